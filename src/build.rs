@@ -1,0 +1,205 @@
+//! The pipeline: config → discover → parse and validate in parallel →
+//! catalogue → render into a staging folder → swap it into place.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::catalogue::Catalogue;
+use crate::config::SiteConfig;
+use crate::diagnostic::{self, Diagnostic};
+use crate::document::{self, Document};
+use crate::output::{self, OutputError, SiteLock, Staging};
+use crate::render::{self, RenderError, RenderOptions};
+use crate::source::{self, SourceFile};
+use crate::theme::Theme;
+
+/// How to build.
+#[derive(Clone, Debug, Default)]
+pub struct BuildOptions {
+    /// The site folder (holding site.yaml).
+    pub root: PathBuf,
+    /// Where to write instead of site.yaml's `output_dir`.
+    pub out: Option<PathBuf>,
+}
+
+/// Why a run failed; each kind maps onto one exit code.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// site.yaml is missing or invalid (exit 2).
+    #[error("site.yaml has problems")]
+    Config(Vec<Diagnostic>),
+    /// Content or theme files have problems (exit 1).
+    #[error("the site has problems")]
+    Content(Vec<Diagnostic>),
+    /// The output could not be written (exit 2).
+    #[error(transparent)]
+    Output(#[from] OutputError),
+}
+
+impl BuildError {
+    /// The diagnostics to report, if the failure has any.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        match self {
+            BuildError::Config(d) | BuildError::Content(d) => d,
+            BuildError::Output(_) => &[],
+        }
+    }
+
+    /// The process exit code for this failure.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            BuildError::Content(_) => 1,
+            BuildError::Config(_) | BuildError::Output(_) => 2,
+        }
+    }
+}
+
+/// What a successful run did.
+#[derive(Debug)]
+pub struct Report {
+    /// Documents published.
+    pub documents: usize,
+    /// Documents read but not published (drafts, not 主动公开).
+    pub unpublished: usize,
+    /// Pages written (0 for a check).
+    pub pages: usize,
+    /// Where the site was written (None for a check).
+    pub out_dir: Option<PathBuf>,
+    /// Warnings that did not stop the run.
+    pub warnings: Vec<Diagnostic>,
+    /// Wall time of the run.
+    pub elapsed: Duration,
+}
+
+/// Reads and validates the whole site: every problem of every file is
+/// collected before failing.
+pub fn load(root: &Path) -> Result<(Catalogue, Theme), BuildError> {
+    let config = SiteConfig::load(root).map_err(BuildError::Config)?;
+    let theme = Theme::load(root, &config.theme).map_err(BuildError::Config)?;
+    let (files, mut problems) = source::discover(root);
+    let parsed: Vec<Result<Document, Vec<Diagnostic>>> = files
+        .par_iter()
+        .map(|file| parse_file(&config, file))
+        .collect();
+    let mut documents = Vec::with_capacity(parsed.len());
+    for result in parsed {
+        match result {
+            Ok(d) => documents.push(d),
+            Err(d) => problems.extend(d),
+        }
+    }
+    let catalogue = Catalogue::assemble(config, documents);
+    let catalogue = match catalogue {
+        Ok(c) if problems.is_empty() => c,
+        Ok(_) => return Err(content_error(problems)),
+        Err(more) => {
+            problems.extend(more);
+            return Err(content_error(problems));
+        }
+    };
+    Ok((catalogue, theme))
+}
+
+fn content_error(mut problems: Vec<Diagnostic>) -> BuildError {
+    diagnostic::sort(&mut problems);
+    BuildError::Content(problems)
+}
+
+/// Reads, decodes and validates one file. A panic while handling it becomes
+/// a diagnostic for that file rather than a crash.
+fn parse_file(config: &SiteConfig, file: &SourceFile) -> Result<Document, Vec<Diagnostic>> {
+    let run = || {
+        let bytes = std::fs::read(&file.abs_path).map_err(|e| {
+            vec![Diagnostic::error(
+                &file.rel_path,
+                format!("cannot read: {e}"),
+            )]
+        })?;
+        let text = source::decode(&file.rel_path, &bytes).map_err(|d| vec![d])?;
+        document::parse(config, &file.rel_path, &text)
+    };
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).unwrap_or_else(|_| {
+        Err(vec![
+            Diagnostic::error(
+                &file.rel_path,
+                "gongkai failed on this file (internal error)",
+            )
+            .hint("please report it with the file attached; the other files were checked"),
+        ])
+    })
+}
+
+/// Validates the site without writing anything.
+pub fn check(root: &Path) -> Result<Report, BuildError> {
+    let start = Instant::now();
+    let (catalogue, theme) = load(root)?;
+    // Render every page into nothing, so template errors are found too.
+    render::render_all(&catalogue, &theme, &RenderOptions::default(), |_, _| Ok(()))
+        .map_err(render_error)?;
+    Ok(Report {
+        documents: catalogue.documents.len(),
+        unpublished: catalogue.unpublished,
+        pages: 0,
+        out_dir: None,
+        warnings: Vec::new(),
+        elapsed: start.elapsed(),
+    })
+}
+
+/// Builds the site into its output folder. On any failure the previous
+/// output is left exactly as it was.
+pub fn build(options: &BuildOptions) -> Result<Report, BuildError> {
+    let start = Instant::now();
+    let root = &options.root;
+    let _lock = SiteLock::acquire(root)?;
+    let (catalogue, theme) = load(root)?;
+    let target = match &options.out {
+        Some(out) => out.clone(),
+        None => root.join(&catalogue.config.output_dir),
+    };
+    output::check_target(root, &target)?;
+    let staging = Staging::create(&target)?;
+    let rendered = render::render_all(&catalogue, &theme, &render_options(), |path, bytes| {
+        staging.write(path, bytes)
+    });
+    let stats = match rendered {
+        Ok(stats) => stats,
+        Err(e) => {
+            staging.discard();
+            return Err(render_error(e));
+        }
+    };
+    staging.commit()?;
+    Ok(Report {
+        documents: catalogue.documents.len(),
+        unpublished: catalogue.unpublished,
+        pages: stats.pages,
+        out_dir: Some(target),
+        warnings: Vec::new(),
+        elapsed: start.elapsed(),
+    })
+}
+
+fn render_error(e: RenderError) -> BuildError {
+    match e {
+        RenderError::Template(d) => content_error(d),
+        RenderError::Io(e) => BuildError::Output(OutputError::Io {
+            action: "cannot write",
+            path: PathBuf::from("(output)"),
+            source: e,
+        }),
+    }
+}
+
+/// The build date for the footer: only from SOURCE_DATE_EPOCH, so that two
+/// builds of the same input are byte-identical.
+fn render_options() -> RenderOptions {
+    let generated = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
+        .map(|t| t.format("%Y-%m-%d").to_string());
+    RenderOptions { generated }
+}

@@ -1,0 +1,231 @@
+//! The immutable model of the site: published documents newest first, their
+//! facets (category, issuer, year), and the checks that span files (unique
+//! 索引号, one document per URL).
+
+use std::collections::{BTreeMap, HashMap};
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::config::SiteConfig;
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+
+/// The three ways the catalogue is browsed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FacetKind {
+    /// 信息分类.
+    Category,
+    /// 发布机构.
+    Issuer,
+    /// 年份 of 发文日期.
+    Year,
+}
+
+impl FacetKind {
+    /// All kinds, in navigation order.
+    pub const ALL: [FacetKind; 3] = [FacetKind::Category, FacetKind::Issuer, FacetKind::Year];
+
+    /// The URL folder of this kind's pages.
+    pub fn dir(self) -> &'static str {
+        match self {
+            FacetKind::Category => "category",
+            FacetKind::Issuer => "issuer",
+            FacetKind::Year => "year",
+        }
+    }
+}
+
+/// One value of a facet (a category, an issuer, a year) and its documents.
+#[derive(Clone, Debug)]
+pub struct Facet {
+    /// URL-safe key: the category code, the issuer code, the year.
+    pub key: String,
+    /// Display name.
+    pub name: String,
+    /// Indices into [`Catalogue::documents`], newest first.
+    pub documents: Vec<usize>,
+}
+
+/// The published site: what every renderer and exporter reads.
+#[derive(Debug)]
+pub struct Catalogue {
+    /// The site's configuration.
+    pub config: SiteConfig,
+    /// Published documents, newest first (then by 索引号).
+    pub documents: Vec<Document>,
+    /// Categories in site.yaml order, empty ones included.
+    pub categories: Vec<Facet>,
+    /// Issuers: declared ones in site.yaml order, then the others by name.
+    pub issuers: Vec<Facet>,
+    /// Years, newest first.
+    pub years: Vec<Facet>,
+    /// Documents read but not published (drafts, not 主动公开).
+    pub unpublished: usize,
+}
+
+impl Catalogue {
+    /// Checks what spans files and assembles the model from every parsed
+    /// document, published or not.
+    pub fn assemble(config: SiteConfig, all: Vec<Document>) -> Result<Catalogue, Vec<Diagnostic>> {
+        let mut problems = Vec::new();
+        check_unique_index_numbers(&all, &mut problems);
+        let total = all.len();
+        let mut documents: Vec<Document> = all.into_iter().filter(Document::is_published).collect();
+        let unpublished = total - documents.len();
+        check_unique_urls(&documents, &mut problems);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        documents.sort_by(|a, b| {
+            b.date
+                .cmp(&a.date)
+                .then_with(|| a.index_number.cmp(&b.index_number))
+                .then_with(|| a.source.cmp(&b.source))
+        });
+
+        let categories = config
+            .categories
+            .iter()
+            .enumerate()
+            .map(|(i, c)| Facet {
+                key: c.code.clone(),
+                name: c.name.clone(),
+                documents: positions(&documents, |d| d.category == i),
+            })
+            .collect();
+        let issuers = issuer_facets(&config, &documents);
+        let mut by_year: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
+        for (i, d) in documents.iter().enumerate() {
+            by_year
+                .entry(chrono::Datelike::year(&d.date))
+                .or_default()
+                .push(i);
+        }
+        let years = by_year
+            .into_iter()
+            .rev()
+            .map(|(year, documents)| Facet {
+                key: year.to_string(),
+                name: format!("{year}年"),
+                documents,
+            })
+            .collect();
+        Ok(Catalogue {
+            config,
+            documents,
+            categories,
+            issuers,
+            years,
+            unpublished,
+        })
+    }
+
+    /// The facets of one kind.
+    pub fn facets(&self, kind: FacetKind) -> &[Facet] {
+        match kind {
+            FacetKind::Category => &self.categories,
+            FacetKind::Issuer => &self.issuers,
+            FacetKind::Year => &self.years,
+        }
+    }
+
+    /// The issuer facet a document belongs to.
+    pub fn issuer_of(&self, document: &Document) -> Option<&Facet> {
+        self.issuers.iter().find(|f| f.name == document.issuer)
+    }
+}
+
+fn positions(documents: &[Document], keep: impl Fn(&Document) -> bool) -> Vec<usize> {
+    documents
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| keep(d))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Issuers declared in site.yaml keep their code; any other issuer gets a
+/// code derived from its name, so its URL never changes when others come
+/// and go.
+fn issuer_facets(config: &SiteConfig, documents: &[Document]) -> Vec<Facet> {
+    let mut by_name: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, d) in documents.iter().enumerate() {
+        by_name.entry(d.issuer.as_str()).or_default().push(i);
+    }
+    let mut facets = Vec::with_capacity(by_name.len());
+    for declared in &config.issuers {
+        if let Some(documents) = by_name.remove(declared.name.as_str()) {
+            facets.push(Facet {
+                key: declared.code.clone(),
+                name: declared.name.clone(),
+                documents,
+            });
+        }
+    }
+    for (name, documents) in by_name {
+        let hash = blake3::hash(name.as_bytes()).to_hex();
+        facets.push(Facet {
+            key: format!("i{}", &hash[..10]),
+            name: name.to_owned(),
+            documents,
+        });
+    }
+    facets
+}
+
+/// 索引号 identifies a document; two files with one number are an error,
+/// whether or not either is published.
+fn check_unique_index_numbers(documents: &[Document], problems: &mut Vec<Diagnostic>) {
+    let mut first: HashMap<String, &Document> = HashMap::new();
+    let mut sorted: Vec<&Document> = documents.iter().collect();
+    sorted.sort_by(|a, b| a.source.cmp(&b.source));
+    for d in sorted {
+        let key: String = d.index_number.nfc().collect::<String>().to_lowercase();
+        if let Some(other) = first.get(&key) {
+            problems.push(
+                Diagnostic::error(
+                    &d.source,
+                    format!(
+                        "index_number `{}` is already used by {}:{}",
+                        d.index_number,
+                        other.source.display(),
+                        other.index_number_line
+                    ),
+                )
+                .at(d.index_number_line)
+                .field("index_number")
+                .hint("every document needs its own 索引号; correct one of the two files"),
+            );
+        } else {
+            first.insert(key, d);
+        }
+    }
+}
+
+/// Two documents whose pages would be one file (also on case-insensitive
+/// disks and across Unicode normal forms) are an error.
+fn check_unique_urls(documents: &[Document], problems: &mut Vec<Diagnostic>) {
+    let mut first: HashMap<String, &Document> = HashMap::new();
+    let mut sorted: Vec<&Document> = documents.iter().collect();
+    sorted.sort_by(|a, b| a.source.cmp(&b.source));
+    for d in sorted {
+        let key = d.slug.nfc().collect::<String>().to_lowercase();
+        if let Some(other) = first.get(&key) {
+            problems.push(
+                Diagnostic::error(
+                    &d.source,
+                    format!(
+                        "this document would be written to docs/{}.html, like {}",
+                        d.slug,
+                        other.source.display()
+                    ),
+                )
+                .at(d.slug_line)
+                .field("slug")
+                .hint("give one of them its own `slug:` (lower-case letters, digits, `-`)"),
+            );
+        } else {
+            first.insert(key, d);
+        }
+    }
+}

@@ -1,0 +1,588 @@
+//! [`RawMeta`] → validated [`Document`]: required fields, Chinese aliases,
+//! dates, categories and enumerations, each problem a [`Diagnostic`].
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde_norway::Value;
+
+use crate::config::SiteConfig;
+use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::frontmatter::{self, RawMeta};
+use crate::markdown;
+
+/// A front-matter field: its English key and the Chinese names accepted for it.
+#[derive(Debug)]
+pub struct FieldSpec {
+    /// The English snake_case key.
+    pub key: &'static str,
+    /// Other names accepted for it, as government pages label them.
+    pub aliases: &'static [&'static str],
+    /// Whether a document must have it.
+    pub required: bool,
+}
+
+/// Every front-matter field a document may have; the one place where Chinese
+/// names map onto the English keys.
+pub const FIELDS: &[FieldSpec] = &[
+    field("title", &["标题", "信息标题", "名称"], true),
+    field("index_number", &["索引号"], true),
+    field("issuer", &["发布机构", "发文机关"], true),
+    field("category", &["信息分类", "分类"], true),
+    field("date", &["发文日期", "成文日期", "日期"], true),
+    field("doc_number", &["文件编号", "文号", "发文字号"], false),
+    field("disclosure", &["公开方式"], false),
+    field("status", &["有效性"], false),
+    field("summary", &["内容概述", "摘要"], false),
+    field("keywords", &["主题词", "关键词"], false),
+    field("draft", &["草稿"], false),
+    field("slug", &[], false),
+];
+
+const fn field(key: &'static str, aliases: &'static [&'static str], required: bool) -> FieldSpec {
+    FieldSpec {
+        key,
+        aliases,
+        required,
+    }
+}
+
+/// 公开方式: how a document is disclosed. Only [`Disclosure::Active`]
+/// documents are published (《政府信息公开条例》 art. 19–20 主动公开).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub enum Disclosure {
+    /// 主动公开: published proactively.
+    Active,
+    /// 依申请公开: disclosed only on request; never published here.
+    OnRequest,
+    /// 不予公开: not disclosed; never published here.
+    Withheld,
+}
+
+impl Disclosure {
+    const NAMES: [(Disclosure, &'static str, &'static str); 3] = [
+        (Disclosure::Active, "主动公开", "active"),
+        (Disclosure::OnRequest, "依申请公开", "on_request"),
+        (Disclosure::Withheld, "不予公开", "withheld"),
+    ];
+
+    /// The Chinese label shown on pages.
+    pub fn label(self) -> &'static str {
+        Self::NAMES.iter().find(|n| n.0 == self).map_or("", |n| n.1)
+    }
+}
+
+/// 有效性: whether a document is still in force.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub enum Validity {
+    /// 有效.
+    Valid,
+    /// 已修改: amended by a later document.
+    Amended,
+    /// 已废止: repealed.
+    Repealed,
+    /// 已失效: expired.
+    Expired,
+}
+
+impl Validity {
+    const NAMES: [(Validity, &'static str, &'static str); 4] = [
+        (Validity::Valid, "有效", "valid"),
+        (Validity::Amended, "已修改", "amended"),
+        (Validity::Repealed, "已废止", "repealed"),
+        (Validity::Expired, "已失效", "expired"),
+    ];
+
+    /// The Chinese label shown on pages.
+    pub fn label(self) -> &'static str {
+        Self::NAMES.iter().find(|n| n.0 == self).map_or("", |n| n.1)
+    }
+
+    /// A short ASCII name for CSS classes and data files.
+    pub fn code(self) -> &'static str {
+        Self::NAMES.iter().find(|n| n.0 == self).map_or("", |n| n.2)
+    }
+}
+
+/// A validated document of the catalogue.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// The source file, relative to the site root.
+    pub source: PathBuf,
+    /// 信息标题.
+    pub title: String,
+    /// 索引号, unique across the site.
+    pub index_number: String,
+    /// The line of `index_number` in the source, for cross-file reports.
+    pub index_number_line: u32,
+    /// 发布机构.
+    pub issuer: String,
+    /// 信息分类, as an index into the site's categories.
+    pub category: usize,
+    /// 发文日期.
+    pub date: NaiveDate,
+    /// 文件编号, e.g. 川政办字〔2017〕89号.
+    pub doc_number: Option<String>,
+    /// 公开方式.
+    pub disclosure: Disclosure,
+    /// 有效性.
+    pub status: Validity,
+    /// 内容概述: given, or the first paragraph.
+    pub summary: String,
+    /// 主题词.
+    pub keywords: Vec<String>,
+    /// A draft is never published.
+    pub draft: bool,
+    /// The file name of the document's page (without `.html`).
+    pub slug: String,
+    /// The line of the field the slug came from.
+    pub slug_line: u32,
+    /// The body as safe HTML.
+    pub body_html: String,
+}
+
+impl Document {
+    /// Whether the document may appear anywhere in the output: 主动公开 and
+    /// not a draft.
+    pub fn is_published(&self) -> bool {
+        self.disclosure == Disclosure::Active && !self.draft
+    }
+}
+
+/// Longest default summary, in characters.
+const SUMMARY_CHARS: usize = 200;
+
+/// Parses and validates one document's text (already decoded).
+pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Document, Vec<Diagnostic>> {
+    let split = frontmatter::split(path, text).map_err(|d| vec![d])?;
+    let meta = frontmatter::parse(path, &split).map_err(|d| vec![d])?;
+    let mut problems = Vec::new();
+    let fields = Fields::collect(path, &meta, &mut problems);
+    let rendered = markdown::render(path, split.body, split.body_line);
+    problems.extend(rendered.problems);
+
+    let title = fields.text("title", &mut problems);
+    let index_number = fields.text("index_number", &mut problems);
+    let issuer = fields.text("issuer", &mut problems);
+    let category = fields.text("category", &mut problems).and_then(|name| {
+        let found = config.category(&name);
+        if found.is_none() {
+            let names = config.categories.iter().map(|c| c.name.as_str());
+            let hint = match did_you_mean(&name, names.clone()) {
+                Some(close) => format!("did you mean `{close}`?"),
+                None => format!("use one of: {}", names.collect::<Vec<_>>().join("、")),
+            };
+            problems.push(fields.problem(
+                "category",
+                format!("`{name}` is not a category of this site"),
+                hint,
+            ));
+        }
+        found
+    });
+    let date = fields.text("date", &mut problems).and_then(|text| {
+        crate::date::parse(&text)
+            .map_err(|e| {
+                problems.push(fields.problem(
+                    "date",
+                    format!("`date` is not a valid date: {e}"),
+                    "dates are written 2017-07-18, 2017/7/18, 2017.7.18 or 2017年7月18日",
+                ))
+            })
+            .ok()
+    });
+    let doc_number = fields.optional_text("doc_number", &mut problems);
+    let disclosure = fields.choice(
+        "disclosure",
+        &Disclosure::NAMES,
+        Disclosure::Active,
+        &mut problems,
+    );
+    let status = fields.choice("status", &Validity::NAMES, Validity::Valid, &mut problems);
+    let summary = fields
+        .optional_text("summary", &mut problems)
+        .unwrap_or_else(|| truncate(&rendered.first_paragraph, SUMMARY_CHARS));
+    let keywords = fields.keywords(&mut problems);
+    let draft = fields.flag("draft", &mut problems);
+    let explicit_slug = fields.optional_text("slug", &mut problems);
+    if let Some(slug) = &explicit_slug
+        && !is_valid_slug(slug)
+    {
+        problems.push(fields.problem(
+            "slug",
+            format!("slug `{slug}` is not a safe file name"),
+            "use lower-case ASCII letters, digits, `-`, `_` and `.`, starting with a letter or digit",
+        ));
+    }
+
+    let (Some(title), Some(index_number), Some(issuer), Some(category), Some(date)) =
+        (title, index_number, issuer, category, date)
+    else {
+        return Err(problems);
+    };
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let (slug, slug_field) = match explicit_slug {
+        Some(slug) => (slug, "slug"),
+        None => (slug_from_index_number(&index_number), "index_number"),
+    };
+    Ok(Document {
+        source: path.to_path_buf(),
+        title,
+        index_number,
+        index_number_line: fields.line("index_number"),
+        issuer,
+        category,
+        date,
+        doc_number,
+        disclosure,
+        status,
+        summary,
+        keywords,
+        draft,
+        slug,
+        slug_line: fields.line(slug_field),
+        body_html: rendered.html,
+    })
+}
+
+/// The front-matter values by English key, with the line each was written on.
+struct Fields<'a> {
+    path: &'a Path,
+    start_line: u32,
+    values: HashMap<&'static str, (&'a Value, u32)>,
+}
+
+impl<'a> Fields<'a> {
+    fn collect(path: &'a Path, meta: &'a RawMeta, problems: &mut Vec<Diagnostic>) -> Self {
+        let mut values: HashMap<&'static str, (&'a Value, u32)> = HashMap::new();
+        let mut written: HashMap<&'static str, &str> = HashMap::new();
+        for (key, value) in &meta.fields {
+            let line = meta.key_lines.get(key).copied().unwrap_or(meta.start_line);
+            let Some(spec) = FIELDS
+                .iter()
+                .find(|f| f.key == key || f.aliases.contains(&key.as_str()))
+            else {
+                let names = FIELDS
+                    .iter()
+                    .flat_map(|f| std::iter::once(f.key).chain(f.aliases.iter().copied()));
+                let hint = match did_you_mean(key, names) {
+                    Some(close) => format!("did you mean `{close}`?"),
+                    None => format!(
+                        "the fields are {}; see the front-matter reference in README.md",
+                        FIELDS.iter().map(|f| f.key).collect::<Vec<_>>().join(", ")
+                    ),
+                };
+                problems.push(
+                    Diagnostic::error(path, format!("unknown field `{key}`"))
+                        .at(line)
+                        .field(key.clone())
+                        .hint(hint),
+                );
+                continue;
+            };
+            if let Some(first) = written.get(spec.key) {
+                problems.push(
+                    Diagnostic::error(
+                        path,
+                        format!("`{}` is given twice (as `{first}` and `{key}`)", spec.key),
+                    )
+                    .at(line)
+                    .field(spec.key)
+                    .hint("keep one of the two lines"),
+                );
+                continue;
+            }
+            written.insert(spec.key, key);
+            values.insert(spec.key, (value, line));
+        }
+        for spec in FIELDS
+            .iter()
+            .filter(|f| f.required && !values.contains_key(f.key))
+        {
+            let also = spec
+                .aliases
+                .first()
+                .map(|a| format!(" ({a})"))
+                .unwrap_or_default();
+            problems.push(
+                Diagnostic::error(
+                    path,
+                    format!("required field `{}`{also} is missing", spec.key),
+                )
+                .at(meta.start_line)
+                .field(spec.key)
+                .hint(format!("add a line `{}: …` to the front-matter", spec.key)),
+            );
+        }
+        Fields {
+            path,
+            start_line: meta.start_line,
+            values,
+        }
+    }
+
+    fn line(&self, key: &str) -> u32 {
+        self.values.get(key).map_or(self.start_line, |v| v.1)
+    }
+
+    fn problem(&self, key: &'static str, message: String, hint: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(self.path, message)
+            .at(self.line(key))
+            .field(key)
+            .hint(hint)
+    }
+
+    /// A required text field: present (checked in `collect`) and not empty.
+    fn text(&self, key: &'static str, problems: &mut Vec<Diagnostic>) -> Option<String> {
+        if !self.values.contains_key(key) {
+            return None;
+        }
+        let value = self.optional_text(key, problems);
+        if value.is_none()
+            && problems
+                .last()
+                .is_none_or(|d| d.field.as_deref() != Some(key))
+        {
+            problems.push(self.problem(
+                key,
+                format!("`{key}` is empty"),
+                format!("write a value after `{key}:`"),
+            ));
+        }
+        value
+    }
+
+    /// A text field, or `None` when absent or empty.
+    fn optional_text(&self, key: &'static str, problems: &mut Vec<Diagnostic>) -> Option<String> {
+        let (value, _) = self.values.get(key)?;
+        match scalar_text(value) {
+            Ok(text) => Some(text).filter(|t| !t.is_empty()),
+            Err(kind) => {
+                problems.push(self.problem(
+                    key,
+                    format!("`{key}` must be text, not {kind}"),
+                    format!("write it on one line after `{key}:`, quoted if needed"),
+                ));
+                None
+            }
+        }
+    }
+
+    fn choice<T: Copy>(
+        &self,
+        key: &'static str,
+        names: &[(T, &'static str, &'static str)],
+        default: T,
+        problems: &mut Vec<Diagnostic>,
+    ) -> T {
+        let Some(text) = self.optional_text(key, problems) else {
+            return default;
+        };
+        match names
+            .iter()
+            .find(|n| n.1 == text || n.2.eq_ignore_ascii_case(&text))
+        {
+            Some(n) => n.0,
+            None => {
+                let allowed: Vec<_> = names.iter().map(|n| n.1).collect();
+                problems.push(self.problem(
+                    key,
+                    format!("`{text}` is not a value of `{key}`"),
+                    format!("use one of: {}", allowed.join("、")),
+                ));
+                default
+            }
+        }
+    }
+
+    fn flag(&self, key: &'static str, problems: &mut Vec<Diagnostic>) -> bool {
+        match self.values.get(key) {
+            None | Some((Value::Null, _)) => false,
+            Some((Value::Bool(b), _)) => *b,
+            Some(_) => {
+                problems.push(self.problem(
+                    key,
+                    format!("`{key}` must be true or false"),
+                    format!("write `{key}: true`"),
+                ));
+                false
+            }
+        }
+    }
+
+    /// 主题词 as a YAML list or as one text separated by commas, 、 or spaces.
+    fn keywords(&self, problems: &mut Vec<Diagnostic>) -> Vec<String> {
+        let Some((value, _)) = self.values.get("keywords") else {
+            return Vec::new();
+        };
+        let words: Vec<String> = match value {
+            Value::Sequence(items) => {
+                let mut words = Vec::new();
+                for item in items {
+                    match scalar_text(item) {
+                        Ok(text) => words.push(text),
+                        Err(kind) => {
+                            problems.push(self.problem(
+                                "keywords",
+                                format!("a keyword must be text, not {kind}"),
+                                "write keywords: [政务公开, 工作要点]",
+                            ));
+                            return Vec::new();
+                        }
+                    }
+                }
+                words
+            }
+            other => match scalar_text(other) {
+                Ok(text) => text
+                    .split([',', '，', '、', ';', '；', ' ', '\u{3000}'])
+                    .map(str::to_owned)
+                    .collect(),
+                Err(kind) => {
+                    problems.push(self.problem(
+                        "keywords",
+                        format!("`keywords` must be a list, not {kind}"),
+                        "write keywords: [政务公开, 工作要点]",
+                    ));
+                    return Vec::new();
+                }
+            },
+        };
+        let mut out: Vec<String> = Vec::with_capacity(words.len());
+        for w in words
+            .into_iter()
+            .map(|w| w.trim().to_owned())
+            .filter(|w| !w.is_empty())
+        {
+            if !out.contains(&w) {
+                out.push(w);
+            }
+        }
+        out
+    }
+}
+
+/// A YAML scalar as trimmed text; the error names the kind of value found.
+fn scalar_text(value: &Value) -> Result<String, &'static str> {
+    match value {
+        Value::String(s) => Ok(s.trim().to_owned()),
+        Value::Number(n) => Ok(n.to_string()),
+        Value::Null => Ok(String::new()),
+        Value::Bool(_) => Err("true/false"),
+        Value::Sequence(_) => Err("a list"),
+        Value::Mapping(_) => Err("a group of fields"),
+        Value::Tagged(_) => Err("a tagged value"),
+    }
+}
+
+fn truncate(text: &str, max_chars: usize) -> String {
+    match text.char_indices().nth(max_chars) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_owned(),
+    }
+}
+
+/// Whether an explicit `slug` is a safe, portable file name.
+pub fn is_valid_slug(slug: &str) -> bool {
+    slug.len() <= 100
+        && slug
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && slug.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.')
+        })
+}
+
+/// The page name derived from a 索引号: ASCII letters and digits kept
+/// (lower-cased, so the name is the same on case-insensitive disks), every
+/// other run of characters becomes one `-`.
+pub fn slug_from_index_number(index_number: &str) -> String {
+    let mut slug = String::with_capacity(index_number.len());
+    for c in index_number.chars() {
+        if c.is_ascii_alphanumeric() || c == '_' || c == '.' {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_matches(['-', '.']);
+    if slug.is_empty() {
+        // Nothing ASCII to keep: a stable name from the number itself.
+        let hash = blake3::hash(index_number.as_bytes()).to_hex();
+        format!("doc-{}", &hash[..12])
+    } else {
+        slug.chars().take(100).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site() -> SiteConfig {
+        SiteConfig::parse("title: t\ncategories:\n  - { code: \"03\", name: 规划计划 }\n")
+            .expect("config")
+    }
+
+    fn doc(text: &str) -> Result<Document, Vec<Diagnostic>> {
+        parse(&site(), Path::new("content/a.md"), text)
+    }
+
+    #[test]
+    fn chinese_keys_are_accepted() {
+        let d = doc("---\n标题: 通知\n索引号: 0101-03-2017-000525\n发布机构: 区政府办公室\n信息分类: 规划计划\n发文日期: 2017年7月18日\n文件编号: 川政办字〔2017〕89号\n有效性: 已废止\n主题词: 政务公开、工作要点\n---\n\n第一段。\n")
+            .expect("valid");
+        assert_eq!(d.title, "通知");
+        assert_eq!(d.slug, "0101-03-2017-000525");
+        assert_eq!(d.status, Validity::Repealed);
+        assert_eq!(d.summary, "第一段。");
+        assert_eq!(d.keywords, ["政务公开", "工作要点"]);
+        assert_eq!(d.index_number_line, 3);
+        assert!(d.is_published());
+    }
+
+    #[test]
+    fn every_problem_in_a_file_is_reported() {
+        let e = doc("---\ntitel: x\nindex_number: 1\nissuer: y\ncategory: 规化计划\ndate: 2017-02-30\nstatus: 作废\n---\n")
+            .expect_err("invalid");
+        let got: Vec<_> = e
+            .iter()
+            .map(|d| (d.line, d.field.clone().unwrap_or_default()))
+            .collect();
+        assert!(got.contains(&(Some(2), "titel".into())), "{e:#?}");
+        assert!(got.contains(&(Some(1), "title".into())), "{e:#?}");
+        assert!(got.contains(&(Some(5), "category".into())), "{e:#?}");
+        assert!(got.contains(&(Some(6), "date".into())), "{e:#?}");
+        assert!(got.contains(&(Some(7), "status".into())), "{e:#?}");
+        let typo = e
+            .iter()
+            .find(|d| d.field.as_deref() == Some("titel"))
+            .expect("typo");
+        assert_eq!(typo.hint.as_deref(), Some("did you mean `title`?"));
+        let cat = e
+            .iter()
+            .find(|d| d.field.as_deref() == Some("category"))
+            .expect("category");
+        assert_eq!(cat.hint.as_deref(), Some("did you mean `规划计划`?"));
+    }
+
+    #[test]
+    fn slugs_are_ascii_and_stable() {
+        assert_eq!(
+            slug_from_index_number("0101-03-2017-000525"),
+            "0101-03-2017-000525"
+        );
+        assert_eq!(
+            slug_from_index_number("11440600MB2C/2017-00123"),
+            "11440600mb2c-2017-00123"
+        );
+        assert_eq!(slug_from_index_number("临〔2017〕5号"), "2017-5");
+        assert!(slug_from_index_number("索引").starts_with("doc-"));
+        assert!(is_valid_slug("plan-2017"));
+        assert!(!is_valid_slug("../x") && !is_valid_slug("A") && !is_valid_slug(".x"));
+    }
+}

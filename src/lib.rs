@@ -1,0 +1,25 @@
+//! gongkai (公开): a static site generator for government
+//! information-disclosure catalogues (政府信息公开目录).
+//!
+//! The modules follow the data flow: [`config`] and [`source`] read the
+//! site, [`frontmatter`], [`document`] and [`markdown`] turn each file into a
+//! validated [`document::Document`], [`catalogue`] assembles the model,
+//! [`render`] draws the pages with the [`theme`], and [`output`] writes them
+//! atomically. [`build`] runs the pipeline; [`scaffold`] creates new sites.
+
+pub mod build;
+pub mod catalogue;
+pub mod config;
+pub mod date;
+pub mod diagnostic;
+pub mod document;
+pub mod frontmatter;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod scaffold;
+pub mod source;
+pub mod theme;
+
+pub use build::{BuildError, BuildOptions, Report, build, check};
+pub use diagnostic::Diagnostic;

@@ -1,0 +1,248 @@
+//! Markdown → safe HTML with pulldown-cmark: tables, footnotes,
+//! strikethrough and heading anchors; raw HTML shown as text; links and
+//! images only with safe schemes.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+
+use crate::diagnostic::{Diagnostic, line_of};
+
+/// Schemes a link may use; anything else (javascript:, data:, vbscript:, …)
+/// could run script or fetch content from elsewhere.
+const SAFE_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
+
+/// A document body rendered to HTML.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    /// The body as HTML, safe to put into a page as it is.
+    pub html: String,
+    /// The plain text of the first paragraph, for a default 内容概述.
+    pub first_paragraph: String,
+    /// Unsafe links and other problems, with their lines.
+    pub problems: Vec<Diagnostic>,
+}
+
+/// Renders `body`, whose first line is line `first_line` of the file at `path`.
+pub fn render(path: &Path, body: &str, first_line: u32) -> Rendered {
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let mut problems = Vec::new();
+    let mut events: Vec<Event<'_>> = Vec::new();
+    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        let line = || first_line + line_of(body, range.start) - 1;
+        let event = match event {
+            // Raw HTML is never passed through: the reader sees it as text.
+            Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                check_url(path, &dest_url, "link", line(), &mut problems);
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                check_url(path, &dest_url, "image", line(), &mut problems);
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            other => other,
+        };
+        events.push(event);
+    }
+    add_heading_anchors(&mut events);
+    let first_paragraph = first_paragraph(&events);
+    let mut html = String::with_capacity(body.len() + body.len() / 4);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    Rendered {
+        html,
+        first_paragraph,
+        problems,
+    }
+}
+
+/// The scheme of `url` as a browser would read it, if it has one: ASCII
+/// whitespace and control characters are dropped first, as browsers do, so
+/// `java\tscript:` is seen as `javascript:`.
+pub fn scheme(url: &str) -> Option<String> {
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_control() && *c != ' ')
+        .collect();
+    let colon = cleaned.find(':')?;
+    let before = &cleaned[..colon];
+    if before.is_empty() || before.contains(['/', '?', '#']) {
+        return None;
+    }
+    Some(before.to_ascii_lowercase())
+}
+
+/// Whether `url` is relative or uses a safe scheme.
+pub fn is_safe_url(url: &str) -> bool {
+    scheme(url).is_none_or(|s| SAFE_SCHEMES.contains(&s.as_str()))
+}
+
+fn check_url(path: &Path, url: &str, what: &str, line: u32, problems: &mut Vec<Diagnostic>) {
+    if !is_safe_url(url) {
+        let scheme = scheme(url).unwrap_or_default();
+        problems.push(
+            Diagnostic::error(
+                path,
+                format!("the {what} uses the unsafe scheme `{scheme}:`"),
+            )
+            .at(line)
+            .hint("links may be relative or use http:, https:, mailto: or tel:"),
+        );
+    }
+}
+
+/// Gives every heading an `id` from its text, unique within the document,
+/// so sections can be linked (`#一总体要求`).
+fn add_heading_anchors(events: &mut [Event<'_>]) {
+    let mut used: HashMap<String, usize> = HashMap::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { id: None, .. }) = &events[i] {
+            let mut text = String::new();
+            let mut j = i + 1;
+            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
+                if let Event::Text(t) | Event::Code(t) = &events[j] {
+                    text.push_str(t);
+                }
+                j += 1;
+            }
+            let base = anchor(&text);
+            let count = used.entry(base.clone()).or_insert(0);
+            *count += 1;
+            let anchor = if *count == 1 {
+                base
+            } else {
+                format!("{base}-{count}")
+            };
+            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
+                *id = Some(CowStr::from(anchor));
+            }
+            i = j;
+        }
+        i += 1;
+    }
+}
+
+/// An anchor name from heading text: letters and digits of any script,
+/// spaces as `-`, punctuation dropped.
+pub fn anchor(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.trim().chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if (c.is_whitespace() || c == '-' || c == '_') && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_matches('-');
+    if out.is_empty() {
+        "section".to_owned()
+    } else {
+        out.to_owned()
+    }
+}
+
+/// The plain text of the first paragraph.
+fn first_paragraph(events: &[Event<'_>]) -> String {
+    let mut text = String::new();
+    let mut inside = false;
+    for event in events {
+        match event {
+            Event::Start(Tag::Paragraph) if !inside => inside = true,
+            Event::End(TagEnd::Paragraph) if inside => break,
+            Event::Text(t) | Event::Code(t) if inside => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak if inside => {
+                if text.chars().next_back().is_some_and(|c| c.is_ascii()) {
+                    text.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    text.trim().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html(md: &str) -> String {
+        render(Path::new("a.md"), md, 1).html
+    }
+
+    #[test]
+    fn raw_html_is_text() {
+        let out = html("<script>alert(1)</script>\n\n段落<img src=x onerror=alert(1)>\n");
+        assert!(!out.contains("<script"), "{out}");
+        assert!(!out.contains("<img"), "{out}");
+        assert!(out.contains("&lt;script&gt;"), "{out}");
+    }
+
+    #[test]
+    fn tables_footnotes_strikethrough_anchors() {
+        let out = html(
+            "## 一、总体要求\n\n| 任务 | 单位 |\n|---|---|\n| 公开 | 办公室 |\n\n~~旧~~注[^1]\n\n[^1]: 说明\n\n## 一、总体要求\n",
+        );
+        assert!(out.contains("<h2 id=\"一总体要求\">"), "{out}");
+        assert!(out.contains("<h2 id=\"一总体要求-2\">"), "{out}");
+        assert!(
+            out.contains("<table>") && out.contains("<th>任务</th>"),
+            "{out}"
+        );
+        assert!(out.contains("<del>旧</del>"), "{out}");
+        assert!(out.contains("footnote-definition"), "{out}");
+    }
+
+    #[test]
+    fn unsafe_schemes_are_reported_with_lines() {
+        let r = render(
+            Path::new("a.md"),
+            "ok [a](https://x.cn) [b](/rel) [c](mailto:a@b.cn)\n\n[d](JaVaScRiPt:alert(1))\n![e](data:text/html,x)\n[f](java&#x09;script:alert(1))\n",
+            10,
+        );
+        let lines: Vec<_> = r.problems.iter().map(|d| d.line).collect();
+        assert_eq!(lines, [Some(12), Some(13), Some(14)], "{:?}", r.problems);
+        assert!(r.problems[0].message.contains("`javascript:`"));
+    }
+
+    #[test]
+    fn scheme_is_read_as_a_browser_reads_it() {
+        assert_eq!(scheme(" java\tscript:x").as_deref(), Some("javascript"));
+        assert_eq!(scheme("VBScript:x").as_deref(), Some("vbscript"));
+        assert_eq!(scheme("docs/a.html#x:y"), None);
+        assert_eq!(scheme("./a:b"), None);
+        assert!(is_safe_url("HTTPS://example.gov.cn"));
+    }
+
+    #[test]
+    fn first_paragraph_is_plain_text() {
+        let r = render(
+            Path::new("a.md"),
+            "# 标题\n\n第一段**加粗**\n接续。\n\n第二段\n",
+            1,
+        );
+        assert_eq!(r.first_paragraph, "第一段加粗接续。");
+    }
+}

@@ -1,0 +1,397 @@
+//! The pages of the site from the [`Catalogue`] and the [`Theme`], with
+//! minijinja (autoescape on, strict undefined), rendered in parallel.
+//!
+//! Every link in a page is relative (`{{ root }}docs/x.html`), so the site
+//! works under any sub-path and when opened from disk.
+
+use minijinja::value::{Serde, Value};
+use minijinja::{Environment, UndefinedBehavior, context};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::catalogue::{Catalogue, Facet, FacetKind};
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+use crate::theme::Theme;
+
+/// What a build adds to every page beyond the catalogue.
+#[derive(Clone, Debug, Default)]
+pub struct RenderOptions {
+    /// The build date shown in the footer, only when SOURCE_DATE_EPOCH gives one.
+    pub generated: Option<String>,
+}
+
+/// Counts of what was rendered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RenderStats {
+    /// HTML pages written.
+    pub pages: usize,
+    /// Theme assets written.
+    pub assets: usize,
+}
+
+/// Why rendering failed.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    /// A template does not compile or fails on some page.
+    #[error("template problems")]
+    Template(Vec<Diagnostic>),
+    /// Writing a page failed.
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+/// One page to render.
+#[derive(Clone, Copy, Debug)]
+enum Job {
+    Home,
+    Document(usize),
+    Overview(FacetKind),
+    List(FacetKind, usize, usize),
+}
+
+/// Renders every page and asset, handing each to `emit` as (output path, bytes).
+pub fn render_all<E>(
+    catalogue: &Catalogue,
+    theme: &Theme,
+    options: &RenderOptions,
+    emit: E,
+) -> Result<RenderStats, RenderError>
+where
+    E: Fn(&str, &[u8]) -> std::io::Result<()> + Sync,
+{
+    let env = environment(theme)?;
+    let shared = Shared::new(catalogue, options);
+    let jobs = jobs(catalogue);
+    let failures: Vec<Result<(), RenderError>> = jobs
+        .par_iter()
+        .map(|job| {
+            let (path, html) =
+                render_job(&env, &shared, *job).map_err(|e| RenderError::Template(vec![e]))?;
+            emit(&path, html.as_bytes())?;
+            Ok(())
+        })
+        .filter(Result::is_err)
+        .collect();
+    let mut problems = Vec::new();
+    for failure in failures {
+        match failure {
+            Err(RenderError::Template(d)) => problems.extend(d),
+            Err(io) => return Err(io),
+            Ok(()) => {}
+        }
+    }
+    if !problems.is_empty() {
+        problems.dedup_by(|a, b| a.message == b.message && a.path == b.path);
+        return Err(RenderError::Template(problems));
+    }
+    for (name, bytes) in &theme.assets {
+        emit(&format!("assets/{name}"), bytes)?;
+    }
+    Ok(RenderStats {
+        pages: jobs.len(),
+        assets: theme.assets.len(),
+    })
+}
+
+fn jobs(catalogue: &Catalogue) -> Vec<Job> {
+    let mut jobs = vec![Job::Home];
+    jobs.extend((0..catalogue.documents.len()).map(Job::Document));
+    for kind in FacetKind::ALL {
+        jobs.push(Job::Overview(kind));
+        for (i, facet) in catalogue.facets(kind).iter().enumerate() {
+            let pages = page_count(facet.documents.len(), catalogue.config.page_size);
+            jobs.extend((1..=pages).map(|p| Job::List(kind, i, p)));
+        }
+    }
+    jobs
+}
+
+fn page_count(items: usize, size: usize) -> usize {
+    items.div_ceil(size).max(1)
+}
+
+fn environment(theme: &Theme) -> Result<Environment<'static>, RenderError> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_formatter(format_value);
+    let mut problems = Vec::new();
+    match minijinja::syntax::SyntaxConfig::builder()
+        .trim_blocks(true)
+        .lstrip_blocks(true)
+        .build()
+    {
+        Ok(syntax) => env.set_syntax(syntax),
+        Err(e) => problems.push(template_problem("(syntax)".into(), &e)),
+    }
+    for (name, (source, origin)) in &theme.templates {
+        if let Err(e) = env.add_template_owned(name.clone(), source.clone()) {
+            problems.push(template_problem(origin.clone(), &e));
+        }
+    }
+    if problems.is_empty() {
+        Ok(env)
+    } else {
+        Err(RenderError::Template(problems))
+    }
+}
+
+/// Like minijinja's default formatter, but text is escaped with the five
+/// HTML characters only: `/` stays `/`, so URLs read as written.
+fn format_value(
+    out: &mut minijinja::Output<'_>,
+    state: &mut minijinja::State<'_, '_>,
+    value: &Value,
+) -> Result<(), minijinja::Error> {
+    match value.as_str() {
+        Some(text) if *state.auto_escape() == minijinja::AutoEscape::Html && !value.is_safe() => {
+            let mut start = 0;
+            for (i, b) in text.bytes().enumerate() {
+                let entity = match b {
+                    b'&' => "&amp;",
+                    b'<' => "&lt;",
+                    b'>' => "&gt;",
+                    b'"' => "&quot;",
+                    b'\'' => "&#39;",
+                    _ => continue,
+                };
+                out.write_str(&text[start..i])?;
+                out.write_str(entity)?;
+                start = i + 1;
+            }
+            out.write_str(&text[start..])?;
+            Ok(())
+        }
+        _ => minijinja::escape_formatter(out, state, value),
+    }
+}
+
+fn template_problem(origin: std::path::PathBuf, e: &minijinja::Error) -> Diagnostic {
+    let line = e.line().and_then(|l| u32::try_from(l).ok());
+    Diagnostic::error(
+        origin,
+        format!(
+            "template error: {}",
+            e.detail().unwrap_or(&e.kind().to_string())
+        ),
+    )
+    .at(line)
+    .hint("see the template reference in README.md; every variable a template uses must exist")
+}
+
+/// The summary of a document shown in lists.
+#[derive(Serialize)]
+struct Card<'a> {
+    title: &'a str,
+    url: String,
+    date: String,
+    index_number: &'a str,
+    doc_number: Option<&'a str>,
+    issuer: &'a str,
+    category: &'a str,
+    status: &'static str,
+    status_code: &'static str,
+}
+
+/// What a facet link shows.
+#[derive(Serialize)]
+struct FacetLink<'a> {
+    name: &'a str,
+    url: String,
+    count: usize,
+}
+
+/// Values computed once and shared by every page.
+struct Shared<'a> {
+    catalogue: &'a Catalogue,
+    site: Value,
+    cards: Vec<Value>,
+    nav_categories: Value,
+}
+
+impl<'a> Shared<'a> {
+    fn new(catalogue: &'a Catalogue, options: &RenderOptions) -> Self {
+        let config = &catalogue.config;
+        let site = context! {
+            title => config.title.clone(),
+            language => config.language.clone(),
+            base_url => config.base_url.clone(),
+            generated => options.generated.clone(),
+        };
+        let cards = catalogue
+            .documents
+            .par_iter()
+            .map(|d| Value::from(Serde(card(catalogue, d))))
+            .collect();
+        let nav_categories = Value::from(Serde(facet_links(catalogue, FacetKind::Category)));
+        Shared {
+            catalogue,
+            site,
+            cards,
+            nav_categories,
+        }
+    }
+
+    fn base(&self, root: &str, path: &str, section: &str) -> Value {
+        context! {
+            site => self.site.clone(),
+            root => root,
+            path => path,
+            canonical => format!("{}{}", self.catalogue.config.base_url, path),
+            section => section,
+            nav_categories => self.nav_categories.clone(),
+        }
+    }
+}
+
+fn card<'a>(catalogue: &'a Catalogue, d: &'a Document) -> Card<'a> {
+    Card {
+        title: &d.title,
+        url: document_url(d),
+        date: d.date.format("%Y-%m-%d").to_string(),
+        index_number: &d.index_number,
+        doc_number: d.doc_number.as_deref(),
+        issuer: &d.issuer,
+        category: &catalogue.config.categories[d.category].name,
+        status: d.status.label(),
+        status_code: d.status.code(),
+    }
+}
+
+/// The output path of a document's page, relative to the site root.
+pub fn document_url(d: &Document) -> String {
+    format!("docs/{}.html", d.slug)
+}
+
+/// The output path of page `page` (1-based) of a facet's list.
+pub fn facet_url(kind: FacetKind, facet: &Facet, page: usize) -> String {
+    if page <= 1 {
+        format!("{}/{}/index.html", kind.dir(), facet.key)
+    } else {
+        format!("{}/{}/{page}.html", kind.dir(), facet.key)
+    }
+}
+
+fn facet_links(catalogue: &Catalogue, kind: FacetKind) -> Vec<FacetLink<'_>> {
+    catalogue
+        .facets(kind)
+        .iter()
+        .map(|f| FacetLink {
+            name: &f.name,
+            url: facet_url(kind, f, 1),
+            count: f.documents.len(),
+        })
+        .collect()
+}
+
+fn kind_title(kind: FacetKind) -> &'static str {
+    match kind {
+        FacetKind::Category => "信息分类",
+        FacetKind::Issuer => "发布机构",
+        FacetKind::Year => "发文年份",
+    }
+}
+
+fn render_job(
+    env: &Environment<'_>,
+    shared: &Shared<'_>,
+    job: Job,
+) -> Result<(String, String), Diagnostic> {
+    let catalogue = shared.catalogue;
+    let (template, path, ctx) = match job {
+        Job::Home => {
+            let recent: Vec<Value> = shared
+                .cards
+                .iter()
+                .take(catalogue.config.home_recent)
+                .cloned()
+                .collect();
+            let ctx = context! {
+                recent => recent,
+                total => catalogue.documents.len(),
+                issuers => catalogue.issuers.len(),
+                years => Value::from(Serde(facet_links(catalogue, FacetKind::Year))),
+                .. shared.base("", "index.html", "home")
+            };
+            ("home.html", "index.html".to_owned(), ctx)
+        }
+        Job::Document(i) => {
+            let d = &catalogue.documents[i];
+            let path = document_url(d);
+            let issuer_url = catalogue
+                .issuer_of(d)
+                .map(|f| facet_url(FacetKind::Issuer, f, 1));
+            let category = &catalogue.categories[d.category];
+            let year = chrono::Datelike::year(&d.date);
+            let ctx = context! {
+                doc => shared.cards[i].clone(),
+                disclosure => d.disclosure.label(),
+                summary => d.summary.clone(),
+                keywords => d.keywords.clone(),
+                body => Value::from_safe_string(d.body_html.clone()),
+                issuer_url => issuer_url,
+                category_url => facet_url(FacetKind::Category, category, 1),
+                year_url => format!("year/{year}/index.html"),
+                .. shared.base("../", &path, "category")
+            };
+            ("document.html", path, ctx)
+        }
+        Job::Overview(kind) => {
+            let path = format!("{}/index.html", kind.dir());
+            let ctx = context! {
+                kind => kind.dir(),
+                kind_title => kind_title(kind),
+                facets => Value::from(Serde(facet_links(catalogue, kind))),
+                .. shared.base("../", &path, kind.dir())
+            };
+            ("overview.html", path, ctx)
+        }
+        Job::List(kind, f, page) => {
+            let facet = &catalogue.facets(kind)[f];
+            let size = catalogue.config.page_size;
+            let pages = page_count(facet.documents.len(), size);
+            let documents: Vec<Value> = facet
+                .documents
+                .iter()
+                .skip((page - 1) * size)
+                .take(size)
+                .map(|&i| shared.cards[i].clone())
+                .collect();
+            let path = facet_url(kind, facet, page);
+            let page_file = |n: usize| {
+                if n <= 1 {
+                    "index.html".to_owned()
+                } else {
+                    format!("{n}.html")
+                }
+            };
+            let pager = context! {
+                current => page,
+                total => pages,
+                prev => (page > 1).then(|| page_file(page - 1)),
+                next => (page < pages).then(|| page_file(page + 1)),
+                pages => Value::from(Serde((1..=pages).map(|n| (n, page_file(n))).collect::<Vec<_>>())),
+            };
+            let ctx = context! {
+                kind => kind.dir(),
+                kind_title => kind_title(kind),
+                facet_name => facet.name.clone(),
+                count => facet.documents.len(),
+                first => (page - 1) * size + 1,
+                documents => documents,
+                pager => pager,
+                .. shared.base("../../", &path, kind.dir())
+            };
+            ("list.html", path, ctx)
+        }
+    };
+    let rendered = env.get_template(template).and_then(|t| t.render(ctx));
+    rendered.map(|html| (path, html)).map_err(|e| {
+        let origin = shared_origin(template);
+        template_problem(origin, &e)
+    })
+}
+
+fn shared_origin(template: &str) -> std::path::PathBuf {
+    std::path::Path::new("templates").join(template)
+}
