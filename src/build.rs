@@ -79,10 +79,8 @@ pub fn load(root: &Path) -> Result<(Catalogue, Theme), BuildError> {
     let config = SiteConfig::load(root).map_err(BuildError::Config)?;
     let theme = Theme::load(root, &config.theme).map_err(BuildError::Config)?;
     let (files, mut problems) = source::discover(root);
-    let parsed: Vec<Result<Document, Vec<Diagnostic>>> = files
-        .par_iter()
-        .map(|file| parse_file(&config, file))
-        .collect();
+    let parsed: Vec<Result<Document, Vec<Diagnostic>>> =
+        files.par_iter().map(|file| parse_file(&config, file)).collect();
     let mut documents = Vec::with_capacity(parsed.len());
     for result in parsed {
         match result {
@@ -111,22 +109,15 @@ fn content_error(mut problems: Vec<Diagnostic>) -> BuildError {
 /// a diagnostic for that file rather than a crash.
 fn parse_file(config: &SiteConfig, file: &SourceFile) -> Result<Document, Vec<Diagnostic>> {
     let run = || {
-        let bytes = std::fs::read(&file.abs_path).map_err(|e| {
-            vec![Diagnostic::error(
-                &file.rel_path,
-                format!("cannot read: {e}"),
-            )]
-        })?;
+        let bytes = std::fs::read(&file.abs_path)
+            .map_err(|e| vec![Diagnostic::error(&file.rel_path, format!("cannot read: {e}"))])?;
         let text = source::decode(&file.rel_path, &bytes).map_err(|d| vec![d])?;
         document::parse(config, &file.rel_path, &text)
     };
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).unwrap_or_else(|_| {
         Err(vec![
-            Diagnostic::error(
-                &file.rel_path,
-                "gongkai failed on this file (internal error)",
-            )
-            .hint("please report it with the file attached; the other files were checked"),
+            Diagnostic::error(&file.rel_path, "gongkai failed on this file (internal error)")
+                .hint("please report it with the file attached; the other files were checked"),
         ])
     })
 }
@@ -136,8 +127,7 @@ pub fn check(root: &Path) -> Result<Report, BuildError> {
     let start = Instant::now();
     let (catalogue, theme) = load(root)?;
     // Render every page into nothing, so template errors are found too.
-    render::render_all(&catalogue, &theme, &RenderOptions::default(), |_, _| Ok(()))
-        .map_err(render_error)?;
+    render::render_all(&catalogue, &theme, &RenderOptions::default(), |_, _| Ok(())).map_err(render_error)?;
     Ok(Report {
         documents: catalogue.documents.len(),
         unpublished: catalogue.unpublished,

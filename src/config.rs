@@ -111,9 +111,7 @@ impl SiteConfig {
     pub fn parse(text: &str) -> Result<SiteConfig, Vec<Diagnostic>> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let raw: RawSiteConfig = serde_norway::from_str(text).map_err(|e| {
-            let line = e
-                .location()
-                .map(|l| u32::try_from(l.line()).unwrap_or(u32::MAX));
+            let line = e.location().map(|l| u32::try_from(l.line()).unwrap_or(u32::MAX));
             vec![
                 Diagnostic::error(FILE_NAME, yaml_message(&e))
                     .at(line)
@@ -172,16 +170,12 @@ fn validate(raw: RawSiteConfig, text: &str) -> Result<SiteConfig, Vec<Diagnostic
     }
     check_codes(
         "categories",
-        raw.categories
-            .iter()
-            .map(|c| (c.code.as_str(), c.name.as_str())),
+        raw.categories.iter().map(|c| (c.code.as_str(), c.name.as_str())),
         &mut problem,
     );
     check_codes(
         "issuers",
-        raw.issuers
-            .iter()
-            .map(|c| (c.code.as_str(), c.name.as_str())),
+        raw.issuers.iter().map(|c| (c.code.as_str(), c.name.as_str())),
         &mut problem,
     );
     if raw.page_size == 0 {
@@ -197,10 +191,7 @@ fn validate(raw: RawSiteConfig, text: &str) -> Result<SiteConfig, Vec<Diagnostic
     } else {
         format!("{}/", raw.base_url)
     };
-    if !(base_url.starts_with("https://")
-        || base_url.starts_with("http://")
-        || base_url.starts_with('/'))
-    {
+    if !(base_url.starts_with("https://") || base_url.starts_with("http://") || base_url.starts_with('/')) {
         problem(
             "base_url",
             format!("base_url `{base_url}` is not an address"),

@@ -110,19 +110,13 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
 /// The 1-based line of byte `offset` in `text`.
 pub fn line_of(text: &str, offset: usize) -> u32 {
     let end = offset.min(text.len());
-    let newlines = text.as_bytes()[..end]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count();
+    let newlines = text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count();
     u32::try_from(newlines + 1).unwrap_or(u32::MAX)
 }
 
 /// The name among `candidates` closest to `unknown`, if any is close enough
 /// to be a likely typo.
-pub fn did_you_mean<'a>(
-    unknown: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
+pub fn did_you_mean<'a>(unknown: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(unknown, c), c))

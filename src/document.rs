@@ -308,13 +308,10 @@ impl<'a> Fields<'a> {
                 .map(|a| format!(" ({a})"))
                 .unwrap_or_default();
             problems.push(
-                Diagnostic::error(
-                    path,
-                    format!("required field `{}`{also} is missing", spec.key),
-                )
-                .at(meta.start_line)
-                .field(spec.key)
-                .hint(format!("add a line `{}: …` to the front-matter", spec.key)),
+                Diagnostic::error(path, format!("required field `{}`{also} is missing", spec.key))
+                    .at(meta.start_line)
+                    .field(spec.key)
+                    .hint(format!("add a line `{}: …` to the front-matter", spec.key)),
             );
         }
         Fields {
@@ -341,11 +338,7 @@ impl<'a> Fields<'a> {
             return None;
         }
         let value = self.optional_text(key, problems);
-        if value.is_none()
-            && problems
-                .last()
-                .is_none_or(|d| d.field.as_deref() != Some(key))
-        {
+        if value.is_none() && problems.last().is_none_or(|d| d.field.as_deref() != Some(key)) {
             problems.push(self.problem(
                 key,
                 format!("`{key}` is empty"),
@@ -492,9 +485,9 @@ pub fn is_valid_slug(slug: &str) -> bool {
             .bytes()
             .next()
             .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        && slug.bytes().all(|b| {
-            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.')
-        })
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.'))
 }
 
 /// The page name derived from a 索引号: ASCII letters and digits kept
@@ -524,8 +517,7 @@ mod tests {
     use super::*;
 
     fn site() -> SiteConfig {
-        SiteConfig::parse("title: t\ncategories:\n  - { code: \"03\", name: 规划计划 }\n")
-            .expect("config")
+        SiteConfig::parse("title: t\ncategories:\n  - { code: \"03\", name: 规划计划 }\n").expect("config")
     }
 
     fn doc(text: &str) -> Result<Document, Vec<Diagnostic>> {

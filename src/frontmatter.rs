@@ -44,8 +44,7 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
         .or_else(|| text.strip_prefix("---").filter(|r| r.trim().is_empty()))
         .ok_or_else(missing)?;
     let mut offset = 0;
-    let mut line = 2;
-    for l in rest.split_inclusive('\n') {
+    for (line, l) in (2..).zip(rest.split_inclusive('\n')) {
         let bare = l.trim_end();
         if bare == "---" || bare == "..." {
             return Ok(Split {
@@ -56,13 +55,10 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
             });
         }
         offset += l.len();
-        line += 1;
     }
-    Err(
-        Diagnostic::error(path, "the front-matter block is not closed")
-            .at(1)
-            .hint("end the fields with a line holding only `---`"),
-    )
+    Err(Diagnostic::error(path, "the front-matter block is not closed")
+        .at(1)
+        .hint("end the fields with a line holding only `---`"))
 }
 
 /// Parses the YAML of a front-matter block into its fields.
@@ -84,12 +80,11 @@ pub fn parse(path: &Path, split: &Split<'_>) -> Result<RawMeta, Diagnostic> {
         })?
     };
     let Value::Mapping(mapping) = value else {
-        return Err(Diagnostic::error(
-            path,
-            "the front-matter is not a list of `key: value` fields",
-        )
-        .at(split.yaml_line)
-        .hint("write each field on its own line as `key: value`"));
+        return Err(
+            Diagnostic::error(path, "the front-matter is not a list of `key: value` fields")
+                .at(split.yaml_line)
+                .hint("write each field on its own line as `key: value`"),
+        );
     };
     let key_lines = key_lines(split.yaml, split.yaml_line);
     let mut fields = Vec::with_capacity(mapping.len());

@@ -45,9 +45,7 @@ enum Command {
 fn main() -> ExitCode {
     let args = Args::parse();
     match args.command {
-        Command::Build { root, out } => {
-            report(gongkai::build(&BuildOptions { root, out }), "built")
-        }
+        Command::Build { root, out } => report(gongkai::build(&BuildOptions { root, out }), "built"),
         Command::Check { root } => report(gongkai::check(&root), "checked"),
         Command::New { dir } => match gongkai::scaffold::create(&dir) {
             Ok(()) => {
@@ -98,9 +96,7 @@ fn report(result: Result<Report, BuildError>, verb: &str) -> ExitCode {
             let errors = diagnostics.iter().filter(|d| d.is_error()).count();
             match &e {
                 BuildError::Output(o) => eprintln!("error: {o}"),
-                _ => eprintln!(
-                    "{errors} error(s); nothing was written, the previous output is unchanged"
-                ),
+                _ => eprintln!("{errors} error(s); nothing was written, the previous output is unchanged"),
             }
             ExitCode::from(e.exit_code())
         }

@@ -26,8 +26,7 @@ pub struct Rendered {
 
 /// Renders `body`, whose first line is line `first_line` of the file at `path`.
 pub fn render(path: &Path, body: &str, first_line: u32) -> Rendered {
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     let mut problems = Vec::new();
     let mut events: Vec<Event<'_>> = Vec::new();
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
@@ -103,12 +102,9 @@ fn check_url(path: &Path, url: &str, what: &str, line: u32, problems: &mut Vec<D
     if !is_safe_url(url) {
         let scheme = scheme(url).unwrap_or_default();
         problems.push(
-            Diagnostic::error(
-                path,
-                format!("the {what} uses the unsafe scheme `{scheme}:`"),
-            )
-            .at(line)
-            .hint("links may be relative or use http:, https:, mailto: or tel:"),
+            Diagnostic::error(path, format!("the {what} uses the unsafe scheme `{scheme}:`"))
+                .at(line)
+                .hint("links may be relative or use http:, https:, mailto: or tel:"),
         );
     }
 }
@@ -173,10 +169,10 @@ fn first_paragraph(events: &[Event<'_>]) -> String {
             Event::Start(Tag::Paragraph) if !inside => inside = true,
             Event::End(TagEnd::Paragraph) if inside => break,
             Event::Text(t) | Event::Code(t) if inside => text.push_str(t),
-            Event::SoftBreak | Event::HardBreak if inside => {
-                if text.chars().next_back().is_some_and(|c| c.is_ascii()) {
-                    text.push(' ');
-                }
+            Event::SoftBreak | Event::HardBreak
+                if inside && text.chars().next_back().is_some_and(|c| c.is_ascii()) =>
+            {
+                text.push(' ');
             }
             _ => {}
         }
@@ -207,10 +203,7 @@ mod tests {
         );
         assert!(out.contains("<h2 id=\"一总体要求\">"), "{out}");
         assert!(out.contains("<h2 id=\"一总体要求-2\">"), "{out}");
-        assert!(
-            out.contains("<table>") && out.contains("<th>任务</th>"),
-            "{out}"
-        );
+        assert!(out.contains("<table>") && out.contains("<th>任务</th>"), "{out}");
         assert!(out.contains("<del>旧</del>"), "{out}");
         assert!(out.contains("footnote-definition"), "{out}");
     }

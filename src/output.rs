@@ -38,11 +38,7 @@ pub enum OutputError {
 
 fn io_error(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> OutputError + use<> {
     let path = path.to_path_buf();
-    move |source| OutputError::Io {
-        action,
-        path,
-        source,
-    }
+    move |source| OutputError::Io { action, path, source }
 }
 
 /// An exclusive lock on a site, released when dropped.
@@ -86,9 +82,7 @@ fn sibling(target: &Path, suffix: &str) -> PathBuf {
 
 /// Rejects an output folder that is the site itself or holds its sources.
 pub fn check_target(root: &Path, target: &Path) -> Result<(), OutputError> {
-    let root = root
-        .canonicalize()
-        .map_err(io_error("cannot resolve", root))?;
+    let root = root.canonicalize().map_err(io_error("cannot resolve", root))?;
     // The target may not exist yet: resolve its parent.
     let parent = target.parent().unwrap_or(Path::new("."));
     let parent = if parent.as_os_str().is_empty() {
@@ -106,11 +100,7 @@ pub fn check_target(root: &Path, target: &Path) -> Result<(), OutputError> {
             "it is the site folder or contains it",
         ));
     }
-    for source in [
-        crate::source::CONTENT_DIR,
-        crate::theme::THEMES_DIR,
-        STATE_DIR,
-    ] {
+    for source in [crate::source::CONTENT_DIR, crate::theme::THEMES_DIR, STATE_DIR] {
         let source = root.join(source);
         if resolved.starts_with(&source) {
             return Err(OutputError::Forbidden(
@@ -129,8 +119,7 @@ impl Staging {
         recover(target)?;
         let dir = sibling(target, ".staging");
         if dir.exists() {
-            fs::remove_dir_all(&dir)
-                .map_err(io_error("cannot remove the old staging folder", &dir))?;
+            fs::remove_dir_all(&dir).map_err(io_error("cannot remove the old staging folder", &dir))?;
         }
         fs::create_dir_all(&dir).map_err(io_error("cannot create", &dir))?;
         Ok(Staging {
@@ -155,8 +144,7 @@ impl Staging {
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent)?;
         }
-        fs::write(&path, bytes)
-            .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))
+        fs::write(&path, bytes).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))
     }
 
     /// Replaces the output with the staging folder.
@@ -165,8 +153,7 @@ impl Staging {
         if self.target.exists() {
             fs::rename(&self.target, &old).map_err(io_error("cannot move aside", &self.target))?;
         }
-        fs::rename(&self.dir, &self.target)
-            .map_err(io_error("cannot move into place", &self.dir))?;
+        fs::rename(&self.dir, &self.target).map_err(io_error("cannot move into place", &self.dir))?;
         if old.exists() {
             fs::remove_dir_all(&old).map_err(io_error("cannot remove", &old))?;
         }

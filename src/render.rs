@@ -61,13 +61,12 @@ where
     E: Fn(&str, &[u8]) -> std::io::Result<()> + Sync,
 {
     let env = environment(theme)?;
-    let shared = Shared::new(catalogue, options);
+    let shared = Shared::new(catalogue, theme, options);
     let jobs = jobs(catalogue);
     let failures: Vec<Result<(), RenderError>> = jobs
         .par_iter()
         .map(|job| {
-            let (path, html) =
-                render_job(&env, &shared, *job).map_err(|e| RenderError::Template(vec![e]))?;
+            let (path, html) = render_job(&env, &shared, *job).map_err(|e| RenderError::Template(vec![e]))?;
             emit(&path, html.as_bytes())?;
             Ok(())
         })
@@ -170,10 +169,7 @@ fn template_problem(origin: std::path::PathBuf, e: &minijinja::Error) -> Diagnos
     let line = e.line().and_then(|l| u32::try_from(l).ok());
     Diagnostic::error(
         origin,
-        format!(
-            "template error: {}",
-            e.detail().unwrap_or(&e.kind().to_string())
-        ),
+        format!("template error: {}", e.detail().unwrap_or(&e.kind().to_string())),
     )
     .at(line)
     .hint("see the template reference in README.md; every variable a template uses must exist")
@@ -204,13 +200,14 @@ struct FacetLink<'a> {
 /// Values computed once and shared by every page.
 struct Shared<'a> {
     catalogue: &'a Catalogue,
+    theme: &'a Theme,
     site: Value,
     cards: Vec<Value>,
     nav_categories: Value,
 }
 
 impl<'a> Shared<'a> {
-    fn new(catalogue: &'a Catalogue, options: &RenderOptions) -> Self {
+    fn new(catalogue: &'a Catalogue, theme: &'a Theme, options: &RenderOptions) -> Self {
         let config = &catalogue.config;
         let site = context! {
             title => config.title.clone(),
@@ -226,6 +223,7 @@ impl<'a> Shared<'a> {
         let nav_categories = Value::from(Serde(facet_links(catalogue, FacetKind::Category)));
         Shared {
             catalogue,
+            theme,
             site,
             cards,
             nav_categories,
@@ -292,11 +290,7 @@ fn kind_title(kind: FacetKind) -> &'static str {
     }
 }
 
-fn render_job(
-    env: &Environment<'_>,
-    shared: &Shared<'_>,
-    job: Job,
-) -> Result<(String, String), Diagnostic> {
+fn render_job(env: &Environment<'_>, shared: &Shared<'_>, job: Job) -> Result<(String, String), Diagnostic> {
     let catalogue = shared.catalogue;
     let (template, path, ctx) = match job {
         Job::Home => {
@@ -318,9 +312,7 @@ fn render_job(
         Job::Document(i) => {
             let d = &catalogue.documents[i];
             let path = document_url(d);
-            let issuer_url = catalogue
-                .issuer_of(d)
-                .map(|f| facet_url(FacetKind::Issuer, f, 1));
+            let issuer_url = catalogue.issuer_of(d).map(|f| facet_url(FacetKind::Issuer, f, 1));
             let category = &catalogue.categories[d.category];
             let year = chrono::Datelike::year(&d.date);
             let ctx = context! {
@@ -387,11 +379,14 @@ fn render_job(
     };
     let rendered = env.get_template(template).and_then(|t| t.render(ctx));
     rendered.map(|html| (path, html)).map_err(|e| {
-        let origin = shared_origin(template);
+        // The error names the template it happened in (base.html, say), which
+        // may not be the page's own.
+        let name = e.name().unwrap_or(template);
+        let origin = shared
+            .theme
+            .templates
+            .get(name)
+            .map_or_else(|| name.into(), |t| t.1.clone());
         template_problem(origin, &e)
     })
-}
-
-fn shared_origin(template: &str) -> std::path::PathBuf {
-    std::path::Path::new("templates").join(template)
 }

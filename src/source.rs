@@ -79,11 +79,8 @@ pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
                 .unwrap_or(false);
             if !inside {
                 problems.push(
-                    Diagnostic::error(
-                        rel_path,
-                        "this symbolic link points outside the site folder",
-                    )
-                    .hint("copy the file into content/ instead of linking to it"),
+                    Diagnostic::error(rel_path, "this symbolic link points outside the site folder")
+                        .hint("copy the file into content/ instead of linking to it"),
                 );
                 continue;
             }
@@ -134,8 +131,7 @@ pub fn decode(rel_path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
             )
             .at(line);
             Err(if looks_gbk {
-                diagnostic
-                    .hint("it looks like GBK: convert it with iconv -f GBK -t UTF-8 in.md > out.md")
+                diagnostic.hint("it looks like GBK: convert it with iconv -f GBK -t UTF-8 in.md > out.md")
             } else {
                 diagnostic.hint("save the file as UTF-8")
             })
@@ -157,8 +153,7 @@ mod tests {
 
     #[test]
     fn bom_and_crlf_are_normalised() {
-        let text =
-            decode(Path::new("a.md"), b"\xEF\xBB\xBF---\r\ntitle: x\r\n---\r\n").expect("utf8");
+        let text = decode(Path::new("a.md"), b"\xEF\xBB\xBF---\r\ntitle: x\r\n---\r\n").expect("utf8");
         assert_eq!(text, "---\ntitle: x\n---\n");
     }
 

@@ -78,8 +78,7 @@ impl Theme {
                         theme.templates.insert(name.to_owned(), (source, site_path));
                     }
                     Err(_) => problems.push(
-                        Diagnostic::error(site_path, "the template is not UTF-8")
-                            .hint("save it as UTF-8"),
+                        Diagnostic::error(site_path, "the template is not UTF-8").hint("save it as UTF-8"),
                     ),
                 }
             } else if let Some(name) = key.strip_prefix("assets/") {
@@ -107,9 +106,7 @@ fn add_embedded(dir: &Dir<'static>, theme: &mut Theme) {
                     .insert(name.to_owned(), (source.to_owned(), origin));
             }
         } else if let Some(name) = key.strip_prefix("assets/") {
-            theme
-                .assets
-                .insert(name.to_owned(), file.contents().to_vec());
+            theme.assets.insert(name.to_owned(), file.contents().to_vec());
         }
     }
     for sub in dir.dirs() {

@@ -1,0 +1,143 @@
+//! The repository's own example site (the five seed documents) builds, and its
+//! pages carry what the source pages state.
+
+mod common;
+
+use common::*;
+
+fn build_example(out: &std::path::Path, threads: &str) {
+    let result = gongkai_env(
+        &[
+            "build",
+            "--root",
+            &repo().to_string_lossy(),
+            "--out",
+            &out.to_string_lossy(),
+        ],
+        &[("RAYON_NUM_THREADS", threads)],
+    );
+    assert!(result.status.success(), "{}", stderr(&result));
+}
+
+#[test]
+fn example_site_pages_show_the_seed_metadata_and_structure() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("site");
+    build_example(&out, "2");
+
+    let docs: Vec<_> = tree(&out.join("docs")).into_keys().collect();
+    assert_eq!(
+        docs,
+        [
+            "0101-03-2017-000525.html",
+            "2114-03-2021-000014.html",
+            "3504-15-2018-000001.html",
+            "4420-03-2017-000001.html",
+            "6200-03-2018-000083.html"
+        ]
+    );
+
+    // Seed 000: the metadata block as the page states it.
+    let page = read(&out.join("docs/0101-03-2017-000525.html"));
+    for want in [
+        "<th scope=\"row\">索引号</th><td>0101-03-2017-000525</td>",
+        "<th scope=\"row\">公开方式</th><td>主动公开</td>",
+        "<th scope=\"row\">文件编号</th><td>川政办字〔2017〕89号</td>",
+        "<time datetime=\"2017-07-18\">2017-07-18</time>",
+        "<h1 class=\"doc-title\">关于印发2017年淄川区政务公开工作要点的通知</h1>",
+        "<h3 id=\"一以政务公开助力稳增长\">一、以政务公开助力稳增长</h3>",
+        "本文件已失效",
+        "href=\"../category/03/index.html\"",
+        "href=\"../issuer/zichuan/index.html\"",
+    ] {
+        assert!(page.contains(want), "seed 000 page lacks {want:?}");
+    }
+    assert!(
+        !page.contains("当前位置") && !page.contains("ICP"),
+        "website chrome left in the body"
+    );
+
+    // Seed 001: the 分工方案 table.
+    let page = read(&out.join("docs/4420-03-2017-000001.html"));
+    assert!(
+        page.contains("<th>工作任务</th>") && page.contains("<th>牵头落实单位</th>"),
+        "分工方案 table missing"
+    );
+    assert!(
+        page.contains("<td>市人力资源社会保障局</td>"),
+        "split table cell not joined"
+    );
+    assert!(page.matches("<tr>").count() > 60, "the table lost rows");
+
+    // Seed 003: the statistics table with its figures.
+    let page = read(&out.join("docs/3504-15-2018-000001.html"));
+    assert!(page.contains("<td>主动公开文件数</td>"), "附表 missing");
+    assert!(
+        page.contains("<td style=\"text-align: right\">8131</td>"),
+        "附表 figures missing"
+    );
+
+    // Lists: the category page lists its four documents newest first.
+    let list = read(&out.join("category/03/index.html"));
+    let order: Vec<usize> = [
+        "2114-03-2021-000014",
+        "6200-03-2018-000083",
+        "0101-03-2017-000525",
+        "4420-03-2017-000001",
+    ]
+    .iter()
+    .map(|id| {
+        list.find(&format!("docs/{id}.html"))
+            .unwrap_or_else(|| panic!("{id} not listed"))
+    })
+    .collect();
+    assert!(
+        order.windows(2).all(|w| w[0] < w[1]),
+        "not newest first: {order:?}"
+    );
+    assert!(list.contains("共 4 件"));
+
+    // Home: every category with its count; years and issuers have pages.
+    let home = read(&out.join("index.html"));
+    assert!(
+        home.contains("href=\"category/03/index.html\">规划计划</a> <span class=\"count\">4</span>"),
+        "{home}"
+    );
+    assert!(
+        home.contains("href=\"category/15/index.html\">政府信息公开年报</a> <span class=\"count\">1</span>")
+    );
+    for page in [
+        "year/2017/index.html",
+        "year/index.html",
+        "issuer/index.html",
+        "category/index.html",
+        "issuer/gansu/index.html",
+        "assets/style.css",
+    ] {
+        assert!(out.join(page).is_file(), "{page} missing");
+    }
+    let years = read(&out.join("year/index.html"));
+    assert!(years.contains("2017年</a></td><td>2</td>"), "{years}");
+
+    // Nothing is fetched from another host.
+    let text = all_text(&out);
+    assert!(
+        !text.contains("src=\"http") && !text.contains("href=\"//"),
+        "external reference in output"
+    );
+}
+
+#[test]
+fn output_is_byte_identical_whatever_the_thread_count() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut trees = Vec::new();
+    for (i, threads) in ["1", "2", "1", "2"].iter().enumerate() {
+        let out = dir.path().join(format!("out{i}"));
+        build_example(&out, threads);
+        trees.push(tree(&out));
+    }
+    assert!(
+        trees.iter().all(|t| *t == trees[0]),
+        "builds differ between runs or thread counts"
+    );
+}

@@ -1,0 +1,92 @@
+//! A site's own theme folder overrides the embedded default by file name,
+//! and a broken template is reported with its file and line.
+
+mod common;
+
+use std::fs;
+
+use common::*;
+
+fn new_site(dir: &std::path::Path) -> String {
+    let site = dir.join("s");
+    assert!(gongkai(&["new", &site.to_string_lossy()]).status.success());
+    site.to_string_lossy().into_owned()
+}
+
+#[test]
+fn site_theme_overrides_templates_and_assets_by_name() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = new_site(dir.path());
+    let theme = dir.path().join("s/themes/default");
+    fs::create_dir_all(theme.join("templates")).expect("mkdir");
+    fs::create_dir_all(theme.join("assets")).expect("mkdir");
+    fs::write(
+        theme.join("templates/home.html"),
+        "{% extends \"base.html\" %}{% block main %}<p>本站自定义首页 {{ total }}</p>{% endblock %}",
+    )
+    .expect("write");
+    fs::write(theme.join("assets/logo.txt"), "logo").expect("write");
+    let out = gongkai(&["build", "--root", &site]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let public = dir.path().join("s/public");
+    let home = read(&public.join("index.html"));
+    assert!(home.contains("<p>本站自定义首页 2</p>"), "{home}");
+    assert!(
+        home.contains("<link rel=\"stylesheet\" href=\"assets/style.css\">"),
+        "base.html of the default theme still applies"
+    );
+    assert_eq!(read(&public.join("assets/logo.txt")), "logo");
+    assert!(
+        public.join("assets/style.css").exists(),
+        "default assets are kept"
+    );
+    // Document pages still use the embedded template.
+    assert!(read(&public.join("docs/0001-03-2026-000001.html")).contains("<th scope=\"row\">索引号</th>"));
+}
+
+#[test]
+fn template_errors_name_the_file_and_line_and_keep_the_output() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = new_site(dir.path());
+    assert!(gongkai(&["build", "--root", &site]).status.success());
+    let before = tree(&dir.path().join("s/public"));
+    let templates = dir.path().join("s/themes/default/templates");
+    fs::create_dir_all(&templates).expect("mkdir");
+    fs::write(
+        templates.join("document.html"),
+        "{% extends \"base.html\" %}\n{% block main %}\n{{ doc.no_such_field }}\n{% endblock %}\n",
+    )
+    .expect("write");
+    let out = gongkai(&["build", "--root", &site]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("themes/default/templates/document.html:3: template error"),
+        "{err}"
+    );
+    assert_eq!(tree(&dir.path().join("s/public")), before);
+
+    fs::write(templates.join("document.html"), "{% if %}\n").expect("write");
+    let out = gongkai(&["check", "--root", &site]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("themes/default/templates/document.html:1: template error"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_named_theme_that_does_not_exist_is_reported() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = new_site(dir.path());
+    let yaml = dir.path().join("s/site.yaml");
+    fs::write(&yaml, format!("{}theme: civic\n", read(&yaml))).expect("write");
+    let out = gongkai(&["build", "--root", &site]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("theme `civic` not found"),
+        "{}",
+        stderr(&out)
+    );
+}
