@@ -30,40 +30,20 @@ pub fn render(path: &Path, body: &str, first_line: u32) -> Rendered {
     let mut problems = Vec::new();
     let mut events: Vec<Event<'_>> = Vec::new();
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
-        let line = || first_line + line_of(body, range.start) - 1;
         let event = match event {
             // Raw HTML is never passed through: the reader sees it as text.
             Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                check_url(path, &dest_url, "link", line(), &mut problems);
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })
-            }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                check_url(path, &dest_url, "image", line(), &mut problems);
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })
-            }
             other => other,
         };
+        if let Event::Start(tag @ (Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })) = &event {
+            let what = if matches!(tag, Tag::Image { .. }) {
+                "image"
+            } else {
+                "link"
+            };
+            let line = first_line + line_of(body, range.start) - 1;
+            check_url(path, dest_url, what, line, &mut problems);
+        }
         events.push(event);
     }
     add_heading_anchors(&mut events);
@@ -160,14 +140,22 @@ pub fn anchor(text: &str) -> String {
     }
 }
 
-/// The plain text of the first paragraph.
+/// The plain text of the first paragraph that says something: a 通知 opens
+/// with its addressees (主送机关, "各镇人民政府，各街道办事处："), which is
+/// skipped, as is any paragraph ending in a colon.
 fn first_paragraph(events: &[Event<'_>]) -> String {
     let mut text = String::new();
     let mut inside = false;
     for event in events {
         match event {
             Event::Start(Tag::Paragraph) if !inside => inside = true,
-            Event::End(TagEnd::Paragraph) if inside => break,
+            Event::End(TagEnd::Paragraph) if inside => {
+                if !text.trim_end().ends_with(['：', ':']) {
+                    break;
+                }
+                text.clear();
+                inside = false;
+            }
             Event::Text(t) | Event::Code(t) if inside => text.push_str(t),
             Event::SoftBreak | Event::HardBreak
                 if inside && text.chars().next_back().is_some_and(|c| c.is_ascii()) =>
