@@ -12,6 +12,7 @@ use crate::diagnostic::{self, Diagnostic};
 use crate::document::{self, Document};
 use crate::output::{self, OutputError, SiteLock, Staging};
 use crate::render::{self, RenderError, RenderOptions};
+use crate::search;
 use crate::source::{self, SourceFile};
 use crate::theme::Theme;
 
@@ -65,6 +66,8 @@ pub struct Report {
     pub unpublished: usize,
     /// Pages written (0 for a check).
     pub pages: usize,
+    /// Search index files written (0 for a check).
+    pub search_files: usize,
     /// Where the site was written (None for a check).
     pub out_dir: Option<PathBuf>,
     /// Warnings that did not stop the run.
@@ -132,6 +135,7 @@ pub fn check(root: &Path) -> Result<Report, BuildError> {
         documents: catalogue.documents.len(),
         unpublished: catalogue.unpublished,
         pages: 0,
+        search_files: 0,
         out_dir: None,
         warnings: Vec::new(),
         elapsed: start.elapsed(),
@@ -161,11 +165,19 @@ pub fn build(options: &BuildOptions) -> Result<Report, BuildError> {
             return Err(render_error(e));
         }
     };
+    let index = match search::build(&catalogue, |path, bytes| staging.write(path, bytes)) {
+        Ok(index) => index,
+        Err(e) => {
+            staging.discard();
+            return Err(render_error(RenderError::Io(e)));
+        }
+    };
     staging.commit()?;
     Ok(Report {
         documents: catalogue.documents.len(),
         unpublished: catalogue.unpublished,
         pages: stats.pages,
+        search_files: index.files,
         out_dir: Some(target),
         warnings: Vec::new(),
         elapsed: start.elapsed(),

@@ -140,6 +140,8 @@ pub struct Document {
     pub slug_line: u32,
     /// The body as safe HTML.
     pub body_html: String,
+    /// The body as plain text, for the search index.
+    pub body_text: String,
 }
 
 impl Document {
@@ -245,6 +247,7 @@ pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Document, V
         slug,
         slug_line: fields.line(slug_field),
         body_html: rendered.html,
+        body_text: rendered.text,
     })
 }
 

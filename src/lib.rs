@@ -4,7 +4,8 @@
 //! The modules follow the data flow: [`config`] and [`source`] read the
 //! site, [`frontmatter`], [`document`] and [`markdown`] turn each file into a
 //! validated [`document::Document`], [`catalogue`] assembles the model,
-//! [`render`] draws the pages with the [`theme`], and [`output`] writes them
+//! [`render`] draws the pages with the [`theme`], [`search`] writes the
+//! browser's search index, and [`output`] writes them
 //! atomically. [`build`] runs the pipeline; [`scaffold`] creates new sites.
 
 pub mod build;
@@ -18,6 +19,7 @@ pub mod markdown;
 pub mod output;
 pub mod render;
 pub mod scaffold;
+pub mod search;
 pub mod source;
 pub mod theme;
 

@@ -20,6 +20,8 @@ pub struct Rendered {
     pub html: String,
     /// The plain text of the first paragraph, for a default 内容概述.
     pub first_paragraph: String,
+    /// The plain text of the whole body, one line per block, for search.
+    pub text: String,
     /// Unsafe links and other problems, with their lines.
     pub problems: Vec<Diagnostic>,
 }
@@ -48,11 +50,13 @@ pub fn render(path: &Path, body: &str, first_line: u32) -> Rendered {
     }
     add_heading_anchors(&mut events);
     let first_paragraph = first_paragraph(&events);
+    let text = plain_text(&events);
     let mut html = String::with_capacity(body.len() + body.len() / 4);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     Rendered {
         html,
         first_paragraph,
+        text,
         problems,
     }
 }
@@ -138,6 +142,28 @@ pub fn anchor(text: &str) -> String {
     } else {
         out.to_owned()
     }
+}
+
+/// The text a reader sees, blocks and table cells on lines of their own.
+fn plain_text(events: &[Event<'_>]) -> String {
+    let mut text = String::new();
+    for event in events {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::SoftBreak if text.chars().next_back().is_some_and(|c| c.is_ascii()) => text.push(' '),
+            Event::HardBreak
+            | Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::CodeBlock
+                | TagEnd::FootnoteDefinition,
+            ) if !text.ends_with('\n') => text.push('\n'),
+            _ => {}
+        }
+    }
+    text
 }
 
 /// The plain text of the first paragraph that says something: a 通知 opens

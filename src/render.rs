@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::catalogue::{Catalogue, Facet, FacetKind};
 use crate::diagnostic::Diagnostic;
-use crate::document::Document;
+use crate::document::{Document, Validity};
 use crate::theme::Theme;
 
 /// What a build adds to every page beyond the catalogue.
@@ -45,6 +45,7 @@ pub enum RenderError {
 #[derive(Clone, Copy, Debug)]
 enum Job {
     Home,
+    Search,
     Document(usize),
     Overview(FacetKind),
     List(FacetKind, usize, usize),
@@ -94,7 +95,7 @@ where
 }
 
 fn jobs(catalogue: &Catalogue) -> Vec<Job> {
-    let mut jobs = vec![Job::Home];
+    let mut jobs = vec![Job::Home, Job::Search];
     jobs.extend((0..catalogue.documents.len()).map(Job::Document));
     for kind in FacetKind::ALL {
         jobs.push(Job::Overview(kind));
@@ -308,6 +309,32 @@ fn render_job(env: &Environment<'_>, shared: &Shared<'_>, job: Job) -> Result<(S
                 .. shared.base("", "index.html", "home")
             };
             ("home.html", "index.html".to_owned(), ctx)
+        }
+        Job::Search => {
+            let facet_options = |kind: FacetKind| {
+                catalogue
+                    .facets(kind)
+                    .iter()
+                    .map(|f| context! { key => f.key.clone(), name => f.name.clone() })
+                    .collect::<Vec<Value>>()
+            };
+            let statuses = [
+                Validity::Valid,
+                Validity::Amended,
+                Validity::Repealed,
+                Validity::Expired,
+            ]
+            .map(|v| (v.code(), v.label()));
+            let ctx = context! {
+                facets => context! {
+                    category => facet_options(FacetKind::Category),
+                    issuer => facet_options(FacetKind::Issuer),
+                    year => facet_options(FacetKind::Year),
+                },
+                statuses => Value::from(Serde(statuses)),
+                .. shared.base("../", "search/index.html", "search")
+            };
+            ("search.html", "search/index.html".to_owned(), ctx)
         }
         Job::Document(i) => {
             let d = &catalogue.documents[i];

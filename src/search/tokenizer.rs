@@ -1,0 +1,162 @@
+//! The search tokenizer, shared with the browser: its JS twin is
+//! `themes/default/assets/gongkai-search.js`, and both are checked against
+//! `tests/search-vectors.json`.
+//!
+//! Text is NFKC-normalised (full-width digits and letters fold to ASCII) and
+//! lower-cased. Runs of ASCII letters and digits are whole tokens. Runs of
+//! Han characters become overlapping bigrams; a run of one character is a
+//! unigram. Indexing also emits the first and last character of every Han
+//! run as unigrams, so that a query which cuts a run at either end (`开，党`
+//! in `公开，党中央`) still finds the document: any substring of two or more
+//! characters that does not split an ASCII word finds every document holding it.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Whether tokens are for the index or for a query.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Document text: bigrams plus the edge unigrams of every Han run.
+    Index,
+    /// A query: bigrams, or a unigram for a lone Han character.
+    Query,
+}
+
+/// Whether `c` is a Han character (CJK unified ideographs and extensions,
+/// compatibility ideographs, 〇). The JS twin uses the same ranges.
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3007 | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2EBEF | 0x30000..=0x3134F)
+}
+
+/// NFKC and lower case: the form in which text is indexed and compared.
+pub fn normalize(text: &str) -> String {
+    text.nfkc().flat_map(char::to_lowercase).collect()
+}
+
+/// Splits `text` into tokens, calling `emit` for each in text order.
+pub fn tokenize(text: &str, mode: Mode, emit: impl FnMut(&str)) {
+    tokenize_normalized(&normalize(text), mode, emit);
+}
+
+/// [`tokenize`] for text already [`normalize`]d: the tokens borrow from it.
+pub fn tokenize_normalized<'a>(text: &'a str, mode: Mode, mut emit: impl FnMut(&'a str)) {
+    // Byte ranges of the current Han run's characters.
+    let mut han: Vec<(usize, usize)> = Vec::new();
+    let mut word_start: Option<usize> = None;
+    let flush_han = |han: &mut Vec<(usize, usize)>, emit: &mut dyn FnMut(&'a str)| {
+        match han.len() {
+            0 => {}
+            1 => emit(&text[han[0].0..han[0].1]),
+            n => {
+                if mode == Mode::Index {
+                    emit(&text[han[0].0..han[0].1]);
+                }
+                for w in han.windows(2) {
+                    emit(&text[w[0].0..w[1].1]);
+                }
+                if mode == Mode::Index {
+                    emit(&text[han[n - 1].0..han[n - 1].1]);
+                }
+            }
+        }
+        han.clear();
+    };
+    for (i, c) in text.char_indices() {
+        if c.is_ascii_alphanumeric() {
+            flush_han(&mut han, &mut emit);
+            word_start.get_or_insert(i);
+            continue;
+        }
+        if let Some(start) = word_start.take() {
+            emit(&text[start..i]);
+        }
+        if is_han(c) {
+            han.push((i, i + c.len_utf8()));
+        } else {
+            flush_han(&mut han, &mut emit);
+        }
+    }
+    if let Some(start) = word_start {
+        emit(&text[start..]);
+    }
+    flush_han(&mut han, &mut emit);
+}
+
+/// The tokens of `text` as owned strings (for tests and queries).
+pub fn tokens(text: &str, mode: Mode) -> Vec<String> {
+    let mut out = Vec::new();
+    tokenize(text, mode, |t| out.push(t.to_owned()));
+    out
+}
+
+/// 32-bit FNV-1a of the UTF-8 bytes: how terms and keys are assigned to
+/// shards, identically in Rust and JS.
+pub fn fnv1a(text: &str) -> u32 {
+    let mut hash: u32 = 0x811c_9dc5;
+    for b in text.bytes() {
+        hash ^= u32::from(b);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    hash
+}
+
+/// The exact-match form of a 文件编号 or 索引号: NFKC, lower case, every
+/// kind of bracket (〔〕 [] () ［］ 【】 （）) as `[]`, spaces removed.
+pub fn normalize_key(text: &str) -> String {
+    normalize(text)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '〔' | '(' | '【' | '〖' | '{' => '[',
+            '〕' | ')' | '】' | '〗' | '}' => ']',
+            other => other,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    struct Vectors {
+        tokens: Vec<TokenCase>,
+        keys: Vec<[String; 2]>,
+        hashes: Vec<(String, u32)>,
+    }
+
+    #[derive(Deserialize)]
+    struct TokenCase {
+        text: String,
+        index: Vec<String>,
+        query: Vec<String>,
+    }
+
+    #[test]
+    fn shared_vectors_hold() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/search-vectors.json");
+        let vectors: Vectors =
+            serde_json::from_str(&std::fs::read_to_string(path).expect("vectors")).expect("json");
+        for case in &vectors.tokens {
+            assert_eq!(
+                tokens(&case.text, Mode::Index),
+                case.index,
+                "index tokens of {:?}",
+                case.text
+            );
+            assert_eq!(
+                tokens(&case.text, Mode::Query),
+                case.query,
+                "query tokens of {:?}",
+                case.text
+            );
+        }
+        for [raw, key] in &vectors.keys {
+            assert_eq!(&normalize_key(raw), key, "key of {raw:?}");
+        }
+        for (text, hash) in &vectors.hashes {
+            assert_eq!(fnv1a(text), *hash, "hash of {text:?}");
+        }
+    }
+}

@@ -1,0 +1,115 @@
+// Queries against real built indexes, read from disk: the example site and a
+// generated corpus. Expected results come from scanning the documents' texts.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SearchIndex, normalize, tokenize } from '../../themes/default/assets/gongkai-search.js';
+
+const repo = new URL('../../', import.meta.url).pathname;
+const bin = process.env.GONGKAI_BIN || ['target/debug/gongkai', 'target/release/gongkai'].map((p) => join(repo, p)).find(existsSync);
+assert.ok(bin, 'build gongkai first (cargo build), or set GONGKAI_BIN');
+
+function build(site) {
+  execFileSync(bin, ['build', '--root', site], { stdio: 'pipe' });
+  const dir = join(site, 'public', 'search');
+  const texts = readdirSync(join(dir, 'x')).map((f) => [Number(f.split('.')[0]), readFileSync(join(dir, 'x', f), 'utf8')]);
+  return { index: new SearchIndex(async (p) => new Uint8Array(readFileSync(join(dir, p)))), texts: new Map(texts) };
+}
+
+function exampleSite() {
+  const site = mkdtempSync(join(tmpdir(), 'gongkai-example-'));
+  for (const p of ['site.yaml', 'content', 'themes']) cpSync(join(repo, p), join(site, p), { recursive: true });
+  return build(site);
+}
+
+// Documents holding q as written, where q does not begin or end inside an
+// ASCII word (ASCII letters and digits are whole tokens by design).
+const word = (c) => /[0-9a-z]/.test(c ?? '');
+function holds(text, q) {
+  const t = normalize(text);
+  const n = normalize(q);
+  for (let at = t.indexOf(n); at >= 0; at = t.indexOf(n, at + 1)) {
+    const cutsStart = word(n[0]) && word(t[at - 1]);
+    const cutsEnd = word(n[n.length - 1]) && word(t[at + n.length]);
+    if (!cutsStart && !cutsEnd) return true;
+  }
+  return false;
+}
+const containing = (texts, q) => [...texts].filter(([, t]) => holds(t, q)).map(([id]) => id).sort((a, b) => a - b);
+
+test('example site: every document containing a query is found, phrase matches marked', async () => {
+  const { index, texts } = exampleSite();
+  for (const q of ['政务公开', '预决算', '扶贫', '依申请公开', '政府信息公开工作年度报告', '主动公开文件数', '2017', '淄川区', '人力资源社会保障局', '十四五', '去标识化']) {
+    const expected = containing(texts, q);
+    assert.ok(expected.length > 0, `no document contains ${q}: choose another query`);
+    const { score } = await index.match(q);
+    for (const id of expected) assert.ok(score.has(id), `${q}: document ${id} contains it but was not found`);
+    const { total, results } = await index.search({ q, pageSize: 100 });
+    assert.equal(total, score.size);
+    for (const r of results) assert.equal(r.phrase, expected.includes(r.id), `${q}: phrase flag of ${r.id}`);
+    // Phrase matches come before the others.
+    const flags = results.filter((r) => !r.invalid).map((r) => r.phrase);
+    assert.deepEqual(flags, [...flags].sort((a, b) => b - a), `${q}: phrase matches first`);
+  }
+});
+
+test('example site: document and index numbers find their document first', async () => {
+  const { index } = exampleSite();
+  for (const q of ['川政办字〔2017〕89号', '川政办字[2017]89号', '川政办字（2017）89号', ' 0101-03-2017-000525 ', '甘政办发〔2018〕83号']) {
+    const { results } = await index.search({ q });
+    assert.ok(results.length > 0, q);
+    assert.equal(results[0].exact, true, `${q}: exact match on top`);
+  }
+  const first = (await index.search({ q: '川政办字〔2017〕89号' })).results[0];
+  assert.equal(first.doc.indexNumber, '0101-03-2017-000525');
+  assert.equal(first.doc.docNumber, '川政办字〔2017〕89号');
+});
+
+test('example site: filters, date sort, validity ranking, HTML in the query', async () => {
+  const { index } = exampleSite();
+  const all = await index.search({ q: '政务公开', pageSize: 100, counts: true });
+  assert.ok(all.total >= 5);
+  // The annual report (有效) ranks before the expired work plans.
+  const invalid = all.results.map((r) => r.invalid);
+  assert.deepEqual(invalid, [...invalid].sort((a, b) => a - b), 'valid documents first');
+  assert.equal(all.results[0].doc.statusCode, 'valid');
+  const byYear = await index.search({ q: '政务公开', filters: { year: '2017' }, pageSize: 100 });
+  assert.equal(byYear.total, 2);
+  assert.ok(byYear.results.every((r) => r.doc.date.startsWith('2017')));
+  assert.equal(all.counts.year.get(2017 - (await index.manifest()).first_year), 2);
+  const byIssuer = await index.search({ q: '政务公开', filters: { issuer: 'gansu' }, pageSize: 100 });
+  assert.deepEqual(byIssuer.results.map((r) => r.doc.issuer), ['甘肃省人民政府办公厅']);
+  const byDate = await index.search({ q: '政务公开', sort: 'date', pageSize: 100 });
+  const dates = byDate.results.filter((r) => !r.invalid).map((r) => r.doc.date);
+  assert.deepEqual(dates, [...dates].sort().reverse(), 'newest first');
+  const html = await index.search({ q: '<img src=x onerror=alert(1)>' });
+  for (const r of html.results) for (const [text] of r.excerpt) assert.equal(typeof text, 'string');
+});
+
+test('generated corpus: recall 1.0 on random substrings', async () => {
+  const site = join(mkdtempSync(join(tmpdir(), 'gongkai-corpus-')), 'site');
+  execFileSync('python3', [join(repo, '../shared/bench/gencorpus.py'), '--docs', '300', '--seed', '3', '--out', site], { stdio: 'pipe' });
+  const { index, texts } = build(site);
+  let seed = 12345;
+  const random = (n) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
+  const ids = [...texts.keys()];
+  let checked = 0;
+  while (checked < 150) {
+    const text = texts.get(ids[random(ids.length)]).replace(/\s+/gu, ' ');
+    const chars = [...text];
+    let start = random(chars.length);
+    let end = start + 2 + random(7);
+    // Never cut an ASCII word: ASCII runs are whole tokens by design.
+    const ascii = (c) => /[0-9A-Za-z]/.test(c ?? '');
+    while (start > 0 && ascii(chars[start]) && ascii(chars[start - 1])) start--;
+    while (end < chars.length && ascii(chars[end - 1]) && ascii(chars[end])) end++;
+    const q = chars.slice(start, Math.min(end, chars.length)).join('');
+    if (!tokenize(q).length || [...q.trim()].length < 2) continue;
+    const { score } = await index.match(q);
+    for (const id of containing(texts, q)) assert.ok(score.has(id), `query ${JSON.stringify(q)}: document ${id} contains it but was not found`);
+    checked++;
+  }
+});

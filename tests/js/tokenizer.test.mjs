@@ -1,0 +1,30 @@
+// The JS tokenizer twin against the vectors the Rust tokenizer is tested with.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { tokenize, normalizeKey, fnv1a, decodePostings } from '../../themes/default/assets/gongkai-search.js';
+
+const vectors = JSON.parse(readFileSync(new URL('../search-vectors.json', import.meta.url), 'utf8'));
+
+test('tokens match the shared vectors', () => {
+  for (const c of vectors.tokens) {
+    assert.deepEqual(tokenize(c.text, 'index'), c.index, `index tokens of ${c.text}`);
+    assert.deepEqual(tokenize(c.text, 'query'), c.query, `query tokens of ${c.text}`);
+  }
+});
+
+test('keys and hashes match the shared vectors', () => {
+  for (const [raw, key] of vectors.keys) assert.equal(normalizeKey(raw), key, raw);
+  for (const [text, hash] of vectors.hashes) assert.equal(fnv1a(text), hash, text);
+});
+
+test('postings decode both encodings', () => {
+  // ids 3, 200 as varint deltas (3, 197), impacts 1 and 15.
+  const sparse = decodePostings(Uint8Array.from([0, 3, 197, 1, 0xf1]), 2, 1000);
+  assert.deepEqual([...sparse.ids], [3, 200]);
+  assert.deepEqual([...sparse.impacts], [1, 15]);
+  // bitmap of 16 documents with ids 0, 9, 15; impacts 2, 3, 4.
+  const dense = decodePostings(Uint8Array.from([1, 0b1, 0b10000010, 0x32, 0x04]), 3, 16);
+  assert.deepEqual([...dense.ids], [0, 9, 15]);
+  assert.deepEqual([...dense.impacts], [2, 3, 4]);
+});

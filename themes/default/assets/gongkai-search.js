@@ -1,0 +1,273 @@
+// gongkai search core: the tokenizer twin of src/search/tokenizer.rs and the
+// reader of the index under search/ (format: src/search/mod.rs). No DOM here:
+// the page (search.js) and the Node tests both use it.
+
+const HAN = [[0x3007, 0x3007], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff], [0x20000, 0x2ebef], [0x30000, 0x3134f]];
+export const isHan = (cp) => HAN.some(([a, b]) => cp >= a && cp <= b);
+export const normalize = (s) => s.normalize('NFKC').toLowerCase();
+const isWord = (c) => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+
+// Tokens of text: ASCII letter/digit runs whole, Han runs as bigrams (a lone
+// character as itself); mode 'index' adds each Han run's first and last character.
+export function tokenize(text, mode = 'query') {
+  const out = [];
+  let han = [];
+  let word = '';
+  const flush = () => {
+    if (han.length === 1) out.push(han[0]);
+    else if (han.length > 1) {
+      if (mode === 'index') out.push(han[0]);
+      for (let i = 0; i + 1 < han.length; i++) out.push(han[i] + han[i + 1]);
+      if (mode === 'index') out.push(han[han.length - 1]);
+    }
+    han = [];
+  };
+  for (const c of normalize(text)) {
+    if (isWord(c)) { flush(); word += c; continue; }
+    if (word) { out.push(word); word = ''; }
+    if (isHan(c.codePointAt(0))) han.push(c); else flush();
+  }
+  if (word) out.push(word);
+  flush();
+  return out;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+export function fnv1a(s) {
+  let h = 0x811c9dc5;
+  for (const b of encoder.encode(s)) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+  return h >>> 0;
+}
+
+const BRACKETS = { '〔': '[', '(': '[', '【': '[', '〖': '[', '{': '[', '〕': ']', ')': ']', '】': ']', '〗': ']', '}': ']' };
+export const normalizeKey = (s) => [...normalize(s)].filter((c) => !/\s/u.test(c)).map((c) => BRACKETS[c] || c).join('');
+// 文件编号 (…〔2017〕89号) or 索引号 (0101-03-2017-000525) shapes.
+export const looksLikeKey = (q) => /\[\d{4}\]\d+/.test(normalizeKey(q)) || /^[0-9a-z]+([-/][0-9a-z]+){2,}$/.test(normalizeKey(q));
+
+function varint(b, pos) {
+  let v = 0; let s = 0; let x;
+  do { x = b[pos.p++]; v += (x & 0x7f) * 2 ** s; s += 7; } while (x & 0x80);
+  return v;
+}
+
+// A postings blob → { ids: Uint32Array, impacts: Uint8Array }.
+export function decodePostings(b, df, n) {
+  const ids = new Uint32Array(df);
+  const pos = { p: 1 };
+  if (b[0] === 0) {
+    let last = 0;
+    for (let i = 0; i < df; i++) { const v = varint(b, pos); last = i ? last + v : v; ids[i] = last; }
+  } else {
+    const len = (n + 7) >> 3;
+    let k = 0;
+    for (let i = 0; i < len; i++) {
+      let x = b[1 + i];
+      while (x) { const bit = x & -x; ids[k++] = i * 8 + 31 - Math.clz32(bit); x ^= bit; }
+    }
+    pos.p = 1 + len;
+  }
+  const impacts = new Uint8Array(df);
+  for (let i = 0; i < df; i++) impacts[i] = (b[pos.p + (i >> 1)] >> ((i & 1) * 4)) & 15;
+  return { ids, impacts };
+}
+
+function parseShard(b) {
+  const terms = new Map();
+  const pos = { p: 1 };
+  const count = varint(b, pos);
+  for (let i = 0; i < count; i++) {
+    const len = varint(b, pos);
+    const term = decoder.decode(b.subarray(pos.p, pos.p + len)); pos.p += len;
+    const df = varint(b, pos);
+    const ext = varint(b, pos);
+    let blob = null;
+    if (!ext) { const bl = varint(b, pos); blob = b.subarray(pos.p, pos.p + bl); pos.p += bl; }
+    terms.set(term, { df, ext, blob });
+  }
+  return terms;
+}
+
+// The parts of a query that must appear as written for a phrase match.
+const phraseParts = (q) => normalize(q).split(/\s+/u).filter((p) => [...p].length > 1 || tokenize(p).length);
+
+// Text normalised character by character, with a map back to the original.
+function mapped(text) {
+  let norm = '';
+  const back = [];
+  let i = 0;
+  for (const c of text) {
+    const n = normalize(c);
+    for (let k = 0; k < n.length; k++) back.push(i);
+    norm += n;
+    i += c.length;
+  }
+  back.push(i);
+  return { norm, back };
+}
+
+// Up to `size` characters of text around the first match, as [text, isMatch] pieces.
+export function excerpt(text, q, size = 120) {
+  const { norm, back } = mapped(text.replace(/\s+/gu, ' '));
+  const flat = text.replace(/\s+/gu, ' ');
+  const needles = [...new Set([...phraseParts(q), ...tokenize(q)])].filter(Boolean).sort((a, b) => b.length - a.length);
+  const ranges = [];
+  for (const n of needles) {
+    for (let at = norm.indexOf(n); at >= 0; at = norm.indexOf(n, at + 1)) ranges.push([back[at], back[at + n.length]]);
+  }
+  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const merged = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]); else merged.push([...r]);
+  }
+  const first = merged.length ? merged[0][0] : 0;
+  const start = Math.max(0, first - Math.floor(size / 3));
+  const end = Math.min(flat.length, start + size);
+  const pieces = [];
+  let at = start;
+  for (const [a, b] of merged) {
+    if (b <= start || a >= end) continue;
+    if (a > at) pieces.push([flat.slice(at, a), false]);
+    pieces.push([flat.slice(Math.max(a, at), Math.min(b, end)), true]);
+    at = Math.min(b, end);
+  }
+  if (at < end) pieces.push([flat.slice(at, end), false]);
+  if (start > 0) pieces.unshift(['…', false]);
+  if (end < flat.length) pieces.push(['…', false]);
+  return pieces;
+}
+
+const FACETS = { category: 1, issuer: 2, year: 1, status: 1 };
+
+// The search index of one site; load(path) resolves to the bytes of search/<path>.
+export class SearchIndex {
+  constructor(load) {
+    this.load = load;
+    this.cache = new Map();
+  }
+
+  get(path, kind = 'bin') {
+    if (!this.cache.has(path)) {
+      this.cache.set(path, this.load(path).then((b) => (kind === 'json' ? JSON.parse(decoder.decode(b)) : b)));
+    }
+    return this.cache.get(path);
+  }
+
+  manifest() { return this.get('manifest.json', 'json'); }
+
+  async shard(s) {
+    const key = `shard:${s}`;
+    if (!this.cache.has(key)) this.cache.set(key, this.get(`t/${s}.bin`).then(parseShard));
+    return this.cache.get(key);
+  }
+
+  // The postings of one token, or null when no document has it.
+  async postings(token) {
+    const m = await this.manifest();
+    const s = fnv1a(token) % m.shards;
+    const entry = (await this.shard(s)).get(token);
+    if (!entry) return null;
+    const blob = entry.blob || (await this.get(`p/${s}-${entry.ext}.bin`));
+    return decodePostings(blob, entry.df, m.documents);
+  }
+
+  async exact(q) {
+    if (!looksLikeKey(q)) return [];
+    const m = await this.manifest();
+    const key = normalizeKey(q);
+    const table = await this.get(`k/${fnv1a(key) % m.key_shards}.json`, 'json');
+    return table[key] || [];
+  }
+
+  // One value per document of a facet (see FACETS for the width).
+  async column(facet) {
+    const b = await this.get(`f/${facet}.bin`);
+    return FACETS[facet] === 2 ? new Uint16Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)) : b;
+  }
+
+  async meta(id) {
+    const m = await this.manifest();
+    const row = (await this.get(`m/${Math.floor(id / m.chunk)}.json`, 'json'))[id % m.chunk];
+    const [title, url, date, category, issuer, status, docNumber, indexNumber] = row;
+    return {
+      title, url, date, docNumber, indexNumber,
+      category: m.categories[category][1],
+      issuer: m.issuers[issuer][1],
+      status: m.statuses[status][1],
+      statusCode: m.statuses[status][0],
+    };
+  }
+
+  // Filter values (codes as in the URL) → column values.
+  async filterValue(facet, value) {
+    const m = await this.manifest();
+    if (facet === 'year') return Number(value) - m.first_year;
+    const list = { category: m.categories, issuer: m.issuers, status: m.statuses }[facet];
+    return list.findIndex(([code]) => code === value);
+  }
+
+  // Matches of q: every token must match (AND); scores add up the impacts.
+  async match(q) {
+    const tokens = [...new Set(tokenize(q))];
+    const [exact, lists] = await Promise.all([this.exact(q), Promise.all(tokens.map((t) => this.postings(t)))]);
+    let ids = null;
+    let scores = null;
+    if (tokens.length && lists.every(Boolean)) {
+      lists.sort((a, b) => a.ids.length - b.ids.length);
+      ids = Array.from(lists[0].ids);
+      scores = Array.from(lists[0].impacts, (x) => x * x);
+      for (const list of lists.slice(1)) {
+        const keep = [];
+        const kept = [];
+        let j = 0;
+        for (let i = 0; i < ids.length; i++) {
+          while (j < list.ids.length && list.ids[j] < ids[i]) j++;
+          if (j < list.ids.length && list.ids[j] === ids[i]) { keep.push(ids[i]); kept.push(scores[i] + list.impacts[j] ** 2); }
+        }
+        ids = keep;
+        scores = kept;
+      }
+    }
+    const score = new Map();
+    (ids || []).forEach((id, i) => score.set(id, scores[i]));
+    for (const id of exact) if (!score.has(id)) score.set(id, 0);
+    return { score, exact: new Set(exact) };
+  }
+
+  // { total, results, counts? } for a query, filters { facet: code }, sort 'date' or relevance.
+  async search({ q, filters = {}, sort = '', page = 1, pageSize = 10, counts = false }) {
+    if (!q || !q.trim()) return { total: 0, results: [] };
+    const [{ score, exact }, invalidBits] = await Promise.all([this.match(q), this.get('invalid.bin')]);
+    const active = Object.entries(filters).filter(([f, v]) => v && f in FACETS);
+    const columns = {};
+    for (const f of counts ? Object.keys(FACETS) : active.map(([f]) => f)) columns[f] = await this.column(f);
+    const wanted = {};
+    for (const [f, v] of active) wanted[f] = await this.filterValue(f, v);
+    const passes = (id, skip) => active.every(([f]) => f === skip || columns[f][id] === wanted[f]);
+    const all = [...score.keys()];
+    const hits = all.filter((id) => passes(id));
+    const invalid = (id) => (invalidBits[id >> 3] >> (id & 7)) & 1;
+    hits.sort((a, b) => (exact.has(b) - exact.has(a)) || (invalid(a) - invalid(b))
+      || (sort === 'date' ? 0 : score.get(b) - score.get(a)) || a - b);
+    const shown = hits.slice((page - 1) * pageSize, page * pageSize);
+    const parts = phraseParts(q);
+    let results = await Promise.all(shown.map(async (id) => {
+      const [doc, text] = await Promise.all([this.meta(id), this.get(`x/${id}.txt`).then((b) => decoder.decode(b))]);
+      const norm = normalize(text);
+      return { id, doc, exact: exact.has(id), phrase: parts.every((p) => norm.includes(p)), excerpt: excerpt(text.slice(text.indexOf('\n') + 1), q), invalid: !!invalid(id) };
+    }));
+    // True phrase matches first among the shown results (exact keys stay on top).
+    if (sort !== 'date') results = results.map((r, i) => [r, i]).sort(([a, i], [b, j]) => (b.exact - a.exact) || (a.invalid - b.invalid) || (b.phrase - a.phrase) || i - j).map(([r]) => r);
+    const out = { total: hits.length, results };
+    if (counts) {
+      out.counts = {};
+      for (const f of Object.keys(FACETS)) {
+        const c = new Map();
+        for (const id of all) if (passes(id, f)) c.set(columns[f][id], (c.get(columns[f][id]) || 0) + 1);
+        out.counts[f] = c;
+      }
+    }
+    return out;
+  }
+}

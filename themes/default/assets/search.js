@@ -1,0 +1,115 @@
+// The search page: reads the query from the URL, runs it on the static index
+// and shows the results. Every text is set with textContent (never as HTML).
+import { SearchIndex } from './gongkai-search.js';
+
+const form = document.getElementById('search-form');
+const status = document.getElementById('search-status');
+const list = document.getElementById('search-results');
+const pager = document.getElementById('search-pager');
+const filters = document.getElementById('search-filters');
+const FIELDS = ['q', 'category', 'issuer', 'year', 'status', 'sort'];
+const PAGE = 10;
+document.documentElement.classList.add('js');
+
+const base = new URL(form.dataset.index, location.href);
+const root = new URL(form.dataset.root, location.href);
+const index = new SearchIndex(async (path) => {
+  const r = await fetch(new URL(path, base));
+  if (!r.ok) throw new Error(`${path}: ${r.status}`);
+  return new Uint8Array(await r.arrayBuffer());
+});
+
+const el = (tag, props = {}, ...children) => {
+  const e = Object.assign(document.createElement(tag), props);
+  e.append(...children);
+  return e;
+};
+
+function readUrl() {
+  const p = new URLSearchParams(location.search);
+  for (const f of FIELDS) form.elements[f].value = p.get(f) || '';
+  if (['category', 'issuer', 'year', 'status', 'sort'].some((f) => p.get(f))) filters.open = true;
+  return Math.max(1, parseInt(p.get('page'), 10) || 1);
+}
+
+function urlFor(page) {
+  const p = new URLSearchParams();
+  for (const f of FIELDS) if (form.elements[f].value) p.set(f, form.elements[f].value);
+  if (page > 1) p.set('page', page);
+  return `?${p}`;
+}
+
+function showCounts(counts, m) {
+  const names = { category: m.categories, issuer: m.issuers, status: m.statuses };
+  for (const facet of ['category', 'issuer', 'year', 'status']) {
+    for (const option of form.elements[facet].options) {
+      if (!option.value) continue;
+      option.dataset.name ??= option.textContent;
+      const v = facet === 'year' ? Number(option.value) - m.first_year : names[facet].findIndex(([c]) => c === option.value);
+      option.textContent = `${option.dataset.name}（${counts[facet].get(v) || 0}）`;
+    }
+  }
+}
+
+let run = 0;
+async function search(page) {
+  const mine = ++run;
+  const q = form.elements.q.value.trim();
+  list.replaceChildren();
+  pager.replaceChildren();
+  if (!q) { status.textContent = '请输入关键词、文件编号或索引号。'; return; }
+  status.textContent = '正在搜索…';
+  const filterValues = Object.fromEntries(['category', 'issuer', 'year', 'status'].map((f) => [f, form.elements[f].value]));
+  let res;
+  try {
+    res = await index.search({ q, filters: filterValues, sort: form.elements.sort.value, page, pageSize: PAGE, counts: filters.open });
+  } catch (e) {
+    status.textContent = '搜索索引无法读取，请稍后再试。';
+    throw e;
+  }
+  if (mine !== run) return;
+  document.title = `${q} - 搜索 - ${document.title.split(' - ').pop()}`;
+  const pages = Math.ceil(res.total / PAGE);
+  status.textContent = res.total ? `找到 ${res.total} 件文件${pages > 1 ? `，第 ${page} / ${pages} 页` : ''}。` : `没有找到包含“${q}”的文件。`;
+  if (res.counts) showCounts(res.counts, await index.manifest());
+  list.start = (page - 1) * PAGE + 1;
+  for (const r of res.results) {
+    const title = el('a', { href: new URL(r.doc.url, root).href, textContent: r.doc.title });
+    const badges = [];
+    if (r.exact) badges.push(el('span', { className: 'badge badge-exact', textContent: '编号匹配' }));
+    if (r.doc.statusCode !== 'valid') badges.push(el('span', { className: `badge badge-${r.doc.statusCode}`, textContent: r.doc.status }));
+    const meta = el('span', { className: 'meta', textContent: [r.doc.date, r.doc.docNumber, r.doc.issuer, r.doc.category].filter(Boolean).join(' · ') });
+    const excerpt = el('p', { className: 'excerpt' }, ...r.excerpt.map(([t, hit]) => (hit ? el('mark', { textContent: t }) : t)));
+    list.append(el('li', {}, title, ...badges, meta, excerpt));
+  }
+  if (pages > 1) {
+    const items = [];
+    const link = (n, label, rel) => el('li', {}, el('a', { href: urlFor(n), textContent: label, ...(rel ? { rel } : {}), ...(n === page ? { ariaCurrent: 'page' } : {}) }));
+    if (page > 1) items.push(link(page - 1, '上一页', 'prev'));
+    for (let n = Math.max(1, page - 2); n <= Math.min(pages, page + 2); n++) items.push(link(n, String(n)));
+    if (page < pages) items.push(link(page + 1, '下一页', 'next'));
+    pager.append(el('ul', {}, ...items));
+  }
+}
+
+form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  history.pushState(null, '', urlFor(1));
+  search(1);
+});
+form.addEventListener('change', (e) => {
+  if (e.target.tagName !== 'SELECT' || !form.elements.q.value.trim()) return;
+  history.pushState(null, '', urlFor(1));
+  search(1);
+});
+filters.addEventListener('toggle', () => { if (filters.open && form.elements.q.value.trim()) search(readUrl()); });
+pager.addEventListener('click', (e) => {
+  const a = e.target.closest('a');
+  if (!a) return;
+  e.preventDefault();
+  history.pushState(null, '', a.getAttribute('href'));
+  search(readUrl());
+  status.focus?.();
+});
+window.addEventListener('popstate', () => search(readUrl()));
+search(readUrl());
