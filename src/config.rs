@@ -32,6 +32,18 @@ pub struct SiteConfig {
     pub categories: Vec<Category>,
     /// Issuers declared with a URL code; others get a code derived from the name.
     pub issuers: Vec<DeclaredIssuer>,
+    /// Search options.
+    pub search: SearchConfig,
+}
+
+/// The `search:` section of site.yaml.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct SearchConfig {
+    /// Also write `search/lunr.json`, an elasticlunr index of titles,
+    /// document numbers and index numbers.
+    #[serde(default)]
+    pub lunr_export: bool,
 }
 
 /// One 信息分类 of the catalogue.
@@ -74,6 +86,8 @@ struct RawSiteConfig {
     categories: Vec<Category>,
     #[serde(default)]
     issuers: Vec<DeclaredIssuer>,
+    #[serde(default)]
+    search: SearchConfig,
 }
 
 fn default_base_url() -> String {
@@ -232,6 +246,7 @@ fn validate(raw: RawSiteConfig, text: &str) -> Result<SiteConfig, Vec<Diagnostic
         theme: raw.theme,
         categories: raw.categories,
         issuers: raw.issuers,
+        search: raw.search,
     })
 }
 

@@ -54,11 +54,23 @@ pub fn render(path: &Path, body: &str, first_line: u32) -> Rendered {
     let mut html = String::with_capacity(body.len() + body.len() / 4);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     Rendered {
-        html,
+        html: alignment_as_classes(html),
         first_paragraph,
         text,
         problems,
     }
+}
+
+/// Table column alignment as classes instead of `style` attributes, which
+/// the pages' Content-Security-Policy (`style-src 'self'`) blocks. Raw HTML
+/// is escaped, so the attribute can only come from the renderer.
+fn alignment_as_classes(html: String) -> String {
+    if !html.contains(" style=\"text-align: ") {
+        return html;
+    }
+    html.replace(" style=\"text-align: left\"", " class=\"align-left\"")
+        .replace(" style=\"text-align: center\"", " class=\"align-center\"")
+        .replace(" style=\"text-align: right\"", " class=\"align-right\"")
 }
 
 /// The scheme of `url` as a browser would read it, if it has one: ASCII
@@ -219,6 +231,12 @@ mod tests {
         assert!(out.contains("<h2 id=\"一总体要求-2\">"), "{out}");
         assert!(out.contains("<table>") && out.contains("<th>任务</th>"), "{out}");
         assert!(out.contains("<del>旧</del>"), "{out}");
+        let aligned = html("| a | b |\n|:-:|--:|\n| 1 | 2 |\n");
+        assert!(
+            aligned.contains("<td class=\"align-center\">1</td><td class=\"align-right\">2</td>"),
+            "{aligned}"
+        );
+        assert!(!aligned.contains("style="), "{aligned}");
         assert!(out.contains("footnote-definition"), "{out}");
     }
 

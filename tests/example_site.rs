@@ -88,7 +88,7 @@ fn example_site_pages_show_the_seed_metadata_and_structure() {
     let page = read(&out.join("docs/3504-15-2018-000001.html"));
     assert!(page.contains("<td>主动公开文件数</td>"), "附表 missing");
     assert!(
-        page.contains("<td style=\"text-align: right\">8131</td>"),
+        page.contains("<td class=\"align-right\">8131</td>"),
         "附表 figures missing"
     );
 

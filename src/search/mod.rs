@@ -14,10 +14,12 @@
 //! | `x/<id>.txt` | the indexed text of one document | per shown result |
 //! | `f/<facet>.bin` | one value per document: category, issuer, year, status | when filtering |
 //! | `k/<s>.json` | normalised 文件编号 / 索引号 → ids | for key-shaped queries |
+//! | `lunr.json` | optional elasticlunr export ([`lunr`]) | by other tools |
 //!
 //! Only published documents are in the catalogue, so drafts and documents
 //! that are not 主动公开 can never be indexed.
 
+pub mod lunr;
 pub mod postings;
 pub mod tokenizer;
 
@@ -236,6 +238,9 @@ where
     write_documents(catalogue, &emit)?;
     let key_shards = write_keys(documents, &emit)?;
     write_manifest(catalogue, shards, key_shards, &emit)?;
+    if catalogue.config.search.lunr_export {
+        emit("lunr.json", lunr::export(catalogue).as_bytes())?;
+    }
     Ok(IndexStats {
         terms: encoded.len(),
         shards,

@@ -1,0 +1,108 @@
+// The built search page in headless chromium: typing queries, results,
+// filters with counts, the URL and the back button, exact numbers, HTML in a
+// query shown as text, the page without JavaScript.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildExample, serve, launch, watchedPage } from './site.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve(buildExample());
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function searchFor(page, q) {
+  await page.fill('#search-q', q);
+  await page.press('#search-q', 'Enter');
+  await page.waitForFunction(() => !document.getElementById('search-status').textContent.includes('正在搜索'));
+}
+
+const titles = (page) => page.$$eval('#search-results li > a', (as) => as.map((a) => a.textContent));
+
+test('typing a query shows the documents that contain it, and the URL keeps it', async () => {
+  const { page, problems } = await watchedPage(browser, server.origin);
+  await page.goto(`${server.origin}/search/index.html`);
+  await searchFor(page, '政务公开');
+  assert.equal((await titles(page)).length, 5);
+  assert.match(await page.textContent('#search-status'), /找到 5 件文件/);
+  assert.equal(new URL(page.url()).searchParams.get('q'), '政务公开');
+  assert.ok(await page.$$eval('#search-results mark', (ms) => ms.some((m) => m.textContent.includes('政务公开'))), 'matches are highlighted');
+  // The valid annual report ranks before the expired work plans.
+  assert.equal((await titles(page))[0], '三元区2017年政府信息公开工作年度报告');
+  // Following a result opens the document.
+  await page.click('#search-results li:first-child > a');
+  assert.match(page.url(), /docs\/3504-15-2018-000001\.html$/);
+  assert.deepEqual(problems, []);
+});
+
+test('filters narrow the results with counts, and the back button restores them', async () => {
+  const { page, problems } = await watchedPage(browser, server.origin);
+  await page.goto(`${server.origin}/search/index.html?q=${encodeURIComponent('政务公开')}`);
+  await page.waitForSelector('#search-results li');
+  await page.click('#search-filters summary');
+  await page.waitForFunction(() => document.querySelector('#f-year option[value="2017"]').textContent.includes('（2）'));
+  await page.selectOption('#f-year', '2017');
+  await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 2);
+  assert.equal(new URL(page.url()).searchParams.get('year'), '2017');
+  assert.ok((await page.$$eval('#search-results .meta', (ms) => ms.map((m) => m.textContent))).every((t) => t.startsWith('2017-')));
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 5);
+  assert.equal(new URL(page.url()).searchParams.get('year'), null);
+  assert.equal(await page.inputValue('#f-year'), '');
+  // A linked result list opens as it was.
+  await page.goto(`${server.origin}/search/index.html?q=${encodeURIComponent('政务公开')}&issuer=gansu`);
+  await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 1);
+  assert.equal((await titles(page))[0], '甘肃省人民政府办公厅关于印发《甘肃省2018年政务公开工作要点》的通知');
+  assert.deepEqual(problems, []);
+});
+
+test('a document number finds its document on top; sorting by date', async () => {
+  const { page, problems } = await watchedPage(browser, server.origin);
+  await page.goto(`${server.origin}/search/index.html`);
+  await searchFor(page, '川政办字（2017）89号');
+  assert.equal((await titles(page))[0], '关于印发2017年淄川区政务公开工作要点的通知');
+  assert.equal(await page.textContent('#search-results li:first-child .badge-exact'), '编号匹配');
+  await searchFor(page, '政务公开');
+  await page.click('#search-filters summary');
+  await page.selectOption('#f-sort', 'date');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('sort') === 'date');
+  const dates = await page.$$eval('#search-results .meta', (ms) => ms.map((m) => m.textContent.slice(0, 10)));
+  assert.equal(dates.length, 5);
+  assert.equal(dates[0], '2018-01-12', 'the valid report first, then the expired plans newest first');
+  assert.deepEqual(dates.slice(1), [...dates.slice(1)].sort().reverse());
+  assert.deepEqual(problems, []);
+});
+
+test('HTML in a query is shown as text and runs nothing', async () => {
+  const { page, problems } = await watchedPage(browser, server.origin);
+  await page.goto(`${server.origin}/search/index.html`);
+  const q = '<img src=x onerror=alert(1)>';
+  await searchFor(page, q);
+  assert.ok((await page.textContent('#search-status')).includes(q));
+  assert.equal(await page.$$eval('main img', (imgs) => imgs.length), 0);
+  assert.deepEqual(problems, []);
+});
+
+test('the header search box of every page leads to the results', async () => {
+  const { page, problems } = await watchedPage(browser, server.origin);
+  await page.goto(`${server.origin}/docs/0101-03-2017-000525.html`);
+  await page.fill('#header-q', '预决算');
+  await page.press('#header-q', 'Enter');
+  await page.waitForSelector('#search-results li');
+  assert.ok((await titles(page)).length >= 1);
+  assert.equal(await page.inputValue('#search-q'), '预决算');
+  assert.deepEqual(problems, []);
+});
+
+test('without JavaScript the page says so and links to the lists', async () => {
+  const { page, problems } = await watchedPage(browser, server.origin, { javaScriptEnabled: false });
+  await page.goto(`${server.origin}/search/index.html?q=x`);
+  assert.ok(await page.isVisible('#search-nojs'));
+  assert.ok(await page.isVisible('#search-nojs a[href="../category/index.html"]'));
+  assert.deepEqual(problems, []);
+});

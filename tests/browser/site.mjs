@@ -1,0 +1,68 @@
+// Shared by the browser tests: build a site, serve it on 127.0.0.1 with a
+// record of every request, launch Debian's chromium through playwright-core.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+
+export const repo = new URL('../../', import.meta.url).pathname;
+const require = createRequire(join(repo, 'tools/package.json'));
+const { chromium } = require('playwright-core');
+
+export const bin = process.env.GONGKAI_BIN || ['target/debug/gongkai', 'target/release/gongkai'].map((p) => join(repo, p)).find(existsSync);
+
+// Copies the example site out of the repository and builds it; returns public/.
+export function buildExample() {
+  if (!bin) throw new Error('build gongkai first (cargo build), or set GONGKAI_BIN');
+  const site = mkdtempSync(join(tmpdir(), 'gongkai-browser-'));
+  for (const p of ['site.yaml', 'content', 'themes']) cpSync(join(repo, p), join(site, p), { recursive: true });
+  execFileSync(bin, ['build', '--root', site], { stdio: 'pipe' });
+  return join(site, 'public');
+}
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.txt': 'text/plain; charset=utf-8', '.svg': 'image/svg+xml' };
+
+// Serves dir; `requests` records [path, status, bytes] of each request.
+export async function serve(dir) {
+  const requests = [];
+  const server = createServer((req, res) => {
+    let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (path.endsWith('/')) path += 'index.html';
+    const file = normalize(join(dir, path));
+    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
+      requests.push([path, 404, 0]);
+      res.writeHead(404).end('not found');
+      return;
+    }
+    const body = readFileSync(file);
+    requests.push([path, 200, body.length]);
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'content-length': body.length });
+    res.end(body);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { origin: `http://127.0.0.1:${server.address().port}`, requests, close: () => server.close() };
+}
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+// A page that fails the test on console errors, failed or external requests.
+export async function watchedPage(browser, origin, options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
+  // A request cut short by navigating away is not a fault of the site (a 404
+  // still shows as a console error).
+  page.on('requestfailed', (r) => { if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`); });
+  page.on('request', (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) problems.push(`external: ${r.url()}`); });
+  return { page, problems, context };
+}

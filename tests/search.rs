@@ -1,0 +1,100 @@
+//! The search index holds published documents only, and the optional lunr
+//! export is written when asked for.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::*;
+
+const YAML: &str = "title: 测试站点\ncategories:\n  - { code: \"03\", name: 规划计划 }\n";
+
+fn doc(site: &Path, name: &str, index: &str, extra: &str, marker: &str) {
+    fs::write(
+        site.join("content").join(name),
+        format!(
+            "---\ntitle: 关于{marker}的通知\nindex_number: {index}\nissuer: 区政府办公室\ncategory: 规划计划\ndate: 2020-01-02\ndoc_number: 区政发〔2020〕{}号\n{extra}---\n\n政务公开 {marker} 正文。\n",
+            &index[index.len() - 1..]
+        ),
+    )
+    .expect("write");
+}
+
+fn site(dir: &Path, yaml: &str) -> std::path::PathBuf {
+    let site = dir.join("s");
+    fs::create_dir_all(site.join("content")).expect("mkdir");
+    fs::write(site.join("site.yaml"), yaml).expect("write");
+    doc(&site, "a.md", "X-1", "", "publishedmarker");
+    doc(
+        &site,
+        "b.md",
+        "X-2",
+        "disclosure: 依申请公开\n",
+        "onrequestmarker",
+    );
+    doc(&site, "c.md", "X-3", "公开方式: 不予公开\n", "withheldmarker");
+    doc(&site, "d.md", "X-4", "draft: true\n", "draftmarker");
+    site
+}
+
+#[test]
+fn unpublished_documents_reach_no_index_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = site(dir.path(), &format!("{YAML}search:\n  lunr_export: true\n"));
+    let out = gongkai(&["build", "--root", &site.to_string_lossy()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let public = site.join("public");
+    let files = tree(&public);
+    let search: Vec<&String> = files.keys().filter(|k| k.starts_with("search/")).collect();
+    assert!(search.len() > 5, "no index written: {search:?}");
+    let bytes: Vec<u8> = files.values().flatten().copied().collect();
+    let has = |needle: &str| bytes.windows(needle.len()).any(|w| w == needle.as_bytes());
+    assert!(has("publishedmarker"), "the published document must be indexed");
+    for marker in [
+        "onrequestmarker",
+        "withheldmarker",
+        "draftmarker",
+        "X-2",
+        "X-3",
+        "X-4",
+        "〔2020〕2号",
+        "〔2020〕3号",
+    ] {
+        assert!(!has(marker), "{marker} leaked into public/");
+    }
+    let manifest: serde_json::Value =
+        serde_json::from_str(&read(&public.join("search/manifest.json"))).expect("json");
+    assert_eq!(manifest["documents"], 1);
+    assert!(read(&public.join("search/x/0.txt")).contains("publishedmarker"));
+
+    // The lunr export: elasticlunr's JSON, with bigram tokens and URL refs.
+    let lunr: serde_json::Value =
+        serde_json::from_str(&read(&public.join("search/lunr.json"))).expect("lunr json");
+    assert_eq!(lunr["ref"], "url");
+    assert_eq!(
+        lunr["fields"],
+        serde_json::json!(["title", "doc_number", "index_number"])
+    );
+    let title = lunr["index"]["title"]["root"].to_string();
+    assert!(title.contains("\"docs\":{\"docs/x-1.html\""), "{title}");
+    assert!(lunr["documentStore"]["docs"]["docs/x-1.html"].is_object());
+}
+
+#[test]
+fn lunr_export_is_off_by_default_and_bad_search_keys_are_rejected() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = site(dir.path(), YAML);
+    assert!(
+        gongkai(&["build", "--root", &site.to_string_lossy()])
+            .status
+            .success()
+    );
+    assert!(!site.join("public/search/lunr.json").exists());
+    assert!(site.join("public/search/index.html").exists());
+
+    fs::write(site.join("site.yaml"), format!("{YAML}search:\n  lunr: true\n")).expect("write");
+    let out = gongkai(&["build", "--root", &site.to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("unknown field `lunr`"), "{}", stderr(&out));
+}
