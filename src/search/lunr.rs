@@ -28,14 +28,17 @@ impl Language for Bigrams {
     }
 }
 
+fn bigrams(text: &str) -> Vec<String> {
+    tokens(text, Mode::Index)
+}
+
 /// The export as JSON; document refs are the page URLs.
 pub fn export(catalogue: &Catalogue) -> String {
-    let bigrams = || -> Box<dyn Fn(&str) -> Vec<String>> { Box::new(|text| tokens(text, Mode::Index)) };
     let mut index = IndexBuilder::with_language(Box::new(Bigrams))
         .save_docs(true)
-        .add_field_with_tokenizer("title", bigrams())
-        .add_field_with_tokenizer("doc_number", bigrams())
-        .add_field_with_tokenizer("index_number", bigrams())
+        .add_field_with_tokenizer("title", Box::new(bigrams))
+        .add_field_with_tokenizer("doc_number", Box::new(bigrams))
+        .add_field_with_tokenizer("index_number", Box::new(bigrams))
         .set_ref("url")
         .build();
     for d in &catalogue.documents {
