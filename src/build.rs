@@ -66,8 +66,10 @@ pub struct Report {
     pub unpublished: usize,
     /// Pages written (0 for a check).
     pub pages: usize,
-    /// Search index files written (0 for a check).
-    pub search_files: usize,
+    /// What the search index holds (None for a check).
+    pub search: Option<search::IndexStats>,
+    /// Time spent writing the search index.
+    pub search_time: Duration,
     /// Where the site was written (None for a check).
     pub out_dir: Option<PathBuf>,
     /// Warnings that did not stop the run.
@@ -135,7 +137,8 @@ pub fn check(root: &Path) -> Result<Report, BuildError> {
         documents: catalogue.documents.len(),
         unpublished: catalogue.unpublished,
         pages: 0,
-        search_files: 0,
+        search: None,
+        search_time: Duration::ZERO,
         out_dir: None,
         warnings: Vec::new(),
         elapsed: start.elapsed(),
@@ -165,6 +168,7 @@ pub fn build(options: &BuildOptions) -> Result<Report, BuildError> {
             return Err(render_error(e));
         }
     };
+    let index_start = Instant::now();
     let index = match search::build(&catalogue, |path, bytes| staging.write(path, bytes)) {
         Ok(index) => index,
         Err(e) => {
@@ -172,12 +176,14 @@ pub fn build(options: &BuildOptions) -> Result<Report, BuildError> {
             return Err(render_error(RenderError::Io(e)));
         }
     };
+    let search_time = index_start.elapsed();
     staging.commit()?;
     Ok(Report {
         documents: catalogue.documents.len(),
         unpublished: catalogue.unpublished,
         pages: stats.pages,
-        search_files: index.files,
+        search: Some(index),
+        search_time,
         out_dir: Some(target),
         warnings: Vec::new(),
         elapsed: start.elapsed(),

@@ -88,6 +88,16 @@ fn report(result: Result<Report, BuildError>, verb: &str) -> ExitCode {
                 report.unpublished,
                 report.elapsed.as_secs_f64()
             );
+            if let Some(index) = &report.search {
+                println!(
+                    "search index: {} terms in {} shards, {} files, {:.1} MB, {:.2} s",
+                    index.terms,
+                    index.shards,
+                    index.files,
+                    index.bytes as f64 / 1e6,
+                    report.search_time.as_secs_f64()
+                );
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -54,6 +54,7 @@ function showCounts(counts, m) {
 let run = 0;
 async function search(page) {
   const mine = ++run;
+  const started = performance.now();
   const q = form.elements.q.value.trim();
   list.replaceChildren();
   pager.replaceChildren();
@@ -90,6 +91,7 @@ async function search(page) {
     if (page < pages) items.push(link(page + 1, '下一页', 'next'));
     pager.append(el('ul', {}, ...items));
   }
+  status.dataset.ms = (performance.now() - started).toFixed(1);
 }
 
 form.addEventListener('submit', (e) => {
