@@ -9,7 +9,8 @@ import { SearchIndex, normalize } from '../themes/default/assets/gongkai-search.
 
 const pub = process.argv[2];
 const dir = join(pub, 'search');
-const meta = JSON.parse(readFileSync(join(dir, 'm/0.json'), 'utf8'));
+const firstLine = (f) => { const t = readFileSync(join(dir, 'x', f), 'utf8'); return JSON.parse(t.slice(0, t.indexOf('\n'))); };
+const meta = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => firstLine(`${i}.txt`));
 const docNumber = meta.map((r) => r[6]).find(Boolean) || meta[0][7];
 const queries = ['政务公开', '预决算', '扶贫资金', '信息公开', '安全生产', '住房保障', '政府信息公开工作', '公开', '2017', docNumber.replace('〔', '（').replace('〕', '）'), meta[3][7]];
 
@@ -47,7 +48,7 @@ console.table(rows);
 // (without splitting an ASCII word) must be found.
 const index = new SearchIndex(async (p) => new Uint8Array(readFileSync(join(dir, p))));
 const files = readdirSync(join(dir, 'x'));
-const texts = files.map((f) => normalize(readFileSync(join(dir, 'x', f), 'utf8')));
+const texts = files.map((f) => { const t = readFileSync(join(dir, 'x', f), 'utf8'); return normalize(t.slice(t.indexOf('\n') + 1)); });
 const ids = files.map((f) => Number(f.split('.')[0]));
 let seed = 7;
 const random = (n) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };

@@ -10,8 +10,7 @@
 //! | `invalid.bin` | bitset of 已废止/已失效 documents (ranked last) | first query |
 //! | `t/<s>.bin` | dictionary shard `s` (term → postings, inline when small) | per query term |
 //! | `p/<s>-<n>.bin` | a large postings list of shard `s` | per query term |
-//! | `m/<c>.json` | metadata of documents `16c … 16c+15` | per shown result |
-//! | `x/<id>.txt` | the indexed text of one document | per shown result |
+//! | `x/<id>.txt` | a JSON line of the document's metadata, then its indexed text | per shown result |
 //! | `f/<facet>.bin` | one value per document: category, issuer, year, status | when filtering |
 //! | `k/<s>.json` | normalised 文件编号 / 索引号 → ids | for key-shaped queries |
 //! | `lunr.json` | optional elasticlunr export ([`lunr`]) | by other tools |
@@ -37,8 +36,6 @@ use tokenizer::{Mode, fnv1a, normalize_key};
 
 /// The output folder of the index.
 pub const DIR: &str = "search";
-/// Documents per metadata chunk.
-const META_CHUNK: usize = 16;
 /// Postings blobs up to this size stay inside their dictionary shard.
 const INLINE_MAX: usize = 160;
 /// Target size of a dictionary shard in bytes.
@@ -149,6 +146,12 @@ where
         emit(&format!("{DIR}/{path}"), bytes)
     };
 
+    let issuer_of: HashMap<&str, usize> = catalogue
+        .issuers
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.name.as_str(), i))
+        .collect();
     // Tokenize in parallel batches; merge each hash partition in parallel,
     // documents in id order, so every postings list is sorted by id.
     let partitions_count = rayon::current_num_threads().max(1) * 4;
@@ -161,7 +164,9 @@ where
             .enumerate()
             .map(|(i, d)| {
                 let text = indexed_text(d);
-                emit(&format!("x/{}.txt", first + i), text.as_bytes())?;
+                let mut file = meta_line(d, &issuer_of)?;
+                file.push_str(&text);
+                emit(&format!("x/{}.txt", first + i), file.as_bytes())?;
                 Ok(doc_terms(d, &text, partitions_count))
             })
             .collect::<io::Result<_>>()?;
@@ -215,27 +220,23 @@ where
     };
     let max = terms
         .par_iter()
-        .map(|(_, acc)| {
-            scorer
-                .scores(acc)
-                .into_iter()
-                .map(|(_, s)| s)
-                .fold(0.0f32, f32::max)
-        })
+        .map(|(_, acc)| scorer.scores(acc).into_iter().map(|p| p.1).fold(0.0f32, f32::max))
         .reduce(|| 0.0, f32::max)
         .max(f32::MIN_POSITIVE);
     let encoded: Vec<(Term, u32, Vec<u8>)> = terms
         .into_par_iter()
         .map(|(term, acc)| {
-            let scored = scorer.scores(&acc);
-            let ids: Vec<u32> = scored.iter().map(|p| p.0).collect();
-            let impacts: Vec<u8> = scored.iter().map(|p| quantise(p.1, max)).collect();
-            (term, acc.df, postings::encode(&ids, &impacts, total))
+            let scored: Vec<postings::Posting> = scorer
+                .scores(&acc)
+                .into_iter()
+                .map(|(id, score, title)| (id, quantise(score, max), title))
+                .collect();
+            (term, acc.df, postings::encode(&scored, total))
         })
         .collect();
 
     let shards = write_dictionary(&encoded, &emit)?;
-    write_documents(catalogue, &emit)?;
+    write_columns(catalogue, &issuer_of, &emit)?;
     let key_shards = write_keys(documents, &emit)?;
     write_manifest(catalogue, shards, key_shards, &emit)?;
     if catalogue.config.search.lunr_export {
@@ -258,7 +259,7 @@ struct Scorer<'a> {
 impl Scorer<'_> {
     /// BM25 of every posting: the whole text with length normalisation, plus
     /// the title (short, so without) weighted [`TITLE_WEIGHT`].
-    fn scores(&self, acc: &Accumulator) -> Vec<(u32, f32)> {
+    fn scores(&self, acc: &Accumulator) -> Vec<(u32, f32, bool)> {
         let df = acc.df as f32;
         let idf = (1.0 + (self.total as f32 - df + 0.5) / (df + 0.5)).ln();
         let mut out = Vec::with_capacity(acc.df as usize);
@@ -274,7 +275,7 @@ impl Scorer<'_> {
             let (title, all) = (title as f32, all as f32);
             let score =
                 idf * (all * (K1 + 1.0) / (all + norm) + TITLE_WEIGHT * title * (K1 + 1.0) / (title + K1));
-            out.push((id, score));
+            out.push((id, score, title > 0.0));
         }
         out
     }
@@ -335,47 +336,34 @@ fn status_index(status: Validity) -> u8 {
     }
 }
 
-/// Metadata chunks, the invalid bitset and the facet columns.
-fn write_documents<E>(catalogue: &Catalogue, emit: &E) -> io::Result<()>
+/// What a search result shows of a document, as the first line of its text
+/// file: `[title, url, date, category, issuer, status, doc_number, index_number]`.
+fn meta_line(d: &Document, issuer_of: &HashMap<&str, usize>) -> io::Result<String> {
+    let row = serde_json::json!([
+        d.title,
+        crate::render::document_url(d),
+        d.date.format("%Y-%m-%d").to_string(),
+        d.category,
+        issuer_of.get(d.issuer.as_str()).copied().unwrap_or(0),
+        status_index(d.status),
+        d.doc_number.as_deref().unwrap_or(""),
+        d.index_number,
+    ]);
+    let mut line = serde_json::to_string(&row).map_err(io::Error::other)?;
+    line.push('\n');
+    Ok(line)
+}
+
+/// The invalid bitset and the facet columns.
+fn write_columns<E>(catalogue: &Catalogue, issuer_of: &HashMap<&str, usize>, emit: &E) -> io::Result<()>
 where
     E: Fn(&str, &[u8]) -> io::Result<()> + Sync,
 {
     let documents = &catalogue.documents;
-    let issuer_of: HashMap<&str, usize> = catalogue
-        .issuers
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.name.as_str(), i))
-        .collect();
     let first_year = catalogue
         .years
         .last()
         .map_or(0, |y| y.key.parse::<i32>().unwrap_or(0));
-    documents
-        .par_chunks(META_CHUNK)
-        .enumerate()
-        .try_for_each(|(chunk, docs)| {
-            let rows: Vec<serde_json::Value> = docs
-                .iter()
-                .map(|d| {
-                    serde_json::json!([
-                        d.title,
-                        crate::render::document_url(d),
-                        d.date.format("%Y-%m-%d").to_string(),
-                        d.category,
-                        issuer_of.get(d.issuer.as_str()).copied().unwrap_or(0),
-                        status_index(d.status),
-                        d.doc_number.as_deref().unwrap_or(""),
-                        d.index_number,
-                    ])
-                })
-                .collect();
-            emit(
-                &format!("m/{chunk}.json"),
-                &serde_json::to_vec(&rows).map_err(io::Error::other)?,
-            )
-        })?;
-
     let mut invalid = vec![0u8; documents.len().div_ceil(8)];
     let mut category = Vec::with_capacity(documents.len());
     let mut issuer = Vec::with_capacity(documents.len() * 2);
@@ -436,7 +424,6 @@ struct Manifest<'a> {
     documents: usize,
     shards: usize,
     key_shards: usize,
-    chunk: usize,
     categories: Vec<(&'a str, &'a str)>,
     issuers: Vec<(&'a str, &'a str)>,
     first_year: i32,
@@ -462,7 +449,6 @@ where
         documents: catalogue.documents.len(),
         shards,
         key_shards,
-        chunk: META_CHUNK,
         categories: catalogue.categories.iter().map(facet).collect(),
         issuers: catalogue.issuers.iter().map(facet).collect(),
         first_year: catalogue.years.last().map_or(0, |y| y.key.parse().unwrap_or(0)),

@@ -15,7 +15,9 @@ assert.ok(bin, 'build gongkai first (cargo build), or set GONGKAI_BIN');
 function build(site) {
   execFileSync(bin, ['build', '--root', site], { stdio: 'pipe' });
   const dir = join(site, 'public', 'search');
-  const texts = readdirSync(join(dir, 'x')).map((f) => [Number(f.split('.')[0]), readFileSync(join(dir, 'x', f), 'utf8')]);
+  // Each text file: a JSON line of metadata, then the indexed text.
+  const text = (f) => { const t = readFileSync(join(dir, 'x', f), 'utf8'); return t.slice(t.indexOf('\n') + 1); };
+  const texts = readdirSync(join(dir, 'x')).map((f) => [Number(f.split('.')[0]), text(f)]);
   return { index: new SearchIndex(async (p) => new Uint8Array(readFileSync(join(dir, p)))), texts: new Map(texts) };
 }
 

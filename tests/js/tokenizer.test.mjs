@@ -27,4 +27,8 @@ test('postings decode both encodings', () => {
   const dense = decodePostings(Uint8Array.from([1, 0b1, 0b10000010, 0x32, 0x04]), 3, 16);
   assert.deepEqual([...dense.ids], [0, 9, 15]);
   assert.deepEqual([...dense.impacts], [2, 3, 4]);
+  // Coarse: bitmap of 16 with ids 0, 9, 15; impact 9 in the title (doc 9), 2 otherwise.
+  const coarse = decodePostings(Uint8Array.from([3, 0b1, 0b10000010, 9, 2, 1, 9]), 3, 16);
+  assert.deepEqual([...coarse.ids], [0, 9, 15]);
+  assert.deepEqual([...coarse.impacts], [2, 9, 2]);
 });

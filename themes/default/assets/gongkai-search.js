@@ -51,11 +51,11 @@ function varint(b, pos) {
   return v;
 }
 
-// A postings blob → { ids: Uint32Array, impacts: Uint8Array }.
+// A postings blob → { ids: Uint32Array, impacts: Uint8Array } (format: src/search/postings.rs).
 export function decodePostings(b, df, n) {
   const ids = new Uint32Array(df);
   const pos = { p: 1 };
-  if (b[0] === 0) {
+  if (!(b[0] & 1)) {
     let last = 0;
     for (let i = 0; i < df; i++) { const v = varint(b, pos); last = i ? last + v : v; ids[i] = last; }
   } else {
@@ -68,7 +68,16 @@ export function decodePostings(b, df, n) {
     pos.p = 1 + len;
   }
   const impacts = new Uint8Array(df);
-  for (let i = 0; i < df; i++) impacts[i] = (b[pos.p + (i >> 1)] >> ((i & 1) * 4)) & 15;
+  if (b[0] & 2) {
+    const [inTitle, other] = [b[pos.p], b[pos.p + 1]];
+    pos.p += 2;
+    const titles = new Set();
+    let last = 0;
+    for (let i = 0, c = varint(b, pos); i < c; i++) { const v = varint(b, pos); last = i ? last + v : v; titles.add(last); }
+    for (let i = 0; i < df; i++) impacts[i] = titles.has(ids[i]) ? inTitle : other;
+  } else {
+    for (let i = 0; i < df; i++) impacts[i] = (b[pos.p + (i >> 1)] >> ((i & 1) * 4)) & 15;
+  }
   return { ids, impacts };
 }
 
@@ -186,17 +195,20 @@ export class SearchIndex {
     return FACETS[facet] === 2 ? new Uint16Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)) : b;
   }
 
-  async meta(id) {
+  // A document's metadata (first line of its text file) and indexed text.
+  async document(id) {
     const m = await this.manifest();
-    const row = (await this.get(`m/${Math.floor(id / m.chunk)}.json`, 'json'))[id % m.chunk];
-    const [title, url, date, category, issuer, status, docNumber, indexNumber] = row;
-    return {
+    const file = decoder.decode(await this.get(`x/${id}.txt`));
+    const nl = file.indexOf('\n');
+    const [title, url, date, category, issuer, status, docNumber, indexNumber] = JSON.parse(file.slice(0, nl));
+    const doc = {
       title, url, date, docNumber, indexNumber,
       category: m.categories[category][1],
       issuer: m.issuers[issuer][1],
       status: m.statuses[status][1],
       statusCode: m.statuses[status][0],
     };
+    return { doc, text: file.slice(nl + 1) };
   }
 
   // Filter values (codes as in the URL) → column values.
@@ -253,7 +265,7 @@ export class SearchIndex {
     const shown = hits.slice((page - 1) * pageSize, page * pageSize);
     const parts = phraseParts(q);
     let results = await Promise.all(shown.map(async (id) => {
-      const [doc, text] = await Promise.all([this.meta(id), this.get(`x/${id}.txt`).then((b) => decoder.decode(b))]);
+      const { doc, text } = await this.document(id);
       const norm = normalize(text);
       return { id, doc, exact: exact.has(id), phrase: parts.every((p) => norm.includes(p)), excerpt: excerpt(text.slice(text.indexOf('\n') + 1), q), invalid: !!invalid(id) };
     }));
