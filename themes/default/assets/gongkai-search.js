@@ -100,8 +100,11 @@ function parseShard(b) {
 // The parts of a query that must appear as written for a phrase match.
 const phraseParts = (q) => normalize(q).split(/\s+/u).filter((p) => [...p].length > 1 || tokenize(p).length);
 
-// Text normalised character by character, with a map back to the original.
+// Text normalised, with a map back to the original: one to one when the
+// length is kept (as for Chinese text), else built character by character.
 function mapped(text) {
+  const whole = normalize(text);
+  if (whole.length === text.length) return { norm: whole, back: { length: text.length + 1, at: (i) => i } };
   let norm = '';
   const back = [];
   let i = 0;
@@ -112,7 +115,7 @@ function mapped(text) {
     i += c.length;
   }
   back.push(i);
-  return { norm, back };
+  return { norm, back: { at: (k) => back[k] } };
 }
 
 // Up to `size` characters of text around the first match, as [text, isMatch] pieces.
@@ -122,7 +125,7 @@ export function excerpt(text, q, size = 120) {
   const needles = [...new Set([...phraseParts(q), ...tokenize(q)])].filter(Boolean).sort((a, b) => b.length - a.length);
   const ranges = [];
   for (const n of needles) {
-    for (let at = norm.indexOf(n); at >= 0; at = norm.indexOf(n, at + 1)) ranges.push([back[at], back[at + n.length]]);
+    for (let at = norm.indexOf(n); at >= 0; at = norm.indexOf(n, at + 1)) ranges.push([back.at(at), back.at(at + n.length)]);
   }
   ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const merged = [];
@@ -148,6 +151,17 @@ export function excerpt(text, q, size = 120) {
 }
 
 const FACETS = { category: 1, issuer: 2, year: 1, status: 1 };
+
+function binaryHas(sorted, x) {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] === x) return true;
+    if (sorted[mid] < x) lo = mid + 1; else hi = mid - 1;
+  }
+  return false;
+}
 
 // The search index of one site; load(path) resolves to the bytes of search/<path>.
 export class SearchIndex {
@@ -219,64 +233,79 @@ export class SearchIndex {
     return list.findIndex(([code]) => code === value);
   }
 
-  // Matches of q: every token must match (AND); scores add up the impacts.
+  // Matches of q: every token must match (AND); scores add up the squared
+  // impacts. Returns typed arrays sorted by id, and the exact-key ids.
   async match(q) {
     const tokens = [...new Set(tokenize(q))];
     const [exact, lists] = await Promise.all([this.exact(q), Promise.all(tokens.map((t) => this.postings(t)))]);
-    let ids = null;
-    let scores = null;
+    let ids = new Uint32Array(0);
+    let scores = new Uint16Array(0);
     if (tokens.length && lists.every(Boolean)) {
       lists.sort((a, b) => a.ids.length - b.ids.length);
-      ids = Array.from(lists[0].ids);
-      scores = Array.from(lists[0].impacts, (x) => x * x);
+      ids = lists[0].ids.slice();
+      scores = Uint16Array.from(lists[0].impacts, (x) => x * x);
       for (const list of lists.slice(1)) {
-        const keep = [];
-        const kept = [];
+        let n = 0;
         let j = 0;
+        const other = list.ids;
         for (let i = 0; i < ids.length; i++) {
-          while (j < list.ids.length && list.ids[j] < ids[i]) j++;
-          if (j < list.ids.length && list.ids[j] === ids[i]) { keep.push(ids[i]); kept.push(scores[i] + list.impacts[j] ** 2); }
+          const id = ids[i];
+          while (j < other.length && other[j] < id) j++;
+          if (j === other.length) break;
+          if (other[j] === id) { ids[n] = id; scores[n++] = scores[i] + list.impacts[j] * list.impacts[j]; }
         }
-        ids = keep;
-        scores = kept;
+        ids = ids.subarray(0, n);
+        scores = scores.subarray(0, n);
       }
     }
-    const score = new Map();
-    (ids || []).forEach((id, i) => score.set(id, scores[i]));
-    for (const id of exact) if (!score.has(id)) score.set(id, 0);
-    return { score, exact: new Set(exact) };
+    const extra = exact.filter((id) => !binaryHas(ids, id));
+    if (extra.length) {
+      const all = [...ids, ...extra].sort((a, b) => a - b);
+      const s = new Map(Array.from(ids, (id, i) => [id, scores[i]]));
+      ids = Uint32Array.from(all);
+      scores = Uint16Array.from(all, (id) => s.get(id) || 0);
+    }
+    return { ids, scores, exact: new Set(exact) };
   }
 
   // { total, results, counts? } for a query, filters { facet: code }, sort 'date' or relevance.
   async search({ q, filters = {}, sort = '', page = 1, pageSize = 10, counts = false }) {
     if (!q || !q.trim()) return { total: 0, results: [] };
-    const [{ score, exact }, invalidBits] = await Promise.all([this.match(q), this.get('invalid.bin')]);
+    const [{ ids, scores, exact }, invalidBits] = await Promise.all([this.match(q), this.get('invalid.bin')]);
     const active = Object.entries(filters).filter(([f, v]) => v && f in FACETS);
     const columns = {};
     for (const f of counts ? Object.keys(FACETS) : active.map(([f]) => f)) columns[f] = await this.column(f);
     const wanted = {};
     for (const [f, v] of active) wanted[f] = await this.filterValue(f, v);
     const passes = (id, skip) => active.every(([f]) => f === skip || columns[f][id] === wanted[f]);
-    const all = [...score.keys()];
-    const hits = all.filter((id) => passes(id));
-    const invalid = (id) => (invalidBits[id >> 3] >> (id & 7)) & 1;
-    hits.sort((a, b) => (exact.has(b) - exact.has(a)) || (invalid(a) - invalid(b))
-      || (sort === 'date' ? 0 : score.get(b) - score.get(a)) || a - b);
-    const shown = hits.slice((page - 1) * pageSize, page * pageSize);
+    // One number per hit, larger first: exact key, then valid, then score
+    // (relevance only), then the lower (newer) id.
+    const keys = new Float64Array(ids.length);
+    let total = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      if (active.length && !passes(id)) continue;
+      const group = (exact.has(id) ? 2 : 0) + (((invalidBits[id >> 3] >> (id & 7)) & 1) ? 0 : 1);
+      keys[total++] = ((group * 65536 + (sort === 'date' ? 0 : scores[i])) * 2 ** 21) + (2 ** 21 - 1 - id);
+    }
+    const ranked = keys.subarray(0, total).sort().reverse();
+    const shown = Array.from(ranked.subarray((page - 1) * pageSize, page * pageSize), (k) => 2 ** 21 - 1 - (k % 2 ** 21));
     const parts = phraseParts(q);
     let results = await Promise.all(shown.map(async (id) => {
       const { doc, text } = await this.document(id);
       const norm = normalize(text);
-      return { id, doc, exact: exact.has(id), phrase: parts.every((p) => norm.includes(p)), excerpt: excerpt(text.slice(text.indexOf('\n') + 1), q), invalid: !!invalid(id) };
+      const invalid = !!((invalidBits[id >> 3] >> (id & 7)) & 1);
+      return { id, doc, exact: exact.has(id), phrase: parts.every((p) => norm.includes(p)), excerpt: excerpt(text.slice(text.indexOf('\n') + 1), q), invalid };
     }));
     // True phrase matches first among the shown results (exact keys stay on top).
     if (sort !== 'date') results = results.map((r, i) => [r, i]).sort(([a, i], [b, j]) => (b.exact - a.exact) || (a.invalid - b.invalid) || (b.phrase - a.phrase) || i - j).map(([r]) => r);
-    const out = { total: hits.length, results };
+    const out = { total, results };
     if (counts) {
       out.counts = {};
       for (const f of Object.keys(FACETS)) {
         const c = new Map();
-        for (const id of all) if (passes(id, f)) c.set(columns[f][id], (c.get(columns[f][id]) || 0) + 1);
+        const column = columns[f];
+        for (const id of ids) if (passes(id, f)) c.set(column[id], (c.get(column[id]) || 0) + 1);
         out.counts[f] = c;
       }
     }
