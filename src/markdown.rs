@@ -178,19 +178,28 @@ fn plain_text(events: &[Event<'_>]) -> String {
     text
 }
 
+/// Paragraphs shorter than this (in characters) are taken for headings
+/// written as paragraphs (`引言`) and skipped by [`first_paragraph`].
+const SUMMARY_MIN_CHARS: usize = 10;
+
 /// The plain text of the first paragraph that says something: a 通知 opens
-/// with its addressees (主送机关, "各镇人民政府，各街道办事处："), which is
-/// skipped, as is any paragraph ending in a colon.
+/// with its addressees (主送机关, "各镇人民政府，各街道办事处："), and a
+/// report with a heading written as a paragraph (`引言`); paragraphs ending
+/// in a colon or shorter than [`SUMMARY_MIN_CHARS`] are skipped. When none
+/// qualifies, the first paragraph is used.
 fn first_paragraph(events: &[Event<'_>]) -> String {
+    let mut first: Option<String> = None;
     let mut text = String::new();
     let mut inside = false;
     for event in events {
         match event {
             Event::Start(Tag::Paragraph) if !inside => inside = true,
             Event::End(TagEnd::Paragraph) if inside => {
-                if !text.trim_end().ends_with(['：', ':']) {
-                    break;
+                let said = text.trim();
+                if !said.ends_with(['：', ':']) && said.chars().count() >= SUMMARY_MIN_CHARS {
+                    return said.to_owned();
                 }
+                first.get_or_insert_with(|| said.to_owned());
                 text.clear();
                 inside = false;
             }
@@ -203,7 +212,7 @@ fn first_paragraph(events: &[Event<'_>]) -> String {
             _ => {}
         }
     }
-    text.trim().to_owned()
+    first.unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -265,9 +274,11 @@ mod tests {
     fn first_paragraph_is_plain_text() {
         let r = render(
             Path::new("a.md"),
-            "# 标题\n\n第一段**加粗**\n接续。\n\n第二段\n",
+            "# 标题\n\n引言\n\n第一段**加粗**\n接续，说明本文件的内容。\n\n第二段\n",
             1,
         );
-        assert_eq!(r.first_paragraph, "第一段加粗接续。");
+        assert_eq!(r.first_paragraph, "第一段加粗接续，说明本文件的内容。");
+        let r = render(Path::new("a.md"), "短句\n\n各位：\n", 1);
+        assert_eq!(r.first_paragraph, "短句", "falls back to the first paragraph");
     }
 }

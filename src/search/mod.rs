@@ -90,8 +90,10 @@ struct Partition {
 }
 
 /// The text of a document that is indexed and fetched for excerpts: title,
-/// numbers, issuer, keywords, summary, body; one field per line.
-pub fn indexed_text(document: &Document) -> String {
+/// numbers, issuer, keywords, then summary and body; one field per line.
+/// Also returns where the summary starts, in UTF-16 units (as JS counts),
+/// which is where excerpts are taken from.
+pub fn indexed_text(document: &Document) -> (String, usize) {
     let mut text = String::with_capacity(document.body_text.len() + 256);
     for part in [
         document.title.as_str(),
@@ -99,15 +101,19 @@ pub fn indexed_text(document: &Document) -> String {
         document.index_number.as_str(),
         document.issuer.as_str(),
         &document.keywords.join("、"),
-        document.summary.as_str(),
     ] {
         if !part.is_empty() {
             text.push_str(part);
             text.push('\n');
         }
     }
+    let excerpt_at = text.encode_utf16().count();
+    if !document.summary.is_empty() {
+        text.push_str(&document.summary);
+        text.push('\n');
+    }
     text.push_str(&document.body_text);
-    text
+    (text, excerpt_at)
 }
 
 fn doc_terms(document: &Document, text: &str, partitions: usize) -> DocTerms {
@@ -163,8 +169,8 @@ where
             .par_iter()
             .enumerate()
             .map(|(i, d)| {
-                let text = indexed_text(d);
-                let mut file = meta_line(d, &issuer_of)?;
+                let (text, excerpt_at) = indexed_text(d);
+                let mut file = meta_line(d, &issuer_of, excerpt_at)?;
                 file.push_str(&text);
                 emit(&format!("x/{}.txt", first + i), file.as_bytes())?;
                 Ok(doc_terms(d, &text, partitions_count))
@@ -337,8 +343,9 @@ fn status_index(status: Validity) -> u8 {
 }
 
 /// What a search result shows of a document, as the first line of its text
-/// file: `[title, url, date, category, issuer, status, doc_number, index_number]`.
-fn meta_line(d: &Document, issuer_of: &HashMap<&str, usize>) -> io::Result<String> {
+/// file: `[title, url, date, category, issuer, status, doc_number,
+/// index_number, excerpt_at]`.
+fn meta_line(d: &Document, issuer_of: &HashMap<&str, usize>, excerpt_at: usize) -> io::Result<String> {
     let row = serde_json::json!([
         d.title,
         crate::render::document_url(d),
@@ -348,6 +355,7 @@ fn meta_line(d: &Document, issuer_of: &HashMap<&str, usize>) -> io::Result<Strin
         status_index(d.status),
         d.doc_number.as_deref().unwrap_or(""),
         d.index_number,
+        excerpt_at,
     ]);
     let mut line = serde_json::to_string(&row).map_err(io::Error::other)?;
     line.push('\n');

@@ -214,7 +214,7 @@ export class SearchIndex {
     const m = await this.manifest();
     const file = decoder.decode(await this.get(`x/${id}.txt`));
     const nl = file.indexOf('\n');
-    const [title, url, date, category, issuer, status, docNumber, indexNumber] = JSON.parse(file.slice(0, nl));
+    const [title, url, date, category, issuer, status, docNumber, indexNumber, excerptAt] = JSON.parse(file.slice(0, nl));
     const doc = {
       title, url, date, docNumber, indexNumber,
       category: m.categories[category][1],
@@ -222,7 +222,8 @@ export class SearchIndex {
       status: m.statuses[status][1],
       statusCode: m.statuses[status][0],
     };
-    return { doc, text: file.slice(nl + 1) };
+    const text = file.slice(nl + 1);
+    return { doc, text, excerptFrom: text.slice(excerptAt) };
   }
 
   // Filter values (codes as in the URL) → column values.
@@ -292,10 +293,10 @@ export class SearchIndex {
     const shown = Array.from(ranked.subarray((page - 1) * pageSize, page * pageSize), (k) => 2 ** 21 - 1 - (k % 2 ** 21));
     const parts = phraseParts(q);
     let results = await Promise.all(shown.map(async (id) => {
-      const { doc, text } = await this.document(id);
+      const { doc, text, excerptFrom } = await this.document(id);
       const norm = normalize(text);
       const invalid = !!((invalidBits[id >> 3] >> (id & 7)) & 1);
-      return { id, doc, exact: exact.has(id), phrase: parts.every((p) => norm.includes(p)), excerpt: excerpt(text.slice(text.indexOf('\n') + 1), q), invalid };
+      return { id, doc, exact: exact.has(id), phrase: parts.every((p) => norm.includes(p)), excerpt: excerpt(excerptFrom, q), invalid };
     }));
     // True phrase matches first among the shown results (exact keys stay on top).
     if (sort !== 'date') results = results.map((r, i) => [r, i]).sort(([a, i], [b, j]) => (b.exact - a.exact) || (a.invalid - b.invalid) || (b.phrase - a.phrase) || i - j).map(([r]) => r);

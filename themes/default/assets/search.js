@@ -111,7 +111,7 @@ pager.addEventListener('click', (e) => {
   e.preventDefault();
   history.pushState(null, '', a.getAttribute('href'));
   search(readUrl());
-  status.focus?.();
+  status.focus();
 });
 window.addEventListener('popstate', () => search(readUrl()));
 search(readUrl());
