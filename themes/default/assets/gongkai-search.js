@@ -71,10 +71,16 @@ export function decodePostings(b, df, n) {
   if (b[0] & 2) {
     const [inTitle, other] = [b[pos.p], b[pos.p + 1]];
     pos.p += 2;
-    const titles = new Set();
+    // Both lists are sorted: walk the title list alongside the ids.
+    impacts.fill(other);
     let last = 0;
-    for (let i = 0, c = varint(b, pos); i < c; i++) { const v = varint(b, pos); last = i ? last + v : v; titles.add(last); }
-    for (let i = 0; i < df; i++) impacts[i] = titles.has(ids[i]) ? inTitle : other;
+    let k = 0;
+    for (let i = 0, c = varint(b, pos); i < c; i++) {
+      const v = varint(b, pos);
+      last = i ? last + v : v;
+      while (k < df && ids[k] < last) k++;
+      if (ids[k] === last) impacts[k] = inTitle;
+    }
   } else {
     for (let i = 0; i < df; i++) impacts[i] = (b[pos.p + (i >> 1)] >> ((i & 1) * 4)) & 15;
   }
@@ -152,6 +158,21 @@ export function excerpt(text, q, size = 120) {
 
 const FACETS = { category: 1, issuer: 2, year: 1, status: 1 };
 
+// The k largest keys, largest first: one pass keeping a sorted window of k,
+// instead of sorting every hit when a page shows ten.
+function top(keys, k) {
+  if (keys.length <= k * 8) return keys.slice().sort().reverse();
+  const best = new Float64Array(k).fill(-1);
+  for (let i = 0; i < keys.length; i++) {
+    const x = keys[i];
+    if (x <= best[k - 1]) continue;
+    let j = k - 1;
+    while (j > 0 && best[j - 1] < x) { best[j] = best[j - 1]; j--; }
+    best[j] = x;
+  }
+  return best;
+}
+
 function binaryHas(sorted, x) {
   let lo = 0;
   let hi = sorted.length - 1;
@@ -185,8 +206,14 @@ export class SearchIndex {
     return this.cache.get(key);
   }
 
-  // The postings of one token, or null when no document has it.
-  async postings(token) {
+  // The postings of one token, or null when no document has it (decoded once).
+  postings(token) {
+    const key = `postings:${token}`;
+    if (!this.cache.has(key)) this.cache.set(key, this.decodeToken(token));
+    return this.cache.get(key);
+  }
+
+  async decodeToken(token) {
     const m = await this.manifest();
     const s = fnv1a(token) % m.shards;
     const entry = (await this.shard(s)).get(token);
@@ -242,22 +269,26 @@ export class SearchIndex {
     let ids = new Uint32Array(0);
     let scores = new Uint16Array(0);
     if (tokens.length && lists.every(Boolean)) {
+      // Count and score per document in flat arrays, then keep the ids of
+      // the shortest list that every token matched.
       lists.sort((a, b) => a.ids.length - b.ids.length);
-      ids = lists[0].ids.slice();
-      scores = Uint16Array.from(lists[0].impacts, (x) => x * x);
-      for (const list of lists.slice(1)) {
-        let n = 0;
-        let j = 0;
-        const other = list.ids;
-        for (let i = 0; i < ids.length; i++) {
-          const id = ids[i];
-          while (j < other.length && other[j] < id) j++;
-          if (j === other.length) break;
-          if (other[j] === id) { ids[n] = id; scores[n++] = scores[i] + list.impacts[j] * list.impacts[j]; }
-        }
-        ids = ids.subarray(0, n);
-        scores = scores.subarray(0, n);
+      const { documents } = await this.manifest();
+      const count = new Uint8Array(documents);
+      const sum = new Uint16Array(documents);
+      for (const list of lists) {
+        const { ids: li, impacts } = list;
+        for (let i = 0; i < li.length; i++) { const id = li[i]; count[id]++; sum[id] += impacts[i] * impacts[i]; }
       }
+      const shortest = lists[0].ids;
+      ids = new Uint32Array(shortest.length);
+      scores = new Uint16Array(shortest.length);
+      let n = 0;
+      for (let i = 0; i < shortest.length; i++) {
+        const id = shortest[i];
+        if (count[id] === lists.length) { ids[n] = id; scores[n++] = sum[id]; }
+      }
+      ids = ids.subarray(0, n);
+      scores = scores.subarray(0, n);
     }
     const extra = exact.filter((id) => !binaryHas(ids, id));
     if (extra.length) {
@@ -286,11 +317,11 @@ export class SearchIndex {
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i];
       if (active.length && !passes(id)) continue;
-      const group = (exact.has(id) ? 2 : 0) + (((invalidBits[id >> 3] >> (id & 7)) & 1) ? 0 : 1);
+      const group = (exact.size && exact.has(id) ? 2 : 0) + (((invalidBits[id >> 3] >> (id & 7)) & 1) ? 0 : 1);
       keys[total++] = ((group * 65536 + (sort === 'date' ? 0 : scores[i])) * 2 ** 21) + (2 ** 21 - 1 - id);
     }
-    const ranked = keys.subarray(0, total).sort().reverse();
-    const shown = Array.from(ranked.subarray((page - 1) * pageSize, page * pageSize), (k) => 2 ** 21 - 1 - (k % 2 ** 21));
+    const ranked = top(keys.subarray(0, total), page * pageSize);
+    const shown = Array.from(ranked.subarray((page - 1) * pageSize), (k) => 2 ** 21 - 1 - (k % 2 ** 21));
     const parts = phraseParts(q);
     let results = await Promise.all(shown.map(async (id) => {
       const { doc, text, excerptFrom } = await this.document(id);
