@@ -273,8 +273,14 @@ export class SearchIndex {
       // the shortest list that every token matched.
       lists.sort((a, b) => a.ids.length - b.ids.length);
       const { documents } = await this.manifest();
-      const count = new Uint8Array(documents);
-      const sum = new Uint16Array(documents);
+      // Reused between queries: allocating them anew costs more than clearing.
+      if (!this.count || this.count.length !== documents) {
+        this.count = new Uint8Array(documents);
+        this.sum = new Uint16Array(documents);
+      }
+      const { count, sum } = this;
+      count.fill(0);
+      sum.fill(0);
       for (const list of lists) {
         const { ids: li, impacts } = list;
         for (let i = 0; i < li.length; i++) { const id = li[i]; count[id]++; sum[id] += impacts[i] * impacts[i]; }
