@@ -23,11 +23,10 @@ pub mod postings;
 pub mod tokenizer;
 
 use std::collections::{BTreeMap, HashMap};
-
-use rustc_hash::FxHashMap;
 use std::io;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::catalogue::Catalogue;
