@@ -9,7 +9,12 @@ use rayon::prelude::*;
 use crate::catalogue::Catalogue;
 use crate::config::SiteConfig;
 use crate::diagnostic::{self, Diagnostic};
-use crate::document::{self, Document};
+use std::collections::HashMap;
+
+use crate::attachment;
+use crate::document::{self, Document, Parsed};
+use crate::links::{Registry, Resolver};
+use crate::markdown::Rendered;
 use crate::output::{self, OutputError, SiteLock, Staging};
 use crate::render::{self, RenderError, RenderOptions};
 use crate::search;
@@ -79,13 +84,17 @@ pub struct Report {
 }
 
 /// Reads and validates the whole site: every problem of every file is
-/// collected before failing.
+/// collected before failing. Two phases: every front-matter first (so links
+/// can be resolved against all documents), then every body.
 pub fn load(root: &Path) -> Result<(Catalogue, Theme), BuildError> {
     let config = SiteConfig::load(root).map_err(BuildError::Config)?;
     let theme = Theme::load(root, &config.theme).map_err(BuildError::Config)?;
     let (files, mut problems) = source::discover(root);
-    let parsed: Vec<Result<Document, Vec<Diagnostic>>> =
-        files.par_iter().map(|file| parse_file(&config, file)).collect();
+
+    let parsed: Vec<Result<Parsed, Vec<Diagnostic>>> = files
+        .par_iter()
+        .map(|file| guarded(&file.rel_path, || parse_file(root, &config, file)))
+        .collect();
     let mut documents = Vec::with_capacity(parsed.len());
     for result in parsed {
         match result {
@@ -93,7 +102,69 @@ pub fn load(root: &Path) -> Result<(Catalogue, Theme), BuildError> {
             Err(d) => problems.extend(d),
         }
     }
-    let catalogue = Catalogue::assemble(config, documents);
+
+    let mut registry = Registry::default();
+    for p in &documents {
+        let d = &p.document;
+        registry.add(&d.source, &d.index_number, &d.slug, d.is_published());
+    }
+    let rendered: Vec<(Parsed, Rendered)> = documents
+        .into_par_iter()
+        .map(|mut parsed| {
+            // What the resolver needs of the document, apart from the document
+            // that rendering fills in.
+            let source = parsed.document.source.clone();
+            let slug = parsed.document.slug.clone();
+            let attachments = parsed.document.attachments.clone();
+            let resolver = Resolver {
+                registry: &registry,
+                root,
+                source: &source,
+                slug: &slug,
+                allowed: &config.attachment_types,
+                attachments: &attachments,
+            };
+            let resolve = |dest: &str| resolver.resolve(dest);
+            let rendered = guarded(&source, || Ok(document::render_body(&mut parsed, &resolve)));
+            match rendered {
+                Ok(r) => (parsed, r),
+                Err(d) => (
+                    parsed,
+                    Rendered {
+                        problems: d,
+                        ..Rendered::default()
+                    },
+                ),
+            }
+        })
+        .collect();
+    // Anchors in other documents, now that every body is rendered.
+    let anchors: HashMap<&str, &[String]> = rendered
+        .iter()
+        .map(|(p, r)| (p.document.slug.as_str(), r.anchors.as_slice()))
+        .collect();
+    for (parsed, r) in &rendered {
+        problems.extend(r.problems.iter().cloned());
+        for (target, line) in &r.foreign_anchors {
+            let Some(slug) = &target.document else { continue };
+            let there = anchors.get(slug.as_str()).copied().unwrap_or_default();
+            if !there.contains(&target.anchor) {
+                problems.push(
+                    Diagnostic::error(
+                        &parsed.document.source,
+                        format!(
+                            "link: docs/{slug}.html has no heading or footnote `#{}`",
+                            target.anchor
+                        ),
+                    )
+                    .at(*line)
+                    .hint(crate::markdown::anchor_hint(there)),
+                );
+            }
+        }
+    }
+    let documents: Vec<Document> = rendered.into_iter().map(|(p, _)| p.document).collect();
+    let catalogue = Catalogue::assemble(config, documents, build_date());
     let catalogue = match catalogue {
         Ok(c) if problems.is_empty() => c,
         Ok(_) => return Err(content_error(problems)),
@@ -107,24 +178,88 @@ pub fn load(root: &Path) -> Result<(Catalogue, Theme), BuildError> {
 
 fn content_error(mut problems: Vec<Diagnostic>) -> BuildError {
     diagnostic::sort(&mut problems);
+    problems.dedup();
     BuildError::Content(problems)
 }
 
-/// Reads, decodes and validates one file. A panic while handling it becomes
-/// a diagnostic for that file rather than a crash.
-fn parse_file(config: &SiteConfig, file: &SourceFile) -> Result<Document, Vec<Diagnostic>> {
-    let run = || {
-        let bytes = std::fs::read(&file.abs_path)
-            .map_err(|e| vec![Diagnostic::error(&file.rel_path, format!("cannot read: {e}"))])?;
-        let text = source::decode(&file.rel_path, &bytes).map_err(|d| vec![d])?;
-        document::parse(config, &file.rel_path, &text)
-    };
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).unwrap_or_else(|_| {
+/// Runs `work` for one file; a panic becomes a diagnostic for that file
+/// rather than a crash.
+fn guarded<T>(path: &Path, work: impl FnOnce() -> Result<T, Vec<Diagnostic>>) -> Result<T, Vec<Diagnostic>> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).unwrap_or_else(|_| {
         Err(vec![
-            Diagnostic::error(&file.rel_path, "gongkai failed on this file (internal error)")
+            Diagnostic::error(path, "gongkai failed on this file (internal error)")
                 .hint("please report it with the file attached; the other files were checked"),
         ])
     })
+}
+
+/// Reads, decodes and validates one file's front-matter and attachments.
+fn parse_file(root: &Path, config: &SiteConfig, file: &SourceFile) -> Result<Parsed, Vec<Diagnostic>> {
+    let bytes = std::fs::read(&file.abs_path)
+        .map_err(|e| vec![Diagnostic::error(&file.rel_path, format!("cannot read: {e}"))])?;
+    let text = source::decode(&file.rel_path, &bytes).map_err(|d| vec![d])?;
+    let mut parsed = document::parse(config, &file.rel_path, &text)?;
+    let mut problems = Vec::new();
+    let mut names: HashMap<String, PathBuf> = HashMap::new();
+    for declared in std::mem::take(&mut parsed.attachments) {
+        let checked = attachment::resolve_path(&file.rel_path, &declared.path).and_then(|path| {
+            attachment::publish(
+                root,
+                &path,
+                declared.title.as_deref(),
+                &parsed.document.slug,
+                &config.attachment_types,
+            )
+        });
+        match checked {
+            Ok(a) => {
+                if let Some(other) = names
+                    .insert(a.name.clone(), a.source.clone())
+                    .filter(|o| *o != a.source)
+                {
+                    problems.push(
+                        Diagnostic::error(
+                            &file.rel_path,
+                            format!(
+                                "two attachments are named {} ({} and {})",
+                                a.name,
+                                other.display(),
+                                a.source.display()
+                            ),
+                        )
+                        .at(declared.line)
+                        .field("attachments")
+                        .hint("rename one of the files"),
+                    );
+                }
+                parsed.document.attachments.push(a);
+            }
+            Err((message, hint)) => problems.push(
+                Diagnostic::error(&file.rel_path, format!("attachment {message}"))
+                    .at(declared.line)
+                    .field("attachments")
+                    .hint(hint),
+            ),
+        }
+    }
+    if problems.is_empty() {
+        Ok(parsed)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The build date: SOURCE_DATE_EPOCH when set (reproducible builds), else
+/// today. It decides which documents `valid_until` has made 已失效.
+pub fn build_date() -> chrono::NaiveDate {
+    source_date_epoch().map_or_else(|| chrono::Local::now().date_naive(), |t| t.date_naive())
+}
+
+fn source_date_epoch() -> Option<chrono::DateTime<chrono::Utc>> {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
 }
 
 /// Validates the site without writing anything.
@@ -168,6 +303,10 @@ pub fn build(options: &BuildOptions) -> Result<Report, BuildError> {
             return Err(render_error(e));
         }
     };
+    if let Err(e) = publish_files(root, &catalogue, &staging) {
+        staging.discard();
+        return Err(render_error(RenderError::Io(e)));
+    }
     let index_start = Instant::now();
     let index = match search::build(&catalogue, |path, bytes| staging.write(path, bytes)) {
         Ok(index) => index,
@@ -190,6 +329,20 @@ pub fn build(options: &BuildOptions) -> Result<Report, BuildError> {
     })
 }
 
+/// Copies every attachment and linked file of the published documents.
+fn publish_files(root: &Path, catalogue: &Catalogue, staging: &Staging) -> std::io::Result<()> {
+    let files: std::collections::BTreeMap<&str, &Path> = catalogue
+        .documents
+        .iter()
+        .flat_map(|d| d.attachments.iter().chain(&d.linked_files))
+        .map(|a| (a.output.as_str(), a.source.as_path()))
+        .collect();
+    let files: Vec<(&str, &Path)> = files.into_iter().collect();
+    files
+        .par_iter()
+        .try_for_each(|(output, source)| staging.copy(output, &root.join(source)))
+}
+
 fn render_error(e: RenderError) -> BuildError {
     match e {
         RenderError::Template(d) => content_error(d),
@@ -204,10 +357,6 @@ fn render_error(e: RenderError) -> BuildError {
 /// The build date for the footer: only from SOURCE_DATE_EPOCH, so that two
 /// builds of the same input are byte-identical.
 fn render_options() -> RenderOptions {
-    let generated = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
-        .map(|t| t.format("%Y-%m-%d").to_string());
+    let generated = source_date_epoch().map(|t| t.format("%Y-%m-%d").to_string());
     RenderOptions { generated }
 }

@@ -8,7 +8,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::config::SiteConfig;
 use crate::diagnostic::Diagnostic;
-use crate::document::Document;
+use crate::document::{Document, Reference, Validity};
 
 /// The three ways the catalogue is browsed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -61,14 +61,57 @@ pub struct Catalogue {
     pub years: Vec<Facet>,
     /// Documents read but not published (drafts, not 主动公开).
     pub unpublished: usize,
+    /// Links between documents, by position in [`Catalogue::documents`].
+    pub relations: Vec<Relations>,
+    /// Per category (site.yaml order), its 已废止 and 已失效 documents.
+    pub abolished: Vec<Facet>,
+}
+
+/// How one document relates to others (positions in the catalogue).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Relations {
+    /// The document that repealed or amended this one.
+    pub replaced_by: Option<usize>,
+    /// Documents this one repealed or amended.
+    pub replaces: Vec<usize>,
+    /// Policies this document interprets (政策解读 → 解读对象).
+    pub interprets: Vec<usize>,
+    /// Interpretations of this document (相关解读).
+    pub interpreted_by: Vec<usize>,
 }
 
 impl Catalogue {
     /// Checks what spans files and assembles the model from every parsed
-    /// document, published or not.
-    pub fn assemble(config: SiteConfig, all: Vec<Document>) -> Result<Catalogue, Vec<Diagnostic>> {
+    /// document, published or not. `today` is the build date: a document
+    /// whose `valid_until` has passed is 已失效.
+    pub fn assemble(
+        config: SiteConfig,
+        mut all: Vec<Document>,
+        today: chrono::NaiveDate,
+    ) -> Result<Catalogue, Vec<Diagnostic>> {
         let mut problems = Vec::new();
+        for d in &mut all {
+            if d.valid_until.is_some_and(|until| until < today)
+                && matches!(d.status, Validity::Valid | Validity::Amended)
+            {
+                d.status = Validity::Expired;
+            }
+        }
         check_unique_index_numbers(&all, &mut problems);
+        let published_numbers: HashMap<String, bool> = all
+            .iter()
+            .map(|d| (d.index_number.trim().to_lowercase(), d.is_published()))
+            .collect();
+        for d in all.iter().filter(|d| d.is_published()) {
+            for (field, reference) in d
+                .interprets
+                .iter()
+                .map(|r| ("interprets", r))
+                .chain(d.replaced_by.iter().map(|r| ("replaced_by", r)))
+            {
+                check_reference(d, field, reference, &published_numbers, &mut problems);
+            }
+        }
         let total = all.len();
         let mut documents: Vec<Document> = all.into_iter().filter(Document::is_published).collect();
         let unpublished = total - documents.len();
@@ -110,6 +153,19 @@ impl Catalogue {
                 documents,
             })
             .collect();
+        let relations = relations(&documents);
+        let abolished = config
+            .categories
+            .iter()
+            .enumerate()
+            .map(|(i, c)| Facet {
+                key: c.code.clone(),
+                name: c.name.clone(),
+                documents: positions(&documents, |d| {
+                    d.category == i && matches!(d.status, Validity::Repealed | Validity::Expired)
+                }),
+            })
+            .collect();
         Ok(Catalogue {
             config,
             documents,
@@ -117,6 +173,8 @@ impl Catalogue {
             issuers,
             years,
             unpublished,
+            relations,
+            abolished,
         })
     }
 
@@ -133,6 +191,58 @@ impl Catalogue {
     pub fn issuer_of(&self, document: &Document) -> Option<&Facet> {
         self.issuers.iter().find(|f| f.name == document.issuer)
     }
+}
+
+/// A reference by 索引号 must name a published document (政策解读 and the
+/// policy are published together: seeds 000 六(三), 001 二十.1).
+fn check_reference(
+    d: &Document,
+    field: &str,
+    reference: &Reference,
+    published: &HashMap<String, bool>,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let number = &reference.index_number;
+    let message = match published.get(&number.trim().to_lowercase()) {
+        Some(true) if number.trim().eq_ignore_ascii_case(d.index_number.trim()) => {
+            format!("`{field}` names this document itself")
+        }
+        Some(true) => return,
+        Some(false) => format!(
+            "`{field}`: the document with 索引号 `{number}` is not published (a draft, or not 主动公开)"
+        ),
+        None => format!("`{field}`: no document has the 索引号 `{number}`"),
+    };
+    problems.push(
+        Diagnostic::error(&d.source, message)
+            .at(reference.line)
+            .field(field)
+            .hint("write the 索引号 (index_number) of a published document of this site"),
+    );
+}
+
+/// Both directions of every reference, by catalogue position.
+fn relations(documents: &[Document]) -> Vec<Relations> {
+    let position: HashMap<String, usize> = documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.index_number.trim().to_lowercase(), i))
+        .collect();
+    let find = |r: &Reference| position.get(&r.index_number.trim().to_lowercase()).copied();
+    let mut relations = vec![Relations::default(); documents.len()];
+    for (i, d) in documents.iter().enumerate() {
+        if let Some(target) = d.replaced_by.as_ref().and_then(find) {
+            relations[i].replaced_by = Some(target);
+            relations[target].replaces.push(i);
+        }
+        for target in d.interprets.iter().filter_map(find) {
+            if !relations[i].interprets.contains(&target) {
+                relations[i].interprets.push(target);
+                relations[target].interpreted_by.push(i);
+            }
+        }
+    }
+    relations
 }
 
 fn positions(documents: &[Document], keep: impl Fn(&Document) -> bool) -> Vec<usize> {

@@ -34,6 +34,17 @@ pub struct SiteConfig {
     pub issuers: Vec<DeclaredIssuer>,
     /// Search options.
     pub search: SearchConfig,
+    /// File types that may be published as attachments (lower case, no dot).
+    pub attachment_types: std::collections::BTreeSet<String>,
+}
+
+/// The `attachments:` section of site.yaml.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+struct RawAttachments {
+    /// Replaces the default list of types.
+    #[serde(default)]
+    allowed_types: Option<Vec<String>>,
 }
 
 /// The `search:` section of site.yaml.
@@ -88,6 +99,8 @@ struct RawSiteConfig {
     issuers: Vec<DeclaredIssuer>,
     #[serde(default)]
     search: SearchConfig,
+    #[serde(default)]
+    attachments: RawAttachments,
 }
 
 fn default_base_url() -> String {
@@ -233,6 +246,27 @@ fn validate(raw: RawSiteConfig, text: &str) -> Result<SiteConfig, Vec<Diagnostic
         );
     }
 
+    let attachment_types: std::collections::BTreeSet<String> = match &raw.attachments.allowed_types {
+        Some(types) => types
+            .iter()
+            .map(|t| t.trim_start_matches('.').to_ascii_lowercase())
+            .collect(),
+        None => crate::attachment::DEFAULT_TYPES
+            .iter()
+            .map(|t| (*t).to_owned())
+            .collect(),
+    };
+    for t in &attachment_types {
+        if crate::attachment::FORBIDDEN_TYPES.contains(&t.as_str()) {
+            problem(
+                "attachments",
+                format!("the type `{t}` can carry script and cannot be allowed"),
+                "remove it from attachments.allowed_types; publish such documents as PDF",
+                "allowed_types",
+            );
+        }
+    }
+
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -247,6 +281,7 @@ fn validate(raw: RawSiteConfig, text: &str) -> Result<SiteConfig, Vec<Diagnostic
         categories: raw.categories,
         issuers: raw.issuers,
         search: raw.search,
+        attachment_types,
     })
 }
 

@@ -38,6 +38,11 @@ pub const FIELDS: &[FieldSpec] = &[
     field("keywords", &["主题词", "关键词"], false),
     field("draft", &["草稿"], false),
     field("slug", &[], false),
+    field("interprets", &["解读对象"], false),
+    field("replaced_by", &["替代文件"], false),
+    field("valid_until", &["有效期至"], false),
+    field("attachments", &["附件"], false),
+    field("personal_data", &["个人信息"], false),
 ];
 
 const fn field(key: &'static str, aliases: &'static [&'static str], required: bool) -> FieldSpec {
@@ -142,6 +147,62 @@ pub struct Document {
     pub body_html: String,
     /// The body as plain text, for the search index.
     pub body_text: String,
+    /// 索引号 of the policies this document interprets (政策解读).
+    pub interprets: Vec<Reference>,
+    /// 索引号 of the document that repealed or amended this one.
+    pub replaced_by: Option<Reference>,
+    /// The day from which the document is 已失效.
+    pub valid_until: Option<NaiveDate>,
+    /// Declared 附件, in front-matter order.
+    pub attachments: Vec<crate::attachment::Attachment>,
+    /// Files linked from the body that are published with it.
+    pub linked_files: Vec<crate::attachment::Attachment>,
+    /// Personal data the document may publish, each with its reason.
+    pub personal_data: Vec<Allowance>,
+}
+
+/// A reference to another document by its 索引号, with the line it is on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reference {
+    /// The 索引号 as written.
+    pub index_number: String,
+    /// The line of the field.
+    pub line: u32,
+}
+
+/// A finding the personal-data scan should report as a notice, not an error.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Allowance {
+    /// The value as written (an ID-card or mobile number).
+    pub value: String,
+    /// Why it may be published (e.g. 单位办公电话).
+    pub reason: String,
+}
+
+/// A declared attachment before its file is checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AttachmentRef {
+    /// The path as written, relative to the document.
+    pub path: String,
+    /// The title to show, if given.
+    pub title: Option<String>,
+    /// The line of the `attachments` field.
+    pub line: u32,
+}
+
+/// A document whose front-matter is validated, with its body still to render.
+#[derive(Debug)]
+pub struct Parsed {
+    /// The document, without its body.
+    pub document: Document,
+    /// The Markdown body.
+    pub body: String,
+    /// The line the body starts on.
+    pub body_line: u32,
+    /// Whether `summary` was given (else it comes from the body).
+    pub has_summary: bool,
+    /// Declared attachments, checked once the site root is known.
+    pub attachments: Vec<AttachmentRef>,
 }
 
 impl Document {
@@ -155,14 +216,12 @@ impl Document {
 /// Longest default summary, in characters.
 const SUMMARY_CHARS: usize = 200;
 
-/// Parses and validates one document's text (already decoded).
-pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Document, Vec<Diagnostic>> {
+/// Parses and validates one document's front-matter (text already decoded).
+pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Parsed, Vec<Diagnostic>> {
     let split = frontmatter::split(path, text).map_err(|d| vec![d])?;
     let meta = frontmatter::parse(path, &split).map_err(|d| vec![d])?;
     let mut problems = Vec::new();
     let fields = Fields::collect(path, &meta, &mut problems);
-    let rendered = markdown::render(path, split.body, split.body_line);
-    problems.extend(rendered.problems);
 
     let title = fields.text("title", &mut problems);
     let index_number = fields.text("index_number", &mut problems);
@@ -202,9 +261,7 @@ pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Document, V
         &mut problems,
     );
     let status = fields.choice("status", &Validity::NAMES, Validity::Valid, &mut problems);
-    let summary = fields
-        .optional_text("summary", &mut problems)
-        .unwrap_or_else(|| truncate(&rendered.first_paragraph, SUMMARY_CHARS));
+    let summary = fields.optional_text("summary", &mut problems);
     let keywords = fields.keywords(&mut problems);
     let draft = fields.flag("draft", &mut problems);
     let explicit_slug = fields.optional_text("slug", &mut problems);
@@ -218,6 +275,38 @@ pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Document, V
         ));
     }
 
+    let interprets = fields.references("interprets", &mut problems);
+    let replaced_by = fields.references("replaced_by", &mut problems);
+    if replaced_by.len() > 1 {
+        problems.push(fields.problem(
+            "replaced_by",
+            "`replaced_by` names one document".to_owned(),
+            "keep the 索引号 of the document that repealed or amended this one",
+        ));
+    }
+    if !replaced_by.is_empty() && status == Validity::Valid {
+        problems.push(fields.problem(
+            "replaced_by",
+            "`replaced_by` is set but the status is 有效".to_owned(),
+            "set status: 已废止 (repealed) or 已修改 (amended)",
+        ));
+    }
+    let valid_until = fields
+        .optional_text("valid_until", &mut problems)
+        .and_then(|text| {
+            crate::date::parse(&text)
+                .map_err(|e| {
+                    problems.push(fields.problem(
+                        "valid_until",
+                        format!("`valid_until` is not a valid date: {e}"),
+                        "write e.g. valid_until: 2025-12-31",
+                    ))
+                })
+                .ok()
+        });
+    let attachments = fields.attachments(&mut problems);
+    let personal_data = fields.allowances(&mut problems);
+
     let (Some(title), Some(index_number), Some(issuer), Some(category), Some(date)) =
         (title, index_number, issuer, category, date)
     else {
@@ -230,25 +319,51 @@ pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Document, V
         Some(slug) => (slug, "slug"),
         None => (slug_from_index_number(&index_number), "index_number"),
     };
-    Ok(Document {
-        source: path.to_path_buf(),
-        title,
-        index_number,
-        index_number_line: fields.line("index_number"),
-        issuer,
-        category,
-        date,
-        doc_number,
-        disclosure,
-        status,
-        summary,
-        keywords,
-        draft,
-        slug,
-        slug_line: fields.line(slug_field),
-        body_html: rendered.html,
-        body_text: rendered.text,
+    Ok(Parsed {
+        document: Document {
+            source: path.to_path_buf(),
+            title,
+            index_number,
+            index_number_line: fields.line("index_number"),
+            issuer,
+            category,
+            date,
+            doc_number,
+            disclosure,
+            status,
+            summary: summary.clone().unwrap_or_default(),
+            keywords,
+            draft,
+            slug,
+            slug_line: fields.line(slug_field),
+            body_html: String::new(),
+            body_text: String::new(),
+            interprets,
+            replaced_by: replaced_by.into_iter().next(),
+            valid_until,
+            attachments: Vec::new(),
+            linked_files: Vec::new(),
+            personal_data,
+        },
+        body: split.body.to_owned(),
+        body_line: split.body_line,
+        has_summary: summary.is_some(),
+        attachments,
     })
+}
+
+/// Renders a parsed document's body with `resolve` for its links, filling
+/// in the HTML, the text and (when none was given) the summary.
+pub fn render_body(parsed: &mut Parsed, resolve: markdown::Resolve<'_>) -> markdown::Rendered {
+    let mut rendered = markdown::render(&parsed.document.source, &parsed.body, parsed.body_line, resolve);
+    let document = &mut parsed.document;
+    document.body_html = std::mem::take(&mut rendered.html);
+    document.body_text = std::mem::take(&mut rendered.text);
+    if !parsed.has_summary {
+        document.summary = truncate(&rendered.first_paragraph, SUMMARY_CHARS);
+    }
+    document.linked_files = std::mem::take(&mut rendered.files);
+    rendered
 }
 
 /// The front-matter values by English key, with the line each was written on.
@@ -409,6 +524,115 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// One 索引号 or a list of them.
+    fn references(&self, key: &'static str, problems: &mut Vec<Diagnostic>) -> Vec<Reference> {
+        let Some((value, line)) = self.values.get(key) else {
+            return Vec::new();
+        };
+        let items: Vec<&Value> = match value {
+            Value::Sequence(items) => items.iter().collect(),
+            Value::Null => Vec::new(),
+            other => vec![other],
+        };
+        let mut out = Vec::new();
+        for item in items {
+            match scalar_text(item) {
+                Ok(text) if !text.is_empty() => out.push(Reference {
+                    index_number: text,
+                    line: *line,
+                }),
+                Ok(_) => {}
+                Err(kind) => problems.push(self.problem(
+                    key,
+                    format!("`{key}` takes 索引号, not {kind}"),
+                    format!("write {key}: 0101-03-2017-000525, or a list"),
+                )),
+            }
+        }
+        out
+    }
+
+    /// 附件: paths, or `{ path, title }` groups.
+    fn attachments(&self, problems: &mut Vec<Diagnostic>) -> Vec<AttachmentRef> {
+        let Some((value, line)) = self.values.get("attachments") else {
+            return Vec::new();
+        };
+        let hint = "write attachments: [附件1.pdf, { path: 附件2.xlsx, title: 统计表 }]";
+        let Value::Sequence(items) = value else {
+            problems.push(self.problem("attachments", "`attachments` must be a list".to_owned(), hint));
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items {
+            let (path, title) = match item {
+                Value::Mapping(map) => {
+                    let get = |k: &str| {
+                        map.get(k)
+                            .and_then(|v| scalar_text(v).ok())
+                            .filter(|t| !t.is_empty())
+                    };
+                    let unknown: Vec<String> = map
+                        .keys()
+                        .filter_map(|k| k.as_str())
+                        .filter(|k| !matches!(*k, "path" | "title"))
+                        .map(str::to_owned)
+                        .collect();
+                    if !unknown.is_empty() {
+                        problems.push(self.problem(
+                            "attachments",
+                            format!("unknown attachment key `{}`", unknown.join("`, `")),
+                            hint,
+                        ));
+                    }
+                    (get("path"), get("title"))
+                }
+                other => (scalar_text(other).ok().filter(|t| !t.is_empty()), None),
+            };
+            match path {
+                Some(path) => out.push(AttachmentRef {
+                    path,
+                    title,
+                    line: *line,
+                }),
+                None => {
+                    problems.push(self.problem("attachments", "an attachment has no path".to_owned(), hint))
+                }
+            }
+        }
+        out
+    }
+
+    /// Personal data allowed in this document, each with a reason.
+    fn allowances(&self, problems: &mut Vec<Diagnostic>) -> Vec<Allowance> {
+        let Some((value, _)) = self.values.get("personal_data") else {
+            return Vec::new();
+        };
+        let hint = "write personal_data: [{ value: \"0571-12345678\", reason: 单位办公电话 }]";
+        let Value::Sequence(items) = value else {
+            problems.push(self.problem("personal_data", "`personal_data` must be a list".to_owned(), hint));
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items {
+            let get = |k: &str| match item {
+                Value::Mapping(map) => map
+                    .get(k)
+                    .and_then(|v| scalar_text(v).ok())
+                    .filter(|t| !t.is_empty()),
+                _ => None,
+            };
+            match (get("value"), get("reason")) {
+                (Some(value), Some(reason)) => out.push(Allowance { value, reason }),
+                _ => problems.push(self.problem(
+                    "personal_data",
+                    "each entry needs a `value` and a `reason`".to_owned(),
+                    hint,
+                )),
+            }
+        }
+        out
+    }
+
     /// 主题词 as a YAML list or as one text separated by commas, 、 or spaces.
     fn keywords(&self, problems: &mut Vec<Diagnostic>) -> Vec<String> {
         let Some((value, _)) = self.values.get("keywords") else {
@@ -524,7 +748,13 @@ mod tests {
     }
 
     fn doc(text: &str) -> Result<Document, Vec<Diagnostic>> {
-        parse(&site(), Path::new("content/a.md"), text)
+        let mut parsed = parse(&site(), Path::new("content/a.md"), text)?;
+        let rendered = render_body(&mut parsed, &markdown::keep_links);
+        if rendered.problems.is_empty() {
+            Ok(parsed.document)
+        } else {
+            Err(rendered.problems)
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! browser's search index, and [`output`] writes them
 //! atomically. [`build`] runs the pipeline; [`scaffold`] creates new sites.
 
+pub mod attachment;
 pub mod build;
 pub mod catalogue;
 pub mod config;
@@ -15,6 +16,7 @@ pub mod date;
 pub mod diagnostic;
 pub mod document;
 pub mod frontmatter;
+pub mod links;
 pub mod markdown;
 pub mod output;
 pub mod render;

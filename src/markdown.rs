@@ -13,6 +13,30 @@ use crate::diagnostic::{Diagnostic, line_of};
 /// could run script or fetch content from elsewhere.
 const SAFE_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
 
+/// What the link resolver makes of a link.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinkRewrite {
+    /// The URL written into the page.
+    pub href: String,
+    /// An anchor that must exist for the link to work.
+    pub anchor: Option<AnchorRef>,
+    /// A file that must be published for the link to work.
+    pub file: Option<crate::attachment::Attachment>,
+}
+
+/// An anchor a link relies on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnchorRef {
+    /// The slug of the document holding it; `None` for the linking document.
+    pub document: Option<String>,
+    /// The anchor's name.
+    pub anchor: String,
+}
+
+/// Resolves a link destination: `Ok(None)` keeps it as written, an error is
+/// (message, hint).
+pub type Resolve<'a> = &'a dyn Fn(&str) -> Result<Option<LinkRewrite>, (String, String)>;
+
 /// A document body rendered to HTML.
 #[derive(Debug, Default)]
 pub struct Rendered {
@@ -22,43 +46,132 @@ pub struct Rendered {
     pub first_paragraph: String,
     /// The plain text of the whole body, one line per block, for search.
     pub text: String,
-    /// Unsafe links and other problems, with their lines.
+    /// Unsafe or broken links and other problems, with their lines.
     pub problems: Vec<Diagnostic>,
+    /// The anchors of this body (headings, footnotes).
+    pub anchors: Vec<String>,
+    /// Anchors in other documents that links rely on, with their lines.
+    pub foreign_anchors: Vec<(AnchorRef, u32)>,
+    /// Files that links publish with the document.
+    pub files: Vec<crate::attachment::Attachment>,
 }
 
-/// Renders `body`, whose first line is line `first_line` of the file at `path`.
-pub fn render(path: &Path, body: &str, first_line: u32) -> Rendered {
+/// Renders `body`, whose first line is line `first_line` of the file at
+/// `path`, with every link and image passed through `resolve`.
+pub fn render(path: &Path, body: &str, first_line: u32, resolve: Resolve<'_>) -> Rendered {
     let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
-    let mut problems = Vec::new();
+    let mut out = Rendered::default();
+    let mut own_anchors: Vec<(String, u32)> = Vec::new();
     let mut events: Vec<Event<'_>> = Vec::new();
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        let line = || first_line + line_of(body, range.start) - 1;
+        let mut link = |dest: CowStr<'static>, what: &str| -> CowStr<'static> {
+            if !is_safe_url(&dest) {
+                let scheme = scheme(&dest).unwrap_or_default();
+                out.problems.push(
+                    Diagnostic::error(path, format!("the {what} uses the unsafe scheme `{scheme}:`"))
+                        .at(line())
+                        .hint("links may be relative or use http:, https:, mailto: or tel:"),
+                );
+                return dest;
+            }
+            match resolve(&dest) {
+                Ok(None) => dest,
+                Ok(Some(rewrite)) => {
+                    match rewrite.anchor {
+                        Some(AnchorRef {
+                            document: None,
+                            anchor,
+                        }) => own_anchors.push((anchor, line())),
+                        Some(foreign) => out.foreign_anchors.push((foreign, line())),
+                        None => {}
+                    }
+                    out.files.extend(rewrite.file);
+                    CowStr::from(rewrite.href)
+                }
+                Err((message, hint)) => {
+                    out.problems.push(
+                        Diagnostic::error(path, format!("{what}: {message}"))
+                            .at(line())
+                            .hint(hint),
+                    );
+                    dest
+                }
+            }
+        };
         let event = match event {
             // Raw HTML is never passed through: the reader sees it as text.
             Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = link(dest_url.into_static(), "link");
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = link(dest_url.into_static(), "image");
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
             other => other,
         };
-        if let Event::Start(tag @ (Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })) = &event {
-            let what = if matches!(tag, Tag::Image { .. }) {
-                "image"
-            } else {
-                "link"
-            };
-            let line = first_line + line_of(body, range.start) - 1;
-            check_url(path, dest_url, what, line, &mut problems);
-        }
         events.push(event);
     }
-    add_heading_anchors(&mut events);
-    let first_paragraph = first_paragraph(&events);
-    let text = plain_text(&events);
+    out.anchors = add_heading_anchors(&mut events);
+    out.anchors.extend(events.iter().filter_map(|e| match e {
+        Event::Start(Tag::FootnoteDefinition(label)) => Some(label.to_string()),
+        _ => None,
+    }));
+    for (anchor, line) in own_anchors {
+        if !out.anchors.contains(&anchor) {
+            out.problems.push(
+                Diagnostic::error(
+                    path,
+                    format!("link: no heading or footnote `#{anchor}` in this document"),
+                )
+                .at(line)
+                .hint(anchor_hint(&out.anchors)),
+            );
+        }
+    }
+    out.first_paragraph = first_paragraph(&events);
+    out.text = plain_text(&events);
     let mut html = String::with_capacity(body.len() + body.len() / 4);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    Rendered {
-        html: alignment_as_classes(html),
-        first_paragraph,
-        text,
-        problems,
+    out.html = alignment_as_classes(html);
+    out
+}
+
+/// The hint for a missing anchor: the anchors there are.
+pub fn anchor_hint(anchors: &[String]) -> String {
+    if anchors.is_empty() {
+        "the document has no headings to link to".to_owned()
+    } else {
+        let shown: Vec<String> = anchors.iter().take(8).map(|a| format!("#{a}")).collect();
+        format!("headings are linked by their text, e.g. {}", shown.join(" "))
     }
+}
+
+/// A resolver that keeps every link as written (for tests and snippets).
+pub fn keep_links(_: &str) -> Result<Option<LinkRewrite>, (String, String)> {
+    Ok(None)
 }
 
 /// Table column alignment as classes instead of `style` attributes, which
@@ -94,20 +207,10 @@ pub fn is_safe_url(url: &str) -> bool {
     scheme(url).is_none_or(|s| SAFE_SCHEMES.contains(&s.as_str()))
 }
 
-fn check_url(path: &Path, url: &str, what: &str, line: u32, problems: &mut Vec<Diagnostic>) {
-    if !is_safe_url(url) {
-        let scheme = scheme(url).unwrap_or_default();
-        problems.push(
-            Diagnostic::error(path, format!("the {what} uses the unsafe scheme `{scheme}:`"))
-                .at(line)
-                .hint("links may be relative or use http:, https:, mailto: or tel:"),
-        );
-    }
-}
-
 /// Gives every heading an `id` from its text, unique within the document,
-/// so sections can be linked (`#一总体要求`).
-fn add_heading_anchors(events: &mut [Event<'_>]) {
+/// so sections can be linked (`#一总体要求`); returns the ids.
+fn add_heading_anchors(events: &mut [Event<'_>]) -> Vec<String> {
+    let mut ids = Vec::new();
     let mut used: HashMap<String, usize> = HashMap::new();
     let mut i = 0;
     while i < events.len() {
@@ -128,6 +231,7 @@ fn add_heading_anchors(events: &mut [Event<'_>]) {
             } else {
                 format!("{base}-{count}")
             };
+            ids.push(anchor.clone());
             if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
                 *id = Some(CowStr::from(anchor));
             }
@@ -135,6 +239,7 @@ fn add_heading_anchors(events: &mut [Event<'_>]) {
         }
         i += 1;
     }
+    ids
 }
 
 /// An anchor name from heading text: letters and digits of any script,
@@ -220,7 +325,7 @@ mod tests {
     use super::*;
 
     fn html(md: &str) -> String {
-        render(Path::new("a.md"), md, 1).html
+        render(Path::new("a.md"), md, 1, &keep_links).html
     }
 
     #[test]
@@ -255,6 +360,7 @@ mod tests {
             Path::new("a.md"),
             "ok [a](https://x.cn) [b](/rel) [c](mailto:a@b.cn)\n\n[d](JaVaScRiPt:alert(1))\n![e](data:text/html,x)\n[f](java&#x09;script:alert(1))\n",
             10,
+            &keep_links,
         );
         let lines: Vec<_> = r.problems.iter().map(|d| d.line).collect();
         assert_eq!(lines, [Some(12), Some(13), Some(14)], "{:?}", r.problems);
@@ -276,9 +382,10 @@ mod tests {
             Path::new("a.md"),
             "# 标题\n\n引言\n\n第一段**加粗**\n接续，说明本文件的内容。\n\n第二段\n",
             1,
+            &keep_links,
         );
         assert_eq!(r.first_paragraph, "第一段加粗接续，说明本文件的内容。");
-        let r = render(Path::new("a.md"), "短句\n\n各位：\n", 1);
+        let r = render(Path::new("a.md"), "短句\n\n各位：\n", 1, &keep_links);
         assert_eq!(r.first_paragraph, "短句", "falls back to the first paragraph");
     }
 }

@@ -147,6 +147,13 @@ impl Staging {
         fs::write(&path, bytes).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))
     }
 
+    /// Copies the file at `source` to `rel` (a `/`-separated path inside the site).
+    pub fn copy(&self, rel: &str, source: &Path) -> io::Result<()> {
+        let bytes =
+            fs::read(source).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", source.display())))?;
+        self.write(rel, &bytes)
+    }
+
     /// Replaces the output with the staging folder.
     pub fn commit(self) -> Result<(), OutputError> {
         let old = sibling(&self.target, ".old");

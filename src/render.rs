@@ -46,6 +46,7 @@ pub enum RenderError {
 enum Job {
     Home,
     Search,
+    Abolished(Option<usize>),
     Document(usize),
     Overview(FacetKind),
     List(FacetKind, usize, usize),
@@ -95,7 +96,8 @@ where
 }
 
 fn jobs(catalogue: &Catalogue) -> Vec<Job> {
-    let mut jobs = vec![Job::Home, Job::Search];
+    let mut jobs = vec![Job::Home, Job::Search, Job::Abolished(None)];
+    jobs.extend((0..catalogue.abolished.len()).map(|i| Job::Abolished(Some(i))));
     jobs.extend((0..catalogue.documents.len()).map(Job::Document));
     for kind in FacetKind::ALL {
         jobs.push(Job::Overview(kind));
@@ -262,6 +264,15 @@ pub fn document_url(d: &Document) -> String {
     format!("docs/{}.html", d.slug)
 }
 
+/// The output path of the list of repealed and expired documents, of one
+/// category or (None) of all.
+pub fn abolished_url(category: Option<&Facet>) -> String {
+    match category {
+        Some(f) => format!("abolished/{}.html", f.key),
+        None => "abolished/index.html".to_owned(),
+    }
+}
+
 /// The output path of page `page` (1-based) of a facet's list.
 pub fn facet_url(kind: FacetKind, facet: &Facet, page: usize) -> String {
     if page <= 1 {
@@ -342,6 +353,24 @@ fn render_job(env: &Environment<'_>, shared: &Shared<'_>, job: Job) -> Result<(S
             let issuer_url = catalogue.issuer_of(d).map(|f| facet_url(FacetKind::Issuer, f, 1));
             let category = &catalogue.categories[d.category];
             let year = chrono::Datelike::year(&d.date);
+            let relations = &catalogue.relations[i];
+            let cards = |list: &[usize]| {
+                list.iter()
+                    .map(|&j| shared.cards[j].clone())
+                    .collect::<Vec<Value>>()
+            };
+            let attachments: Vec<Value> = d
+                .attachments
+                .iter()
+                .map(|a| {
+                    context! {
+                        title => a.title.clone(),
+                        href => a.href.clone(),
+                        kind => a.kind.clone(),
+                        size => crate::attachment::human_size(a.size),
+                    }
+                })
+                .collect();
             let ctx = context! {
                 doc => shared.cards[i].clone(),
                 disclosure => d.disclosure.label(),
@@ -351,9 +380,48 @@ fn render_job(env: &Environment<'_>, shared: &Shared<'_>, job: Job) -> Result<(S
                 issuer_url => issuer_url,
                 category_url => facet_url(FacetKind::Category, category, 1),
                 year_url => format!("year/{year}/index.html"),
+                valid_until => d.valid_until.map(|v| v.format("%Y-%m-%d").to_string()),
+                replaced_by => relations.replaced_by.map(|j| shared.cards[j].clone()),
+                replaces => cards(&relations.replaces),
+                interprets => cards(&relations.interprets),
+                interpreted_by => cards(&relations.interpreted_by),
+                attachments => attachments,
                 .. shared.base("../", &path, "category")
             };
             ("document.html", path, ctx)
+        }
+        Job::Abolished(which) => {
+            let facets: &[Facet] = match which {
+                Some(i) => std::slice::from_ref(&catalogue.abolished[i]),
+                None => &catalogue.abolished,
+            };
+            let groups: Vec<Value> = facets
+                .iter()
+                .filter(|f| which.is_some() || !f.documents.is_empty())
+                .map(|f| {
+                    let documents: Vec<Value> =
+                        f.documents.iter().map(|&j| shared.cards[j].clone()).collect();
+                    context! { name => f.name.clone(), key => f.key.clone(), documents => documents }
+                })
+                .collect();
+            let counts: Vec<Value> = catalogue
+                .abolished
+                .iter()
+                .map(|f| context! { name => f.name.clone(), url => abolished_url(Some(f)), count => f.documents.len() })
+                .collect();
+            let path = abolished_url(which.map(|i| &catalogue.abolished[i]));
+            let title = match which {
+                Some(i) => format!("{}：废止和失效文件", catalogue.abolished[i].name),
+                None => "废止和失效文件".to_owned(),
+            };
+            let ctx = context! {
+                title => title,
+                groups => groups,
+                counts => counts,
+                all => which.is_none(),
+                .. shared.base("../", &path, "category")
+            };
+            ("abolished.html", path, ctx)
         }
         Job::Overview(kind) => {
             let path = format!("{}/index.html", kind.dir());
@@ -391,10 +459,15 @@ fn render_job(env: &Environment<'_>, shared: &Shared<'_>, job: Job) -> Result<(S
                 next => (page < pages).then(|| page_file(page + 1)),
                 pages => Value::from(Serde((1..=pages).map(|n| (n, page_file(n))).collect::<Vec<_>>())),
             };
+            let abolished = (kind == FacetKind::Category)
+                .then(|| &catalogue.abolished[f])
+                .filter(|a| !a.documents.is_empty())
+                .map(|a| context! { url => abolished_url(Some(a)), count => a.documents.len() });
             let ctx = context! {
                 kind => kind.dir(),
                 kind_title => kind_title(kind),
                 facet_name => facet.name.clone(),
+                abolished => abolished,
                 count => facet.documents.len(),
                 first => (page - 1) * size + 1,
                 documents => documents,
