@@ -10,8 +10,9 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 use crate::diagnostic::{Diagnostic, line_of};
 
 /// Schemes a link may use; anything else (javascript:, data:, vbscript:, …)
-/// could run script or fetch content from elsewhere.
-const SAFE_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
+/// could run script or fetch content from elsewhere. `idx:` is gongkai's own
+/// link to a document by 索引号, always rewritten (or refused) by the resolver.
+const SAFE_SCHEMES: [&str; 5] = ["http", "https", "mailto", "tel", "idx"];
 
 /// What the link resolver makes of a link.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,0 +1,83 @@
+//! The disclosure rules on a site that uses them all: validity shown and
+//! linked both ways, valid_until, interpretations linked both ways,
+//! attachments copied and listed, internal links rewritten, the list of
+//! repealed and expired documents.
+
+mod common;
+
+use common::*;
+
+fn build() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = dir.path().join("site");
+    copy_tree(&fixture("rules"), &site);
+    let out = gongkai_env(&["build", "--root", &site.to_string_lossy()], &[("SOURCE_DATE_EPOCH", "1700000000")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    (dir, site.join("public"))
+}
+
+#[test]
+fn repealed_documents_link_to_what_repealed_them_and_back() {
+    let (_dir, public) = build();
+    let old = read(&public.join("docs/0101-02-2018-000007.html"));
+    assert!(
+        old.contains("<p class=\"validity validity-repealed\" role=\"note\">本文件已废止：已被<a href=\"../docs/0101-02-2020-000001.html\">《关于加强政务公开工作的意见》</a>（区政发〔2020〕1号）废止。</p>"),
+        "{old}"
+    );
+    let policy = read(&public.join("docs/0101-02-2020-000001.html"));
+    let replaces = &policy[policy.find("本文件废止或修改的文件").expect("replaces section")..];
+    assert!(replaces.contains("href=\"../docs/0101-02-2018-000007.html\">关于政务公开工作的旧意见</a>"));
+    // The list of repealed and expired documents, per category and in all.
+    let list = read(&public.join("abolished/02.html"));
+    assert!(list.contains("0101-02-2018-000007.html") && list.contains("0101-02-2019-000003.html"), "{list}");
+    assert!(!list.contains("0101-02-2020-000001.html"));
+    let all = read(&public.join("abolished/index.html"));
+    assert!(all.contains("<td><a href=\"../abolished/02.html\">政策文件</a></td><td>2</td>"), "{all}");
+    let category = read(&public.join("category/02/index.html"));
+    assert!(category.contains("本类废止和失效文件（2 件）"));
+}
+
+#[test]
+fn valid_until_expires_a_document_at_build_time() {
+    let (_dir, public) = build();
+    let page = read(&public.join("docs/0101-02-2019-000003.html"));
+    assert!(page.contains("本文件已失效（有效期至 2019-12-31）。"), "{page}");
+    assert!(page.contains("<strong class=\"badge badge-expired\">已失效</strong>"));
+}
+
+#[test]
+fn interpretations_and_policies_link_both_ways() {
+    let (_dir, public) = build();
+    let interpretation = read(&public.join("docs/0101-08-2020-000001.html"));
+    let target = &interpretation[interpretation.find("<h2 id=\"rel-interprets\">解读对象</h2>").expect("解读对象")..];
+    assert!(target.contains("href=\"../docs/0101-02-2020-000001.html\">关于加强政务公开工作的意见</a>"));
+    let policy = read(&public.join("docs/0101-02-2020-000001.html"));
+    let related = &policy[policy.find("<h2 id=\"rel-interpreted-by\">相关解读</h2>").expect("相关解读")..];
+    assert!(related.contains("href=\"../docs/0101-08-2020-000001.html\">《关于加强政务公开工作的意见》政策解读</a>"));
+}
+
+#[test]
+fn attachments_are_copied_listed_and_links_rewritten() {
+    let (_dir, public) = build();
+    assert_eq!(read(&public.join("docs/0101-02-2020-000001/附件1.pdf")), "%PDF-1.4 test attachment\n");
+    assert_eq!(std::fs::metadata(public.join("docs/0101-02-2020-000001/统计表.xlsx")).expect("xlsx").len(), 3000);
+    assert!(public.join("docs/0101-02-2020-000001/图1.png").is_file(), "a linked image is published");
+    let page = read(&public.join("docs/0101-02-2020-000001.html"));
+    assert!(page.contains("<li><a href=\"0101-02-2020-000001/%E9%99%84%E4%BB%B61.pdf\" download>附件1.pdf</a> <span class=\"meta\">（PDF，25 B）</span></li>"), "{page}");
+    assert!(page.contains(">2019年统计表</a> <span class=\"meta\">（XLSX，2.9 KB）</span>"));
+    // Internal links, rewritten to the pages and files they point at.
+    for href in [
+        "href=\"0101-08-2020-000001.html\"",
+        "href=\"0101-02-2018-000007.html\"",
+        "href=\"0101-02-2020-000001/%E7%BB%9F%E8%AE%A1%E8%A1%A8.xlsx\"",
+        "src=\"0101-02-2020-000001/%E5%9B%BE1.png\"",
+        // pulldown-cmark percent-encodes hrefs; browsers decode the fragment.
+        "href=\"#%E4%B8%80%E6%80%BB%E4%BD%93%E8%A6%81%E6%B1%82\"",
+    ] {
+        assert!(page.contains(href), "{href} missing in\n{page}");
+    }
+    let old = read(&public.join("docs/0101-02-2018-000007.html"));
+    assert!(old.contains("href=\"0101-02-2020-000001.html#%E4%BA%8C%E5%B7%A5%E4%BD%9C%E4%BB%BB%E5%8A%A1\""));
+    let interpretation = read(&public.join("docs/0101-08-2020-000001.html"));
+    assert!(interpretation.contains("href=\"0101-02-2020-000001.html#%E4%B8%80%E6%80%BB%E4%BD%93%E8%A6%81%E6%B1%82\""));
+}
