@@ -11,7 +11,6 @@ use crate::config::SiteConfig;
 use crate::diagnostic::{self, Diagnostic};
 use std::collections::HashMap;
 
-use crate::attachment;
 use crate::document::{self, Document, Parsed};
 use crate::links::{Registry, Resolver};
 use crate::markdown::Rendered;
@@ -20,6 +19,7 @@ use crate::render::{self, RenderError, RenderOptions};
 use crate::search;
 use crate::source::{self, SourceFile};
 use crate::theme::Theme;
+use crate::{attachment, privacy};
 
 /// How to build.
 #[derive(Clone, Debug, Default)]
@@ -86,7 +86,7 @@ pub struct Report {
 /// Reads and validates the whole site: every problem of every file is
 /// collected before failing. Two phases: every front-matter first (so links
 /// can be resolved against all documents), then every body.
-pub fn load(root: &Path) -> Result<(Catalogue, Theme), BuildError> {
+pub fn load(root: &Path) -> Result<(Catalogue, Theme, Vec<Diagnostic>), BuildError> {
     let config = SiteConfig::load(root).map_err(BuildError::Config)?;
     let theme = Theme::load(root, &config.theme).map_err(BuildError::Config)?;
     let (files, mut problems) = source::discover(root);
@@ -103,6 +103,11 @@ pub fn load(root: &Path) -> Result<(Catalogue, Theme), BuildError> {
         }
     }
 
+    let mut notices: Vec<Diagnostic> = documents
+        .iter_mut()
+        .flat_map(|p| std::mem::take(&mut p.notices))
+        .collect();
+    diagnostic::sort(&mut notices);
     let mut registry = Registry::default();
     for p in &documents {
         let d = &p.document;
@@ -167,16 +172,17 @@ pub fn load(root: &Path) -> Result<(Catalogue, Theme), BuildError> {
     let catalogue = Catalogue::assemble(config, documents, build_date());
     let catalogue = match catalogue {
         Ok(c) if problems.is_empty() => c,
-        Ok(_) => return Err(content_error(problems)),
+        Ok(_) => return Err(content_error(problems, notices)),
         Err(more) => {
             problems.extend(more);
-            return Err(content_error(problems));
+            return Err(content_error(problems, notices));
         }
     };
-    Ok((catalogue, theme))
+    Ok((catalogue, theme, notices))
 }
 
-fn content_error(mut problems: Vec<Diagnostic>) -> BuildError {
+fn content_error(mut problems: Vec<Diagnostic>, notices: Vec<Diagnostic>) -> BuildError {
+    problems.extend(notices);
     diagnostic::sort(&mut problems);
     problems.dedup();
     BuildError::Content(problems)
@@ -200,6 +206,14 @@ fn parse_file(root: &Path, config: &SiteConfig, file: &SourceFile) -> Result<Par
     let text = source::decode(&file.rel_path, &bytes).map_err(|d| vec![d])?;
     let mut parsed = document::parse(config, &file.rel_path, &text)?;
     let mut problems = Vec::new();
+    if parsed.document.is_published() {
+        let (errors, notices): (Vec<Diagnostic>, Vec<Diagnostic>) =
+            privacy::scan(&file.rel_path, &text, &parsed.document.personal_data)
+                .into_iter()
+                .partition(Diagnostic::is_error);
+        problems.extend(errors);
+        parsed.notices = notices;
+    }
     let mut names: HashMap<String, PathBuf> = HashMap::new();
     for declared in std::mem::take(&mut parsed.attachments) {
         let checked = attachment::resolve_path(&file.rel_path, &declared.path).and_then(|path| {
@@ -265,7 +279,7 @@ fn source_date_epoch() -> Option<chrono::DateTime<chrono::Utc>> {
 /// Validates the site without writing anything.
 pub fn check(root: &Path) -> Result<Report, BuildError> {
     let start = Instant::now();
-    let (catalogue, theme) = load(root)?;
+    let (catalogue, theme, warnings) = load(root)?;
     // Render every page into nothing, so template errors are found too.
     render::render_all(&catalogue, &theme, &RenderOptions::default(), |_, _| Ok(())).map_err(render_error)?;
     Ok(Report {
@@ -275,7 +289,7 @@ pub fn check(root: &Path) -> Result<Report, BuildError> {
         search: None,
         search_time: Duration::ZERO,
         out_dir: None,
-        warnings: Vec::new(),
+        warnings,
         elapsed: start.elapsed(),
     })
 }
@@ -286,7 +300,7 @@ pub fn build(options: &BuildOptions) -> Result<Report, BuildError> {
     let start = Instant::now();
     let root = &options.root;
     let _lock = SiteLock::acquire(root)?;
-    let (catalogue, theme) = load(root)?;
+    let (catalogue, theme, warnings) = load(root)?;
     let target = match &options.out {
         Some(out) => out.clone(),
         None => root.join(&catalogue.config.output_dir),
@@ -324,7 +338,7 @@ pub fn build(options: &BuildOptions) -> Result<Report, BuildError> {
         search: Some(index),
         search_time,
         out_dir: Some(target),
-        warnings: Vec::new(),
+        warnings,
         elapsed: start.elapsed(),
     })
 }
@@ -345,7 +359,7 @@ fn publish_files(root: &Path, catalogue: &Catalogue, staging: &Staging) -> std::
 
 fn render_error(e: RenderError) -> BuildError {
     match e {
-        RenderError::Template(d) => content_error(d),
+        RenderError::Template(d) => content_error(d, Vec::new()),
         RenderError::Io(e) => BuildError::Output(OutputError::Io {
             action: "cannot write",
             path: PathBuf::from("(output)"),

@@ -203,6 +203,8 @@ pub struct Parsed {
     pub has_summary: bool,
     /// Declared attachments, checked once the site root is known.
     pub attachments: Vec<AttachmentRef>,
+    /// Notices about this document that do not stop the build.
+    pub notices: Vec<Diagnostic>,
 }
 
 impl Document {
@@ -349,6 +351,7 @@ pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Parsed, Vec
         body_line: split.body_line,
         has_summary: summary.is_some(),
         attachments,
+        notices: Vec::new(),
     })
 }
 

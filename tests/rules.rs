@@ -11,7 +11,10 @@ fn build() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().expect("tempdir");
     let site = dir.path().join("site");
     copy_tree(&fixture("rules"), &site);
-    let out = gongkai_env(&["build", "--root", &site.to_string_lossy()], &[("SOURCE_DATE_EPOCH", "1700000000")]);
+    let out = gongkai_env(
+        &["build", "--root", &site.to_string_lossy()],
+        &[("SOURCE_DATE_EPOCH", "1700000000")],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     (dir, site.join("public"))
 }
@@ -29,10 +32,16 @@ fn repealed_documents_link_to_what_repealed_them_and_back() {
     assert!(replaces.contains("href=\"../docs/0101-02-2018-000007.html\">关于政务公开工作的旧意见</a>"));
     // The list of repealed and expired documents, per category and in all.
     let list = read(&public.join("abolished/02.html"));
-    assert!(list.contains("0101-02-2018-000007.html") && list.contains("0101-02-2019-000003.html"), "{list}");
+    assert!(
+        list.contains("0101-02-2018-000007.html") && list.contains("0101-02-2019-000003.html"),
+        "{list}"
+    );
     assert!(!list.contains("0101-02-2020-000001.html"));
     let all = read(&public.join("abolished/index.html"));
-    assert!(all.contains("<td><a href=\"../abolished/02.html\">政策文件</a></td><td>2</td>"), "{all}");
+    assert!(
+        all.contains("<td><a href=\"../abolished/02.html\">政策文件</a></td><td>2</td>"),
+        "{all}"
+    );
     let category = read(&public.join("category/02/index.html"));
     assert!(category.contains("本类废止和失效文件（2 件）"));
 }
@@ -49,19 +58,37 @@ fn valid_until_expires_a_document_at_build_time() {
 fn interpretations_and_policies_link_both_ways() {
     let (_dir, public) = build();
     let interpretation = read(&public.join("docs/0101-08-2020-000001.html"));
-    let target = &interpretation[interpretation.find("<h2 id=\"rel-interprets\">解读对象</h2>").expect("解读对象")..];
+    let target = &interpretation[interpretation
+        .find("<h2 id=\"rel-interprets\">解读对象</h2>")
+        .expect("解读对象")..];
     assert!(target.contains("href=\"../docs/0101-02-2020-000001.html\">关于加强政务公开工作的意见</a>"));
     let policy = read(&public.join("docs/0101-02-2020-000001.html"));
-    let related = &policy[policy.find("<h2 id=\"rel-interpreted-by\">相关解读</h2>").expect("相关解读")..];
-    assert!(related.contains("href=\"../docs/0101-08-2020-000001.html\">《关于加强政务公开工作的意见》政策解读</a>"));
+    let related = &policy[policy
+        .find("<h2 id=\"rel-interpreted-by\">相关解读</h2>")
+        .expect("相关解读")..];
+    assert!(
+        related
+            .contains("href=\"../docs/0101-08-2020-000001.html\">《关于加强政务公开工作的意见》政策解读</a>")
+    );
 }
 
 #[test]
 fn attachments_are_copied_listed_and_links_rewritten() {
     let (_dir, public) = build();
-    assert_eq!(read(&public.join("docs/0101-02-2020-000001/附件1.pdf")), "%PDF-1.4 test attachment\n");
-    assert_eq!(std::fs::metadata(public.join("docs/0101-02-2020-000001/统计表.xlsx")).expect("xlsx").len(), 3000);
-    assert!(public.join("docs/0101-02-2020-000001/图1.png").is_file(), "a linked image is published");
+    assert_eq!(
+        read(&public.join("docs/0101-02-2020-000001/附件1.pdf")),
+        "%PDF-1.4 test attachment\n"
+    );
+    assert_eq!(
+        std::fs::metadata(public.join("docs/0101-02-2020-000001/统计表.xlsx"))
+            .expect("xlsx")
+            .len(),
+        3000
+    );
+    assert!(
+        public.join("docs/0101-02-2020-000001/图1.png").is_file(),
+        "a linked image is published"
+    );
     let page = read(&public.join("docs/0101-02-2020-000001.html"));
     assert!(page.contains("<li><a href=\"0101-02-2020-000001/%E9%99%84%E4%BB%B61.pdf\" download>附件1.pdf</a> <span class=\"meta\">（PDF，25 B）</span></li>"), "{page}");
     assert!(page.contains(">2019年统计表</a> <span class=\"meta\">（XLSX，2.9 KB）</span>"));
@@ -79,5 +106,35 @@ fn attachments_are_copied_listed_and_links_rewritten() {
     let old = read(&public.join("docs/0101-02-2018-000007.html"));
     assert!(old.contains("href=\"0101-02-2020-000001.html#%E4%BA%8C%E5%B7%A5%E4%BD%9C%E4%BB%BB%E5%8A%A1\""));
     let interpretation = read(&public.join("docs/0101-08-2020-000001.html"));
-    assert!(interpretation.contains("href=\"0101-02-2020-000001.html#%E4%B8%80%E6%80%BB%E4%BD%93%E8%A6%81%E6%B1%82\""));
+    assert!(
+        interpretation
+            .contains("href=\"0101-02-2020-000001.html#%E4%B8%80%E6%80%BB%E4%BD%93%E8%A6%81%E6%B1%82\"")
+    );
+}
+
+#[test]
+fn allowed_personal_data_is_a_notice_and_unpublished_documents_are_not_scanned() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = dir.path().join("site");
+    copy_tree(&fixture("rules"), &site);
+    std::fs::write(
+        site.join("content/zhengce/contact.md"),
+        "---\ntitle: 政务公开工作联系方式\nindex_number: 0101-02-2020-000009\nissuer: 区政府办公室\ncategory: 政策文件\ndate: 2020-04-01\npersonal_data:\n  - { value: \"13900139000\", reason: 政务公开值班电话，依职责公开 }\n---\n\n值班电话：139 0013 9000。\n",
+    )
+    .expect("write");
+    // A document that is not published may hold personal data: it never reaches the site.
+    std::fs::write(
+        site.join("content/zhengce/request.md"),
+        "---\ntitle: 依申请公开答复\nindex_number: 0101-02-2020-000010\nissuer: 区政府办公室\ncategory: 政策文件\ndate: 2020-04-02\ndisclosure: 依申请公开\n---\n\n申请人身份证号 11010519491231002X。\n",
+    )
+    .expect("write");
+    let out = gongkai(&["build", "--root", &site.to_string_lossy()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("warning: content/zhengce/contact.md:11: mobile number 139****9000 is published as allowed: 政务公开值班电话，依职责公开"),
+        "{err}"
+    );
+    let all = all_text(&site.join("public"));
+    assert!(!all.contains("11010519491231002X") && !all.contains("依申请公开答复"));
 }
