@@ -19,7 +19,7 @@ use crate::render::{self, RenderError, RenderOptions};
 use crate::search;
 use crate::source::{self, SourceFile};
 use crate::theme::Theme;
-use crate::{attachment, privacy};
+use crate::{attachment, page, privacy};
 
 /// How to build.
 #[derive(Clone, Debug, Default)]
@@ -168,10 +168,15 @@ pub fn load(root: &Path) -> Result<(Catalogue, Theme, Vec<Diagnostic>), BuildErr
             }
         }
     }
+    let (pages, page_problems) = page::load(root, &config, &registry);
+    problems.extend(page_problems);
     let documents: Vec<Document> = rendered.into_iter().map(|(p, _)| p.document).collect();
     let catalogue = Catalogue::assemble(config, documents, build_date());
     let catalogue = match catalogue {
-        Ok(c) if problems.is_empty() => c,
+        Ok(mut c) if problems.is_empty() => {
+            c.pages = pages;
+            c
+        }
         Ok(_) => return Err(content_error(problems, notices)),
         Err(more) => {
             problems.extend(more);
@@ -349,6 +354,7 @@ fn publish_files(root: &Path, catalogue: &Catalogue, staging: &Staging) -> std::
         .documents
         .iter()
         .flat_map(|d| d.attachments.iter().chain(&d.linked_files))
+        .chain(catalogue.pages.iter().flat_map(|p| &p.files))
         .map(|a| (a.output.as_str(), a.source.as_path()))
         .collect();
     let files: Vec<(&str, &Path)> = files.into_iter().collect();

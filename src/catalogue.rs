@@ -65,6 +65,8 @@ pub struct Catalogue {
     pub relations: Vec<Relations>,
     /// Per category (site.yaml order), its 已废止 and 已失效 documents.
     pub abolished: Vec<Facet>,
+    /// The column's own pages (公开指南, 公开制度).
+    pub pages: Vec<crate::page::Page>,
 }
 
 /// How one document relates to others (positions in the catalogue).
@@ -175,6 +177,7 @@ impl Catalogue {
             unpublished,
             relations,
             abolished,
+            pages: Vec::new(),
         })
     }
 

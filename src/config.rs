@@ -36,6 +36,36 @@ pub struct SiteConfig {
     pub search: SearchConfig,
     /// File types that may be published as attachments (lower case, no dot).
     pub attachment_types: std::collections::BTreeSet<String>,
+    /// The disclosure column's structure, when declared.
+    pub column: Option<Column>,
+}
+
+/// The 政务公开 column's four sections (国办公开办函〔2019〕61号):
+/// 政府信息公开指南, 政府信息公开制度, 法定主动公开内容, 政府信息公开年报.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Column {
+    /// 政府信息公开指南: a Markdown page, relative to content/.
+    pub guide: Option<String>,
+    /// 政府信息公开制度: a Markdown page, relative to content/.
+    pub rules: Option<String>,
+    /// 法定主动公开内容: items of 《政府信息公开条例》 art. 20 (and art. 21
+    /// for city and county governments), each with the categories that hold it.
+    #[serde(default)]
+    pub mandatory: Vec<MandatoryItem>,
+    /// 政府信息公开年报: the code of the category that holds the annual reports.
+    pub reports: Option<String>,
+}
+
+/// One item of 法定主动公开内容.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct MandatoryItem {
+    /// The item as the regulation words it, e.g. `（一）行政法规、规章和规范性文件`.
+    pub item: String,
+    /// Codes of the categories that hold it.
+    #[serde(default)]
+    pub categories: Vec<String>,
 }
 
 /// The `attachments:` section of site.yaml.
@@ -101,6 +131,8 @@ struct RawSiteConfig {
     search: SearchConfig,
     #[serde(default)]
     attachments: RawAttachments,
+    #[serde(default)]
+    column: Option<Column>,
 }
 
 fn default_base_url() -> String {
@@ -267,6 +299,35 @@ fn validate(raw: RawSiteConfig, text: &str) -> Result<SiteConfig, Vec<Diagnostic
         }
     }
 
+    if let Some(column) = &raw.column {
+        let known = |code: &str| raw.categories.iter().any(|c| c.code == code);
+        for code in column
+            .mandatory
+            .iter()
+            .flat_map(|m| &m.categories)
+            .chain(&column.reports)
+        {
+            if !known(code) {
+                problem(
+                    "column",
+                    format!("category code `{code}` is not declared under categories"),
+                    "use the code of a category of this site, e.g. \"02\"",
+                    code,
+                );
+            }
+        }
+        for page in column.guide.iter().chain(&column.rules) {
+            if !page.ends_with(".md") || page.starts_with('/') || page.contains("..") {
+                problem(
+                    "column",
+                    format!("`{page}` is not a Markdown file inside content/"),
+                    "write the path relative to content/, e.g. _pages/guide.md",
+                    page,
+                );
+            }
+        }
+    }
+
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -282,6 +343,7 @@ fn validate(raw: RawSiteConfig, text: &str) -> Result<SiteConfig, Vec<Diagnostic
         issuers: raw.issuers,
         search: raw.search,
         attachment_types,
+        column: raw.column,
     })
 }
 

@@ -19,6 +19,7 @@ pub mod frontmatter;
 pub mod links;
 pub mod markdown;
 pub mod output;
+pub mod page;
 pub mod privacy;
 pub mod render;
 pub mod scaffold;

@@ -47,6 +47,8 @@ enum Job {
     Home,
     Search,
     Abolished(Option<usize>),
+    Page(usize),
+    Mandatory,
     Document(usize),
     Overview(FacetKind),
     List(FacetKind, usize, usize),
@@ -98,6 +100,15 @@ where
 fn jobs(catalogue: &Catalogue) -> Vec<Job> {
     let mut jobs = vec![Job::Home, Job::Search, Job::Abolished(None)];
     jobs.extend((0..catalogue.abolished.len()).map(|i| Job::Abolished(Some(i))));
+    jobs.extend((0..catalogue.pages.len()).map(Job::Page));
+    if catalogue
+        .config
+        .column
+        .as_ref()
+        .is_some_and(|c| !c.mandatory.is_empty())
+    {
+        jobs.push(Job::Mandatory);
+    }
     jobs.extend((0..catalogue.documents.len()).map(Job::Document));
     for kind in FacetKind::ALL {
         jobs.push(Job::Overview(kind));
@@ -207,6 +218,7 @@ struct Shared<'a> {
     site: Value,
     cards: Vec<Value>,
     nav_categories: Value,
+    column: Value,
 }
 
 impl<'a> Shared<'a> {
@@ -224,12 +236,23 @@ impl<'a> Shared<'a> {
             .map(|d| Value::from(Serde(card(catalogue, d))))
             .collect();
         let nav_categories = Value::from(Serde(facet_links(catalogue, FacetKind::Category)));
+        // The column's four sections, for the navigation (None: no column declared).
+        let column = config.column.as_ref().map(|c| {
+            let page = |key: &str| catalogue.pages.iter().any(|p| p.key == key).then(|| crate::page::url(key));
+            context! {
+                guide => page("guide"),
+                rules => page("rules"),
+                mandatory => (!c.mandatory.is_empty()).then(|| crate::page::url("mandatory")),
+                reports => c.reports.as_ref().and_then(|code| catalogue.categories.iter().find(|f| &f.key == code)).map(|f| facet_url(FacetKind::Category, f, 1)),
+            }
+        });
         Shared {
             catalogue,
             theme,
             site,
             cards,
             nav_categories,
+            column: Value::from(column),
         }
     }
 
@@ -241,6 +264,7 @@ impl<'a> Shared<'a> {
             canonical => format!("{}{}", self.catalogue.config.base_url, path),
             section => section,
             nav_categories => self.nav_categories.clone(),
+            column => self.column.clone(),
         }
     }
 }
@@ -422,6 +446,37 @@ fn render_job(env: &Environment<'_>, shared: &Shared<'_>, job: Job) -> Result<(S
                 .. shared.base("../", &path, "category")
             };
             ("abolished.html", path, ctx)
+        }
+        Job::Page(i) => {
+            let page = &catalogue.pages[i];
+            let path = crate::page::url(page.key);
+            let ctx = context! {
+                title => page.title.clone(),
+                updated => page.updated.clone(),
+                body => Value::from_safe_string(page.html.clone()),
+                .. shared.base("../", &path, page.key)
+            };
+            ("page.html", path, ctx)
+        }
+        Job::Mandatory => {
+            let items: Vec<Value> = catalogue
+                .config
+                .column
+                .iter()
+                .flat_map(|c| &c.mandatory)
+                .map(|m| {
+                    let facets: Vec<Value> = m
+                        .categories
+                        .iter()
+                        .filter_map(|code| catalogue.categories.iter().find(|f| &f.key == code))
+                        .map(|f| context! { name => f.name.clone(), url => facet_url(FacetKind::Category, f, 1), count => f.documents.len() })
+                        .collect();
+                    context! { item => m.item.clone(), categories => facets }
+                })
+                .collect();
+            let path = crate::page::url("mandatory");
+            let ctx = context! { items => items, .. shared.base("../", &path, "mandatory") };
+            ("mandatory.html", path, ctx)
         }
         Job::Overview(kind) => {
             let path = format!("{}/index.html", kind.dir());

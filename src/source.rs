@@ -19,9 +19,11 @@ pub struct SourceFile {
     pub abs_path: PathBuf,
 }
 
-/// Lists the Markdown files under `root/content`, in path order.
+/// Lists the Markdown documents under `root/content`, in path order.
 ///
-/// Hidden files and folders (`.git`, editor swap files) are skipped. Symbolic
+/// Hidden files and folders (`.git`, editor swap files) are skipped, and so
+/// are folders whose names start with `_` (`_pages/`: the column's pages,
+/// which are not documents of the catalogue). Symbolic
 /// links are followed only while they stay inside the site: one pointing
 /// outside, or a loop, is reported.
 pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
@@ -49,7 +51,10 @@ pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            e.depth() == 0 || !(name.starts_with('.') || (name.starts_with('_') && e.file_type().is_dir()))
+        });
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,

@@ -156,3 +156,58 @@ fn output_is_byte_identical_whatever_the_thread_count() {
         "builds differ between runs or thread counts"
     );
 }
+
+#[test]
+fn the_column_has_its_four_sections_and_the_navigation_follows_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("site");
+    build_example(&out, "2");
+    let home = read(&out.join("index.html"));
+    let nav =
+        &home[home.find("<nav aria-label=\"主导航\">").expect("nav")..home.find("</nav>").expect("end")];
+    let order: Vec<usize> = [
+        "政府信息公开指南",
+        "政府信息公开制度",
+        "法定主动公开内容",
+        "政府信息公开年报",
+        "搜索",
+    ]
+    .iter()
+    .map(|label| {
+        nav.find(label)
+            .unwrap_or_else(|| panic!("{label} missing from the navigation"))
+    })
+    .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "navigation order");
+    assert!(nav.contains("<a href=\"category/15/index.html\">政府信息公开年报</a>"));
+
+    let guide = read(&out.join("column/guide.html"));
+    assert!(guide.contains("<h1>政府信息公开指南</h1>") && guide.contains("<time datetime=\"2026-11-01\">"));
+    assert!(
+        guide.contains("href=\"../docs/3504-15-2018-000001.html\""),
+        "idx: link from a page"
+    );
+    let rules = read(&out.join("column/rules.html"));
+    assert!(rules.contains("<td>公开前保密审查制度</td>"));
+    assert!(rules.contains("href=\"../docs/0101-03-2017-000525.html\""));
+
+    let mandatory = read(&out.join("column/mandatory.html"));
+    assert_eq!(
+        mandatory.matches("<tr><td>（").count(),
+        15,
+        "the fifteen items of art. 20"
+    );
+    assert!(mandatory.contains("<td>（三）国民经济和社会发展规划、专项规划、区域规划及相关政策</td><td><a href=\"../category/03/index.html\">规划计划</a>（4）</td>"), "{mandatory}");
+    assert!(mandatory.contains("（六）实施行政处罚") && mandatory.contains("本站暂无此类信息"));
+
+    // The four expired work plans are listed with their category.
+    let abolished = read(&out.join("abolished/index.html"));
+    assert!(
+        abolished.contains("<td><a href=\"../abolished/03.html\">规划计划</a></td><td>4</td>"),
+        "{abolished}"
+    );
+    assert!(
+        !out.join("docs/guide.html").exists(),
+        "column pages are not documents"
+    );
+}

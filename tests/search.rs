@@ -63,6 +63,9 @@ fn unpublished_documents_reach_no_index_file() {
     ] {
         assert!(!has(marker), "{marker} leaked into public/");
     }
+    // Counts shown to readers leave them out too.
+    assert!(read(&public.join("index.html")).contains("共公开文件 1 件"));
+    assert!(read(&public.join("category/03/index.html")).contains("共 1 件"));
     let manifest: serde_json::Value =
         serde_json::from_str(&read(&public.join("search/manifest.json"))).expect("json");
     assert_eq!(manifest["documents"], 1);
