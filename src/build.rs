@@ -109,6 +109,9 @@ pub fn load(root: &Path) -> Result<(Catalogue, Theme, Vec<Diagnostic>), BuildErr
         .collect();
     diagnostic::sort(&mut notices);
     let mut registry = Registry::default();
+    for (source, key) in page::sources(&config) {
+        registry.add_page(&source, key);
+    }
     for p in &documents {
         let d = &p.document;
         registry.add(&d.source, &d.index_number, &d.slug, d.is_published());

@@ -15,6 +15,7 @@ use crate::markdown::{AnchorRef, LinkRewrite};
 pub struct Registry {
     by_index: HashMap<String, Entry>,
     by_source: HashMap<PathBuf, Entry>,
+    pages: HashMap<PathBuf, String>,
 }
 
 /// One document as links see it.
@@ -36,6 +37,11 @@ impl Registry {
         self.by_index
             .insert(index_number.trim().to_lowercase(), entry.clone());
         self.by_source.insert(source.to_path_buf(), entry);
+    }
+
+    /// Adds a column page (content/_pages/…), written to `column/<key>.html`.
+    pub fn add_page(&mut self, source: &Path, key: &str) {
+        self.pages.insert(source.to_path_buf(), key.to_owned());
     }
 
     /// The document with this 索引号.
@@ -106,6 +112,14 @@ impl Resolver<'_> {
         let path = path.split('?').next().unwrap_or(path);
         let target = attachment::resolve_path(self.source, path)?;
         if attachment::extension(path) == "md" {
+            if let Some(key) = self.registry.pages.get(&target) {
+                // Pages are not searched for anchors: link them whole.
+                return Ok(Some(LinkRewrite {
+                    href: format!("../column/{key}.html"),
+                    anchor: None,
+                    file: None,
+                }));
+            }
             let entry = self.registry.by_source.get(&target).ok_or_else(|| {
                 refuse(
                     format!("`{dest}`: no document {}", target.display()),

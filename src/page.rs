@@ -111,7 +111,7 @@ fn load_page(
     let resolve = |dest: &str| {
         resolver.resolve(dest).map(|r| {
             r.map(|mut r| {
-                if !r.href.starts_with('#') {
+                if !r.href.starts_with('#') && !r.href.starts_with("../") {
                     r.href = format!("../docs/{}", r.href);
                 }
                 r
@@ -120,6 +120,7 @@ fn load_page(
     };
     let rendered = markdown::render(rel, split.body, split.body_line, &resolve);
     problems.extend(rendered.problems);
+    problems.extend(crate::privacy::scan(rel, &text, &[]));
     if title.is_none() {
         problems.push(
             Diagnostic::error(rel, "required field `title` is missing")
@@ -138,6 +139,20 @@ fn load_page(
         }),
         _ => Err(problems),
     }
+}
+
+/// The column pages site.yaml names, as (source relative to the site root, key).
+pub fn sources(config: &SiteConfig) -> Vec<(std::path::PathBuf, &'static str)> {
+    let Some(column) = &config.column else {
+        return Vec::new();
+    };
+    [("guide", &column.guide), ("rules", &column.rules)]
+        .into_iter()
+        .filter_map(|(key, path)| {
+            path.as_ref()
+                .map(|p| (Path::new(source::CONTENT_DIR).join(p), key))
+        })
+        .collect()
 }
 
 /// The output path of a column page.

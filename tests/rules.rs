@@ -138,3 +138,50 @@ fn allowed_personal_data_is_a_notice_and_unpublished_documents_are_not_scanned()
     let all = all_text(&site.join("public"));
     assert!(!all.contains("11010519491231002X") && !all.contains("依申请公开答复"));
 }
+
+#[test]
+fn documents_link_column_pages_and_pages_are_scanned_for_personal_data() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = dir.path().join("site");
+    copy_tree(&fixture("rules"), &site);
+    let yaml = read(&site.join("site.yaml"));
+    std::fs::write(
+        site.join("site.yaml"),
+        format!("{yaml}column:\n  guide: _pages/guide.md\n"),
+    )
+    .expect("write");
+    std::fs::create_dir_all(site.join("content/_pages")).expect("mkdir");
+    std::fs::write(
+        site.join("content/_pages/guide.md"),
+        "---\ntitle: 政府信息公开指南\n---\n\n见[意见](../zhengce/policy.md)。\n",
+    )
+    .expect("write");
+    let policy = read(&site.join("content/zhengce/policy.md"));
+    std::fs::write(
+        site.join("content/zhengce/policy.md"),
+        format!("{policy}\n详见[公开指南](../_pages/guide.md)。\n"),
+    )
+    .expect("write");
+    let out = gongkai(&["build", "--root", &site.to_string_lossy()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = read(&site.join("public/docs/0101-02-2020-000001.html"));
+    assert!(page.contains("href=\"../column/guide.html\""), "{page}");
+    let guide = read(&site.join("public/column/guide.html"));
+    assert!(
+        guide.contains("href=\"../docs/0101-02-2020-000001.html\""),
+        "{guide}"
+    );
+
+    std::fs::write(
+        site.join("content/_pages/guide.md"),
+        "---\ntitle: 政府信息公开指南\n---\n\n联系人手机 13800138000。\n",
+    )
+    .expect("write");
+    let out = gongkai(&["build", "--root", &site.to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("content/_pages/guide.md:5: personal data: mobile number 138****8000"),
+        "{}",
+        stderr(&out)
+    );
+}
