@@ -75,6 +75,12 @@ pub fn is_id_card(value: &str) -> bool {
 pub fn find(text: &str) -> Vec<Finding> {
     let mut found = Vec::new();
     for (i, raw) in text.lines().enumerate() {
+        // Both kinds have at least 11 digits: most lines are skipped without
+        // normalising them.
+        let digits = raw.chars().filter(|c| c.is_ascii_digit() || ('０'..='９').contains(c)).count();
+        if digits < 11 {
+            continue;
+        }
         let line: String = raw.nfkc().collect();
         let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
         for (re, kind) in [(&*ID_CARD, "ID-card number"), (&*MOBILE, "mobile number")] {
