@@ -128,16 +128,7 @@ impl Catalogue {
                 .then_with(|| a.source.cmp(&b.source))
         });
 
-        let categories = config
-            .categories
-            .iter()
-            .enumerate()
-            .map(|(i, c)| Facet {
-                key: c.code.clone(),
-                name: c.name.clone(),
-                documents: positions(&documents, |d| d.category == i),
-            })
-            .collect();
+        let categories = category_facets(&config, &documents, |_| true);
         let issuers = issuer_facets(&config, &documents);
         let mut by_year: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
         for (i, d) in documents.iter().enumerate() {
@@ -156,18 +147,9 @@ impl Catalogue {
             })
             .collect();
         let relations = relations(&documents);
-        let abolished = config
-            .categories
-            .iter()
-            .enumerate()
-            .map(|(i, c)| Facet {
-                key: c.code.clone(),
-                name: c.name.clone(),
-                documents: positions(&documents, |d| {
-                    d.category == i && matches!(d.status, Validity::Repealed | Validity::Expired)
-                }),
-            })
-            .collect();
+        let abolished = category_facets(&config, &documents, |d| {
+            matches!(d.status, Validity::Repealed | Validity::Expired)
+        });
         Ok(Catalogue {
             config,
             documents,
@@ -246,6 +228,24 @@ fn relations(documents: &[Document]) -> Vec<Relations> {
         }
     }
     relations
+}
+
+/// One facet per category, in site.yaml order, of the documents `keep` accepts.
+fn category_facets(
+    config: &SiteConfig,
+    documents: &[Document],
+    keep: impl Fn(&Document) -> bool,
+) -> Vec<Facet> {
+    config
+        .categories
+        .iter()
+        .enumerate()
+        .map(|(i, c)| Facet {
+            key: c.code.clone(),
+            name: c.name.clone(),
+            documents: positions(documents, |d| d.category == i && keep(d)),
+        })
+        .collect()
 }
 
 fn positions(documents: &[Document], keep: impl Fn(&Document) -> bool) -> Vec<usize> {

@@ -92,6 +92,14 @@ pub enum Validity {
 }
 
 impl Validity {
+    /// Every value, in the order of the status column and the manifest.
+    pub const ALL: [Validity; 4] = [
+        Validity::Valid,
+        Validity::Amended,
+        Validity::Repealed,
+        Validity::Expired,
+    ];
+
     const NAMES: [(Validity, &'static str, &'static str); 4] = [
         (Validity::Valid, "有效", "valid"),
         (Validity::Amended, "已修改", "amended"),

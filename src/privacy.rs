@@ -77,7 +77,10 @@ pub fn find(text: &str) -> Vec<Finding> {
     for (i, raw) in text.lines().enumerate() {
         // Both kinds have at least 11 digits: most lines are skipped without
         // normalising them.
-        let digits = raw.chars().filter(|c| c.is_ascii_digit() || ('０'..='９').contains(c)).count();
+        let digits = raw
+            .chars()
+            .filter(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+            .count();
         if digits < 11 {
             continue;
         }

@@ -353,13 +353,7 @@ fn render_job(env: &Environment<'_>, shared: &Shared<'_>, job: Job) -> Result<(S
                     .map(|f| context! { key => f.key.clone(), name => f.name.clone() })
                     .collect::<Vec<Value>>()
             };
-            let statuses = [
-                Validity::Valid,
-                Validity::Amended,
-                Validity::Repealed,
-                Validity::Expired,
-            ]
-            .map(|v| (v.code(), v.label()));
+            let statuses = Validity::ALL.map(|v| (v.code(), v.label()));
             let ctx = context! {
                 facets => context! {
                     category => facet_options(FacetKind::Category),

@@ -333,12 +333,7 @@ where
 
 /// Index of a validity in the status column and the manifest.
 fn status_index(status: Validity) -> u8 {
-    match status {
-        Validity::Valid => 0,
-        Validity::Amended => 1,
-        Validity::Repealed => 2,
-        Validity::Expired => 3,
-    }
+    Validity::ALL.iter().position(|v| *v == status).unwrap_or(0) as u8
 }
 
 /// What a search result shows of a document, as the first line of its text
@@ -444,13 +439,7 @@ where
     fn facet(f: &crate::catalogue::Facet) -> (&str, &str) {
         (f.key.as_str(), f.name.as_str())
     }
-    let statuses = [
-        Validity::Valid,
-        Validity::Amended,
-        Validity::Repealed,
-        Validity::Expired,
-    ]
-    .map(|v| (v.code(), v.label()));
+    let statuses = Validity::ALL.map(|v| (v.code(), v.label()));
     let manifest = Manifest {
         version: 1,
         documents: catalogue.documents.len(),
