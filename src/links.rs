@@ -113,9 +113,11 @@ impl Resolver<'_> {
         let target = attachment::resolve_path(self.source, path)?;
         if attachment::extension(path) == "md" {
             if let Some(key) = self.registry.pages.get(&target) {
-                // Pages are not searched for anchors: link them whole.
+                // Column pages are rendered after the documents: an anchor
+                // into one is kept but not verified.
+                let fragment = anchor.map(|a| format!("#{a}")).unwrap_or_default();
                 return Ok(Some(LinkRewrite {
-                    href: format!("../column/{key}.html"),
+                    href: format!("../column/{key}.html{fragment}"),
                     anchor: None,
                     file: None,
                 }));
