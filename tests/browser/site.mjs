@@ -15,11 +15,38 @@ export const bin = process.env.GONGKAI_BIN || ['target/debug/gongkai', 'target/r
 
 // Copies the example site out of the repository and builds it; returns public/.
 export function buildExample() {
-  if (!bin) throw new Error('build gongkai first (cargo build), or set GONGKAI_BIN');
-  const site = mkdtempSync(join(tmpdir(), 'gongkai-browser-'));
-  for (const p of ['site.yaml', 'content', 'themes']) cpSync(join(repo, p), join(site, p), { recursive: true });
+  return buildCopy(repo, ['site.yaml', 'content', 'themes']);
+}
+
+// Copies a test fixture site (tests/fixtures/<name>) and builds it; returns public/.
+export function buildFixture(name) {
+  return buildCopy(join(repo, 'tests/fixtures', name), ['site.yaml', 'content']);
+}
+
+// A generated corpus site of n documents (../shared/bench/gencorpus.py); returns public/.
+export function buildCorpus(n) {
+  const site = join(mkdtempSync(join(tmpdir(), 'gongkai-corpus-')), 'site');
+  execFileSync('python3', [join(repo, '../shared/bench/gencorpus.py'), '--docs', String(n), '--seed', '5', '--out', site], { stdio: 'pipe' });
   execFileSync(bin, ['build', '--root', site], { stdio: 'pipe' });
   return join(site, 'public');
+}
+
+function buildCopy(from, parts) {
+  if (!bin) throw new Error('build gongkai first (cargo build), or set GONGKAI_BIN');
+  const site = mkdtempSync(join(tmpdir(), 'gongkai-browser-'));
+  for (const p of parts) cpSync(join(from, p), join(site, p), { recursive: true });
+  execFileSync(bin, ['build', '--root', site], { stdio: 'pipe', env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000' } });
+  return join(site, 'public');
+}
+
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+// axe-core's violations on the open page (injected with evaluate, so the
+// page's Content-Security-Policy does not block it).
+export async function axeViolations(page) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'] }));
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.txt': 'text/plain; charset=utf-8', '.svg': 'image/svg+xml' };

@@ -1,0 +1,96 @@
+// Every page type of the default theme, on the example site and on a site
+// using every disclosure rule: zero axe-core violations (wcag2a, wcag2aa,
+// wcag21aa, best-practice), no console error, no failed or external request.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildExample, buildFixture, buildCorpus, serve, launch, watchedPage, axeViolations } from './site.mjs';
+
+let browser;
+const servers = [];
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); for (const s of servers) s.close(); });
+
+const EXAMPLE = [
+  'index.html',
+  'docs/3504-15-2018-000001.html',
+  'docs/0101-03-2017-000525.html',
+  'docs/4420-03-2017-000001.html',
+  'category/index.html',
+  'category/03/index.html',
+  'issuer/index.html',
+  'issuer/zichuan/index.html',
+  'year/index.html',
+  'year/2017/index.html',
+  'abolished/index.html',
+  'abolished/03.html',
+  'column/guide.html',
+  'column/rules.html',
+  'column/mandatory.html',
+  'search/index.html',
+  `search/index.html?q=${encodeURIComponent('政务公开')}`,
+];
+const RULES = [
+  'docs/0101-02-2020-000001.html',
+  'docs/0101-02-2018-000007.html',
+  'docs/0101-08-2020-000001.html',
+  'docs/0101-02-2019-000003.html',
+];
+
+async function check(site, paths, options = {}) {
+  const server = await serve(site);
+  servers.push(server);
+  const failures = [];
+  for (const path of paths) {
+    const { page, problems, context } = await watchedPage(browser, server.origin, options);
+    await page.goto(`${server.origin}/${path}`);
+    if (path.includes('?q=')) await page.waitForSelector('#search-results li');
+    const violations = await axeViolations(page);
+    for (const v of [...violations, ...problems]) failures.push(`${path}: ${v}`);
+    await context.close();
+  }
+  assert.deepEqual(failures, []);
+}
+
+test('example site: every page type passes axe-core, 1280 px', async () => {
+  await check(buildExample(), EXAMPLE, { viewport: { width: 1280, height: 900 } });
+});
+
+test('example site: every page type passes axe-core, 375 px phone', async () => {
+  await check(buildExample(), EXAMPLE, { viewport: { width: 375, height: 800 } });
+});
+
+test('documents with attachments, interpretations and repeal links pass axe-core', async () => {
+  await check(buildFixture('rules'), RULES);
+});
+
+test('a generated corpus site: lists with pages, documents with tables, search', async () => {
+  const site = buildCorpus(150);
+  const docs = readdirSync(join(site, 'docs')).filter((f) => f.endsWith('.html'));
+  const withTable = docs.find((f) => readFileSync(join(site, 'docs', f), 'utf8').includes('<table>'));
+  const category = readdirSync(join(site, 'category')).find((c) => readdirSync(join(site, 'category', c)).includes('2.html'));
+  const issuer = readdirSync(join(site, 'issuer')).find((c) => !c.endsWith('.html'));
+  await check(site, [
+    'index.html',
+    `docs/${docs[0]}`,
+    `docs/${withTable}`,
+    `category/${category}/index.html`,
+    `category/${category}/2.html`,
+    `issuer/${issuer}/index.html`,
+    'year/index.html',
+    `search/index.html?q=${encodeURIComponent('信息公开')}`,
+  ]);
+});
+
+test('the checker itself catches a planted violation', async () => {
+  const server = await serve(buildExample());
+  servers.push(server);
+  const { page, context } = await watchedPage(browser, server.origin);
+  await page.goto(`${server.origin}/index.html`);
+  // A form field without a label.
+  await page.evaluate(() => document.querySelector('main').append(document.createElement('input')));
+  const violations = await axeViolations(page);
+  assert.ok(violations.some((v) => v.startsWith('label ')), violations.join('\n'));
+  await context.close();
+});
