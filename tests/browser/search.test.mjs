@@ -16,10 +16,17 @@ after(async () => {
   server?.close();
 });
 
+// Runs `act`, then waits until the page has finished the search it starts
+// (search.js marks each finished search with data-ms on the status line).
+async function settled(page, act) {
+  await page.$eval('#search-status', (s) => delete s.dataset.ms);
+  await act();
+  await page.waitForFunction(() => document.getElementById('search-status').dataset.ms);
+}
+
 async function searchFor(page, q) {
   await page.fill('#search-q', q);
-  await page.press('#search-q', 'Enter');
-  await page.waitForFunction(() => !document.getElementById('search-status').textContent.includes('正在搜索'));
+  await settled(page, () => page.press('#search-q', 'Enter'));
 }
 
 const titles = (page) => page.$$eval('#search-results li > a', (as) => as.map((a) => a.textContent));
@@ -46,8 +53,8 @@ test('filters narrow the results with counts, and the back button restores them'
   await page.waitForSelector('#search-results li');
   await page.click('#search-filters summary');
   await page.waitForFunction(() => document.querySelector('#f-year option[value="2017"]').textContent.includes('（2）'));
-  await page.selectOption('#f-year', '2017');
-  await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 2);
+  await settled(page, () => page.selectOption('#f-year', '2017'));
+  assert.equal(await page.$$eval('#search-results li', (l) => l.length), 2);
   assert.equal(new URL(page.url()).searchParams.get('year'), '2017');
   assert.ok((await page.$$eval('#search-results .meta', (ms) => ms.map((m) => m.textContent))).every((t) => t.startsWith('2017-')));
   await page.goBack();
@@ -69,8 +76,8 @@ test('a document number finds its document on top; sorting by date', async () =>
   assert.equal(await page.textContent('#search-results li:first-child .badge-exact'), '编号匹配');
   await searchFor(page, '政务公开');
   await page.click('#search-filters summary');
-  await page.selectOption('#f-sort', 'date');
-  await page.waitForFunction(() => new URL(location.href).searchParams.get('sort') === 'date');
+  await settled(page, () => page.selectOption('#f-sort', 'date'));
+  assert.equal(new URL(page.url()).searchParams.get('sort'), 'date');
   const dates = await page.$$eval('#search-results .meta', (ms) => ms.map((m) => m.textContent.slice(0, 10)));
   assert.equal(dates.length, 5);
   assert.equal(dates[0], '2018-01-12', 'the valid report first, then the expired plans newest first');
