@@ -16,6 +16,7 @@ pub mod date;
 pub mod diagnostic;
 pub mod document;
 pub mod frontmatter;
+pub mod i18n;
 pub mod links;
 pub mod markdown;
 pub mod output;

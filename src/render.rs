@@ -205,8 +205,8 @@ struct Card<'a> {
 
 /// What a facet link shows.
 #[derive(Serialize)]
-struct FacetLink<'a> {
-    name: &'a str,
+struct FacetLink {
+    name: String,
     url: String,
     count: usize,
 }
@@ -219,6 +219,7 @@ struct Shared<'a> {
     cards: Vec<Value>,
     nav_categories: Value,
     column: Value,
+    t: Value,
 }
 
 impl<'a> Shared<'a> {
@@ -246,10 +247,16 @@ impl<'a> Shared<'a> {
                 reports => c.reports.as_ref().and_then(|code| catalogue.categories.iter().find(|f| &f.key == code)).map(|f| facet_url(FacetKind::Category, f, 1)),
             }
         });
+        let t = Value::from(Serde(
+            crate::i18n::strings(&config.language)
+                .into_iter()
+                .collect::<std::collections::BTreeMap<_, _>>(),
+        ));
         Shared {
             catalogue,
             theme,
             site,
+            t,
             cards,
             nav_categories,
             column: Value::from(column),
@@ -265,6 +272,7 @@ impl<'a> Shared<'a> {
             section => section,
             nav_categories => self.nav_categories.clone(),
             column => self.column.clone(),
+            t => self.t.clone(),
         }
     }
 }
@@ -278,7 +286,7 @@ fn card<'a>(catalogue: &'a Catalogue, d: &'a Document) -> Card<'a> {
         doc_number: d.doc_number.as_deref(),
         issuer: &d.issuer,
         category: &catalogue.config.categories[d.category].name,
-        status: d.status.label(),
+        status: crate::i18n::get(&catalogue.config.language, &format!("status_{}", d.status.code())),
         status_code: d.status.code(),
     }
 }
@@ -306,23 +314,34 @@ pub fn facet_url(kind: FacetKind, facet: &Facet, page: usize) -> String {
     }
 }
 
-fn facet_links(catalogue: &Catalogue, kind: FacetKind) -> Vec<FacetLink<'_>> {
+fn facet_links(catalogue: &Catalogue, kind: FacetKind) -> Vec<FacetLink> {
     catalogue
         .facets(kind)
         .iter()
         .map(|f| FacetLink {
-            name: &f.name,
+            name: facet_name(&catalogue.config.language, kind, f),
             url: facet_url(kind, f, 1),
             count: f.documents.len(),
         })
         .collect()
 }
 
-fn kind_title(kind: FacetKind) -> &'static str {
+fn kind_title(language: &str, kind: FacetKind) -> &'static str {
+    crate::i18n::get(
+        language,
+        match kind {
+            FacetKind::Category => "category",
+            FacetKind::Issuer => "issuer",
+            FacetKind::Year => "year",
+        },
+    )
+}
+
+/// A facet's display name: year facets are named in the interface language.
+fn facet_name(language: &str, kind: FacetKind, facet: &Facet) -> String {
     match kind {
-        FacetKind::Category => "信息分类",
-        FacetKind::Issuer => "发布机构",
-        FacetKind::Year => "发文年份",
+        FacetKind::Year => crate::i18n::get(language, "year_name").replace("{year}", &facet.key),
+        _ => facet.name.clone(),
     }
 }
 
@@ -350,10 +369,15 @@ fn render_job(env: &Environment<'_>, shared: &Shared<'_>, job: Job) -> Result<(S
                 catalogue
                     .facets(kind)
                     .iter()
-                    .map(|f| context! { key => f.key.clone(), name => f.name.clone() })
+                    .map(|f| context! { key => f.key.clone(), name => facet_name(&catalogue.config.language, kind, f) })
                     .collect::<Vec<Value>>()
             };
-            let statuses = Validity::ALL.map(|v| (v.code(), v.label()));
+            let statuses = Validity::ALL.map(|v| {
+                (
+                    v.code(),
+                    crate::i18n::get(&catalogue.config.language, &format!("status_{}", v.code())),
+                )
+            });
             let ctx = context! {
                 facets => context! {
                     category => facet_options(FacetKind::Category),
@@ -361,6 +385,14 @@ fn render_job(env: &Environment<'_>, shared: &Shared<'_>, job: Job) -> Result<(S
                     year => facet_options(FacetKind::Year),
                 },
                 statuses => Value::from(Serde(statuses)),
+                // The search script's own messages, in the interface language.
+                messages => serde_json::to_string(
+                    &crate::i18n::strings(&catalogue.config.language)
+                        .into_iter()
+                        .filter_map(|(k, v)| k.strip_prefix("js_").map(|k| (k, v)))
+                        .collect::<std::collections::BTreeMap<_, _>>(),
+                )
+                .unwrap_or_default(),
                 .. shared.base("../", "search/index.html", "search")
             };
             ("search.html", "search/index.html".to_owned(), ctx)
@@ -391,7 +423,11 @@ fn render_job(env: &Environment<'_>, shared: &Shared<'_>, job: Job) -> Result<(S
                 .collect();
             let ctx = context! {
                 doc => shared.cards[i].clone(),
-                disclosure => d.disclosure.label(),
+                disclosure => crate::i18n::get(&catalogue.config.language, match d.disclosure {
+                    crate::document::Disclosure::Active => "disclosure_active",
+                    crate::document::Disclosure::OnRequest => "disclosure_on_request",
+                    crate::document::Disclosure::Withheld => "disclosure_withheld",
+                }),
                 summary => d.summary.clone(),
                 keywords => d.keywords.clone(),
                 body => Value::from_safe_string(d.body_html.clone()),
@@ -428,9 +464,12 @@ fn render_job(env: &Environment<'_>, shared: &Shared<'_>, job: Job) -> Result<(S
                 .map(|f| context! { name => f.name.clone(), url => abolished_url(Some(f)), count => f.documents.len() })
                 .collect();
             let path = abolished_url(which.map(|i| &catalogue.abolished[i]));
+            let language = &catalogue.config.language;
             let title = match which {
-                Some(i) => format!("{}：废止和失效文件", catalogue.abolished[i].name),
-                None => "废止和失效文件".to_owned(),
+                Some(i) => {
+                    crate::i18n::get(language, "abolished_of").replace("{name}", &catalogue.abolished[i].name)
+                }
+                None => crate::i18n::get(language, "abolished").to_owned(),
             };
             let ctx = context! {
                 title => title,
@@ -476,7 +515,7 @@ fn render_job(env: &Environment<'_>, shared: &Shared<'_>, job: Job) -> Result<(S
             let path = format!("{}/index.html", kind.dir());
             let ctx = context! {
                 kind => kind.dir(),
-                kind_title => kind_title(kind),
+                kind_title => kind_title(&catalogue.config.language, kind),
                 facets => Value::from(Serde(facet_links(catalogue, kind))),
                 .. shared.base("../", &path, kind.dir())
             };
@@ -514,8 +553,8 @@ fn render_job(env: &Environment<'_>, shared: &Shared<'_>, job: Job) -> Result<(S
                 .map(|a| context! { url => abolished_url(Some(a)), count => a.documents.len() });
             let ctx = context! {
                 kind => kind.dir(),
-                kind_title => kind_title(kind),
-                facet_name => facet.name.clone(),
+                kind_title => kind_title(&catalogue.config.language, kind),
+                facet_name => facet_name(&catalogue.config.language, kind, facet),
                 abolished => abolished,
                 count => facet.documents.len(),
                 first => (page - 1) * size + 1,

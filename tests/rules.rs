@@ -185,3 +185,53 @@ fn documents_link_column_pages_and_pages_are_scanned_for_personal_data() {
         stderr(&out)
     );
 }
+
+#[test]
+fn an_english_site_gets_english_interface_strings_and_documents_stay_as_written() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = dir.path().join("site");
+    copy_tree(&fixture("rules"), &site);
+    let yaml = read(&site.join("site.yaml"));
+    std::fs::write(site.join("site.yaml"), format!("language: en\n{yaml}")).expect("write");
+    let out = gongkai_env(
+        &["build", "--root", &site.to_string_lossy()],
+        &[("SOURCE_DATE_EPOCH", "1700000000")],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let public = site.join("public");
+    let old = read(&public.join("docs/0101-02-2018-000007.html"));
+    for want in [
+        "<html lang=\"en\">",
+        "<a class=\"skip\" href=\"#main\">Skip to content</a>",
+        "<th scope=\"row\">Index number</th>",
+        "This document is repealed: <a href=\"../docs/0101-02-2020-000001.html\">《关于加强政务公开工作的意见》</a>（区政发〔2020〕1号） repealed it.",
+        "<h1 class=\"doc-title\">关于政务公开工作的旧意见</h1>",
+    ] {
+        assert!(old.contains(want), "{want} missing in\n{old}");
+    }
+    let home = read(&public.join("index.html"));
+    assert!(
+        home.contains("4 documents from 1 issuers.") && home.contains(">2020</a>"),
+        "{home}"
+    );
+    let search = read(&public.join("search/index.html"));
+    assert!(
+        search.contains("&quot;found&quot;:&quot;{n} documents found&quot;"),
+        "{search}"
+    );
+    assert!(search.contains("<option value=\"repealed\">Repealed</option>"));
+    let all = all_text(&public);
+    for chinese_ui in [
+        "跳到正文",
+        "当前位置",
+        "内容概述",
+        "暂无公开文件",
+        "本文件废止或修改的文件",
+        "相关解读",
+    ] {
+        assert!(
+            !all.contains(chinese_ui),
+            "{chinese_ui} left in the English interface"
+        );
+    }
+}

@@ -51,11 +51,20 @@ export async function axeViolations(page) {
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.txt': 'text/plain; charset=utf-8', '.svg': 'image/svg+xml' };
 
-// Serves dir; `requests` records [path, status, bytes] of each request.
-export async function serve(dir) {
+// Serves dir (under `prefix`, e.g. '/zwgk', to host it in a sub-path);
+// `requests` records [path, status, bytes] of each request.
+export async function serve(dir, prefix = '') {
   const requests = [];
   const server = createServer((req, res) => {
     let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (prefix) {
+      if (!path.startsWith(`${prefix}/`)) {
+        requests.push([path, 404, 0]);
+        res.writeHead(404).end('outside the sub-path');
+        return;
+      }
+      path = path.slice(prefix.length);
+    }
     if (path.endsWith('/')) path += 'index.html';
     const file = normalize(join(dir, path));
     if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {

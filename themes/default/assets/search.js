@@ -9,6 +9,8 @@ const pager = document.getElementById('search-pager');
 const filters = document.getElementById('search-filters');
 const FIELDS = ['q', 'category', 'issuer', 'year', 'status', 'sort'];
 const PAGE = 10;
+// Interface strings from the page (Chinese or English, as the site is).
+const msg = JSON.parse(form.dataset.messages || '{}');
 document.documentElement.classList.add('js');
 
 const base = new URL(form.dataset.index, location.href);
@@ -58,26 +60,28 @@ async function search(page) {
   const q = form.elements.q.value.trim();
   list.replaceChildren();
   pager.replaceChildren();
-  if (!q) { status.textContent = '请输入关键词、文件编号或索引号。'; return; }
-  status.textContent = '正在搜索…';
+  if (!q) { status.textContent = msg.prompt; return; }
+  status.textContent = msg.searching;
   const filterValues = Object.fromEntries(['category', 'issuer', 'year', 'status'].map((f) => [f, form.elements[f].value]));
   let res;
   try {
     res = await index.search({ q, filters: filterValues, sort: form.elements.sort.value, page, pageSize: PAGE, counts: filters.open });
   } catch (e) {
-    status.textContent = '搜索索引无法读取，请稍后再试。';
+    status.textContent = msg.error;
     throw e;
   }
   if (mine !== run) return;
-  document.title = `${q} - 搜索 - ${document.title.split(' - ').pop()}`;
+  document.title = `${q} - ${document.title.split(' - ').slice(-2).join(' - ')}`;
   const pages = Math.ceil(res.total / PAGE);
-  status.textContent = res.total ? `找到 ${res.total} 件文件${pages > 1 ? `，第 ${page} / ${pages} 页` : ''}。` : `没有找到包含“${q}”的文件。`;
+  status.textContent = res.total
+    ? `${msg.found.replace('{n}', res.total)}${pages > 1 ? msg.page.replace('{p}', page).replace('{t}', pages) : ''}${msg.end}`
+    : msg.none.replace('{q}', q);
   if (res.counts) showCounts(res.counts, await index.manifest());
   list.start = (page - 1) * PAGE + 1;
   for (const r of res.results) {
     const title = el('a', { href: new URL(r.doc.url, root).href, textContent: r.doc.title });
     const badges = [];
-    if (r.exact) badges.push(el('span', { className: 'badge badge-exact', textContent: '编号匹配' }));
+    if (r.exact) badges.push(el('span', { className: 'badge badge-exact', textContent: msg.exact }));
     if (r.doc.statusCode !== 'valid') badges.push(el('span', { className: `badge badge-${r.doc.statusCode}`, textContent: r.doc.status }));
     const meta = el('span', { className: 'meta', textContent: [r.doc.date, r.doc.docNumber, r.doc.issuer, r.doc.category].filter(Boolean).join(' · ') });
     const excerpt = el('p', { className: 'excerpt' }, ...r.excerpt.map(([t, hit]) => (hit ? el('mark', { textContent: t }) : t)));
@@ -86,9 +90,9 @@ async function search(page) {
   if (pages > 1) {
     const items = [];
     const link = (n, label, rel) => el('li', {}, el('a', { href: urlFor(n), textContent: label, ...(rel ? { rel } : {}), ...(n === page ? { ariaCurrent: 'page' } : {}) }));
-    if (page > 1) items.push(link(page - 1, '上一页', 'prev'));
+    if (page > 1) items.push(link(page - 1, msg.prev, 'prev'));
     for (let n = Math.max(1, page - 2); n <= Math.min(pages, page + 2); n++) items.push(link(n, String(n)));
-    if (page < pages) items.push(link(page + 1, '下一页', 'next'));
+    if (page < pages) items.push(link(page + 1, msg.next, 'next'));
     pager.append(el('ul', {}, ...items));
   }
   status.dataset.ms = (performance.now() - started).toFixed(1);

@@ -1,0 +1,47 @@
+// The site works under a sub-path (base_url: https://example.gov.cn/zwgk/),
+// and its pages work when public/ is opened from disk.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { buildExample, serve, launch, watchedPage } from './site.mjs';
+
+let site;
+let browser;
+before(async () => { site = buildExample(); browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('under a sub-path every link, asset and the search stay inside it', async () => {
+  const server = await serve(site, '/zwgk');
+  const { page, problems, context } = await watchedPage(browser, server.origin);
+  await page.goto(`${server.origin}/zwgk/index.html`);
+  // Follow the navigation and a document link, as a reader would.
+  await page.click('nav[aria-label] a[href$="column/mandatory.html"]');
+  await page.click('a[href$="category/03/index.html"]');
+  await page.click('.doc-list li:first-child > a');
+  assert.match(page.url(), /\/zwgk\/docs\/[^/]+\.html$/);
+  await page.fill('#header-q', '政务公开');
+  await page.press('#header-q', 'Enter');
+  await page.waitForSelector('#search-results li');
+  assert.match(page.url(), /\/zwgk\/search\/index\.html\?q=/);
+  const outside = server.requests.filter(([path, status]) => status !== 200);
+  assert.deepEqual(outside, [], 'every request stayed inside /zwgk/ and was found');
+  assert.deepEqual(problems, []);
+  await context.close();
+  server.close();
+});
+
+test('opened from disk, pages have their styles and relative links', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('requestfailed', (r) => { if (!r.url().includes('/search/')) errors.push(r.url()); });
+  await page.goto(pathToFileURL(join(site, 'docs', '0101-03-2017-000525.html')).href);
+  const background = await page.$eval('.site-header', (h) => getComputedStyle(h).backgroundColor);
+  assert.notEqual(background, 'rgba(0, 0, 0, 0)', 'the stylesheet loaded from disk');
+  await page.click('.breadcrumb a[href$="category/03/index.html"]');
+  assert.ok(page.url().startsWith('file://') && page.url().endsWith('category/03/index.html'));
+  assert.ok(await page.isVisible('.doc-list'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
