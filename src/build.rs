@@ -19,7 +19,7 @@ use crate::render::{self, RenderError, RenderOptions};
 use crate::search;
 use crate::source::{self, SourceFile};
 use crate::theme::Theme;
-use crate::{attachment, page, privacy};
+use crate::{attachment, export, page, privacy};
 
 /// How to build.
 #[derive(Clone, Debug, Default)]
@@ -338,6 +338,22 @@ pub fn build(options: &BuildOptions) -> Result<Report, BuildError> {
         }
     };
     let search_time = index_start.elapsed();
+    let mut warnings = warnings;
+    let base = &catalogue.config.base_url;
+    if !(base.starts_with("http://") || base.starts_with("https://")) {
+        warnings.push(
+            Diagnostic::warning(
+                crate::config::FILE_NAME,
+                "no Atom feeds, sitemap.xml or robots.txt were written: they need absolute addresses",
+            )
+            .field("base_url")
+            .hint("set base_url to the published address, e.g. https://www.example.gov.cn/zwgk/"),
+        );
+    }
+    if let Err(e) = export::write_all(&catalogue, &stats.paths, |path, bytes| staging.write(path, bytes)) {
+        staging.discard();
+        return Err(render_error(RenderError::Io(e)));
+    }
     staging.commit()?;
     Ok(Report {
         documents: catalogue.documents.len(),

@@ -38,6 +38,28 @@ pub struct SiteConfig {
     pub attachment_types: std::collections::BTreeSet<String>,
     /// The disclosure column's structure, when declared.
     pub column: Option<Column>,
+    /// Entries in each Atom feed (newest first).
+    pub feed_entries: usize,
+}
+
+/// The `feeds:` section of site.yaml.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+struct RawFeeds {
+    #[serde(default = "default_feed_entries")]
+    entries: usize,
+}
+
+impl Default for RawFeeds {
+    fn default() -> Self {
+        RawFeeds {
+            entries: default_feed_entries(),
+        }
+    }
+}
+
+fn default_feed_entries() -> usize {
+    50
 }
 
 /// The 政务公开 column's four sections (国办公开办函〔2019〕61号):
@@ -133,6 +155,8 @@ struct RawSiteConfig {
     attachments: RawAttachments,
     #[serde(default)]
     column: Option<Column>,
+    #[serde(default)]
+    feeds: RawFeeds,
 }
 
 fn default_base_url() -> String {
@@ -344,6 +368,7 @@ fn validate(raw: RawSiteConfig, text: &str) -> Result<SiteConfig, Vec<Diagnostic
         search: raw.search,
         attachment_types,
         column: raw.column,
+        feed_entries: raw.feeds.entries,
     })
 }
 

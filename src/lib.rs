@@ -15,6 +15,7 @@ pub mod config;
 pub mod date;
 pub mod diagnostic;
 pub mod document;
+pub mod export;
 pub mod frontmatter;
 pub mod i18n;
 pub mod links;

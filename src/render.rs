@@ -22,12 +22,14 @@ pub struct RenderOptions {
 }
 
 /// Counts of what was rendered.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RenderStats {
     /// HTML pages written.
     pub pages: usize,
     /// Theme assets written.
     pub assets: usize,
+    /// The output path of every page, in a stable order (for the sitemap).
+    pub paths: Vec<String>,
 }
 
 /// Why rendering failed.
@@ -67,21 +69,21 @@ where
     let env = environment(theme)?;
     let shared = Shared::new(catalogue, theme, options);
     let jobs = jobs(catalogue);
-    let failures: Vec<Result<(), RenderError>> = jobs
+    let results: Vec<Result<String, RenderError>> = jobs
         .par_iter()
         .map(|job| {
             let (path, html) = render_job(&env, &shared, *job).map_err(|e| RenderError::Template(vec![e]))?;
             emit(&path, html.as_bytes())?;
-            Ok(())
+            Ok(path)
         })
-        .filter(Result::is_err)
         .collect();
     let mut problems = Vec::new();
-    for failure in failures {
-        match failure {
+    let mut paths = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(path) => paths.push(path),
             Err(RenderError::Template(d)) => problems.extend(d),
             Err(io) => return Err(io),
-            Ok(()) => {}
         }
     }
     if !problems.is_empty() {
@@ -94,6 +96,7 @@ where
     Ok(RenderStats {
         pages: jobs.len(),
         assets: theme.assets.len(),
+        paths,
     })
 }
 
