@@ -40,6 +40,8 @@ pub struct SiteConfig {
     pub column: Option<Column>,
     /// Entries in each Atom feed (newest first).
     pub feed_entries: usize,
+    /// Kinds of document counted in the annual report (规章, 行政规范性文件 …).
+    pub genres: Vec<String>,
 }
 
 /// The `feeds:` section of site.yaml.
@@ -157,6 +159,8 @@ struct RawSiteConfig {
     column: Option<Column>,
     #[serde(default)]
     feeds: RawFeeds,
+    #[serde(default)]
+    genres: Vec<String>,
 }
 
 fn default_base_url() -> String {
@@ -369,6 +373,7 @@ fn validate(raw: RawSiteConfig, text: &str) -> Result<SiteConfig, Vec<Diagnostic
         attachment_types,
         column: raw.column,
         feed_entries: raw.feeds.entries,
+        genres: raw.genres,
     })
 }
 

@@ -43,6 +43,8 @@ pub const FIELDS: &[FieldSpec] = &[
     field("valid_until", &["有效期至"], false),
     field("attachments", &["附件"], false),
     field("personal_data", &["个人信息"], false),
+    field("genre", &["文种"], false),
+    field("repealed_on", &["废止日期"], false),
 ];
 
 const fn field(key: &'static str, aliases: &'static [&'static str], required: bool) -> FieldSpec {
@@ -167,6 +169,10 @@ pub struct Document {
     pub linked_files: Vec<crate::attachment::Attachment>,
     /// Personal data the document may publish, each with its reason.
     pub personal_data: Vec<Allowance>,
+    /// The kind of document for the annual report (one of site.yaml's `genres`).
+    pub genre: Option<String>,
+    /// The day it was repealed or expired, when no other field tells.
+    pub repealed_on: Option<NaiveDate>,
 }
 
 /// A reference to another document by its 索引号, with the line it is on.
@@ -316,6 +322,38 @@ pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Parsed, Vec
         });
     let attachments = fields.attachments(&mut problems);
     let personal_data = fields.allowances(&mut problems);
+    let genre = fields.optional_text("genre", &mut problems);
+    if let Some(g) = &genre
+        && !config.genres.contains(g)
+    {
+        let hint = if config.genres.is_empty() {
+            "declare the kinds counted in the annual report in site.yaml, e.g. genres: [规章, 行政规范性文件]"
+                .to_owned()
+        } else {
+            format!("use one of: {}", config.genres.join("、"))
+        };
+        problems.push(fields.problem("genre", format!("`{g}` is not a genre of this site"), hint));
+    }
+    let repealed_on = fields
+        .optional_text("repealed_on", &mut problems)
+        .and_then(|text| {
+            crate::date::parse(&text)
+                .map_err(|e| {
+                    problems.push(fields.problem(
+                        "repealed_on",
+                        format!("`repealed_on` is not a valid date: {e}"),
+                        "write e.g. repealed_on: 2020-06-30",
+                    ))
+                })
+                .ok()
+        });
+    if repealed_on.is_some() && !matches!(status, Validity::Repealed | Validity::Expired) {
+        problems.push(fields.problem(
+            "repealed_on",
+            "`repealed_on` is set but the status is not 已废止 or 已失效".to_owned(),
+            "set status: 已废止",
+        ));
+    }
 
     let (Some(title), Some(index_number), Some(issuer), Some(category), Some(date)) =
         (title, index_number, issuer, category, date)
@@ -354,6 +392,8 @@ pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Parsed, Vec
             attachments: Vec::new(),
             linked_files: Vec::new(),
             personal_data,
+            genre,
+            repealed_on,
         },
         body: split.body.to_owned(),
         body_line: split.body_line,

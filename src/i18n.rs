@@ -146,6 +146,21 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("disclosure_on_request", "依申请公开", "On request"),
     ("disclosure_withheld", "不予公开", "Withheld"),
     ("year_name", "{year}年", "{year}"),
+    ("statistics", "统计", "Statistics"),
+    ("stats_by_year", "按年份和信息分类", "By year and category"),
+    ("stats_total", "合计", "Total"),
+    ("stats_cumulative", "累计", "Running total"),
+    ("stats_by_issuer", "按发布机构", "By issuer"),
+    ("stats_by_validity", "按有效性", "By validity"),
+    ("stats_chart", "各年度公开文件数", "Documents per year"),
+    (
+        "stats_annual",
+        "年度报告 表二（一）：{genre}",
+        "Annual report table 2 (1): {genre}",
+    ),
+    ("stats_issued", "本年制发件数", "Issued this year"),
+    ("stats_repealed", "本年废止件数", "Repealed this year"),
+    ("stats_in_force", "现行有效件数", "In force"),
 ];
 
 /// Whether a site's `language` asks for the English interface.

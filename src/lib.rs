@@ -27,6 +27,7 @@ pub mod render;
 pub mod scaffold;
 pub mod search;
 pub mod source;
+pub mod stats;
 pub mod theme;
 
 pub use build::{BuildError, BuildOptions, Report, build, check};

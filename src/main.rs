@@ -35,6 +35,18 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Print the annual report's table 二(一) (规章, 行政规范性文件 …) for a year.
+    Stats {
+        /// The site folder, holding site.yaml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The report's year.
+        #[arg(long)]
+        year: i32,
+        /// md (a Markdown table to paste into the report), csv or json.
+        #[arg(long, default_value = "md", value_parser = ["md", "csv", "json"])]
+        format: String,
+    },
     /// Create a new site with two example documents.
     New {
         /// The folder to create (must not exist, or be empty).
@@ -47,6 +59,7 @@ fn main() -> ExitCode {
     match args.command {
         Command::Build { root, out } => report(gongkai::build(&BuildOptions { root, out }), "built"),
         Command::Check { root } => report(gongkai::check(&root), "checked"),
+        Command::Stats { root, year, format } => stats(&root, year, &format),
         Command::New { dir } => match gongkai::scaffold::create(&dir) {
             Ok(()) => {
                 println!("created a new site in {}", dir.display());
@@ -59,6 +72,36 @@ fn main() -> ExitCode {
             }
         },
     }
+}
+
+fn stats(root: &std::path::Path, year: i32, format: &str) -> ExitCode {
+    let (catalogue, _, warnings) = match gongkai::build::load(root) {
+        Ok(loaded) => loaded,
+        Err(e) => return report(Err(e), "checked"),
+    };
+    print_diagnostics(&warnings);
+    let stats = gongkai::stats::compute(&catalogue);
+    if stats.genres.is_empty() {
+        eprintln!(
+            "error: site.yaml declares no genres\n  hint: add genres: [规章, 行政规范性文件] and give documents a genre:"
+        );
+        return ExitCode::from(2);
+    }
+    for undated in &stats.undated {
+        eprintln!(
+            "warning: {undated}: repealed or expired without a date; counted as in force (set repealed_on)"
+        );
+    }
+    for problem in gongkai::stats::cross_year_check(&stats) {
+        eprintln!("warning: cross-year check: {problem}");
+    }
+    let format = match format {
+        "csv" => gongkai::stats::Format::Csv,
+        "json" => gongkai::stats::Format::Json,
+        _ => gongkai::stats::Format::Markdown,
+    };
+    print!("{}", gongkai::stats::annual_table(&stats, year, format));
+    ExitCode::SUCCESS
 }
 
 fn print_diagnostics(diagnostics: &[Diagnostic]) {

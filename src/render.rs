@@ -51,6 +51,7 @@ enum Job {
     Abolished(Option<usize>),
     Page(usize),
     Mandatory,
+    Statistics,
     Document(usize),
     Overview(FacetKind),
     List(FacetKind, usize, usize),
@@ -101,7 +102,7 @@ where
 }
 
 fn jobs(catalogue: &Catalogue) -> Vec<Job> {
-    let mut jobs = vec![Job::Home, Job::Search, Job::Abolished(None)];
+    let mut jobs = vec![Job::Home, Job::Search, Job::Abolished(None), Job::Statistics];
     jobs.extend((0..catalogue.abolished.len()).map(|i| Job::Abolished(Some(i))));
     jobs.extend((0..catalogue.pages.len()).map(Job::Page));
     if catalogue
@@ -513,6 +514,23 @@ fn render_job(env: &Environment<'_>, shared: &Shared<'_>, job: Job) -> Result<(S
             let path = crate::page::url("mandatory");
             let ctx = context! { items => items, .. shared.base("../", &path, "mandatory") };
             ("mandatory.html", path, ctx)
+        }
+        Job::Statistics => {
+            let stats = crate::stats::compute(catalogue);
+            let language = &catalogue.config.language;
+            let years: Vec<String> = stats.years.iter().map(ToString::to_string).collect();
+            let chart =
+                crate::stats::bar_chart(&years, &stats.per_year, crate::i18n::get(language, "stats_chart"));
+            let (names, counts): (Vec<String>, Vec<usize>) = stats.by_validity.iter().cloned().unzip();
+            let validity_chart =
+                crate::stats::bar_chart(&names, &counts, crate::i18n::get(language, "stats_by_validity"));
+            let ctx = context! {
+                stats => Value::from(Serde(&stats)),
+                chart => Value::from_safe_string(chart),
+                validity_chart => Value::from_safe_string(validity_chart),
+                .. shared.base("../", "statistics/index.html", "statistics")
+            };
+            ("statistics.html", "statistics/index.html".to_owned(), ctx)
         }
         Job::Overview(kind) => {
             let path = format!("{}/index.html", kind.dir());

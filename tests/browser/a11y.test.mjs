@@ -30,6 +30,7 @@ const EXAMPLE = [
   'column/mandatory.html',
   'search/index.html',
   `search/index.html?q=${encodeURIComponent('政务公开')}`,
+  'statistics/index.html',
 ];
 const RULES = [
   'docs/0101-02-2020-000001.html',
@@ -63,6 +64,12 @@ test('example site: every page type passes axe-core, 375 px phone', async () => 
 
 test('documents with attachments, interpretations and repeal links pass axe-core', async () => {
   await check(buildFixture('rules'), RULES);
+});
+
+test('statistics with the annual-report tables pass axe-core, also in 长者模式', async () => {
+  const site = buildFixture('stats');
+  await check(site, ['statistics/index.html']);
+  await check(site, ['statistics/index.html'], { viewport: { width: 375, height: 800 } });
 });
 
 test('a generated corpus site: lists with pages, documents with tables, search', async () => {
