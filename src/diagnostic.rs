@@ -75,6 +75,48 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    fn severity_name(&self) -> &'static str {
+        match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+
+    /// One JSON object (for `--format json`, one per line): path, line,
+    /// column, field, severity, message, hint.
+    pub fn to_json(&self) -> String {
+        serde_json::json!({
+            "path": self.path.to_string_lossy().replace('\\', "/"),
+            "line": self.line,
+            "column": null,
+            "field": self.field,
+            "severity": self.severity_name(),
+            "message": self.message,
+            "hint": self.hint,
+        })
+        .to_string()
+    }
+
+    /// A GitHub Actions workflow command (for `--format github`), which
+    /// annotates the file and line in the pull request.
+    pub fn to_github(&self) -> String {
+        // Workflow-command escaping: data escapes %, CR, LF; properties also : and ,.
+        let data = |s: &str| s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+        let property = |s: &str| data(s).replace(':', "%3A").replace(',', "%2C");
+        let mut properties = format!("file={}", property(&self.path.to_string_lossy()));
+        if let Some(line) = self.line {
+            properties.push_str(&format!(",line={line}"));
+        }
+        if let Some(field) = &self.field {
+            properties.push_str(&format!(",title={}", property(field)));
+        }
+        let mut message = self.message.clone();
+        if let Some(hint) = &self.hint {
+            message.push_str(&format!("\nhint: {hint}"));
+        }
+        format!("::{} {properties}::{}", self.severity_name(), data(&message))
+    }
 }
 
 impl fmt::Display for Diagnostic {
@@ -138,6 +180,23 @@ mod tests {
         assert_eq!(
             d.to_string(),
             "error: content/a.md:4: date: `date` is not a valid date: 2017-02-30\n  hint: dates are written 2017-07-18 or 2017年7月18日"
+        );
+    }
+
+    #[test]
+    fn json_and_github_forms() {
+        let d = Diagnostic::error("content/a,b.md", "`date` is not a valid date: 2017-02-30")
+            .at(4)
+            .field("date")
+            .hint("write 2017-02-28");
+        let json: serde_json::Value = serde_json::from_str(&d.to_json()).expect("json");
+        assert_eq!(json["path"], "content/a,b.md");
+        assert_eq!(json["line"], 4);
+        assert_eq!(json["severity"], "error");
+        assert_eq!(json["hint"], "write 2017-02-28");
+        assert_eq!(
+            d.to_github(),
+            "::error file=content/a%2Cb.md,line=4,title=date::`date` is not a valid date: 2017-02-30%0Ahint: write 2017-02-28"
         );
     }
 

@@ -28,12 +28,19 @@ enum Command {
         /// Write the site here instead.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// How to print problems: human, json (one object per line) or github.
+        #[arg(long, default_value = "human", value_parser = ["human", "json", "github"])]
+        format: String,
     },
     /// Run every validation and write nothing.
     Check {
         /// The site folder, holding site.yaml.
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        /// How to print problems: human, json (one object per line) or github
+        /// (GitHub Actions annotations).
+        #[arg(long, default_value = "human", value_parser = ["human", "json", "github"])]
+        format: String,
     },
     /// Print the annual report's table 二(一) (规章, 行政规范性文件 …) for a year.
     Stats {
@@ -57,8 +64,10 @@ enum Command {
 fn main() -> ExitCode {
     let args = Args::parse();
     match args.command {
-        Command::Build { root, out } => report(gongkai::build(&BuildOptions { root, out }), "built"),
-        Command::Check { root } => report(gongkai::check(&root), "checked"),
+        Command::Build { root, out, format } => {
+            report(gongkai::build(&BuildOptions { root, out }), "built", &format)
+        }
+        Command::Check { root, format } => report(gongkai::check(&root), "checked", &format),
         Command::Stats { root, year, format } => stats(&root, year, &format),
         Command::New { dir } => match gongkai::scaffold::create(&dir) {
             Ok(()) => {
@@ -77,7 +86,7 @@ fn main() -> ExitCode {
 fn stats(root: &std::path::Path, year: i32, format: &str) -> ExitCode {
     let (catalogue, _, warnings) = match gongkai::build::load(root) {
         Ok(loaded) => loaded,
-        Err(e) => return report(Err(e), "checked"),
+        Err(e) => return report(Err(e), "checked", "human"),
     };
     print_diagnostics(&warnings);
     let stats = gongkai::stats::compute(&catalogue);
@@ -105,16 +114,27 @@ fn stats(root: &std::path::Path, year: i32, format: &str) -> ExitCode {
 }
 
 fn print_diagnostics(diagnostics: &[Diagnostic]) {
-    let mut err = std::io::stderr().lock();
-    for d in diagnostics {
-        let _ = writeln!(err, "{d}");
+    print_diagnostics_as(diagnostics, "human");
+}
+
+/// Human text goes to stderr; json and github go to stdout, for tools.
+fn print_diagnostics_as(diagnostics: &[Diagnostic], format: &str) {
+    match format {
+        "json" => diagnostics.iter().for_each(|d| println!("{}", d.to_json())),
+        "github" => diagnostics.iter().for_each(|d| println!("{}", d.to_github())),
+        _ => {
+            let mut err = std::io::stderr().lock();
+            for d in diagnostics {
+                let _ = writeln!(err, "{d}");
+            }
+        }
     }
 }
 
-fn report(result: Result<Report, BuildError>, verb: &str) -> ExitCode {
+fn report(result: Result<Report, BuildError>, verb: &str, format: &str) -> ExitCode {
     match result {
         Ok(report) => {
-            print_diagnostics(&report.warnings);
+            print_diagnostics_as(&report.warnings, format);
             let target = report
                 .out_dir
                 .as_ref()
@@ -125,27 +145,35 @@ fn report(result: Result<Report, BuildError>, verb: &str) -> ExitCode {
             } else {
                 String::new()
             };
-            println!(
+            // With json or github output, stdout holds only those lines.
+            let summary = |line: String| {
+                if format == "human" {
+                    println!("{line}");
+                } else {
+                    eprintln!("{line}");
+                }
+            };
+            summary(format!(
                 "{verb} {} documents{pages} ({} not published){target} in {:.2} s",
                 report.documents,
                 report.unpublished,
                 report.elapsed.as_secs_f64()
-            );
+            ));
             if let Some(index) = &report.search {
-                println!(
+                summary(format!(
                     "search index: {} terms in {} shards, {} files, {:.1} MB, {:.2} s",
                     index.terms,
                     index.shards,
                     index.files,
                     index.bytes as f64 / 1e6,
                     report.search_time.as_secs_f64()
-                );
+                ));
             }
             ExitCode::SUCCESS
         }
         Err(e) => {
             let diagnostics = e.diagnostics();
-            print_diagnostics(diagnostics);
+            print_diagnostics_as(diagnostics, format);
             let errors = diagnostics.iter().filter(|d| d.is_error()).count();
             match &e {
                 BuildError::Output(o) => eprintln!("error: {o}"),

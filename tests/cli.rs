@@ -110,3 +110,45 @@ fn source_date_epoch_sets_the_footer_date_and_nothing_else_varies() {
     assert!(out.status.success());
     assert!(read(&site.join("public/index.html")).contains("更新于 2023-11-14"));
 }
+
+#[test]
+fn check_prints_json_and_github_diagnostics_for_ci() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = dir.path().join("s");
+    copy_tree(&fixture("errors/many_errors"), &site);
+    fs::copy(fixture("errors/site.yaml"), site.join("site.yaml")).expect("site.yaml");
+    let root = site.to_string_lossy().into_owned();
+
+    let out = gongkai(&["check", "--root", &root, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {l}: {e}")))
+        .collect();
+    assert_eq!(lines.len(), 5, "one object per problem");
+    for key in ["path", "line", "column", "field", "severity", "message", "hint"] {
+        assert!(lines.iter().all(|l| l.get(key).is_some()), "{key} missing");
+    }
+    let date = lines.iter().find(|l| l["field"] == "date").expect("date problem");
+    assert_eq!(
+        (
+            date["path"].as_str(),
+            date["line"].as_u64(),
+            date["severity"].as_str()
+        ),
+        (Some("content/a.md"), Some(6), Some("error"))
+    );
+
+    let out = gongkai(&["check", "--root", &root, "--format", "github"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert_eq!(text.lines().count(), 5);
+    assert!(
+        text.lines().all(|l| l.starts_with("::error file=content/")),
+        "{text}"
+    );
+    assert!(
+        text.contains("::error file=content/a.md,line=6,title=date::"),
+        "{text}"
+    );
+}
