@@ -12,9 +12,7 @@ use quick_xml::Reader;
 use quick_xml::events::Event;
 
 fn build(extra_yaml: &str) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let site = dir.path().join("site");
-    copy_tree(&fixture("rules"), &site);
+    let (dir, site) = fixture_site("rules");
     let yaml = read(&site.join("site.yaml"));
     fs::write(
         site.join("site.yaml"),
@@ -32,12 +30,8 @@ fn build(extra_yaml: &str) -> (tempfile::TempDir, PathBuf) {
         "---\ntitle: 不予公开的文件\nindex_number: 0101-02-2020-000021\nissuer: 区政府办公室\ncategory: 政策文件\ndate: 2020-05-02\ndisclosure: 不予公开\n---\n\nwithheldmarker\n",
     )
     .expect("write");
-    let out = gongkai_env(
-        &["build", "--root", &site.to_string_lossy()],
-        &[("SOURCE_DATE_EPOCH", "1700000000")],
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
-    (dir, site.join("public"))
+    let public = build_site(&site);
+    (dir, public)
 }
 
 #[test]
@@ -208,9 +202,7 @@ fn feeds_and_sitemap_are_well_formed_and_complete() {
 
 #[test]
 fn without_an_absolute_base_url_feeds_are_skipped_with_a_notice() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let site = dir.path().join("site");
-    copy_tree(&fixture("rules"), &site);
+    let (_dir, site) = fixture_site("rules");
     let out = gongkai(&["build", "--root", &site.to_string_lossy()]);
     assert!(out.status.success());
     assert!(

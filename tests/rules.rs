@@ -8,15 +8,9 @@ mod common;
 use common::*;
 
 fn build() -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let site = dir.path().join("site");
-    copy_tree(&fixture("rules"), &site);
-    let out = gongkai_env(
-        &["build", "--root", &site.to_string_lossy()],
-        &[("SOURCE_DATE_EPOCH", "1700000000")],
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
-    (dir, site.join("public"))
+    let (dir, site) = fixture_site("rules");
+    let public = build_site(&site);
+    (dir, public)
 }
 
 #[test]
@@ -114,9 +108,7 @@ fn attachments_are_copied_listed_and_links_rewritten() {
 
 #[test]
 fn allowed_personal_data_is_a_notice_and_unpublished_documents_are_not_scanned() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let site = dir.path().join("site");
-    copy_tree(&fixture("rules"), &site);
+    let (_dir, site) = fixture_site("rules");
     std::fs::write(
         site.join("content/zhengce/contact.md"),
         "---\ntitle: 政务公开工作联系方式\nindex_number: 0101-02-2020-000009\nissuer: 区政府办公室\ncategory: 政策文件\ndate: 2020-04-01\npersonal_data:\n  - { value: \"13900139000\", reason: 政务公开值班电话，依职责公开 }\n---\n\n值班电话：139 0013 9000。\n",
@@ -141,9 +133,7 @@ fn allowed_personal_data_is_a_notice_and_unpublished_documents_are_not_scanned()
 
 #[test]
 fn documents_link_column_pages_and_pages_are_scanned_for_personal_data() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let site = dir.path().join("site");
-    copy_tree(&fixture("rules"), &site);
+    let (_dir, site) = fixture_site("rules");
     let yaml = read(&site.join("site.yaml"));
     std::fs::write(
         site.join("site.yaml"),
@@ -188,16 +178,10 @@ fn documents_link_column_pages_and_pages_are_scanned_for_personal_data() {
 
 #[test]
 fn an_english_site_gets_english_interface_strings_and_documents_stay_as_written() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let site = dir.path().join("site");
-    copy_tree(&fixture("rules"), &site);
+    let (_dir, site) = fixture_site("rules");
     let yaml = read(&site.join("site.yaml"));
     std::fs::write(site.join("site.yaml"), format!("language: en\n{yaml}")).expect("write");
-    let out = gongkai_env(
-        &["build", "--root", &site.to_string_lossy()],
-        &[("SOURCE_DATE_EPOCH", "1700000000")],
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
+    build_site(&site);
     let public = site.join("public");
     let old = read(&public.join("docs/0101-02-2018-000007.html"));
     for want in [

@@ -16,9 +16,7 @@ mod common;
 use common::*;
 
 fn site() -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let site = dir.path().join("site");
-    copy_tree(&fixture("stats"), &site);
+    let (dir, site) = fixture_site("stats");
     (dir, site)
 }
 
@@ -71,11 +69,7 @@ fn the_annual_report_table_has_the_known_numbers_in_every_format() {
 #[test]
 fn the_statistics_page_shows_the_known_numbers_as_tables_and_a_chart() {
     let (_dir, site) = site();
-    let out = gongkai_env(
-        &["build", "--root", &site.to_string_lossy()],
-        &[("SOURCE_DATE_EPOCH", "1700000000")],
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
+    build_site(&site);
     let page = read(&site.join("public/statistics/index.html"));
     for row in [
         "<tr><th scope=\"row\">2019</th><td>3</td><td>0</td><td>3</td><td>3</td></tr>",

@@ -94,3 +94,22 @@ pub fn gencorpus(docs: usize, out: &Path) {
         .expect("run python3 gencorpus.py");
     assert!(status.success(), "gencorpus.py failed");
 }
+
+/// Copies tests/fixtures/<name> into a new temp dir as `site/`. Keep the
+/// returned TempDir alive while the site is used.
+pub fn fixture_site(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = dir.path().join("site");
+    copy_tree(&fixture(name), &site);
+    (dir, site)
+}
+
+/// Builds `site` with a fixed SOURCE_DATE_EPOCH, asserting success; returns its public/.
+pub fn build_site(site: &Path) -> PathBuf {
+    let out = gongkai_env(
+        &["build", "--root", &site.to_string_lossy()],
+        &[("SOURCE_DATE_EPOCH", "1700000000")],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    site.join("public")
+}
