@@ -16,6 +16,7 @@ use crate::links::{Registry, Resolver};
 use crate::markdown::Rendered;
 use crate::output::{self, OutputError, SiteLock, Staging};
 use crate::render::{self, RenderError, RenderOptions};
+use crate::progress::Progress;
 use crate::search;
 use crate::source::{self, SourceFile};
 use crate::theme::Theme;
@@ -28,6 +29,8 @@ pub struct BuildOptions {
     pub root: PathBuf,
     /// Where to write instead of site.yaml's `output_dir`.
     pub out: Option<PathBuf>,
+    /// Where to report progress.
+    pub progress: Progress,
 }
 
 /// Why a run failed; each kind maps onto one exit code.
@@ -86,14 +89,19 @@ pub struct Report {
 /// Reads and validates the whole site: every problem of every file is
 /// collected before failing. Two phases: every front-matter first (so links
 /// can be resolved against all documents), then every body.
-pub fn load(root: &Path) -> Result<(Catalogue, Theme, Vec<Diagnostic>), BuildError> {
+pub fn load(root: &Path, progress: &Progress) -> Result<(Catalogue, Theme, Vec<Diagnostic>), BuildError> {
     let config = SiteConfig::load(root).map_err(BuildError::Config)?;
     let theme = Theme::load(root, &config.theme).map_err(BuildError::Config)?;
     let (files, mut problems) = source::discover(root);
 
+    progress.stage("reading", files.len());
     let parsed: Vec<Result<Parsed, Vec<Diagnostic>>> = files
         .par_iter()
-        .map(|file| guarded(&file.rel_path, || parse_file(root, &config, file)))
+        .map(|file| {
+            let parsed = guarded(&file.rel_path, || parse_file(root, &config, file));
+            progress.advance(1);
+            parsed
+        })
         .collect();
     let mut documents = Vec::with_capacity(parsed.len());
     for result in parsed {
@@ -285,11 +293,15 @@ fn source_date_epoch() -> Option<chrono::DateTime<chrono::Utc>> {
 }
 
 /// Validates the site without writing anything.
-pub fn check(root: &Path) -> Result<Report, BuildError> {
+pub fn check(root: &Path, progress: &Progress) -> Result<Report, BuildError> {
     let start = Instant::now();
-    let (catalogue, theme, warnings) = load(root)?;
+    let (catalogue, theme, warnings) = load(root, progress)?;
     // Render every page into nothing, so template errors are found too.
-    render::render_all(&catalogue, &theme, &RenderOptions::default(), |_, _| Ok(())).map_err(render_error)?;
+    let options = RenderOptions {
+        progress: progress.clone(),
+        ..RenderOptions::default()
+    };
+    render::render_all(&catalogue, &theme, &options, |_, _| Ok(())).map_err(render_error)?;
     Ok(Report {
         documents: catalogue.documents.len(),
         unpublished: catalogue.unpublished,
@@ -308,14 +320,15 @@ pub fn build(options: &BuildOptions) -> Result<Report, BuildError> {
     let start = Instant::now();
     let root = &options.root;
     let _lock = SiteLock::acquire(root)?;
-    let (catalogue, theme, warnings) = load(root)?;
+    let progress = &options.progress;
+    let (catalogue, theme, warnings) = load(root, progress)?;
     let target = match &options.out {
         Some(out) => out.clone(),
         None => root.join(&catalogue.config.output_dir),
     };
     output::check_target(root, &target)?;
     let staging = Staging::create(&target)?;
-    let rendered = render::render_all(&catalogue, &theme, &render_options(), |path, bytes| {
+    let rendered = render::render_all(&catalogue, &theme, &render_options(progress), |path, bytes| {
         staging.write(path, bytes)
     });
     let stats = match rendered {
@@ -330,7 +343,8 @@ pub fn build(options: &BuildOptions) -> Result<Report, BuildError> {
         return Err(render_error(RenderError::Io(e)));
     }
     let index_start = Instant::now();
-    let index = match search::build(&catalogue, |path, bytes| staging.write(path, bytes)) {
+    progress.stage("indexing", catalogue.documents.len());
+    let index = match search::build(&catalogue, progress, |path, bytes| staging.write(path, bytes)) {
         Ok(index) => index,
         Err(e) => {
             staging.discard();
@@ -350,6 +364,7 @@ pub fn build(options: &BuildOptions) -> Result<Report, BuildError> {
             .hint("set base_url to the published address, e.g. https://www.example.gov.cn/zwgk/"),
         );
     }
+    progress.stage("exporting", 1);
     if let Err(e) = export::write_all(&catalogue, &stats.paths, |path, bytes| staging.write(path, bytes)) {
         staging.discard();
         return Err(render_error(RenderError::Io(e)));
@@ -395,7 +410,10 @@ fn render_error(e: RenderError) -> BuildError {
 
 /// The build date for the footer: only from SOURCE_DATE_EPOCH, so that two
 /// builds of the same input are byte-identical.
-fn render_options() -> RenderOptions {
+fn render_options(progress: &Progress) -> RenderOptions {
     let generated = source_date_epoch().map(|t| t.format("%Y-%m-%d").to_string());
-    RenderOptions { generated }
+    RenderOptions {
+        generated,
+        progress: progress.clone(),
+    }
 }

@@ -42,6 +42,30 @@ pub struct SiteConfig {
     pub feed_entries: usize,
     /// Kinds of document counted in the annual report (规章, 行政规范性文件 …).
     pub genres: Vec<String>,
+    /// How `gongkai new-doc` numbers new documents, when declared.
+    pub index_number: Option<IndexNumberConfig>,
+}
+
+/// The `index_number:` section of site.yaml, for `gongkai new-doc`.
+#[derive(Clone, Debug)]
+pub struct IndexNumberConfig {
+    /// The pattern, e.g. `{org}-{category_code}-{year}-{seq:06}`.
+    pub pattern: crate::index_number::Pattern,
+    /// What `{org}` stands for, e.g. `0101`.
+    pub org: String,
+    /// The issuer new documents get when `--issuer` is not given.
+    pub issuer: Option<String>,
+}
+
+/// `index_number:` as written.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawIndexNumber {
+    pattern: String,
+    #[serde(default)]
+    org: String,
+    #[serde(default)]
+    issuer: Option<String>,
 }
 
 /// The `feeds:` section of site.yaml.
@@ -161,6 +185,8 @@ struct RawSiteConfig {
     feeds: RawFeeds,
     #[serde(default)]
     genres: Vec<String>,
+    #[serde(default)]
+    index_number: Option<RawIndexNumber>,
 }
 
 fn default_base_url() -> String {
@@ -356,6 +382,34 @@ fn validate(raw: RawSiteConfig, text: &str) -> Result<SiteConfig, Vec<Diagnostic
         }
     }
 
+    let index_number = raw.index_number.and_then(|n| {
+        let pattern = match crate::index_number::Pattern::parse(&n.pattern) {
+            Ok(p) => p,
+            Err(message) => {
+                problem(
+                    "index_number",
+                    message,
+                    "e.g. pattern: \"{org}-{category_code}-{year}-{seq:06}\"",
+                    "pattern",
+                );
+                return None;
+            }
+        };
+        if pattern.uses_org() && n.org.trim().is_empty() {
+            problem(
+                "index_number",
+                "the pattern uses {org} but no org is given".into(),
+                "add org: \"0101\" (the office's code) under index_number",
+                "index_number",
+            );
+        }
+        Some(IndexNumberConfig {
+            pattern,
+            org: n.org.trim().to_owned(),
+            issuer: n.issuer.filter(|i| !i.trim().is_empty()),
+        })
+    });
+
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -374,6 +428,7 @@ fn validate(raw: RawSiteConfig, text: &str) -> Result<SiteConfig, Vec<Diagnostic
         column: raw.column,
         feed_entries: raw.feeds.entries,
         genres: raw.genres,
+        index_number,
     })
 }
 

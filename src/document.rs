@@ -521,6 +521,14 @@ impl<'a> Fields<'a> {
     fn optional_text(&self, key: &'static str, problems: &mut Vec<Diagnostic>) -> Option<String> {
         let (value, _) = self.values.get(key)?;
         match scalar_text(value) {
+            Ok(text) if text.starts_with("TODO") => {
+                problems.push(self.problem(
+                    key,
+                    format!("`{key}` is still a placeholder: {text}"),
+                    "write the real value (TODO marks what gongkai new-doc or import could not fill in)",
+                ));
+                None
+            }
             Ok(text) => Some(text).filter(|t| !t.is_empty()),
             Err(kind) => {
                 problems.push(self.problem(

@@ -2,12 +2,15 @@
 //! its diagnostics and sets the exit code (0 ok, 1 content problems,
 //! 2 usage, site.yaml or I/O problems).
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use gongkai::{BuildError, BuildOptions, Diagnostic, Report};
+use gongkai::BuildOptions;
+use gongkai::progress::Progress;
+
+mod terminal;
+use terminal::Output;
 
 /// Builds government information-disclosure catalogues (政府信息公开目录)
 /// as static sites.
@@ -31,6 +34,9 @@ enum Command {
         /// How to print problems: human, json (one object per line) or github.
         #[arg(long, default_value = "human", value_parser = ["human", "json", "github"])]
         format: String,
+        /// No progress bar and no summary: only problems are printed.
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Run every validation and write nothing.
     Check {
@@ -41,6 +47,9 @@ enum Command {
         /// (GitHub Actions annotations).
         #[arg(long, default_value = "human", value_parser = ["human", "json", "github"])]
         format: String,
+        /// No progress bar and no summary: only problems are printed.
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Print the annual report's table 二(一) (规章, 行政规范性文件 …) for a year.
     Stats {
@@ -54,6 +63,22 @@ enum Command {
         #[arg(long, default_value = "md", value_parser = ["md", "csv", "json"])]
         format: String,
     },
+    /// Create a document with the next free 索引号 (site.yaml index_number.pattern),
+    /// today's date and the required fields; prints its path.
+    NewDoc {
+        /// The site folder, holding site.yaml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The 信息分类, by name or code (e.g. 规划计划 or 03).
+        #[arg(long)]
+        category: String,
+        /// The title (else a TODO that check reports until it is written).
+        #[arg(long)]
+        title: Option<String>,
+        /// The 发布机构 (else site.yaml's index_number.issuer).
+        #[arg(long)]
+        issuer: Option<String>,
+    },
     /// Create a new site with two example documents.
     New {
         /// The folder to create (must not exist, or be empty).
@@ -64,11 +89,41 @@ enum Command {
 fn main() -> ExitCode {
     let args = Args::parse();
     match args.command {
-        Command::Build { root, out, format } => {
-            report(gongkai::build(&BuildOptions { root, out }), "built", &format)
+        Command::Build {
+            root,
+            out,
+            format,
+            quiet,
+        } => {
+            let output = Output::new(&root, &format, quiet);
+            let progress = output.progress();
+            let result = gongkai::build(&BuildOptions { root, out, progress });
+            output.report(result, "built")
         }
-        Command::Check { root, format } => report(gongkai::check(&root), "checked", &format),
+        Command::Check { root, format, quiet } => {
+            let output = Output::new(&root, &format, quiet);
+            let result = gongkai::check(&root, &output.progress());
+            output.report(result, "checked")
+        }
         Command::Stats { root, year, format } => stats(&root, year, &format),
+        Command::NewDoc {
+            root,
+            category,
+            title,
+            issuer,
+        } => {
+            let request = gongkai::new_doc::Request { category, title, issuer };
+            match gongkai::new_doc::create(&root, &request, gongkai::build::build_date()) {
+                Ok(path) => {
+                    println!("{}", root.join(path).display());
+                    ExitCode::SUCCESS
+                }
+                Err(problems) => {
+                    Output::new(&root, "human", true).diagnostics(&problems);
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::New { dir } => match gongkai::scaffold::create(&dir) {
             Ok(()) => {
                 println!("created a new site in {}", dir.display());
@@ -84,11 +139,12 @@ fn main() -> ExitCode {
 }
 
 fn stats(root: &std::path::Path, year: i32, format: &str) -> ExitCode {
-    let (catalogue, _, warnings) = match gongkai::build::load(root) {
+    let output = Output::new(root, "human", true);
+    let (catalogue, _, warnings) = match gongkai::build::load(root, &Progress::default()) {
         Ok(loaded) => loaded,
-        Err(e) => return report(Err(e), "checked", "human"),
+        Err(e) => return output.report(Err(e), "checked"),
     };
-    print_diagnostics(&warnings);
+    output.diagnostics(&warnings);
     let stats = gongkai::stats::compute(&catalogue);
     if stats.genres.is_empty() {
         eprintln!(
@@ -111,75 +167,4 @@ fn stats(root: &std::path::Path, year: i32, format: &str) -> ExitCode {
     };
     print!("{}", gongkai::stats::annual_table(&stats, year, format));
     ExitCode::SUCCESS
-}
-
-fn print_diagnostics(diagnostics: &[Diagnostic]) {
-    print_diagnostics_as(diagnostics, "human");
-}
-
-/// Human text goes to stderr; json and github go to stdout, for tools.
-fn print_diagnostics_as(diagnostics: &[Diagnostic], format: &str) {
-    match format {
-        "json" => diagnostics.iter().for_each(|d| println!("{}", d.to_json())),
-        "github" => diagnostics.iter().for_each(|d| println!("{}", d.to_github())),
-        _ => {
-            let mut err = std::io::stderr().lock();
-            for d in diagnostics {
-                let _ = writeln!(err, "{d}");
-            }
-        }
-    }
-}
-
-fn report(result: Result<Report, BuildError>, verb: &str, format: &str) -> ExitCode {
-    match result {
-        Ok(report) => {
-            print_diagnostics_as(&report.warnings, format);
-            let target = report
-                .out_dir
-                .as_ref()
-                .map(|d| format!(" into {}", d.display()))
-                .unwrap_or_default();
-            let pages = if report.pages > 0 {
-                format!(", {} pages", report.pages)
-            } else {
-                String::new()
-            };
-            // With json or github output, stdout holds only those lines.
-            let summary = |line: String| {
-                if format == "human" {
-                    println!("{line}");
-                } else {
-                    eprintln!("{line}");
-                }
-            };
-            summary(format!(
-                "{verb} {} documents{pages} ({} not published){target} in {:.2} s",
-                report.documents,
-                report.unpublished,
-                report.elapsed.as_secs_f64()
-            ));
-            if let Some(index) = &report.search {
-                summary(format!(
-                    "search index: {} terms in {} shards, {} files, {:.1} MB, {:.2} s",
-                    index.terms,
-                    index.shards,
-                    index.files,
-                    index.bytes as f64 / 1e6,
-                    report.search_time.as_secs_f64()
-                ));
-            }
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            let diagnostics = e.diagnostics();
-            print_diagnostics_as(diagnostics, format);
-            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-            match &e {
-                BuildError::Output(o) => eprintln!("error: {o}"),
-                _ => eprintln!("{errors} error(s); nothing was written, the previous output is unchanged"),
-            }
-            ExitCode::from(e.exit_code())
-        }
-    }
 }

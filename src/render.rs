@@ -19,6 +19,8 @@ use crate::theme::Theme;
 pub struct RenderOptions {
     /// The build date shown in the footer, only when SOURCE_DATE_EPOCH gives one.
     pub generated: Option<String>,
+    /// Where to report each page rendered.
+    pub progress: crate::progress::Progress,
 }
 
 /// Counts of what was rendered.
@@ -70,10 +72,12 @@ where
     let env = environment(theme)?;
     let shared = Shared::new(catalogue, theme, options);
     let jobs = jobs(catalogue);
+    options.progress.stage("rendering", jobs.len());
     let results: Vec<Result<String, RenderError>> = jobs
         .par_iter()
         .map(|job| {
             let (path, html) = render_job(&env, &shared, *job).map_err(|e| RenderError::Template(vec![e]))?;
+            options.progress.advance(1);
             emit(&path, html.as_bytes())?;
             Ok(path)
         })

@@ -15,6 +15,11 @@ categories:
   - { code: "03", name: 规划计划 }
   - { code: "08", name: 政策解读 }
   - { code: "99", name: 其他 }
+# gongkai new-doc --category 规划计划 按此规则给新文件编索引号
+index_number:
+  pattern: "{org}-{category_code}-{year}-{seq:06}"
+  org: "0001"
+  issuer: 某某区人民政府办公室
 "#;
 
 const FIRST: &str = r#"---

@@ -148,7 +148,120 @@ fn check_prints_json_and_github_diagnostics_for_ci() {
         "{text}"
     );
     assert!(
-        text.contains("::error file=content/a.md,line=6,title=date::"),
+        text.contains("::error file=content/a.md,line=6,col=7,title=date::"),
         "{text}"
     );
+    assert_eq!(date["column"].as_u64(), Some(7), "the column of the bad value");
+}
+
+#[test]
+fn human_diagnostics_show_the_source_line_with_a_caret_and_no_colour_off_a_terminal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = dir.path().join("s");
+    copy_tree(&fixture("errors/many_errors"), &site);
+    fs::copy(fixture("errors/site.yaml"), site.join("site.yaml")).expect("site.yaml");
+    let out = gongkai(&["check", "--root", &site.to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(!err.contains('\x1b'), "no colour when stderr is not a terminal:\n{err}");
+    let lines: Vec<&str> = err.lines().collect();
+    let header = lines
+        .iter()
+        .position(|l| l.starts_with("error: content/a.md:6: date:"))
+        .unwrap_or_else(|| panic!("no date error:\n{err}"));
+    assert_eq!(lines[header + 1].trim(), "--> content/a.md:6:7");
+    let source = lines[header + 3];
+    assert_eq!(source, "6 | date: 2017-13-01", "{err}");
+    let caret = lines[header + 4];
+    assert_eq!(caret.find('^'), source.find("2017"), "{err}");
+    assert_eq!(caret.trim_end().matches('^').count(), "2017-13-01".len(), "{err}");
+}
+
+#[test]
+fn build_prints_one_summary_line_and_nothing_when_quiet() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = dir.path().join("mysite");
+    assert!(gongkai(&["new", &site.to_string_lossy()]).status.success());
+    let out = gongkai(&["build", "--root", &site.to_string_lossy()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert_eq!(text.lines().count(), 1, "{text}");
+    for part in ["built 2 documents", " pages", " search shards", " s\n"] {
+        assert!(text.contains(part), "{part:?} missing from {text:?}");
+    }
+    // Not a terminal: no progress bar either.
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+
+    let out = gongkai(&["build", "--quiet", "--root", &site.to_string_lossy()]);
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty() && out.stderr.is_empty());
+}
+
+#[test]
+fn new_doc_takes_the_next_free_index_number_in_the_pattern() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = dir.path().join("s");
+    assert!(gongkai(&["new", &site.to_string_lossy()]).status.success());
+    let root = site.to_string_lossy().into_owned();
+    let new_doc = |args: &[&str]| {
+        let mut all = vec!["new-doc", "--root", root.as_str()];
+        all.extend_from_slice(args);
+        gongkai_env(&all, &[("SOURCE_DATE_EPOCH", "1772323200")]) // 2026-03-01
+    };
+
+    // Without a pattern in site.yaml it says how to add one.
+    let yaml = read(&site.join("site.yaml"));
+    let without = &yaml[..yaml.find("# gongkai new-doc").expect("scaffold declares the pattern")];
+    fs::write(site.join("site.yaml"), without).expect("site.yaml");
+    let out = new_doc(&["--category", "规划计划"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("index_number: { pattern:"), "{}", stderr(&out));
+    fs::write(site.join("site.yaml"), &yaml).expect("site.yaml");
+
+    // The new site already has 0001-03-2026-000001, and a link elsewhere
+    // mentions 000004: the next number is 000005.
+    fs::write(
+        site.join("content/draft.md"),
+        "---\ntitle: 草稿\nindex_number: 0001-02-2026-000001\nissuer: 某某区人民政府办公室\ncategory: 政策文件\ndate: 2026-02-01\ndraft: true\n---\n见 idx:0001-03-2026-000004。\n",
+    )
+    .expect("draft");
+    let out = new_doc(&["--category", "规划计划", "--title", "关于做好2026年政务公开工作的通知"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let path = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    assert!(path.ends_with("content/0001-03-2026-000005.md"), "{path}");
+    let text = read(std::path::Path::new(&path));
+    for line in [
+        "title: 关于做好2026年政务公开工作的通知\n",
+        "index_number: \"0001-03-2026-000005\"\n",
+        "issuer: 某某区人民政府办公室\n",
+        "category: 规划计划\n",
+        "date: 2026-03-01\n",
+    ] {
+        assert!(text.contains(line), "{line:?} missing from\n{text}");
+    }
+    // By code, in another category: numbered within that category.
+    let out = new_doc(&["--category", "08"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let second = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    assert!(second.ends_with("content/0001-08-2026-000001.md"), "{second}");
+
+    // The titled document builds; the untitled one fails check until its
+    // TODO title is written.
+    let out = gongkai(&["check", "--root", &root]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("content/0001-08-2026-000001.md:2: title: `title` is still a placeholder"),
+        "{}",
+        stderr(&out)
+    );
+    let untitled = read(std::path::Path::new(&second)).replace("\"TODO: 标题\"", "政策解读");
+    fs::write(&second, untitled).expect("title");
+    let out = gongkai(&["build", "--root", &root]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(site.join("public/docs/0001-03-2026-000005.html").is_file());
+
+    // An unknown category lists the known ones.
+    let out = new_doc(&["--category", "规化计划"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("规划计划 (03)"), "{}", stderr(&out));
 }

@@ -137,7 +137,7 @@ fn doc_terms(document: &Document, text: &str, partitions: usize) -> DocTerms {
 }
 
 /// Builds the index of `catalogue`, handing each file to `emit`.
-pub fn build<E>(catalogue: &Catalogue, emit: E) -> io::Result<IndexStats>
+pub fn build<E>(catalogue: &Catalogue, progress: &crate::progress::Progress, emit: E) -> io::Result<IndexStats>
 where
     E: Fn(&str, &[u8]) -> io::Result<()> + Sync,
 {
@@ -176,6 +176,7 @@ where
             })
             .collect::<io::Result<_>>()?;
         lengths.extend(batch_terms.iter().map(|d| d.length));
+        progress.advance(batch.len());
         partitions.par_iter_mut().enumerate().for_each(|(p, partition)| {
             for (i, doc) in batch_terms.iter().enumerate() {
                 let id = (first + i) as u32;

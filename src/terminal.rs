@@ -1,0 +1,169 @@
+//! What the command line prints: diagnostics (with source snippets on a
+//! terminal, JSON lines or GitHub annotations for tools), the progress bar
+//! and the one-line summary.
+
+use std::collections::HashMap;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use gongkai::progress::{Observer, Progress};
+use gongkai::{BuildError, Diagnostic, Report};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+/// How one run prints.
+pub(crate) struct Output {
+    root: PathBuf,
+    format: String,
+    quiet: bool,
+    /// Human output goes to a terminal: colours and a progress bar.
+    terminal: bool,
+}
+
+impl Output {
+    /// `format` is human, json or github; `quiet` prints only problems.
+    pub(crate) fn new(root: &Path, format: &str, quiet: bool) -> Self {
+        let stderr_terminal = std::io::stderr().is_terminal();
+        Output {
+            root: root.to_path_buf(),
+            format: format.to_owned(),
+            quiet,
+            terminal: stderr_terminal && std::env::var_os("NO_COLOR").is_none(),
+        }
+    }
+
+    /// A progress bar on a terminal, outside CI, unless quiet; else nothing.
+    pub(crate) fn progress(&self) -> Progress {
+        let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
+        if self.quiet || ci || !std::io::stderr().is_terminal() || self.format != "human" {
+            return Progress::default();
+        }
+        Progress::new(Bar::new())
+    }
+
+    /// Prints `diagnostics` in the chosen format: human text (with the source
+    /// line and a caret) on stderr; json and github on stdout, for tools.
+    pub(crate) fn diagnostics(&self, diagnostics: &[Diagnostic]) {
+        let mut sources: HashMap<&Path, Option<String>> = HashMap::new();
+        let mut out = std::io::stdout().lock();
+        let mut err = std::io::stderr().lock();
+        for d in diagnostics {
+            let source = sources
+                .entry(d.path.as_path())
+                .or_insert_with(|| std::fs::read_to_string(self.root.join(&d.path)).ok())
+                .as_deref();
+            let _ = match self.format.as_str() {
+                "json" => writeln!(out, "{}", d.to_json(source)),
+                "github" => writeln!(out, "{}", d.to_github(source)),
+                _ => writeln!(err, "{}", d.render(source, self.terminal)),
+            };
+        }
+    }
+
+    /// Prints a run's problems and its one-line summary; the exit code.
+    pub(crate) fn report(&self, result: Result<Report, BuildError>, verb: &str) -> ExitCode {
+        match result {
+            Ok(report) => {
+                self.diagnostics(&report.warnings);
+                if !self.quiet {
+                    let line = summary(&report, verb);
+                    // With json or github output, stdout holds only those lines.
+                    if self.format == "human" {
+                        println!("{line}");
+                    } else {
+                        eprintln!("{line}");
+                    }
+                }
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                let diagnostics = e.diagnostics();
+                self.diagnostics(diagnostics);
+                let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+                match &e {
+                    BuildError::Output(o) => eprintln!("error: {o}"),
+                    _ => eprintln!("{errors} error(s); nothing was written, the previous output is unchanged"),
+                }
+                ExitCode::from(e.exit_code())
+            }
+        }
+    }
+}
+
+/// `built 830 documents, 991 pages, 149 search shards (170 not published) into public in 0.52 s`
+fn summary(report: &Report, verb: &str) -> String {
+    let mut line = format!("{verb} {} documents", report.documents);
+    if report.pages > 0 {
+        line.push_str(&format!(", {} pages", report.pages));
+    }
+    if let Some(index) = &report.search {
+        line.push_str(&format!(
+            ", {} search shards ({} terms, {:.1} MB)",
+            index.shards,
+            index.terms,
+            index.bytes as f64 / 1e6
+        ));
+    }
+    line.push_str(&format!(" ({} not published)", report.unpublished));
+    if let Some(out) = &report.out_dir {
+        line.push_str(&format!(" into {}", out.display()));
+    }
+    line.push_str(&format!(" in {:.2} s", report.elapsed.as_secs_f64()));
+    line
+}
+
+/// An indicatif bar that appears only once a run has taken a second.
+struct Bar {
+    bar: ProgressBar,
+    start: Instant,
+    shown: Mutex<bool>,
+}
+
+impl Bar {
+    fn new() -> Self {
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
+        let style = ProgressStyle::with_template("{prefix:>10.cyan.bold} [{bar:30}] {pos}/{len} {elapsed}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> ");
+        bar.set_style(style);
+        Bar {
+            bar,
+            start: Instant::now(),
+            shown: Mutex::new(false),
+        }
+    }
+
+    fn show_if_slow(&self) {
+        if self.start.elapsed() < Duration::from_secs(1) {
+            return;
+        }
+        if let Ok(mut shown) = self.shown.try_lock() {
+            if !*shown {
+                *shown = true;
+                self.bar.set_draw_target(ProgressDrawTarget::stderr());
+            }
+        }
+    }
+}
+
+impl Observer for Bar {
+    fn stage(&self, name: &'static str, total: u64) {
+        self.bar.set_prefix(name);
+        self.bar.set_length(total);
+        self.bar.set_position(0);
+        self.show_if_slow();
+    }
+
+    fn advance(&self, steps: u64) {
+        self.bar.inc(steps);
+        self.show_if_slow();
+    }
+}
+
+impl Drop for Bar {
+    fn drop(&mut self) {
+        self.bar.finish_and_clear();
+    }
+}
