@@ -162,7 +162,11 @@ impl Diagnostic {
                 .path(path.as_ref())
                 .annotation(AnnotationKind::Primary.span(caret_span(source_line, &self.message))),
         )];
-        let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
         let mut out = renderer.render(&report).to_string();
         if let Some(hint) = &self.hint {
             let hint = if color {
@@ -193,7 +197,9 @@ fn caret_span(line: &str, message: &str) -> std::ops::Range<usize> {
         .step_by(2)
         .filter_map(|q| line.find(q).map(|at| at..at + q.len()))
         // Not a front-matter key: the value is what is wrong.
-        .filter(|r| !(line[r.end..].starts_with(':') && line[..r.start].trim_start_matches([' ', '-']).is_empty()))
+        .filter(|r| {
+            !(line[r.end..].starts_with(':') && line[..r.start].trim_start_matches([' ', '-']).is_empty())
+        })
         .max_by_key(|r| (r.len(), std::cmp::Reverse(r.start)));
     if let Some(range) = quoted.filter(|r| r.len() > 1) {
         return range;
@@ -315,7 +321,10 @@ mod tests {
             lines[0],
             "error: content/a.md:3: date: `date` is not a valid date: 2017-02-30"
         );
-        let shown = lines.iter().position(|l| l.ends_with("| date: 2017-02-30")).expect("source line");
+        let shown = lines
+            .iter()
+            .position(|l| l.ends_with("| date: 2017-02-30"))
+            .expect("source line");
         assert!(lines[shown].trim_start().starts_with("3 |"), "{text}");
         let caret = lines[shown + 1];
         let column = |l: &str, needle: &str| l.find(needle).expect("needle");
@@ -342,7 +351,10 @@ mod tests {
         assert_eq!(caret_span("attachments:", ""), 0..12);
         let body = "见[链接](idx:1): 说明";
         assert_eq!(caret_span(body, "a `y` link"), 0..body.len());
-        assert_eq!(caret_span(body, "link: `idx:1`: no document"), "见[链接](".len().."见[链接](idx:1".len());
+        assert_eq!(
+            caret_span(body, "link: `idx:1`: no document"),
+            "见[链接](".len().."见[链接](idx:1".len()
+        );
         assert_eq!(caret_span("   ", ""), 3..3);
     }
 

@@ -76,7 +76,9 @@ impl Pattern {
         }
         let adjacent = pieces.windows(2).any(|w| {
             let placeholder = |p: &Piece| !matches!(p, Piece::Text(_));
-            placeholder(&w[0]) && placeholder(&w[1]) && (matches!(w[0], Piece::Seq(_)) || matches!(w[1], Piece::Seq(_)))
+            placeholder(&w[0])
+                && placeholder(&w[1])
+                && (matches!(w[0], Piece::Seq(_)) || matches!(w[1], Piece::Seq(_)))
         });
         if adjacent {
             return Err(format!(
@@ -165,7 +167,14 @@ mod tests {
 
     #[test]
     fn rejects_bad_patterns() {
-        for bad in ["{org}-{year}", "{seq}-{seq}", "{org}{seq}", "{name}-{seq}", "{seq:6}", "{seq"] {
+        for bad in [
+            "{org}-{year}",
+            "{seq}-{seq}",
+            "{org}{seq}",
+            "{name}-{seq}",
+            "{seq:6}",
+            "{seq",
+        ] {
             assert!(Pattern::parse(bad).is_err(), "{bad}");
         }
         let p = Pattern::parse("ZC-{year}{month}-{seq}").expect("pattern");

@@ -29,6 +29,7 @@ pub mod progress;
 pub mod render;
 pub mod scaffold;
 pub mod search;
+pub mod serve;
 pub mod source;
 pub mod stats;
 pub mod theme;

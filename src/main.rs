@@ -38,6 +38,19 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Build, serve the site on 127.0.0.1, rebuild on every change in
+    /// content/, themes/ or site.yaml and reload open pages.
+    Serve {
+        /// The site folder, holding site.yaml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port to try first (the next free one is taken if it is busy).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
     /// Run every validation and write nothing.
     Check {
         /// The site folder, holding site.yaml.
@@ -100,6 +113,31 @@ fn main() -> ExitCode {
             let result = gongkai::build(&BuildOptions { root, out, progress });
             output.report(result, "built")
         }
+        Command::Serve { root, port, open } => {
+            let output = Output::new(&root, "human", false);
+            let options = gongkai::serve::ServeOptions {
+                build: BuildOptions {
+                    root: root.clone(),
+                    out: None,
+                    progress: output.progress(),
+                },
+                port,
+            };
+            let ready = |addr: std::net::SocketAddr| {
+                let url = format!("http://{addr}/");
+                println!("serving {url} (Ctrl-C stops)");
+                if open {
+                    terminal::open_browser(&url);
+                }
+            };
+            match gongkai::serve::serve(&options, ready, |result| output.build_result(result)) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: cannot serve: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Check { root, format, quiet } => {
             let output = Output::new(&root, &format, quiet);
             let result = gongkai::check(&root, &output.progress());
@@ -112,7 +150,11 @@ fn main() -> ExitCode {
             title,
             issuer,
         } => {
-            let request = gongkai::new_doc::Request { category, title, issuer };
+            let request = gongkai::new_doc::Request {
+                category,
+                title,
+                issuer,
+            };
             match gongkai::new_doc::create(&root, &request, gongkai::build::build_date()) {
                 Ok(path) => {
                     println!("{}", root.join(path).display());

@@ -28,7 +28,11 @@ pub struct Request {
 pub fn create(root: &Path, request: &Request, today: chrono::NaiveDate) -> Result<PathBuf, Vec<Diagnostic>> {
     let config = SiteConfig::load(root)?;
     let problem = |field: &str, message: String, hint: String| {
-        vec![Diagnostic::error(config::FILE_NAME, message).field(field).hint(hint)]
+        vec![
+            Diagnostic::error(config::FILE_NAME, message)
+                .field(field)
+                .hint(hint),
+        ]
     };
     let Some(numbering) = &config.index_number else {
         return Err(problem(
@@ -37,7 +41,10 @@ pub fn create(root: &Path, request: &Request, today: chrono::NaiveDate) -> Resul
             "add index_number: { pattern: \"{org}-{category_code}-{year}-{seq:06}\", org: \"0101\" }".into(),
         ));
     };
-    let Some(category) = config.category(request.category.trim()).map(|i| &config.categories[i]) else {
+    let Some(category) = config
+        .category(request.category.trim())
+        .map(|i| &config.categories[i])
+    else {
         let known: Vec<String> = config
             .categories
             .iter()
@@ -73,10 +80,15 @@ pub fn create(root: &Path, request: &Request, today: chrono::NaiveDate) -> Resul
         .filter_map(|f| std::fs::read(&f.abs_path).ok())
         .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
         .collect();
-    let mut seq = numbering.pattern.next_seq(&values, texts.iter().map(String::as_str));
+    let mut seq = numbering
+        .pattern
+        .next_seq(&values, texts.iter().map(String::as_str));
     let content = root.join(source::CONTENT_DIR);
     let io_problem = |path: &Path, e: std::io::Error| {
-        vec![Diagnostic::error(path, format!("cannot create the document: {e}"))]
+        vec![Diagnostic::error(
+            path,
+            format!("cannot create the document: {e}"),
+        )]
     };
     loop {
         let number = numbering.pattern.format(&values, seq);
@@ -105,7 +117,13 @@ pub fn create(root: &Path, request: &Request, today: chrono::NaiveDate) -> Resul
 fn file_stem(number: &str) -> String {
     number
         .chars()
-        .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
         .collect()
 }
 
@@ -124,7 +142,13 @@ fn scalar(text: &str) -> String {
     }
 }
 
-fn front_matter(request: &Request, number: &str, issuer: &str, category: &str, today: chrono::NaiveDate) -> String {
+fn front_matter(
+    request: &Request,
+    number: &str,
+    issuer: &str,
+    category: &str,
+    today: chrono::NaiveDate,
+) -> String {
     let title = request
         .title
         .as_deref()

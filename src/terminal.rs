@@ -84,11 +84,58 @@ impl Output {
                 let errors = diagnostics.iter().filter(|d| d.is_error()).count();
                 match &e {
                     BuildError::Output(o) => eprintln!("error: {o}"),
-                    _ => eprintln!("{errors} error(s); nothing was written, the previous output is unchanged"),
+                    _ => {
+                        eprintln!("{errors} error(s); nothing was written, the previous output is unchanged")
+                    }
                 }
                 ExitCode::from(e.exit_code())
             }
         }
+    }
+}
+
+impl Output {
+    /// Prints one build of `gongkai serve` like `report`, and returns the
+    /// plain text of its errors for the page overlay.
+    pub(crate) fn build_result(&self, result: &Result<Report, BuildError>) -> Option<String> {
+        match result {
+            Ok(report) => {
+                self.diagnostics(&report.warnings);
+                println!("{}", summary(report, "built"));
+                None
+            }
+            Err(e) => {
+                self.diagnostics(e.diagnostics());
+                let mut text: Vec<String> = e
+                    .diagnostics()
+                    .iter()
+                    .filter(|d| d.is_error())
+                    .map(|d| {
+                        let source = std::fs::read_to_string(self.root.join(&d.path)).ok();
+                        d.render(source.as_deref(), false)
+                    })
+                    .collect();
+                if let BuildError::Output(o) = e {
+                    text.push(format!("error: {o}"));
+                }
+                eprintln!("the build failed; still serving the last good site");
+                Some(text.join("\n\n"))
+            }
+        }
+    }
+}
+
+/// Opens `url` in the desktop's browser, if there is one.
+pub(crate) fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(opener).arg(url).spawn().is_err() {
+        eprintln!("could not start {opener}; open {url} yourself");
     }
 }
 

@@ -163,7 +163,10 @@ fn human_diagnostics_show_the_source_line_with_a_caret_and_no_colour_off_a_termi
     let out = gongkai(&["check", "--root", &site.to_string_lossy()]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(!err.contains('\x1b'), "no colour when stderr is not a terminal:\n{err}");
+    assert!(
+        !err.contains('\x1b'),
+        "no colour when stderr is not a terminal:\n{err}"
+    );
     let lines: Vec<&str> = err.lines().collect();
     let header = lines
         .iter()
@@ -211,11 +214,17 @@ fn new_doc_takes_the_next_free_index_number_in_the_pattern() {
 
     // Without a pattern in site.yaml it says how to add one.
     let yaml = read(&site.join("site.yaml"));
-    let without = &yaml[..yaml.find("# gongkai new-doc").expect("scaffold declares the pattern")];
+    let without = &yaml[..yaml
+        .find("# gongkai new-doc")
+        .expect("scaffold declares the pattern")];
     fs::write(site.join("site.yaml"), without).expect("site.yaml");
     let out = new_doc(&["--category", "规划计划"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("index_number: { pattern:"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("index_number: { pattern:"),
+        "{}",
+        stderr(&out)
+    );
     fs::write(site.join("site.yaml"), &yaml).expect("site.yaml");
 
     // The new site already has 0001-03-2026-000001, and a link elsewhere
@@ -225,7 +234,12 @@ fn new_doc_takes_the_next_free_index_number_in_the_pattern() {
         "---\ntitle: 草稿\nindex_number: 0001-02-2026-000001\nissuer: 某某区人民政府办公室\ncategory: 政策文件\ndate: 2026-02-01\ndraft: true\n---\n见 idx:0001-03-2026-000004。\n",
     )
     .expect("draft");
-    let out = new_doc(&["--category", "规划计划", "--title", "关于做好2026年政务公开工作的通知"]);
+    let out = new_doc(&[
+        "--category",
+        "规划计划",
+        "--title",
+        "关于做好2026年政务公开工作的通知",
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let path = String::from_utf8_lossy(&out.stdout).trim().to_owned();
     assert!(path.ends_with("content/0001-03-2026-000005.md"), "{path}");

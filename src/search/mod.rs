@@ -137,7 +137,11 @@ fn doc_terms(document: &Document, text: &str, partitions: usize) -> DocTerms {
 }
 
 /// Builds the index of `catalogue`, handing each file to `emit`.
-pub fn build<E>(catalogue: &Catalogue, progress: &crate::progress::Progress, emit: E) -> io::Result<IndexStats>
+pub fn build<E>(
+    catalogue: &Catalogue,
+    progress: &crate::progress::Progress,
+    emit: E,
+) -> io::Result<IndexStats>
 where
     E: Fn(&str, &[u8]) -> io::Result<()> + Sync,
 {
