@@ -186,11 +186,11 @@ impl Bar {
         if self.start.elapsed() < Duration::from_secs(1) {
             return;
         }
-        if let Ok(mut shown) = self.shown.try_lock() {
-            if !*shown {
-                *shown = true;
-                self.bar.set_draw_target(ProgressDrawTarget::stderr());
-            }
+        if let Ok(mut shown) = self.shown.try_lock()
+            && !*shown
+        {
+            *shown = true;
+            self.bar.set_draw_target(ProgressDrawTarget::stderr());
         }
     }
 }
