@@ -31,6 +31,8 @@ pub struct BuildOptions {
     pub out: Option<PathBuf>,
     /// Where to report progress.
     pub progress: Progress,
+    /// Write the whole output again instead of only the files that changed.
+    pub clean: bool,
 }
 
 /// Why a run failed; each kind maps onto one exit code.
@@ -84,6 +86,10 @@ pub struct Report {
     pub warnings: Vec<Diagnostic>,
     /// Wall time of the run.
     pub elapsed: Duration,
+    /// Wall time of each stage, in order (`GONGKAI_TIMINGS=1` prints them).
+    pub stages: Vec<(&'static str, Duration)>,
+    /// Files written, left unchanged and deleted in the output.
+    pub files: output::CommitStats,
 }
 
 /// Reads and validates the whole site: every problem of every file is
@@ -311,6 +317,8 @@ pub fn check(root: &Path, progress: &Progress) -> Result<Report, BuildError> {
         out_dir: None,
         warnings,
         elapsed: start.elapsed(),
+        stages: Vec::new(),
+        files: Default::default(),
     })
 }
 
@@ -322,12 +330,18 @@ pub fn build(options: &BuildOptions) -> Result<Report, BuildError> {
     let _lock = SiteLock::acquire(root)?;
     let progress = &options.progress;
     let (catalogue, theme, warnings) = load(root, progress)?;
+    let mut stages = vec![("load", start.elapsed())];
+    let mut lap = Instant::now();
+    let mut stage = |name: &'static str| {
+        stages.push((name, lap.elapsed()));
+        lap = Instant::now();
+    };
     let target = match &options.out {
         Some(out) => out.clone(),
         None => root.join(&catalogue.config.output_dir),
     };
     output::check_target(root, &target)?;
-    let staging = Staging::create(&target)?;
+    let staging = Staging::create(root, &target, options.clean)?;
     let rendered = render::render_all(&catalogue, &theme, &render_options(progress), |path, bytes| {
         staging.write(path, bytes)
     });
@@ -338,10 +352,12 @@ pub fn build(options: &BuildOptions) -> Result<Report, BuildError> {
             return Err(render_error(e));
         }
     };
+    stage("render");
     if let Err(e) = publish_files(root, &catalogue, &staging) {
         staging.discard();
         return Err(render_error(RenderError::Io(e)));
     }
+    stage("files");
     let index_start = Instant::now();
     progress.stage("indexing", catalogue.documents.len());
     let index = match search::build(&catalogue, progress, |path, bytes| staging.write(path, bytes)) {
@@ -352,6 +368,7 @@ pub fn build(options: &BuildOptions) -> Result<Report, BuildError> {
         }
     };
     let search_time = index_start.elapsed();
+    stage("search");
     let mut warnings = warnings;
     let base = &catalogue.config.base_url;
     if !(base.starts_with("http://") || base.starts_with("https://")) {
@@ -369,7 +386,9 @@ pub fn build(options: &BuildOptions) -> Result<Report, BuildError> {
         staging.discard();
         return Err(render_error(RenderError::Io(e)));
     }
-    staging.commit()?;
+    stage("export");
+    let files = staging.commit()?;
+    stage("commit");
     Ok(Report {
         documents: catalogue.documents.len(),
         unpublished: catalogue.unpublished,
@@ -379,6 +398,8 @@ pub fn build(options: &BuildOptions) -> Result<Report, BuildError> {
         out_dir: Some(target),
         warnings,
         elapsed: start.elapsed(),
+        stages,
+        files,
     })
 }
 

@@ -37,6 +37,9 @@ enum Command {
         /// No progress bar and no summary: only problems are printed.
         #[arg(long, short)]
         quiet: bool,
+        /// Write every file again, ignoring what the last build wrote.
+        #[arg(long)]
+        clean: bool,
     },
     /// Build, serve the site on 127.0.0.1, rebuild on every change in
     /// content/, themes/ or site.yaml and reload open pages.
@@ -107,10 +110,16 @@ fn main() -> ExitCode {
             out,
             format,
             quiet,
+            clean,
         } => {
             let output = Output::new(&root, &format, quiet);
             let progress = output.progress();
-            let result = gongkai::build(&BuildOptions { root, out, progress });
+            let result = gongkai::build(&BuildOptions {
+                root,
+                out,
+                progress,
+                clean,
+            });
             output.report(result, "built")
         }
         Command::Serve { root, port, open } => {
@@ -120,6 +129,7 @@ fn main() -> ExitCode {
                     root: root.clone(),
                     out: None,
                     progress: output.progress(),
+                    clean: false,
                 },
                 port,
             };

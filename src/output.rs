@@ -1,14 +1,24 @@
 //! The only module that writes the site: a lock so two builds cannot run at
-//! once, a staging folder beside the output, and a swap that replaces the
+//! once, a staging folder beside the output, and a commit that changes the
 //! previous output only once everything was written.
 //!
+//! Two ways to commit. The first build (or `--clean`) fills the staging
+//! folder with the whole site and swaps it in. Later builds compare each
+//! file with the manifest of the last commit (`.gongkai/cache/`: path, size,
+//! hash) and stage only the files that changed; the commit then moves those
+//! into the output and deletes the files no longer produced, following a
+//! journal written first.
+//!
 //! A failed or killed build leaves the previous output exactly as it was:
-//! the staging folder is the only thing touched until the swap, and a swap
-//! interrupted half-way is finished (or undone) by the next build.
+//! the staging folder is the only thing touched until the commit, and a
+//! commit interrupted half-way is finished by the next build (the swap
+//! undone or redone, the journal replayed).
 
+use std::collections::BTreeMap;
 use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// The folder in a site for gongkai's own state (lock, later the cache).
 pub const STATE_DIR: &str = ".gongkai";
@@ -67,11 +77,56 @@ impl SiteLock {
     }
 }
 
-/// A folder being filled beside the output; becomes the output on [`Staging::commit`].
+/// A folder being filled beside the output; becomes the output (or updates
+/// it) on [`Staging::commit`].
 #[derive(Debug)]
 pub struct Staging {
     dir: PathBuf,
     target: PathBuf,
+    /// Where the manifest and the journal of this output live.
+    state: StatePaths,
+    /// The manifest of the output as last committed, when it can be trusted:
+    /// files it lists unchanged are not written again.
+    previous: Option<Manifest>,
+    /// Every file of this build.
+    current: Mutex<Manifest>,
+}
+
+/// Path → (size, hash) of every file of an output.
+type Manifest = BTreeMap<String, (u64, [u8; 16])>;
+
+#[derive(Debug)]
+struct StatePaths {
+    manifest: PathBuf,
+    journal: PathBuf,
+}
+
+impl StatePaths {
+    /// One manifest per output folder, named after its absolute path.
+    fn new(root: &Path, target: &Path) -> StatePaths {
+        let absolute = std::path::absolute(target).unwrap_or_else(|_| target.to_path_buf());
+        let key = blake3::hash(absolute.to_string_lossy().as_bytes()).to_hex();
+        let dir = root.join(STATE_DIR).join("cache");
+        StatePaths {
+            manifest: dir.join(format!("output-{}.manifest", &key[..16])),
+            journal: dir.join(format!("output-{}.journal", &key[..16])),
+        }
+    }
+
+    fn pending_manifest(&self) -> PathBuf {
+        self.manifest.with_extension("manifest.new")
+    }
+}
+
+/// What a commit did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CommitStats {
+    /// Files written (all of them on a full build).
+    pub written: usize,
+    /// Files left as they were.
+    pub unchanged: usize,
+    /// Files deleted because the build no longer produces them.
+    pub deleted: usize,
 }
 
 fn sibling(target: &Path, suffix: &str) -> PathBuf {
@@ -113,22 +168,34 @@ pub fn check_target(root: &Path, target: &Path) -> Result<(), OutputError> {
 }
 
 impl Staging {
-    /// Prepares an empty staging folder for `target`. Call with the site lock
-    /// held: leftovers of a killed build are cleaned up here.
-    pub fn create(target: &Path) -> Result<Staging, OutputError> {
-        recover(target)?;
+    /// Prepares an empty staging folder for `target` of the site in `root`.
+    /// Call with the site lock held: leftovers of a killed build are cleaned
+    /// up here. With `clean`, the manifest is ignored and the whole site is
+    /// written and swapped in.
+    pub fn create(root: &Path, target: &Path, clean: bool) -> Result<Staging, OutputError> {
+        let state = StatePaths::new(root, target);
+        recover(target, &state)?;
         let dir = sibling(target, ".staging");
         if dir.exists() {
             fs::remove_dir_all(&dir).map_err(io_error("cannot remove the old staging folder", &dir))?;
         }
         fs::create_dir_all(&dir).map_err(io_error("cannot create", &dir))?;
+        let previous = if clean || !target.is_dir() {
+            None
+        } else {
+            read_manifest(&state.manifest)
+        };
         Ok(Staging {
             dir,
             target: target.to_path_buf(),
+            state,
+            previous,
+            current: Mutex::new(Manifest::new()),
         })
     }
 
     /// Writes one file, `rel` being a `/`-separated path inside the site.
+    /// When the output already holds exactly these bytes, nothing is written.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         if rel
             .split('/')
@@ -139,6 +206,27 @@ impl Staging {
                 io::ErrorKind::InvalidInput,
                 format!("unsafe output path {rel}"),
             ));
+        }
+        let mut hash = [0u8; 16];
+        hash.copy_from_slice(&blake3::hash(bytes).as_bytes()[..16]);
+        let entry = (bytes.len() as u64, hash);
+        let duplicate = self
+            .current
+            .lock()
+            .map_err(|_| io::Error::other("manifest lock poisoned"))?
+            .insert(rel.to_owned(), entry)
+            .is_some();
+        if duplicate {
+            return Err(io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                format!("two outputs are written to {rel}"),
+            ));
+        }
+        if let Some(previous) = &self.previous
+            && previous.get(rel) == Some(&entry)
+            && fs::metadata(self.target.join(rel)).is_ok_and(|m| m.is_file() && m.len() == entry.0)
+        {
+            return Ok(());
         }
         let path = self.dir.join(rel);
         if let Some(parent) = path.parent() {
@@ -154,17 +242,54 @@ impl Staging {
         self.write(rel, &bytes)
     }
 
-    /// Replaces the output with the staging folder.
-    pub fn commit(self) -> Result<(), OutputError> {
-        let old = sibling(&self.target, ".old");
-        if self.target.exists() {
-            fs::rename(&self.target, &old).map_err(io_error("cannot move aside", &self.target))?;
+    /// Makes the output what this build wrote.
+    pub fn commit(self) -> Result<CommitStats, OutputError> {
+        let current = self.current.into_inner().unwrap_or_default();
+        let manifest_dir = self.state.manifest.parent().unwrap_or(Path::new("."));
+        fs::create_dir_all(manifest_dir).map_err(io_error("cannot create", manifest_dir))?;
+        let pending = self.state.pending_manifest();
+        write_manifest(&pending, &current).map_err(io_error("cannot write", &pending))?;
+        let Some(previous) = self.previous else {
+            // No manifest may describe the output while it is swapped.
+            match fs::remove_file(&self.state.manifest) {
+                Ok(()) => {}
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                Err(e) => return Err(io_error("cannot remove", &self.state.manifest)(e)),
+            }
+            let old = sibling(&self.target, ".old");
+            if self.target.exists() {
+                fs::rename(&self.target, &old).map_err(io_error("cannot move aside", &self.target))?;
+            }
+            fs::rename(&self.dir, &self.target).map_err(io_error("cannot move into place", &self.dir))?;
+            fs::rename(&pending, &self.state.manifest)
+                .map_err(io_error("cannot write", &self.state.manifest))?;
+            if old.exists() {
+                fs::remove_dir_all(&old).map_err(io_error("cannot remove", &old))?;
+            }
+            return Ok(CommitStats {
+                written: current.len(),
+                ..CommitStats::default()
+            });
+        };
+        // The journal: files to move in from staging (M) and to delete (D).
+        let mut journal = String::new();
+        let mut stats = CommitStats::default();
+        for rel in current.keys() {
+            if self.dir.join(rel).is_file() {
+                journal.push_str(&format!("M {rel}\n"));
+                stats.written += 1;
+            } else {
+                stats.unchanged += 1;
+            }
         }
-        fs::rename(&self.dir, &self.target).map_err(io_error("cannot move into place", &self.dir))?;
-        if old.exists() {
-            fs::remove_dir_all(&old).map_err(io_error("cannot remove", &old))?;
+        for rel in previous.keys().filter(|rel| !current.contains_key(*rel)) {
+            journal.push_str(&format!("D {rel}\n"));
+            stats.deleted += 1;
         }
-        Ok(())
+        write_synced(&self.state.journal, journal.as_bytes())
+            .map_err(io_error("cannot write", &self.state.journal))?;
+        replay(&self.target, &self.dir, &self.state)?;
+        Ok(stats)
     }
 
     /// Removes the staging folder, leaving the output untouched.
@@ -173,16 +298,168 @@ impl Staging {
     }
 }
 
-/// Finishes a swap a killed build left half-done: if the output is missing
-/// but its `.old` copy exists, the copy is put back.
-fn recover(target: &Path) -> Result<(), OutputError> {
+/// Applies a commit's journal (again, if a killed build left it): moves the
+/// staged files in, deletes the dropped ones, installs the new manifest.
+/// Every step can be repeated, so a replay after a kill is safe.
+fn replay(target: &Path, staging: &Path, state: &StatePaths) -> Result<(), OutputError> {
+    let journal = fs::read_to_string(&state.journal).map_err(io_error("cannot read", &state.journal))?;
+    for line in journal.lines() {
+        let (op, rel) = line.split_at(line.len().min(2));
+        let to = target.join(rel);
+        match op {
+            "M " => {
+                let from = staging.join(rel);
+                if from.is_file() {
+                    if let Some(parent) = to.parent() {
+                        fs::create_dir_all(parent).map_err(io_error("cannot create", parent))?;
+                    }
+                    fs::rename(&from, &to).map_err(io_error("cannot move into place", &from))?;
+                }
+            }
+            "D " => {
+                match fs::remove_file(&to) {
+                    Ok(()) => {}
+                    Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                    Err(e) => return Err(io_error("cannot remove", &to)(e)),
+                }
+                // Folders left empty go too, as a clean build would not have them.
+                let mut dir = to.parent();
+                while let Some(d) = dir.filter(|d| *d != target && d.starts_with(target)) {
+                    if fs::remove_dir(d).is_err() {
+                        break;
+                    }
+                    dir = d.parent();
+                }
+            }
+            _ => {}
+        }
+    }
+    let pending = state.pending_manifest();
+    if pending.exists() {
+        fs::rename(&pending, &state.manifest).map_err(io_error("cannot write", &state.manifest))?;
+    }
+    fs::remove_file(&state.journal).map_err(io_error("cannot remove", &state.journal))?;
+    if staging.exists() {
+        fs::remove_dir_all(staging).map_err(io_error("cannot remove", staging))?;
+    }
+    Ok(())
+}
+
+fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::io::Write;
+    let mut file = File::create(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+/// One line per file: hash (32 hex digits), size, path.
+fn write_manifest(path: &Path, manifest: &Manifest) -> io::Result<()> {
+    let mut text = String::with_capacity(manifest.len() * 80);
+    for (rel, (size, hash)) in manifest {
+        for b in hash {
+            text.push_str(&format!("{b:02x}"));
+        }
+        text.push_str(&format!(" {size} {rel}\n"));
+    }
+    write_synced(path, text.as_bytes())
+}
+
+/// The manifest, or None when it is missing or unreadable (the next build is
+/// then a full one).
+fn read_manifest(path: &Path) -> Option<Manifest> {
+    let text = fs::read_to_string(path).ok()?;
+    let mut manifest = Manifest::new();
+    for line in text.lines() {
+        let mut parts = line.splitn(3, ' ');
+        let (hex, size, rel) = (parts.next()?, parts.next()?, parts.next()?);
+        let mut hash = [0u8; 16];
+        for (i, b) in hash.iter_mut().enumerate() {
+            *b = u8::from_str_radix(hex.get(i * 2..i * 2 + 2)?, 16).ok()?;
+        }
+        manifest.insert(rel.to_owned(), (size.parse().ok()?, hash));
+    }
+    Some(manifest)
+}
+
+/// Finishes a commit a killed build left half-done: a journal is replayed;
+/// if the output is missing but its `.old` copy exists, the copy is put back
+/// (and the manifest, which may describe either, is dropped).
+fn recover(target: &Path, state: &StatePaths) -> Result<(), OutputError> {
+    if state.journal.exists() {
+        return replay(target, &sibling(target, ".staging"), state);
+    }
     let old = sibling(target, ".old");
     if old.exists() {
         if target.exists() {
             fs::remove_dir_all(&old).map_err(io_error("cannot remove", &old))?;
         } else {
             fs::rename(&old, target).map_err(io_error("cannot restore", &old))?;
+            let _ = fs::remove_file(&state.manifest);
         }
     }
+    let _ = fs::remove_file(state.pending_manifest());
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A commit killed after its journal was written, with `moved` of the
+    /// staged files already moved in.
+    fn interrupted(moved: usize) -> (tempfile::TempDir, PathBuf, StatePaths) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (root, target) = (dir.path().to_path_buf(), dir.path().join("public"));
+        let staging = sibling(&target, ".staging");
+        let state = StatePaths::new(&root, &target);
+        fs::create_dir_all(target.join("old")).expect("target");
+        fs::create_dir_all(staging.join("c")).expect("staging");
+        fs::create_dir_all(state.manifest.parent().expect("cache")).expect("cache");
+        fs::write(target.join("a.html"), "old a").expect("write");
+        fs::write(target.join("old/b.html"), "b").expect("write");
+        fs::write(target.join("keep.html"), "keep").expect("write");
+        fs::write(staging.join("a.html"), "new a").expect("write");
+        fs::write(staging.join("c/d.html"), "new d").expect("write");
+        fs::write(&state.manifest, "old manifest").expect("write");
+        fs::write(state.pending_manifest(), "new manifest").expect("write");
+        fs::write(&state.journal, "M a.html\nM c/d.html\nD old/b.html\n").expect("write");
+        for rel in ["a.html", "c/d.html"].into_iter().take(moved) {
+            fs::create_dir_all(target.join(rel).parent().expect("parent")).expect("dir");
+            fs::rename(staging.join(rel), target.join(rel)).expect("move");
+        }
+        (dir, root, state)
+    }
+
+    #[test]
+    fn an_interrupted_commit_is_finished_by_the_next_build() {
+        for moved in 0..=2 {
+            let (_dir, root, state) = interrupted(moved);
+            let target = root.join("public");
+            let staging = Staging::create(&root, &target, false).expect("recover");
+            let read = |rel: &str| fs::read_to_string(target.join(rel)).ok();
+            assert_eq!(read("a.html").as_deref(), Some("new a"), "moved {moved}");
+            assert_eq!(read("c/d.html").as_deref(), Some("new d"));
+            assert_eq!(read("keep.html").as_deref(), Some("keep"));
+            assert!(!target.join("old").exists(), "the emptied folder is gone too");
+            assert!(!state.journal.exists());
+            assert_eq!(
+                fs::read_to_string(&state.manifest).expect("manifest"),
+                "new manifest"
+            );
+            staging.discard();
+        }
+    }
+
+    #[test]
+    fn manifests_round_trip_and_a_damaged_one_means_a_full_build() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("m");
+        let mut manifest = Manifest::new();
+        manifest.insert("docs/a b.html".into(), (12, [7; 16]));
+        manifest.insert("search/t/1.bin".into(), (0, [255; 16]));
+        write_manifest(&path, &manifest).expect("write");
+        assert_eq!(read_manifest(&path), Some(manifest));
+        fs::write(&path, "zz 1 x\n").expect("write");
+        assert_eq!(read_manifest(&path), None);
+    }
 }

@@ -156,8 +156,20 @@ fn summary(report: &Report, verb: &str) -> String {
     line.push_str(&format!(" ({} not published)", report.unpublished));
     if let Some(out) = &report.out_dir {
         line.push_str(&format!(" into {}", out.display()));
+        let f = &report.files;
+        if f.unchanged > 0 || f.deleted > 0 {
+            line.push_str(&format!(" ({} files written, {} deleted)", f.written, f.deleted));
+        }
     }
     line.push_str(&format!(" in {:.2} s", report.elapsed.as_secs_f64()));
+    if std::env::var_os("GONGKAI_TIMINGS").is_some() {
+        let stages: Vec<String> = report
+            .stages
+            .iter()
+            .map(|(name, t)| format!("{name} {:.2}", t.as_secs_f64()))
+            .collect();
+        line.push_str(&format!(" [{}]", stages.join(", ")));
+    }
     line
 }
 

@@ -1,0 +1,238 @@
+//! Incremental builds: after edits, additions and deletions, a build that
+//! reuses the last one (writing only what changed) gives exactly the output
+//! of a clean build of the same content.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::*;
+
+/// A small deterministic generator, so a failure can be replayed.
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n
+    }
+}
+
+fn documents(site: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(site.join("content"))
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|e| e.into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md") && !p.to_string_lossy().contains("/_"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Replaces the first line starting with `key:` in the front-matter.
+fn set_field(text: &str, key: &str, value: &str) -> String {
+    let prefix = format!("{key}:");
+    let mut done = false;
+    text.lines()
+        .map(|l| {
+            if !done && l.starts_with(&prefix) {
+                done = true;
+                format!("{key}: {value}")
+            } else {
+                l.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
+/// One round of random changes: body and title edits, a moved date, a
+/// changed category, a withdrawn document, deletions and additions.
+fn mutate(site: &Path, rng: &mut Lcg, round: usize) -> Vec<String> {
+    let mut log = Vec::new();
+    let docs = documents(site);
+    for n in 0..6 {
+        let path = &docs[rng.below(docs.len())];
+        let text = read(path);
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let changed = match rng.below(6) {
+            0 => text.replacen(
+                "\n---\n",
+                &format!("\n---\n\n第{round}轮修改{n}：补充说明。\n"),
+                1,
+            ),
+            1 => set_field(&text, "title", &format!("修订后的标题{round}-{n}")),
+            2 => set_field(
+                &text,
+                "date",
+                &format!(
+                    "20{:02}-0{}-1{}",
+                    10 + rng.below(15),
+                    1 + rng.below(9),
+                    rng.below(10)
+                ),
+            ),
+            3 => set_field(&text, "category", "政策解读"),
+            4 => set_field(&text, "disclosure", "依申请公开"),
+            _ => {
+                fs::remove_file(path).expect("delete");
+                log.push(format!("deleted {name}"));
+                continue;
+            }
+        };
+        fs::write(path, changed).expect("edit");
+        log.push(format!("edited {name}"));
+    }
+    // Two new documents, copied from existing ones with a fresh 索引号.
+    for n in 0..2 {
+        let docs = documents(site);
+        let from = &docs[rng.below(docs.len())];
+        let number = format!("9999-03-20{}-{round}{n:05}", 10 + rng.below(15));
+        let text = set_field(&read(from), "index_number", &number);
+        let text = set_field(&text, "title", &format!("新增文件{round}-{n}"));
+        let text = text.replace("\nslug:", "\nx_slug_removed:");
+        fs::write(site.join(format!("content/new-{round}-{n}.md")), text).expect("add");
+        log.push(format!("added {number}"));
+    }
+    log
+}
+
+#[test]
+fn incremental_builds_equal_clean_builds_after_random_edits_additions_and_deletions() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = dir.path().join("site");
+    gencorpus(300, &site);
+    let root = site.to_string_lossy().into_owned();
+    let epoch = [("SOURCE_DATE_EPOCH", "1700000000")];
+    let out = gongkai_env(&["build", "--root", &root], &epoch);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let mut rng = Lcg(2026);
+    let (mut written, mut deleted) = (0, 0);
+    for round in 1..=4 {
+        let log = mutate(&site, &mut rng, round);
+        let out = gongkai_env(&["build", "--root", &root], &epoch);
+        assert!(out.status.success(), "round {round} {log:?}: {}", stderr(&out));
+        let summary = String::from_utf8_lossy(&out.stdout).into_owned();
+        let counts: Vec<usize> = summary
+            .split_once("files written")
+            .map(|(before, after)| {
+                let written = before
+                    .rsplit('(')
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .parse()
+                    .unwrap_or(0);
+                let deleted = after
+                    .trim_start_matches(", ")
+                    .split(' ')
+                    .next()
+                    .unwrap_or("")
+                    .parse()
+                    .unwrap_or(0);
+                vec![written, deleted]
+            })
+            .unwrap_or_else(|| panic!("not an incremental build: {summary}"));
+        written += counts[0];
+        deleted += counts[1];
+
+        let clean = dir.path().join(format!("clean-{round}"));
+        let out = gongkai_env(
+            &[
+                "build",
+                "--clean",
+                "--root",
+                &root,
+                "--out",
+                &clean.to_string_lossy(),
+            ],
+            &epoch,
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        let (incremental, clean) = (tree(&site.join("public")), tree(&clean));
+        let differ: Vec<&String> = incremental
+            .keys()
+            .chain(clean.keys())
+            .filter(|k| incremental.get(*k) != clean.get(*k))
+            .collect();
+        assert!(
+            differ.is_empty(),
+            "round {round} after {log:?}: these files differ: {differ:?}"
+        );
+        // No folder a clean build would not have.
+        let dirs = |d: &Path| -> Vec<String> {
+            walkdir::WalkDir::new(d)
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_dir())
+                .map(|e| {
+                    e.path()
+                        .strip_prefix(d)
+                        .expect("inside")
+                        .to_string_lossy()
+                        .into_owned()
+                })
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect()
+        };
+        assert_eq!(
+            dirs(&site.join("public")),
+            dirs(&dir.path().join(format!("clean-{round}")))
+        );
+    }
+    assert!(
+        written > 0 && deleted > 0,
+        "the rounds wrote {written} and deleted {deleted} files"
+    );
+}
+
+#[test]
+fn an_unchanged_rebuild_writes_nothing_and_a_damaged_output_is_repaired() {
+    let (_dir, site) = fixture_site("stats");
+    let root = site.to_string_lossy().into_owned();
+    assert!(gongkai(&["build", "--root", &root]).status.success());
+    let first = tree(&site.join("public"));
+    let stamp = |p: &Path| fs::metadata(p).and_then(|m| m.modified()).expect("mtime");
+    let index = site.join("public/index.html");
+    let before = stamp(&index);
+
+    let out = gongkai(&["build", "--root", &root]);
+    assert!(out.status.success());
+    let summary = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(summary.contains("(0 files written, 0 deleted)"), "{summary}");
+    assert_eq!(stamp(&index), before, "unchanged files are not rewritten");
+
+    // A file removed or truncated by hand is written again.
+    let some_doc = site
+        .join("public/docs")
+        .read_dir()
+        .expect("docs")
+        .next()
+        .expect("a page")
+        .expect("entry")
+        .path();
+    fs::remove_file(&some_doc).expect("remove");
+    fs::write(&index, "").expect("truncate");
+    let out = gongkai(&["build", "--root", &root]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("(2 files written, 0 deleted)"));
+    assert_eq!(tree(&site.join("public")), first);
+
+    // --clean writes everything and gives the same site.
+    let out = gongkai(&["build", "--clean", "--root", &root]);
+    assert!(out.status.success());
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("files written"));
+    assert_eq!(tree(&site.join("public")), first);
+}
