@@ -191,17 +191,22 @@ fn source_line(text: &str, line: u32) -> Option<&str> {
 /// the message that the line contains (a link target, a value), else the
 /// value of a `key: value` line, else the line without its indentation.
 fn caret_span(line: &str, message: &str) -> std::ops::Range<usize> {
+    // A quoted key is what is wrong only when the message is about keys
+    // ("unknown field `titel`", "`title` is given twice"); otherwise the
+    // value is.
+    let about_keys = message.starts_with("unknown ") || message.contains(" is given twice");
+    let is_key = |r: &std::ops::Range<usize>| {
+        line[r.end..].starts_with(':') && line[..r.start].trim_start_matches([' ', '-']).is_empty()
+    };
     let quoted = message
         .split('`')
         .skip(1)
         .step_by(2)
+        .filter(|q| q.len() > 1)
         .filter_map(|q| line.find(q).map(|at| at..at + q.len()))
-        // Not a front-matter key: the value is what is wrong.
-        .filter(|r| {
-            !(line[r.end..].starts_with(':') && line[..r.start].trim_start_matches([' ', '-']).is_empty())
-        })
+        .filter(|r| about_keys || !is_key(r))
         .max_by_key(|r| (r.len(), std::cmp::Reverse(r.start)));
-    if let Some(range) = quoted.filter(|r| r.len() > 1) {
+    if let Some(range) = quoted {
         return range;
     }
     let start = line.len() - line.trim_start().len();
@@ -356,6 +361,11 @@ mod tests {
             "见[链接](".len().."见[链接](idx:1".len()
         );
         assert_eq!(caret_span("   ", ""), 3..3);
+        assert_eq!(caret_span("titel: 通知", "unknown field `titel`"), 0..5);
+        assert_eq!(
+            caret_span("date: 2017-13-01", "`date` is not a valid date: `2017-13-01`"),
+            6..16
+        );
     }
 
     #[test]
