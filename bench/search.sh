@@ -22,14 +22,14 @@ for n in "${sizes[@]}"; do
   echo "== $n documents"
   runs=()
   for i in 1 2 3; do
-    /usr/bin/time -f "%e %M" -o "$corpora/time.txt" target/release/gongkai build --root "$site" > "$corpora/build.txt"
-    runs+=("$(cat "$corpora/time.txt") $(grep -o '[0-9.]* s$' "$corpora/build.txt" | tail -1 | cut -d' ' -f1)")
+    GONGKAI_TIMINGS=1 /usr/bin/time -f "%e %M" -o "$corpora/time.txt" target/release/gongkai build --clean --root "$site" > "$corpora/build.txt"
+    runs+=("$(cat "$corpora/time.txt") $(grep -o 'search [0-9.]*' "$corpora/build.txt" | tail -1 | cut -d' ' -f2)")
   done
   printf '%s\n' "${runs[@]}" | sort -n | sed -n 2p | {
     read -r wall kb index
     echo "full build (median of 3): ${wall} s wall, peak ${kb} KB; of which search index ${index} s"
   }
-  grep "search index" "$corpora/build.txt"
+  grep -o '[0-9]* search shards ([^)]*)' "$corpora/build.txt"
   echo "index size on disk: $(du -sh "$site/public/search" | cut -f1) ($(find "$site/public/search" -type f | wc -l) files; texts for excerpts $(du -sh "$site/public/search/x" | cut -f1))"
   node bench/search-queries.mjs "$site/public"
 done

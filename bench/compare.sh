@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# gongkai against Hugo and Hugo + Pagefind on the same generated corpora (not
+# a test: slow). For each size N, RUNS rounds (default 3); each round builds
+# the native corpus with gongkai (full build: pages, search index, exports;
+# output and cache removed first), then the `--format hugo` corpus with
+# `hugo`, then with `hugo && pagefind --site public`. Prints, per tool, the
+# medians of wall time, CPU time and peak memory, the output size, and the
+# median of the per-round ratios gongkai / tool (rounds are paired, so drift
+# of the machine cancels). Usage: bench/compare.sh [N …] (default 1000 10000).
+# Corpora are generated under $CORPORA (default /tmp/gongkai-corpora) and
+# reused; Hugo (apt-get) and Pagefind (npm, into $CORPORA/tools) are
+# installed when missing. A Pagefind run longer than $PAGEFIND_TIMEOUT
+# seconds (default 900) is reported as not finished.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("$@")
+[ $# -gt 0 ] || sizes=(1000 10000)
+rounds=${RUNS:-3}
+corpora=${CORPORA:-/tmp/gongkai-corpora}
+tools="$corpora/tools"
+mkdir -p "$corpora" "$tools"
+
+if ! command -v hugo > /dev/null; then
+  echo "Hugo is missing: installing it (apt-get install hugo)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo > /dev/null
+fi
+pagefind="$tools/node_modules/.bin/pagefind"
+if [ ! -x "$pagefind" ]; then
+  echo "Pagefind is missing: installing it (npm install pagefind into $tools)"
+  (cd "$tools" && { [ -f package.json ] || echo '{"private":true}' > package.json; } && npm install --no-audit --no-fund --silent pagefind > /dev/null)
+fi
+cargo build --release --locked -q
+gongkai="$PWD/target/release/gongkai"
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
+echo "versions: $("$gongkai" --version), $(hugo version | cut -d' ' -f1-2), pagefind $("$pagefind" --version 2> /dev/null | awk '{print $NF}')"
+echo "date: $(date -u +%Y-%m-%d)"
+
+# measure FILE CMD…: appends "wall cpu peak_kb" of CMD to FILE ("- - -" if it
+# failed or timed out).
+measure() {
+  local file=$1
+  shift
+  if /usr/bin/time -f "%e %U %S %M" -o "$corpora/time.txt" "$@" > "$corpora/out.txt" 2>&1; then
+    awk '{printf "%s %.2f %s\n", $1, $2 + $3, $4}' "$corpora/time.txt" >> "$file"
+  else
+    echo "  failed or timed out: $*" >&2
+    tail -3 "$corpora/out.txt" >&2
+    echo "- - -" >> "$file"
+  fi
+}
+# median COLUMN FILE: the median of a column, ignoring failed runs.
+median() {
+  awk -v c="$1" '$c != "-" {print $c}' "$2" | sort -g | awk '{a[NR] = $1} END {if (NR) print a[int((NR + 1) / 2)]; else print "-"}'
+}
+# ratios FILE_A FILE_B: the median over rounds of wall(A) / wall(B).
+ratio() {
+  paste -d' ' "$1" "$2" | awk '$1 != "-" && $4 != "-" && $4 > 0 {print $1 / $4}' | sort -g |
+    awk '{a[NR] = $1} END {if (NR) printf "%.2f", a[int((NR + 1) / 2)]; else print "-"}'
+}
+
+printf '\n| docs | tool | wall (s) | CPU (s) | peak memory (MB) | output (MB) | gongkai / tool (wall) |\n'
+printf '| ---: | --- | ---: | ---: | ---: | ---: | ---: |\n'
+for n in "${sizes[@]}"; do
+  native="$corpora/native-$n"
+  hugo_site="$corpora/hugo-$n"
+  for format in native hugo; do
+    dir="$corpora/$format-$n"
+    if [ ! -d "$dir/content" ]; then
+      echo "generating $n documents ($format) into $dir (about 1 MB of Markdown a second)" >&2
+      python3 ../shared/bench/gencorpus.py --docs "$n" --seed 1 --format "$format" --out "$dir" > /dev/null
+    fi
+  done
+  rm -f "$corpora"/{g,h,hp}.txt
+  for _ in $(seq "$rounds"); do
+    rm -rf "$native/public" "$native/.gongkai"
+    measure "$corpora/g.txt" "$gongkai" build --quiet --root "$native"
+    rm -rf "$hugo_site/public" "$hugo_site/resources"
+    measure "$corpora/h.txt" hugo --quiet --source "$hugo_site"
+    rm -rf "$hugo_site/public" "$hugo_site/resources"
+    measure "$corpora/hp.txt" timeout "${PAGEFIND_TIMEOUT:-900}" sh -c \
+      "hugo --quiet --source '$hugo_site' && '$pagefind' --site '$hugo_site/public' > /dev/null"
+  done
+  g_size=$(du -sm "$native/public" | cut -f1)
+  h_size=$([ -d "$hugo_site/public/pagefind" ] && du -sm "$hugo_site/public" | cut -f1 || echo -)
+  rm -rf "$hugo_site/public"
+  hugo --quiet --source "$hugo_site" > /dev/null 2>&1 && h_only=$(du -sm "$hugo_site/public" | cut -f1) || h_only=-
+  row() { # tool file size ratio
+    local kb
+    kb=$(median 3 "$2")
+    printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$1" "$(median 1 "$2")" "$(median 2 "$2")" \
+      "$([ "$kb" = - ] && echo - || echo $((kb / 1024)))" "$3" "$4"
+  }
+  row gongkai "$corpora/g.txt" "$g_size" "1.00"
+  row "Hugo" "$corpora/h.txt" "$h_only" "$(ratio "$corpora/g.txt" "$corpora/h.txt")"
+  row "Hugo + Pagefind" "$corpora/hp.txt" "$h_size" "$(ratio "$corpora/g.txt" "$corpora/hp.txt")"
+  median 1 "$corpora/g.txt" > "$corpora/gongkai-wall-$n.txt"
+done
+if [ -f "$corpora/gongkai-wall-10000.txt" ] && [ -f "$corpora/gongkai-wall-100000.txt" ]; then
+  awk 'NR == FNR {a = $1; next} {printf "\ngongkai 100k / 10k wall: %.1f (target: at most 11)\n", $1 / a}' \
+    "$corpora/gongkai-wall-10000.txt" "$corpora/gongkai-wall-100000.txt"
+fi
