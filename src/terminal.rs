@@ -209,9 +209,9 @@ impl Bar {
 
 impl Observer for Bar {
     fn stage(&self, name: &'static str, total: u64) {
-        self.bar.set_prefix(name);
-        self.bar.set_length(total);
         self.bar.set_position(0);
+        self.bar.set_length(total);
+        self.bar.set_prefix(name);
         self.show_if_slow();
     }
 
