@@ -25,9 +25,15 @@ impl Drop for Server {
     }
 }
 
-fn start(root: &std::path::Path) -> Server {
+fn start(root: &std::path::Path, port: u16) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_gongkai"))
-        .args(["serve", "--port", "0", "--root", &root.to_string_lossy()])
+        .args([
+            "serve",
+            "--port",
+            &port.to_string(),
+            "--root",
+            &root.to_string_lossy(),
+        ])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -99,7 +105,7 @@ fn serve_rebuilds_on_change_and_keeps_the_last_good_site_on_error() {
     let dir = tempfile::tempdir().expect("tempdir");
     let site = dir.path().join("s");
     assert!(gongkai(&["new", &site.to_string_lossy()]).status.success());
-    let server = start(&site);
+    let server = start(&site, 0);
     let page = "/docs/0001-01-2026-000001.html";
 
     let (code, body) = get(server.port, page);
@@ -160,4 +166,20 @@ fn serve_rebuilds_on_change_and_keeps_the_last_good_site_on_error() {
     for path in ["/../site.yaml", "/%2e%2e/site.yaml", "/nothing.html"] {
         assert_eq!(get(server.port, path).0, 404, "{path}");
     }
+}
+
+#[test]
+fn a_busy_port_makes_serve_take_the_next_free_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = dir.path().join("s");
+    assert!(gongkai(&["new", &site.to_string_lossy()]).status.success());
+    let busy = std::net::TcpListener::bind(("127.0.0.1", 0)).expect("bind");
+    let port = busy.local_addr().expect("addr").port();
+    let server = start(&site, port);
+    assert!(
+        server.port > port && server.port < port.saturating_add(50),
+        "{} after {port}",
+        server.port
+    );
+    assert_eq!(get(server.port, "/index.html").0, 200);
 }
