@@ -329,7 +329,7 @@ pub fn build(options: &BuildOptions) -> Result<Report, BuildError> {
     let root = &options.root;
     let _lock = SiteLock::acquire(root)?;
     let progress = &options.progress;
-    let (catalogue, theme, warnings) = load(root, progress)?;
+    let (mut catalogue, theme, warnings) = load(root, progress)?;
     let mut stages = vec![("load", start.elapsed())];
     let mut lap = Instant::now();
     let mut stage = |name: &'static str| {
@@ -353,6 +353,11 @@ pub fn build(options: &BuildOptions) -> Result<Report, BuildError> {
         }
     };
     stage("render");
+    // The pages are written: the bodies' HTML (about half of the memory the
+    // documents hold) is not needed by the index or the exports.
+    for d in &mut catalogue.documents {
+        d.body_html = String::new();
+    }
     if let Err(e) = publish_files(root, &catalogue, &staging) {
         staging.discard();
         return Err(render_error(RenderError::Io(e)));
@@ -360,7 +365,10 @@ pub fn build(options: &BuildOptions) -> Result<Report, BuildError> {
     stage("files");
     let index_start = Instant::now();
     progress.stage("indexing", catalogue.documents.len());
-    let index = match search::build(&catalogue, progress, |path, bytes| staging.write(path, bytes)) {
+    let body_texts = search::take_body_texts(&mut catalogue);
+    let index = match search::build(&catalogue, body_texts, progress, |path, bytes| {
+        staging.write(path, bytes)
+    }) {
         Ok(index) => index,
         Err(e) => {
             staging.discard();

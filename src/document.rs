@@ -414,6 +414,9 @@ pub fn render_body(parsed: &mut Parsed, resolve: markdown::Resolve<'_>) -> markd
         document.summary = truncate(&rendered.first_paragraph, SUMMARY_CHARS);
     }
     document.linked_files = std::mem::take(&mut rendered.files);
+    // The Markdown is not needed any more: free it now, while the other
+    // documents are still being rendered.
+    parsed.body = String::new();
     rendered
 }
 

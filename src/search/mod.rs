@@ -92,8 +92,8 @@ struct Partition {
 /// numbers, issuer, keywords, then summary and body; one field per line.
 /// Also returns where the summary starts, in UTF-16 units (as JS counts),
 /// which is where excerpts are taken from.
-pub fn indexed_text(document: &Document) -> (String, usize) {
-    let mut text = String::with_capacity(document.body_text.len() + 256);
+pub fn indexed_text(document: &Document, body_text: &str) -> (String, usize) {
+    let mut text = String::with_capacity(body_text.len() + 256);
     for part in [
         document.title.as_str(),
         document.doc_number.as_deref().unwrap_or(""),
@@ -111,7 +111,7 @@ pub fn indexed_text(document: &Document) -> (String, usize) {
         text.push_str(&document.summary);
         text.push('\n');
     }
-    text.push_str(&document.body_text);
+    text.push_str(body_text);
     (text, excerpt_at)
 }
 
@@ -137,8 +137,11 @@ fn doc_terms(document: &Document, text: &str, partitions: usize) -> DocTerms {
 }
 
 /// Builds the index of `catalogue`, handing each file to `emit`.
+/// `body_texts` are the documents' plain texts, in catalogue order (see
+/// [`take_body_texts`]): each batch's texts are freed once indexed.
 pub fn build<E>(
     catalogue: &Catalogue,
+    body_texts: Vec<String>,
     progress: &crate::progress::Progress,
     emit: E,
 ) -> io::Result<IndexStats>
@@ -166,13 +169,16 @@ where
     let partitions_count = rayon::current_num_threads().max(1) * 4;
     let mut partitions: Vec<Partition> = (0..partitions_count).map(|_| Partition::default()).collect();
     let mut lengths: Vec<u32> = Vec::with_capacity(documents.len());
+    let mut body_texts = body_texts.into_iter();
     for (batch_index, batch) in documents.chunks(BATCH).enumerate() {
         let first = batch_index * BATCH;
+        let texts: Vec<String> = body_texts.by_ref().take(batch.len()).collect();
         let batch_terms: Vec<DocTerms> = batch
             .par_iter()
+            .zip(texts.par_iter())
             .enumerate()
-            .map(|(i, d)| {
-                let (text, excerpt_at) = indexed_text(d);
+            .map(|(i, (d, body))| {
+                let (text, excerpt_at) = indexed_text(d, body);
                 let mut file = meta_line(d, &issuer_of, excerpt_at)?;
                 file.push_str(&text);
                 emit(&format!("x/{}.txt", first + i), file.as_bytes())?;
@@ -258,6 +264,16 @@ where
         files: files.into_inner(),
         bytes: written.into_inner(),
     })
+}
+
+/// Moves the documents' plain texts out of the catalogue (only the index
+/// needs them), so that [`build`] can free them batch by batch.
+pub fn take_body_texts(catalogue: &mut Catalogue) -> Vec<String> {
+    catalogue
+        .documents
+        .iter_mut()
+        .map(|d| std::mem::take(&mut d.body_text))
+        .collect()
 }
 
 struct Scorer<'a> {
