@@ -10,7 +10,14 @@
 # Corpora are generated under $CORPORA (default /tmp/gongkai-corpora) and
 # reused; Hugo (apt-get) and Pagefind (npm, into $CORPORA/tools) are
 # installed when missing. A Pagefind run longer than $PAGEFIND_TIMEOUT
-# seconds (default 900) is reported as not finished.
+# seconds (default 900) is reported as not finished; above $PAGEFIND_MAX_DOCS
+# documents (default 20000) it is not run (it needs about 0.7 GB per 1,000
+# documents and would exhaust the machine).
+#
+# Every build writes into a new folder and the outputs are deleted only after
+# the last round: on ext4, creating files just after deleting many costs
+# several times more (the inode allocator skips recently deleted inodes),
+# which would measure the file system's state rather than the tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
@@ -72,19 +79,23 @@ for n in "${sizes[@]}"; do
     fi
   done
   rm -f "$corpora"/{g,h,hp}.txt
-  for _ in $(seq "$rounds"); do
-    rm -rf "$native/public" "$native/.gongkai"
-    measure "$corpora/g.txt" "$gongkai" build --quiet --root "$native"
-    rm -rf "$hugo_site/public" "$hugo_site/resources"
-    measure "$corpora/h.txt" hugo --quiet --source "$hugo_site"
-    rm -rf "$hugo_site/public" "$hugo_site/resources"
-    measure "$corpora/hp.txt" timeout "${PAGEFIND_TIMEOUT:-900}" sh -c \
-      "hugo --quiet --source '$hugo_site' && '$pagefind' --site '$hugo_site/public' > /dev/null"
+  runs="$corpora/runs"
+  rm -rf "$runs" "$hugo_site/resources"
+  mkdir -p "$runs"
+  for round in $(seq "$rounds"); do
+    measure "$corpora/g.txt" "$gongkai" build --quiet --clean --root "$native" --out "$runs/gongkai-$round"
+    measure "$corpora/h.txt" hugo --quiet --source "$hugo_site" --destination "$runs/hugo-$round"
+    if [ "$n" -le "${PAGEFIND_MAX_DOCS:-20000}" ]; then
+      measure "$corpora/hp.txt" timeout "${PAGEFIND_TIMEOUT:-900}" sh -c \
+        "hugo --quiet --source '$hugo_site' --destination '$runs/pagefind-$round' && '$pagefind' --site '$runs/pagefind-$round' > /dev/null"
+    else
+      echo "- - -" >> "$corpora/hp.txt"
+    fi
   done
-  g_size=$(du -sm "$native/public" | cut -f1)
-  h_size=$([ -d "$hugo_site/public/pagefind" ] && du -sm "$hugo_site/public" | cut -f1 || echo -)
-  rm -rf "$hugo_site/public"
-  hugo --quiet --source "$hugo_site" > /dev/null 2>&1 && h_only=$(du -sm "$hugo_site/public" | cut -f1) || h_only=-
+  g_size=$(du -sm "$runs/gongkai-1" | cut -f1)
+  h_only=$(du -sm "$runs/hugo-1" | cut -f1)
+  h_size=$([ -d "$runs/pagefind-1/pagefind" ] && du -sm "$runs/pagefind-1" | cut -f1 || echo -)
+  rm -rf "$runs" "$hugo_site/resources"
   row() { # tool file size ratio
     local kb
     kb=$(median 3 "$2")
