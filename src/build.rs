@@ -78,8 +78,6 @@ pub struct Report {
     pub pages: usize,
     /// What the search index holds (None for a check).
     pub search: Option<search::IndexStats>,
-    /// Time spent writing the search index.
-    pub search_time: Duration,
     /// Where the site was written (None for a check).
     pub out_dir: Option<PathBuf>,
     /// Warnings that did not stop the run.
@@ -313,7 +311,6 @@ pub fn check(root: &Path, progress: &Progress) -> Result<Report, BuildError> {
         unpublished: catalogue.unpublished,
         pages: 0,
         search: None,
-        search_time: Duration::ZERO,
         out_dir: None,
         warnings,
         elapsed: start.elapsed(),
@@ -363,7 +360,6 @@ pub fn build(options: &BuildOptions) -> Result<Report, BuildError> {
         return Err(render_error(RenderError::Io(e)));
     }
     stage("files");
-    let index_start = Instant::now();
     progress.stage("indexing", catalogue.documents.len());
     let body_texts = search::take_body_texts(&mut catalogue);
     let index = match search::build(&catalogue, body_texts, progress, |path, bytes| {
@@ -375,7 +371,6 @@ pub fn build(options: &BuildOptions) -> Result<Report, BuildError> {
             return Err(render_error(RenderError::Io(e)));
         }
     };
-    let search_time = index_start.elapsed();
     stage("search");
     let mut warnings = warnings;
     let base = &catalogue.config.base_url;
@@ -402,7 +397,6 @@ pub fn build(options: &BuildOptions) -> Result<Report, BuildError> {
         unpublished: catalogue.unpublished,
         pages: stats.pages,
         search: Some(index),
-        search_time,
         out_dir: Some(target),
         warnings,
         elapsed: start.elapsed(),

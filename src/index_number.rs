@@ -95,18 +95,7 @@ impl Pattern {
 
     /// The index number with running number `seq`.
     pub fn format(&self, values: &Values<'_>, seq: u64) -> String {
-        let mut out = String::new();
-        for piece in &self.pieces {
-            match piece {
-                Piece::Text(t) => out.push_str(t),
-                Piece::Org => out.push_str(values.org),
-                Piece::CategoryCode => out.push_str(values.category_code),
-                Piece::Year => out.push_str(&format!("{:04}", values.year)),
-                Piece::Month => out.push_str(&format!("{:02}", values.month)),
-                Piece::Seq(width) => out.push_str(&format!("{seq:0width$}")),
-            }
-        }
-        out
+        self.pieces.iter().map(|p| piece_text(p, values, seq)).collect()
     }
 
     /// The next free running number for `values`, given every text that may
@@ -116,7 +105,7 @@ impl Pattern {
         for piece in &self.pieces {
             match piece {
                 Piece::Seq(_) => regex.push_str(r"([0-9]+)"),
-                other => regex.push_str(&regex::escape(&self.format_piece(other, values))),
+                other => regex.push_str(&regex::escape(&piece_text(other, values, 0))),
             }
         }
         regex.push_str(r"(?:$|[^0-9A-Za-z])");
@@ -128,12 +117,17 @@ impl Pattern {
             .max();
         taken.map_or(1, |n| n.saturating_add(1))
     }
+}
 
-    fn format_piece(&self, piece: &Piece, values: &Values<'_>) -> String {
-        Pattern {
-            pieces: vec![piece.clone()],
-        }
-        .format(values, 0)
+/// What one piece stands for, with running number `seq`.
+fn piece_text(piece: &Piece, values: &Values<'_>, seq: u64) -> String {
+    match piece {
+        Piece::Text(t) => t.clone(),
+        Piece::Org => values.org.to_owned(),
+        Piece::CategoryCode => values.category_code.to_owned(),
+        Piece::Year => format!("{:04}", values.year),
+        Piece::Month => format!("{:02}", values.month),
+        Piece::Seq(width) => format!("{seq:0width$}"),
     }
 }
 

@@ -90,6 +90,8 @@ pub struct Staging {
     previous: Option<Manifest>,
     /// Every file of this build.
     current: Mutex<Manifest>,
+    /// The files this build put into the staging folder.
+    staged: Mutex<Vec<String>>,
 }
 
 /// Path → (size, hash) of every file of an output.
@@ -191,6 +193,7 @@ impl Staging {
             state,
             previous,
             current: Mutex::new(Manifest::new()),
+            staged: Mutex::new(Vec::new()),
         })
     }
 
@@ -232,7 +235,12 @@ impl Staging {
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent)?;
         }
-        fs::write(&path, bytes).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))
+        fs::write(&path, bytes).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+        self.staged
+            .lock()
+            .map_err(|_| io::Error::other("staging lock poisoned"))?
+            .push(rel.to_owned());
+        Ok(())
     }
 
     /// Copies the file at `source` to `rel` (a `/`-separated path inside the site).
@@ -274,14 +282,13 @@ impl Staging {
         // The journal: files to move in from staging (M) and to delete (D).
         let mut journal = String::new();
         let mut stats = CommitStats::default();
-        for rel in current.keys() {
-            if self.dir.join(rel).is_file() {
-                journal.push_str(&format!("M {rel}\n"));
-                stats.written += 1;
-            } else {
-                stats.unchanged += 1;
-            }
+        let mut staged = self.staged.into_inner().unwrap_or_default();
+        staged.sort_unstable();
+        for rel in &staged {
+            journal.push_str(&format!("M {rel}\n"));
         }
+        stats.written = staged.len();
+        stats.unchanged = current.len() - staged.len();
         for rel in previous.keys().filter(|rel| !current.contains_key(*rel)) {
             journal.push_str(&format!("D {rel}\n"));
             stats.deleted += 1;

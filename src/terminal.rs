@@ -46,14 +46,14 @@ impl Output {
     /// Prints `diagnostics` in the chosen format: human text (with the source
     /// line and a caret) on stderr; json and github on stdout, for tools.
     pub(crate) fn diagnostics(&self, diagnostics: &[Diagnostic]) {
-        let mut sources: HashMap<&Path, Option<String>> = HashMap::new();
+        self.print(diagnostics, &mut Sources::new(&self.root));
+    }
+
+    fn print(&self, diagnostics: &[Diagnostic], sources: &mut Sources) {
         let mut out = std::io::stdout().lock();
         let mut err = std::io::stderr().lock();
         for d in diagnostics {
-            let source = sources
-                .entry(d.path.as_path())
-                .or_insert_with(|| std::fs::read_to_string(self.root.join(&d.path)).ok())
-                .as_deref();
+            let source = sources.get(&d.path);
             let _ = match self.format.as_str() {
                 "json" => writeln!(out, "{}", d.to_json(source)),
                 "github" => writeln!(out, "{}", d.to_github(source)),
@@ -105,15 +105,13 @@ impl Output {
                 None
             }
             Err(e) => {
-                self.diagnostics(e.diagnostics());
+                let mut sources = Sources::new(&self.root);
+                self.print(e.diagnostics(), &mut sources);
                 let mut text: Vec<String> = e
                     .diagnostics()
                     .iter()
                     .filter(|d| d.is_error())
-                    .map(|d| {
-                        let source = std::fs::read_to_string(self.root.join(&d.path)).ok();
-                        d.render(source.as_deref(), false)
-                    })
+                    .map(|d| d.render(sources.get(&d.path), false))
                     .collect();
                 if let BuildError::Output(o) = e {
                     text.push(format!("error: {o}"));
@@ -122,6 +120,30 @@ impl Output {
                 Some(text.join("\n\n"))
             }
         }
+    }
+}
+
+/// The text of the files diagnostics point at, each read once.
+struct Sources {
+    root: PathBuf,
+    files: HashMap<PathBuf, Option<String>>,
+}
+
+impl Sources {
+    fn new(root: &Path) -> Self {
+        Sources {
+            root: root.to_path_buf(),
+            files: HashMap::new(),
+        }
+    }
+
+    /// The file's text, or None when it cannot be read as UTF-8.
+    fn get(&mut self, path: &Path) -> Option<&str> {
+        let root = &self.root;
+        self.files
+            .entry(path.to_path_buf())
+            .or_insert_with(|| std::fs::read_to_string(root.join(path)).ok())
+            .as_deref()
     }
 }
 
