@@ -14,11 +14,13 @@
 //! commit interrupted half-way is finished by the next build (the swap
 //! undone or redone, the journal replayed).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::thread::JoinHandle;
 
 /// The folder in a site for gongkai's own state (lock, later the cache).
 pub const STATE_DIR: &str = ".gongkai";
@@ -92,6 +94,85 @@ pub struct Staging {
     current: Mutex<Manifest>,
     /// The files this build put into the staging folder.
     staged: Mutex<Vec<String>>,
+    /// The writer thread and the way to it.
+    writer: Writer,
+}
+
+/// Files to create go to one thread. Creating files in one folder takes the
+/// folder's lock in the kernel, so threads creating files side by side spend
+/// their time waiting for each other; one writer leaves the other cores to
+/// rendering and indexing. The first error is kept and returned by
+/// [`Writer::finish`].
+#[derive(Debug)]
+struct Writer {
+    sender: Option<SyncSender<(PathBuf, Vec<u8>)>>,
+    thread: Option<JoinHandle<io::Result<()>>>,
+}
+
+/// Files waiting for the writer: enough to smooth out bursts, few enough to
+/// bound memory (pages are tens of kilobytes).
+const WRITE_QUEUE: usize = 256;
+
+impl Writer {
+    fn start() -> io::Result<Writer> {
+        let (sender, receiver) = sync_channel(WRITE_QUEUE);
+        let thread = std::thread::Builder::new()
+            .name("gongkai-writer".into())
+            .spawn(move || Writer::run(&receiver))?;
+        Ok(Writer {
+            sender: Some(sender),
+            thread: Some(thread),
+        })
+    }
+
+    fn run(receiver: &Receiver<(PathBuf, Vec<u8>)>) -> io::Result<()> {
+        let mut folders: HashSet<PathBuf> = HashSet::new();
+        let mut failed = None;
+        for (path, bytes) in receiver {
+            if failed.is_some() {
+                continue;
+            }
+            let written = (|| {
+                if let Some(parent) = path.parent()
+                    && !folders.contains(parent)
+                {
+                    fs::create_dir_all(parent)?;
+                    folders.insert(parent.to_path_buf());
+                }
+                fs::write(&path, &bytes)
+            })();
+            if let Err(e) = written {
+                failed = Some(io::Error::new(e.kind(), format!("{}: {e}", path.display())));
+            }
+        }
+        failed.map_or(Ok(()), Err)
+    }
+
+    fn send(&self, path: PathBuf, bytes: Vec<u8>) -> io::Result<()> {
+        let sender = self
+            .sender
+            .as_ref()
+            .ok_or_else(|| io::Error::other("the writer is closed"))?;
+        sender
+            .send((path, bytes))
+            .map_err(|_| io::Error::other("the writer thread stopped"))
+    }
+
+    /// Waits for every queued file to be written.
+    fn finish(&mut self) -> io::Result<()> {
+        self.sender = None;
+        match self.thread.take().map(JoinHandle::join) {
+            None => Ok(()),
+            Some(Ok(result)) => result,
+            Some(Err(_)) => Err(io::Error::other("the writer thread panicked")),
+        }
+    }
+}
+
+impl Drop for Writer {
+    fn drop(&mut self) {
+        let _ = self.finish();
+    }
 }
 
 /// Path → (size, hash) of every file of an output.
@@ -182,6 +263,7 @@ impl Staging {
             fs::remove_dir_all(&dir).map_err(io_error("cannot remove the old staging folder", &dir))?;
         }
         fs::create_dir_all(&dir).map_err(io_error("cannot create", &dir))?;
+        let dir_for_error = dir.clone();
         let previous = if clean || !target.is_dir() {
             None
         } else {
@@ -194,6 +276,7 @@ impl Staging {
             previous,
             current: Mutex::new(Manifest::new()),
             staged: Mutex::new(Vec::new()),
+            writer: Writer::start().map_err(io_error("cannot start a thread to write", &dir_for_error))?,
         })
     }
 
@@ -231,11 +314,7 @@ impl Staging {
         {
             return Ok(());
         }
-        let path = self.dir.join(rel);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        fs::write(&path, bytes).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+        self.writer.send(self.dir.join(rel), bytes.to_vec())?;
         self.staged
             .lock()
             .map_err(|_| io::Error::other("staging lock poisoned"))?
@@ -251,7 +330,10 @@ impl Staging {
     }
 
     /// Makes the output what this build wrote.
-    pub fn commit(self) -> Result<CommitStats, OutputError> {
+    pub fn commit(mut self) -> Result<CommitStats, OutputError> {
+        self.writer
+            .finish()
+            .map_err(io_error("cannot write into", &self.dir))?;
         let current = self.current.into_inner().unwrap_or_default();
         let manifest_dir = self.state.manifest.parent().unwrap_or(Path::new("."));
         fs::create_dir_all(manifest_dir).map_err(io_error("cannot create", manifest_dir))?;
@@ -300,7 +382,8 @@ impl Staging {
     }
 
     /// Removes the staging folder, leaving the output untouched.
-    pub fn discard(self) {
+    pub fn discard(mut self) {
+        let _ = self.writer.finish();
         let _ = fs::remove_dir_all(&self.dir);
     }
 }

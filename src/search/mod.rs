@@ -9,7 +9,7 @@
 //! | `manifest.json` | counts, shard counts, facet names | first query |
 //! | `invalid.bin` | bitset of 已废止/已失效 documents (ranked last) | first query |
 //! | `t/<s>.bin` | dictionary shard `s` (term → postings, inline when small) | per query term |
-//! | `p/<s>-<n>.bin` | a large postings list of shard `s` | per query term |
+//! | `p/<s>-<n>.bin` | pack `n` of shard `s`: its large postings lists, back to back | per query term |
 //! | `x/<id>.txt` | a JSON line of the document's metadata, then its indexed text | per shown result |
 //! | `f/<facet>.bin` | one value per document: category, issuer, year, status | when filtering |
 //! | `k/<s>.json` | normalised 文件编号 / 索引号 → ids | for key-shaped queries |
@@ -39,6 +39,12 @@ pub const DIR: &str = "search";
 const INLINE_MAX: usize = 160;
 /// Target size of a dictionary shard in bytes.
 const SHARD_TARGET: usize = 12 * 1024;
+/// Large postings lists are packed into files of up to this size (a larger
+/// list has a file of its own): one file per list would triple the number of
+/// files a build creates, and creating files is what a build spends most on.
+const PACK_TARGET: usize = 8 * 1024;
+/// The dictionary shard format (first byte of `t/<s>.bin`).
+const SHARD_FORMAT: u8 = 2;
 /// Keys per exact-key shard.
 const KEYS_PER_SHARD: usize = 1500;
 /// A title match counts this many times a body match.
@@ -313,8 +319,11 @@ fn quantise(score: f32, max: f32) -> u8 {
     ((score / max).sqrt() * 15.0).ceil().clamp(1.0, 15.0) as u8
 }
 
-/// Writes the dictionary shards and the large postings lists; returns the
-/// number of shards.
+/// Writes the dictionary shards and the packs of large postings lists;
+/// returns the number of shards. A shard: the format byte, the number of
+/// terms, then per term its length and bytes, its df, and either `0`, the
+/// blob's length and the blob, or the pack number (from 1), the offset and
+/// the length of the blob in `p/<shard>-<pack>.bin`.
 fn write_dictionary<E>(encoded: &[(Term, u32, Vec<u8>)], emit: &E) -> io::Result<usize>
 where
     E: Fn(&str, &[u8]) -> io::Result<()> + Sync,
@@ -329,9 +338,10 @@ where
         members[fnv1a(term) as usize % shards].push(i);
     }
     members.par_iter().enumerate().try_for_each(|(shard, members)| {
-        let mut out = vec![1u8];
+        let mut out = vec![SHARD_FORMAT];
         postings::put_varint(&mut out, members.len() as u32);
-        let mut external = 0u32;
+        let mut pack: Vec<u8> = Vec::new();
+        let mut packs = 0u32;
         for &i in members {
             let (term, df, blob) = &encoded[i];
             postings::put_varint(&mut out, term.len() as u32);
@@ -341,11 +351,20 @@ where
                 postings::put_varint(&mut out, 0);
                 postings::put_varint(&mut out, blob.len() as u32);
                 out.extend_from_slice(blob);
-            } else {
-                external += 1;
-                postings::put_varint(&mut out, external);
-                emit(&format!("p/{shard}-{external}.bin"), blob)?;
+                continue;
             }
+            if !pack.is_empty() && pack.len() + blob.len() > PACK_TARGET {
+                packs += 1;
+                emit(&format!("p/{shard}-{packs}.bin"), &pack)?;
+                pack.clear();
+            }
+            postings::put_varint(&mut out, packs + 1);
+            postings::put_varint(&mut out, pack.len() as u32);
+            postings::put_varint(&mut out, blob.len() as u32);
+            pack.extend_from_slice(blob);
+        }
+        if !pack.is_empty() {
+            emit(&format!("p/{shard}-{}.bin", packs + 1), &pack)?;
         }
         emit(&format!("t/{shard}.bin"), &out)
     })?;
@@ -462,7 +481,7 @@ where
     }
     let statuses = Validity::ALL.map(|v| (v.code(), v.label()));
     let manifest = Manifest {
-        version: 1,
+        version: 2,
         documents: catalogue.documents.len(),
         shards,
         key_shards,

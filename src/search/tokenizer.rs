@@ -29,8 +29,38 @@ pub fn is_han(c: char) -> bool {
 }
 
 /// NFKC and lower case: the form in which text is indexed and compared.
+///
+/// Chinese text is mostly ideographs, which NFKC leaves alone and which
+/// never compose with a neighbour, so they split the text into pieces that
+/// can be normalised independently: only the pieces between them (ASCII,
+/// punctuation, full-width forms) go through the normaliser, and pure ASCII
+/// pieces only through lower-casing. The result is the same as normalising
+/// the whole text, several times faster.
 pub fn normalize(text: &str) -> String {
-    text.nfkc().flat_map(char::to_lowercase).collect()
+    let mut out = String::with_capacity(text.len());
+    let mut piece_start = 0;
+    let flush = |out: &mut String, piece: &str| {
+        if piece.is_ascii() {
+            out.extend(piece.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            out.extend(piece.nfkc().flat_map(char::to_lowercase));
+        }
+    };
+    for (i, c) in text.char_indices() {
+        if is_inert(c) {
+            flush(&mut out, &text[piece_start..i]);
+            out.push(c);
+            piece_start = i + c.len_utf8();
+        }
+    }
+    flush(&mut out, &text[piece_start..]);
+    out
+}
+
+/// Characters that NFKC keeps, that compose with nothing and have no case:
+/// CJK unified ideographs and extension A.
+fn is_inert(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF)
 }
 
 /// Splits `text` into tokens, calling `emit` for each in text order.
@@ -131,6 +161,27 @@ mod tests {
         text: String,
         index: Vec<String>,
         query: Vec<String>,
+    }
+
+    #[test]
+    fn normalising_in_pieces_equals_normalising_the_whole_text() {
+        let whole = |t: &str| -> String { t.nfkc().flat_map(char::to_lowercase).collect() };
+        for c in (0x3400..=0x4DBF)
+            .chain(0x4E00..=0x9FFF)
+            .filter_map(char::from_u32)
+        {
+            assert!(is_inert(c));
+            assert_eq!(whole(&c.to_string()), c.to_string(), "{c} is not inert");
+        }
+        for text in [
+            "关于ＡＢＣ１２３（试行）的通知：Ｅ\u{301}公开",
+            "e\u{301}中\u{301}国 ﬁ ㍿ ①② ΣΑΣ Ⅻ",
+            "政务公开\r\n第一条　　",
+            "",
+            "中",
+        ] {
+            assert_eq!(normalize(text), whole(text), "{text:?}");
+        }
     }
 
     #[test]

@@ -92,13 +92,18 @@ function parseShard(b) {
   const pos = { p: 1 };
   const count = varint(b, pos);
   for (let i = 0; i < count; i++) {
-    const len = varint(b, pos);
-    const term = decoder.decode(b.subarray(pos.p, pos.p + len)); pos.p += len;
+    const termLength = varint(b, pos);
+    const term = decoder.decode(b.subarray(pos.p, pos.p + termLength)); pos.p += termLength;
     const df = varint(b, pos);
-    const ext = varint(b, pos);
-    let blob = null;
-    if (!ext) { const bl = varint(b, pos); blob = b.subarray(pos.p, pos.p + bl); pos.p += bl; }
-    terms.set(term, { df, ext, blob });
+    // 0 and an inline blob, or the pack holding the blob, its offset and length.
+    const pack = varint(b, pos);
+    if (pack) {
+      const at = varint(b, pos);
+      terms.set(term, { df, pack, at, len: varint(b, pos), blob: null });
+    } else {
+      const len = varint(b, pos);
+      terms.set(term, { df, pack, blob: b.subarray(pos.p, pos.p + len) }); pos.p += len;
+    }
   }
   return terms;
 }
@@ -218,7 +223,7 @@ export class SearchIndex {
     const s = fnv1a(token) % m.shards;
     const entry = (await this.shard(s)).get(token);
     if (!entry) return null;
-    const blob = entry.blob || (await this.get(`p/${s}-${entry.ext}.bin`));
+    const blob = entry.blob || (await this.get(`p/${s}-${entry.pack}.bin`)).subarray(entry.at, entry.at + entry.len);
     return decodePostings(blob, entry.df, m.documents);
   }
 
