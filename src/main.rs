@@ -12,6 +12,12 @@ use gongkai::progress::Progress;
 mod terminal;
 use terminal::Output;
 
+/// mimalloc instead of the system allocator: a build allocates and frees
+/// millions of small strings from several threads, where glibc's malloc
+/// spent an eighth of a 50,000-document build searching its free lists.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Builds government information-disclosure catalogues (政府信息公开目录)
 /// as static sites.
 #[derive(Parser)]
