@@ -128,6 +128,15 @@ fn jobs(catalogue: &Catalogue) -> Vec<Job> {
     jobs
 }
 
+/// The page numbers a pager can show on page `current` of `total`: the
+/// first, the last and those within three of the current one (the theme
+/// picks among them). Not every page: a category of 700 pages would make
+/// each of its pages loop 700 times, the whole category half a million.
+fn pager_pages(current: usize, total: usize) -> impl Iterator<Item = usize> {
+    let near = current.saturating_sub(3).max(2)..=(current + 3).min(total.saturating_sub(1));
+    std::iter::once(1).chain(near).chain((total > 1).then_some(total))
+}
+
 fn page_count(items: usize, size: usize) -> usize {
     items.div_ceil(size).max(1)
 }
@@ -570,7 +579,9 @@ fn render_job(env: &Environment<'_>, shared: &Shared<'_>, job: Job) -> Result<(S
                 total => pages,
                 prev => (page > 1).then(|| page_file(page - 1)),
                 next => (page < pages).then(|| page_file(page + 1)),
-                pages => Value::from(Serde((1..=pages).map(|n| (n, page_file(n))).collect::<Vec<_>>())),
+                pages => Value::from(Serde(
+                    pager_pages(page, pages).map(|n| (n, page_file(n))).collect::<Vec<_>>()
+                )),
             };
             let abolished = (kind == FacetKind::Category)
                 .then(|| &catalogue.abolished[f])
@@ -602,4 +613,42 @@ fn render_job(env: &Environment<'_>, shared: &Shared<'_>, job: Job) -> Result<(S
             .map_or_else(|| name.into(), |t| t.1.clone());
         template_problem(origin, &e)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The default theme's pager loop gives the same HTML from the pages
+    /// [`pager_pages`] passes as from every page (but for the blank lines the
+    /// loop leaves for each page it skips).
+    #[test]
+    fn the_pager_window_renders_like_every_page() {
+        let list = include_str!("../themes/default/templates/list.html");
+        let start = list.find("{% for n, url in pager.pages %}").expect("pager loop");
+        let end = start + list[start..].find("{% endfor %}").expect("loop end") + "{% endfor %}".len();
+        let mut env = Environment::new();
+        env.add_template("pager", &list[start..end]).expect("template");
+        let template = env.get_template("pager").expect("template");
+        for total in 1..=40 {
+            for current in 1..=total {
+                let render = |pages: Vec<usize>| {
+                    let pages: Vec<(usize, String)> =
+                        pages.into_iter().map(|n| (n, format!("{n}.html"))).collect();
+                    let html = template
+                        .render(context! { pager => context! { current, total, pages } })
+                        .expect("renders");
+                    html.split_whitespace().collect::<Vec<_>>().join(" ")
+                };
+                let window: Vec<usize> = pager_pages(current, total).collect();
+                assert!(window.windows(2).all(|w| w[0] < w[1]), "{window:?}");
+                assert!(window.len() <= 9, "{window:?}");
+                assert_eq!(
+                    render(window),
+                    render((1..=total).collect()),
+                    "page {current} of {total}"
+                );
+            }
+        }
+    }
 }

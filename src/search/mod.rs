@@ -124,7 +124,10 @@ pub fn indexed_text(document: &Document, body_text: &str) -> (String, usize) {
 fn doc_terms(document: &Document, text: &str, partitions: usize) -> DocTerms {
     let title = tokenizer::normalize(&document.title);
     let text = tokenizer::normalize(text);
-    let mut counts: FxHashMap<&str, (u16, u16)> = FxHashMap::default();
+    // About one distinct term per two characters of Chinese text (three
+    // bytes each): sized once instead of growing through every power of two.
+    let mut counts: FxHashMap<&str, (u16, u16)> =
+        FxHashMap::with_capacity_and_hasher(text.len() / 6 + 16, Default::default());
     let mut length = 0u32;
     tokenizer::tokenize_normalized(&title, Mode::Index, |t| {
         let c = counts.entry(t).or_default();
@@ -242,7 +245,11 @@ where
     };
     let max = terms
         .par_iter()
-        .map(|(_, acc)| scorer.scores(acc).into_iter().map(|p| p.1).fold(0.0f32, f32::max))
+        .map(|(_, acc)| {
+            let mut max = 0.0f32;
+            scorer.each(acc, |_, score, _| max = max.max(score));
+            max
+        })
         .reduce(|| 0.0, f32::max)
         .max(f32::MIN_POSITIVE);
     let encoded: Vec<(Term, u32, Vec<u8>)> = terms
@@ -292,9 +299,15 @@ impl Scorer<'_> {
     /// BM25 of every posting: the whole text with length normalisation, plus
     /// the title (short, so without) weighted [`TITLE_WEIGHT`].
     fn scores(&self, acc: &Accumulator) -> Vec<(u32, f32, bool)> {
+        let mut out = Vec::with_capacity(acc.df as usize);
+        self.each(acc, |id, score, title| out.push((id, score, title)));
+        out
+    }
+
+    /// Calls `f` with each posting's id, score and whether it is in the title.
+    fn each(&self, acc: &Accumulator, mut f: impl FnMut(u32, f32, bool)) {
         let df = acc.df as f32;
         let idf = (1.0 + (self.total as f32 - df + 0.5) / (df + 0.5)).ln();
-        let mut out = Vec::with_capacity(acc.df as usize);
         let (mut pos, mut id) = (0, 0);
         while let (Some(delta), Some(title), Some(all)) = (
             postings::get_varint(&acc.bytes, &mut pos),
@@ -307,9 +320,8 @@ impl Scorer<'_> {
             let (title, all) = (title as f32, all as f32);
             let score =
                 idf * (all * (K1 + 1.0) / (all + norm) + TITLE_WEIGHT * title * (K1 + 1.0) / (title + K1));
-            out.push((id, score, title > 0.0));
+            f(id, score, title > 0.0);
         }
-        out
     }
 }
 
