@@ -14,10 +14,12 @@
 # documents (default 20000) it is not run (it needs about 0.7 GB per 1,000
 # documents and would exhaust the machine).
 #
-# Every build writes into a new folder and the outputs are deleted only after
-# the last round: on ext4, creating files just after deleting many costs
-# several times more (the inode allocator skips recently deleted inodes),
-# which would measure the file system's state rather than the tools.
+# Every build writes into a new folder, and all outputs are deleted only when
+# every size has run (outputs of an earlier run are moved aside first and
+# deleted at the end too): on ext4, creating files within minutes of deleting
+# many costs several times more (the inode allocator skips recently deleted
+# inodes), which would measure the file system's state rather than the tools.
+# The outputs of 1k–100k take about 20 GB until then.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
@@ -66,6 +68,11 @@ ratio() {
     awk '{a[NR] = $1} END {if (NR) printf "%.2f", a[int((NR + 1) / 2)]; else print "-"}'
 }
 
+runs="$corpora/runs"
+trash="$corpora/trash-$$"
+if [ -d "$runs" ]; then mv "$runs" "$trash"; fi
+trap 'rm -rf "$runs" "$trash"' EXIT
+
 printf '\n| docs | tool | wall (s) | CPU (s) | peak memory (MB) | output (MB) | gongkai / tool (wall) |\n'
 printf '| ---: | --- | ---: | ---: | ---: | ---: | ---: |\n'
 for n in "${sizes[@]}"; do
@@ -79,23 +86,22 @@ for n in "${sizes[@]}"; do
     fi
   done
   rm -f "$corpora"/{g,h,hp}.txt
-  runs="$corpora/runs"
-  rm -rf "$runs" "$hugo_site/resources"
-  mkdir -p "$runs"
+  out="$runs/$n"
+  rm -rf "$hugo_site/resources"
+  mkdir -p "$out"
   for round in $(seq "$rounds"); do
-    measure "$corpora/g.txt" "$gongkai" build --quiet --clean --root "$native" --out "$runs/gongkai-$round"
-    measure "$corpora/h.txt" hugo --quiet --source "$hugo_site" --destination "$runs/hugo-$round"
+    measure "$corpora/g.txt" "$gongkai" build --quiet --clean --root "$native" --out "$out/gongkai-$round"
+    measure "$corpora/h.txt" hugo --quiet --source "$hugo_site" --destination "$out/hugo-$round"
     if [ "$n" -le "${PAGEFIND_MAX_DOCS:-20000}" ]; then
       measure "$corpora/hp.txt" timeout "${PAGEFIND_TIMEOUT:-900}" sh -c \
-        "hugo --quiet --source '$hugo_site' --destination '$runs/pagefind-$round' && '$pagefind' --site '$runs/pagefind-$round' > /dev/null"
+        "hugo --quiet --source '$hugo_site' --destination '$out/pagefind-$round' && '$pagefind' --site '$out/pagefind-$round' > /dev/null"
     else
       echo "- - -" >> "$corpora/hp.txt"
     fi
   done
-  g_size=$(du -sm "$runs/gongkai-1" | cut -f1)
-  h_only=$(du -sm "$runs/hugo-1" | cut -f1)
-  h_size=$([ -d "$runs/pagefind-1/pagefind" ] && du -sm "$runs/pagefind-1" | cut -f1 || echo -)
-  rm -rf "$runs" "$hugo_site/resources"
+  g_size=$(du -sm "$out/gongkai-1" | cut -f1)
+  h_only=$(du -sm "$out/hugo-1" | cut -f1)
+  h_size=$([ -d "$out/pagefind-1/pagefind" ] && du -sm "$out/pagefind-1" | cut -f1 || echo -)
   row() { # tool file size ratio
     local kb
     kb=$(median 3 "$2")

@@ -76,6 +76,9 @@ pub struct Report {
     pub unpublished: usize,
     /// Pages written (0 for a check).
     pub pages: usize,
+    /// Of those, the pages rendered: the others' contexts had not changed
+    /// since the output was written, so they were kept as they were.
+    pub rendered: usize,
     /// What the search index holds (None for a check).
     pub search: Option<search::IndexStats>,
     /// Where the site was written (None for a check).
@@ -305,11 +308,12 @@ pub fn check(root: &Path, progress: &Progress) -> Result<Report, BuildError> {
         progress: progress.clone(),
         ..RenderOptions::default()
     };
-    render::render_all(&catalogue, &theme, &options, |_, _| Ok(())).map_err(render_error)?;
+    render::render_all(&catalogue, &theme, &options, &Discard).map_err(render_error)?;
     Ok(Report {
         documents: catalogue.documents.len(),
         unpublished: catalogue.unpublished,
         pages: 0,
+        rendered: 0,
         search: None,
         out_dir: None,
         warnings,
@@ -339,9 +343,7 @@ pub fn build(options: &BuildOptions) -> Result<Report, BuildError> {
     };
     output::check_target(root, &target)?;
     let staging = Staging::create(root, &target, options.clean)?;
-    let rendered = render::render_all(&catalogue, &theme, &render_options(progress), |path, bytes| {
-        staging.write(path, bytes)
-    });
+    let rendered = render::render_all(&catalogue, &theme, &render_options(progress), &staging);
     let stats = match rendered {
         Ok(stats) => stats,
         Err(e) => {
@@ -396,6 +398,7 @@ pub fn build(options: &BuildOptions) -> Result<Report, BuildError> {
         documents: catalogue.documents.len(),
         unpublished: catalogue.unpublished,
         pages: stats.pages,
+        rendered: stats.rendered,
         search: Some(index),
         out_dir: Some(target),
         warnings,
@@ -403,6 +406,39 @@ pub fn build(options: &BuildOptions) -> Result<Report, BuildError> {
         stages,
         files,
     })
+}
+
+/// Pages go into the staging folder; a page rendered from the same context
+/// as the one in the output is kept as it is.
+impl render::Pages for Staging {
+    fn unchanged(&self, path: &str, fingerprint: &render::Fingerprint) -> std::io::Result<bool> {
+        self.unchanged_page(path, fingerprint)
+    }
+
+    fn page(&self, path: &str, html: &[u8], fingerprint: &render::Fingerprint) -> std::io::Result<()> {
+        self.write_page(path, html, fingerprint)
+    }
+
+    fn asset(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
+        self.write(path, bytes)
+    }
+}
+
+/// `check` renders every page and keeps none.
+struct Discard;
+
+impl render::Pages for Discard {
+    fn unchanged(&self, _: &str, _: &render::Fingerprint) -> std::io::Result<bool> {
+        Ok(false)
+    }
+
+    fn page(&self, _: &str, _: &[u8], _: &render::Fingerprint) -> std::io::Result<()> {
+        Ok(())
+    }
+
+    fn asset(&self, _: &str, _: &[u8]) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Copies every attachment and linked file of the published documents.

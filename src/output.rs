@@ -176,7 +176,16 @@ impl Drop for Writer {
 }
 
 /// Path → (size, hash) of every file of an output.
-type Manifest = BTreeMap<String, (u64, [u8; 16])>;
+type Manifest = BTreeMap<String, Entry>;
+
+/// What the manifest knows of one file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Entry {
+    size: u64,
+    hash: [u8; 16],
+    /// For a rendered page, the fingerprint of what it was rendered from.
+    context: Option<[u8; 16]>,
+}
 
 #[derive(Debug)]
 struct StatePaths {
@@ -283,19 +292,33 @@ impl Staging {
     /// Writes one file, `rel` being a `/`-separated path inside the site.
     /// When the output already holds exactly these bytes, nothing is written.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
-        if rel
-            .split('/')
-            .any(|part| part.is_empty() || part == "." || part == "..")
-            || rel.contains('\\')
+        self.write_entry(rel, bytes, None)
+    }
+
+    /// Writes a rendered page, remembering the fingerprint of what it was
+    /// rendered from (see [`Staging::unchanged_page`]).
+    pub fn write_page(&self, rel: &str, bytes: &[u8], context: &[u8; 16]) -> io::Result<()> {
+        self.write_entry(rel, bytes, Some(*context))
+    }
+
+    /// Whether the output holds the page `rel` rendered from a context with
+    /// this fingerprint, intact (the size it was written with); if so the
+    /// page is part of this build as it is, and need not be rendered.
+    pub fn unchanged_page(&self, rel: &str, context: &[u8; 16]) -> io::Result<bool> {
+        let Some(previous) = self.previous.as_ref().and_then(|p| p.get(rel)) else {
+            return Ok(false);
+        };
+        if previous.context != Some(*context)
+            || !fs::metadata(self.target.join(rel)).is_ok_and(|m| m.is_file() && m.len() == previous.size)
         {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!("unsafe output path {rel}"),
-            ));
+            return Ok(false);
         }
-        let mut hash = [0u8; 16];
-        hash.copy_from_slice(&blake3::hash(bytes).as_bytes()[..16]);
-        let entry = (bytes.len() as u64, hash);
+        self.record(rel, *previous)?;
+        Ok(true)
+    }
+
+    /// Adds a file to this build's manifest; a second file at one path is an error.
+    fn record(&self, rel: &str, entry: Entry) -> io::Result<()> {
         let duplicate = self
             .current
             .lock()
@@ -308,9 +331,31 @@ impl Staging {
                 format!("two outputs are written to {rel}"),
             ));
         }
-        if let Some(previous) = &self.previous
-            && previous.get(rel) == Some(&entry)
-            && fs::metadata(self.target.join(rel)).is_ok_and(|m| m.is_file() && m.len() == entry.0)
+        Ok(())
+    }
+
+    fn write_entry(&self, rel: &str, bytes: &[u8], context: Option<[u8; 16]>) -> io::Result<()> {
+        if rel
+            .split('/')
+            .any(|part| part.is_empty() || part == "." || part == "..")
+            || rel.contains('\\')
+        {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("unsafe output path {rel}"),
+            ));
+        }
+        let mut hash = [0u8; 16];
+        hash.copy_from_slice(&blake3::hash(bytes).as_bytes()[..16]);
+        let entry = Entry {
+            size: bytes.len() as u64,
+            hash,
+            context,
+        };
+        self.record(rel, entry)?;
+        if let Some(previous) = self.previous.as_ref().and_then(|p| p.get(rel))
+            && (previous.size, previous.hash) == (entry.size, entry.hash)
+            && fs::metadata(self.target.join(rel)).is_ok_and(|m| m.is_file() && m.len() == entry.size)
         {
             return Ok(());
         }
@@ -444,29 +489,56 @@ fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
 
 /// One line per file: hash (32 hex digits), size, path.
 fn write_manifest(path: &Path, manifest: &Manifest) -> io::Result<()> {
-    let mut text = String::with_capacity(manifest.len() * 80);
-    for (rel, (size, hash)) in manifest {
-        for b in hash {
+    fn hex(text: &mut String, bytes: &[u8]) {
+        for b in bytes {
             text.push_str(&format!("{b:02x}"));
         }
-        text.push_str(&format!(" {size} {rel}\n"));
+    }
+    let mut text = String::with_capacity(manifest.len() * 120);
+    text.push_str(MANIFEST_HEADER);
+    for (rel, entry) in manifest {
+        hex(&mut text, &entry.hash);
+        text.push_str(&format!(" {} ", entry.size));
+        match &entry.context {
+            Some(context) => hex(&mut text, context),
+            None => text.push('-'),
+        }
+        text.push(' ');
+        text.push_str(rel);
+        text.push('\n');
     }
     write_synced(path, text.as_bytes())
 }
 
-/// The manifest, or None when it is missing or unreadable (the next build is
-/// then a full one).
+/// The first line of a manifest: `hash size context path` lines follow.
+const MANIFEST_HEADER: &str = "gongkai output manifest 2\n";
+
+/// The manifest, or None when it is missing, unreadable or of another
+/// version (the next build is then a full one).
 fn read_manifest(path: &Path) -> Option<Manifest> {
-    let text = fs::read_to_string(path).ok()?;
-    let mut manifest = Manifest::new();
-    for line in text.lines() {
-        let mut parts = line.splitn(3, ' ');
-        let (hex, size, rel) = (parts.next()?, parts.next()?, parts.next()?);
-        let mut hash = [0u8; 16];
-        for (i, b) in hash.iter_mut().enumerate() {
-            *b = u8::from_str_radix(hex.get(i * 2..i * 2 + 2)?, 16).ok()?;
+    fn hex(text: &str) -> Option<[u8; 16]> {
+        let mut bytes = [0u8; 16];
+        if text.len() != 32 {
+            return None;
         }
-        manifest.insert(rel.to_owned(), (size.parse().ok()?, hash));
+        for (i, b) in bytes.iter_mut().enumerate() {
+            *b = u8::from_str_radix(text.get(i * 2..i * 2 + 2)?, 16).ok()?;
+        }
+        Some(bytes)
+    }
+    let text = fs::read_to_string(path).ok()?;
+    let body = text.strip_prefix(MANIFEST_HEADER)?;
+    let mut manifest = Manifest::new();
+    for line in body.lines() {
+        let mut parts = line.splitn(4, ' ');
+        let (hash, size, context, rel) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+        let context = if context == "-" { None } else { Some(hex(context)?) };
+        let entry = Entry {
+            size: size.parse().ok()?,
+            hash: hex(hash)?,
+            context,
+        };
+        manifest.insert(rel.to_owned(), entry);
     }
     Some(manifest)
 }
@@ -545,11 +617,21 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("m");
         let mut manifest = Manifest::new();
-        manifest.insert("docs/a b.html".into(), (12, [7; 16]));
-        manifest.insert("search/t/1.bin".into(), (0, [255; 16]));
+        let entry = |size, hash, context| Entry { size, hash, context };
+        manifest.insert("docs/a b.html".into(), entry(12, [7; 16], Some([9; 16])));
+        manifest.insert("search/t/1.bin".into(), entry(0, [255; 16], None));
         write_manifest(&path, &manifest).expect("write");
         assert_eq!(read_manifest(&path), Some(manifest));
-        fs::write(&path, "zz 1 x\n").expect("write");
+        let written = fs::read_to_string(&path).expect("read");
+        // A manifest of the first version (no header, no context) is not trusted.
+        let old: String = written
+            .lines()
+            .skip(1)
+            .map(|l| format!("{}\n", l.replacen(" - ", " ", 1)))
+            .collect();
+        fs::write(&path, old).expect("write");
+        assert_eq!(read_manifest(&path), None);
+        fs::write(&path, format!("{MANIFEST_HEADER}zz 1 - x\n")).expect("write");
         assert_eq!(read_manifest(&path), None);
     }
 }

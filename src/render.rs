@@ -26,8 +26,10 @@ pub struct RenderOptions {
 /// Counts of what was rendered.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RenderStats {
-    /// HTML pages written.
+    /// HTML pages of the site.
     pub pages: usize,
+    /// Of those, the pages rendered (the others were unchanged).
+    pub rendered: usize,
     /// Theme assets written.
     pub assets: usize,
     /// The output path of every page, in a stable order (for the sitemap).
@@ -59,34 +61,62 @@ enum Job {
     List(FacetKind, usize, usize),
 }
 
-/// Renders every page and asset, handing each to `emit` as (output path, bytes).
-pub fn render_all<E>(
+/// 128 bits of a blake3 hash of what a page is rendered from.
+pub type Fingerprint = [u8; 16];
+
+/// Where rendered pages and theme assets go.
+pub trait Pages: Sync {
+    /// Whether the output already holds the page at `path` as rendered from
+    /// a context with this fingerprint: then it is not rendered again.
+    fn unchanged(&self, path: &str, fingerprint: &Fingerprint) -> std::io::Result<bool>;
+    /// A page rendered from a context with this fingerprint.
+    fn page(&self, path: &str, html: &[u8], fingerprint: &Fingerprint) -> std::io::Result<()>;
+    /// A theme asset, copied as it is.
+    fn asset(&self, path: &str, bytes: &[u8]) -> std::io::Result<()>;
+}
+
+/// Renders every page and asset into `pages`. A page whose context has not
+/// changed since the output was written (see [`Pages::unchanged`]) is not
+/// rendered at all.
+pub fn render_all(
     catalogue: &Catalogue,
     theme: &Theme,
     options: &RenderOptions,
-    emit: E,
-) -> Result<RenderStats, RenderError>
-where
-    E: Fn(&str, &[u8]) -> std::io::Result<()> + Sync,
-{
+    pages: &dyn Pages,
+) -> Result<RenderStats, RenderError> {
     let env = environment(theme)?;
     let shared = Shared::new(catalogue, theme, options);
+    let global = shared.fingerprint();
     let jobs = jobs(catalogue);
     options.progress.stage("rendering", jobs.len());
-    let results: Vec<Result<String, RenderError>> = jobs
+    let results: Vec<Result<(String, bool), RenderError>> = jobs
         .par_iter()
         .map(|job| {
-            let (path, html) = render_job(&env, &shared, *job).map_err(|e| RenderError::Template(vec![e]))?;
+            let page = page_context(&shared, *job);
+            let fingerprint = page.fingerprint(&global);
+            let path = page.path.clone();
+            let rendered = if pages.unchanged(&path, &fingerprint)? {
+                false
+            } else {
+                let html = page
+                    .render(&env, &shared)
+                    .map_err(|e| RenderError::Template(vec![e]))?;
+                pages.page(&path, html.as_bytes(), &fingerprint)?;
+                true
+            };
             options.progress.advance(1);
-            emit(&path, html.as_bytes())?;
-            Ok(path)
+            Ok((path, rendered))
         })
         .collect();
     let mut problems = Vec::new();
     let mut paths = Vec::with_capacity(results.len());
+    let mut rendered = 0;
     for result in results {
         match result {
-            Ok(path) => paths.push(path),
+            Ok((path, fresh)) => {
+                paths.push(path);
+                rendered += usize::from(fresh);
+            }
             Err(RenderError::Template(d)) => problems.extend(d),
             Err(io) => return Err(io),
         }
@@ -96,10 +126,11 @@ where
         return Err(RenderError::Template(problems));
     }
     for (name, bytes) in &theme.assets {
-        emit(&format!("assets/{name}"), bytes)?;
+        pages.asset(&format!("assets/{name}"), bytes)?;
     }
     Ok(RenderStats {
         pages: jobs.len(),
+        rendered,
         assets: theme.assets.len(),
         paths,
     })
@@ -280,6 +311,33 @@ impl<'a> Shared<'a> {
         }
     }
 
+    /// A hash of what every page depends on: this program, the theme's
+    /// templates and the values shared by every page.
+    fn fingerprint(&self) -> Fingerprint {
+        let mut hasher = blake3::Hasher::new();
+        hasher.update(b"gongkai pages 1\0");
+        hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+        // A rebuilt program may render differently with the same version.
+        if let Ok(meta) = std::env::current_exe().and_then(std::fs::metadata) {
+            hasher.update(&meta.len().to_le_bytes());
+            if let Ok(since) = meta.modified().map(|m| m.duration_since(std::time::UNIX_EPOCH)) {
+                hasher.update(&since.unwrap_or_default().as_nanos().to_le_bytes());
+            }
+        }
+        for (name, (source, _)) in &self.theme.templates {
+            for part in [name, source] {
+                hasher.update(&(part.len() as u64).to_le_bytes());
+                hasher.update(part.as_bytes());
+            }
+        }
+        for value in [&self.site, &self.nav_categories, &self.column, &self.t] {
+            let _ = serde_json::to_writer(&mut hasher, value);
+        }
+        let mut fingerprint = [0u8; 16];
+        fingerprint.copy_from_slice(&hasher.finalize().as_bytes()[..16]);
+        fingerprint
+    }
+
     fn base(&self, root: &str, path: &str, section: &str) -> Value {
         context! {
             site => self.site.clone(),
@@ -362,9 +420,54 @@ fn facet_name(language: &str, kind: FacetKind, facet: &Facet) -> String {
     }
 }
 
-fn render_job(env: &Environment<'_>, shared: &Shared<'_>, job: Job) -> Result<(String, String), Diagnostic> {
+/// What a page is rendered from: its template, output path, own context,
+/// and the root and section of the context every page shares.
+struct PageContext {
+    template: &'static str,
+    path: String,
+    ctx: Value,
+    root: &'static str,
+    section: &'static str,
+}
+
+impl PageContext {
+    /// A hash of everything the page's HTML depends on besides `global`
+    /// (the theme, the values shared by every page, the program itself):
+    /// equal fingerprints, equal pages.
+    fn fingerprint(&self, global: &Fingerprint) -> Fingerprint {
+        let mut hasher = blake3::Hasher::new();
+        hasher.update(global);
+        for part in [self.template, &self.path, self.root, self.section] {
+            hasher.update(&(part.len() as u64).to_le_bytes());
+            hasher.update(part.as_bytes());
+        }
+        // Serialising a context cannot fail: it is built from plain values.
+        let _ = serde_json::to_writer(&mut hasher, &self.ctx);
+        let mut fingerprint = [0u8; 16];
+        fingerprint.copy_from_slice(&hasher.finalize().as_bytes()[..16]);
+        fingerprint
+    }
+
+    fn render(self, env: &Environment<'_>, shared: &Shared<'_>) -> Result<String, Diagnostic> {
+        let ctx = context! { ..self.ctx, ..shared.base(self.root, &self.path, self.section) };
+        let rendered = env.get_template(self.template).and_then(|t| t.render(ctx));
+        rendered.map_err(|e| {
+            // The error names the template it happened in (base.html, say), which
+            // may not be the page's own.
+            let name = e.name().unwrap_or(self.template);
+            let origin = shared
+                .theme
+                .templates
+                .get(name)
+                .map_or_else(|| name.into(), |t| t.1.clone());
+            template_problem(origin, &e)
+        })
+    }
+}
+
+fn page_context(shared: &Shared<'_>, job: Job) -> PageContext {
     let catalogue = shared.catalogue;
-    let (template, path, ctx) = match job {
+    let (template, path, ctx, root, section) = match job {
         Job::Home => {
             let recent: Vec<Value> = shared
                 .cards
@@ -376,10 +479,9 @@ fn render_job(env: &Environment<'_>, shared: &Shared<'_>, job: Job) -> Result<(S
                 recent => recent,
                 total => catalogue.documents.len(),
                 issuers => catalogue.issuers.len(),
-                years => Value::from(Serde(facet_links(catalogue, FacetKind::Year))),
-                .. shared.base("", "index.html", "home")
+                years => Value::from(Serde(facet_links(catalogue, FacetKind::Year)))
             };
-            ("home.html", "index.html".to_owned(), ctx)
+            ("home.html", "index.html".to_owned(), ctx, "", "home")
         }
         Job::Search => {
             let facet_options = |kind: FacetKind| {
@@ -409,10 +511,15 @@ fn render_job(env: &Environment<'_>, shared: &Shared<'_>, job: Job) -> Result<(S
                         .filter_map(|(k, v)| k.strip_prefix("js_").map(|k| (k, v)))
                         .collect::<std::collections::BTreeMap<_, _>>(),
                 )
-                .unwrap_or_default(),
-                .. shared.base("../", "search/index.html", "search")
+                .unwrap_or_default()
             };
-            ("search.html", "search/index.html".to_owned(), ctx)
+            (
+                "search.html",
+                "search/index.html".to_owned(),
+                ctx,
+                "../",
+                "search",
+            )
         }
         Job::Document(i) => {
             let d = &catalogue.documents[i];
@@ -456,10 +563,9 @@ fn render_job(env: &Environment<'_>, shared: &Shared<'_>, job: Job) -> Result<(S
                 replaces => cards(&relations.replaces),
                 interprets => cards(&relations.interprets),
                 interpreted_by => cards(&relations.interpreted_by),
-                attachments => attachments,
-                .. shared.base("../", &path, "category")
+                attachments => attachments
             };
-            ("document.html", path, ctx)
+            ("document.html", path, ctx, "../", "category")
         }
         Job::Abolished(which) => {
             let facets: &[Facet] = match which {
@@ -492,10 +598,9 @@ fn render_job(env: &Environment<'_>, shared: &Shared<'_>, job: Job) -> Result<(S
                 title => title,
                 groups => groups,
                 counts => counts,
-                all => which.is_none(),
-                .. shared.base("../", &path, "category")
+                all => which.is_none()
             };
-            ("abolished.html", path, ctx)
+            ("abolished.html", path, ctx, "../", "category")
         }
         Job::Page(i) => {
             let page = &catalogue.pages[i];
@@ -503,10 +608,9 @@ fn render_job(env: &Environment<'_>, shared: &Shared<'_>, job: Job) -> Result<(S
             let ctx = context! {
                 title => page.title.clone(),
                 updated => page.updated.clone(),
-                body => Value::from_safe_string(page.html.clone()),
-                .. shared.base("../", &path, page.key)
+                body => Value::from_safe_string(page.html.clone())
             };
-            ("page.html", path, ctx)
+            ("page.html", path, ctx, "../", page.key)
         }
         Job::Mandatory => {
             let items: Vec<Value> = catalogue
@@ -525,8 +629,8 @@ fn render_job(env: &Environment<'_>, shared: &Shared<'_>, job: Job) -> Result<(S
                 })
                 .collect();
             let path = crate::page::url("mandatory");
-            let ctx = context! { items => items, .. shared.base("../", &path, "mandatory") };
-            ("mandatory.html", path, ctx)
+            let ctx = context! { items => items };
+            ("mandatory.html", path, ctx, "../", "mandatory")
         }
         Job::Statistics => {
             let stats = crate::stats::compute(catalogue);
@@ -540,20 +644,24 @@ fn render_job(env: &Environment<'_>, shared: &Shared<'_>, job: Job) -> Result<(S
             let ctx = context! {
                 stats => Value::from(Serde(&stats)),
                 chart => Value::from_safe_string(chart),
-                validity_chart => Value::from_safe_string(validity_chart),
-                .. shared.base("../", "statistics/index.html", "statistics")
+                validity_chart => Value::from_safe_string(validity_chart)
             };
-            ("statistics.html", "statistics/index.html".to_owned(), ctx)
+            (
+                "statistics.html",
+                "statistics/index.html".to_owned(),
+                ctx,
+                "../",
+                "statistics",
+            )
         }
         Job::Overview(kind) => {
             let path = format!("{}/index.html", kind.dir());
             let ctx = context! {
                 kind => kind.dir(),
                 kind_title => kind_title(&catalogue.config.language, kind),
-                facets => Value::from(Serde(facet_links(catalogue, kind))),
-                .. shared.base("../", &path, kind.dir())
+                facets => Value::from(Serde(facet_links(catalogue, kind)))
             };
-            ("overview.html", path, ctx)
+            ("overview.html", path, ctx, "../", kind.dir())
         }
         Job::List(kind, f, page) => {
             let facet = &catalogue.facets(kind)[f];
@@ -595,24 +703,18 @@ fn render_job(env: &Environment<'_>, shared: &Shared<'_>, job: Job) -> Result<(S
                 count => facet.documents.len(),
                 first => (page - 1) * size + 1,
                 documents => documents,
-                pager => pager,
-                .. shared.base("../../", &path, kind.dir())
+                pager => pager
             };
-            ("list.html", path, ctx)
+            ("list.html", path, ctx, "../../", kind.dir())
         }
     };
-    let rendered = env.get_template(template).and_then(|t| t.render(ctx));
-    rendered.map(|html| (path, html)).map_err(|e| {
-        // The error names the template it happened in (base.html, say), which
-        // may not be the page's own.
-        let name = e.name().unwrap_or(template);
-        let origin = shared
-            .theme
-            .templates
-            .get(name)
-            .map_or_else(|| name.into(), |t| t.1.clone());
-        template_problem(origin, &e)
-    })
+    PageContext {
+        template,
+        path,
+        ctx,
+        root,
+        section,
+    }
 }
 
 #[cfg(test)]

@@ -161,11 +161,16 @@ pub(crate) fn open_browser(url: &str) {
     }
 }
 
-/// `built 830 documents, 991 pages, 149 search shards (170 not published) into public in 0.52 s`
+/// `built 830 documents, 991 pages, 149 search shards (170 not published) into public in 0.52 s`;
+/// a rebuild adds the pages rendered and the files written:
+/// `built 830 documents, 991 pages (3 rendered), … into public (9 files written, 0 deleted) in 0.31 s`
 fn summary(report: &Report, verb: &str) -> String {
     let mut line = format!("{verb} {} documents", report.documents);
     if report.pages > 0 {
         line.push_str(&format!(", {} pages", report.pages));
+        if report.out_dir.is_some() && report.rendered < report.pages {
+            line.push_str(&format!(" ({} rendered)", report.rendered));
+        }
     }
     if let Some(index) = &report.search {
         line.push_str(&format!(

@@ -52,6 +52,14 @@ fn set_field(text: &str, key: &str, value: &str) -> String {
         + "\n"
 }
 
+/// A temp dir with a generated site of `n` documents in `site/`.
+fn generated_site(n: usize) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = dir.path().join("site");
+    gencorpus(n, &site);
+    (dir, site)
+}
+
 /// One round of random changes: body and title edits, a moved date, a
 /// changed category, a withdrawn document, deletions and additions.
 fn mutate(site: &Path, rng: &mut Lcg, round: usize) -> Vec<String> {
@@ -109,9 +117,7 @@ fn mutate(site: &Path, rng: &mut Lcg, round: usize) -> Vec<String> {
 
 #[test]
 fn incremental_builds_equal_clean_builds_after_random_edits_additions_and_deletions() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let site = dir.path().join("site");
-    gencorpus(300, &site);
+    let (dir, site) = generated_site(300);
     let root = site.to_string_lossy().into_owned();
     let epoch = [("SOURCE_DATE_EPOCH", "1700000000")];
     let out = gongkai_env(&["build", "--root", &root], &epoch);
@@ -121,9 +127,8 @@ fn incremental_builds_equal_clean_builds_after_random_edits_additions_and_deleti
     let (mut written, mut deleted) = (0, 0);
     for round in 1..=4 {
         let log = mutate(&site, &mut rng, round);
-        let out = gongkai_env(&["build", "--root", &root], &epoch);
-        assert!(out.status.success(), "round {round} {log:?}: {}", stderr(&out));
-        let summary = String::from_utf8_lossy(&out.stdout).into_owned();
+        let clean = dir.path().join(format!("clean-{round}"));
+        let summary = build_both(&site, &clean, &epoch, &format!("round {round} after {log:?}"));
         let counts: Vec<usize> = summary
             .split_once("files written")
             .map(|(before, after)| {
@@ -147,29 +152,6 @@ fn incremental_builds_equal_clean_builds_after_random_edits_additions_and_deleti
         written += counts[0];
         deleted += counts[1];
 
-        let clean = dir.path().join(format!("clean-{round}"));
-        let out = gongkai_env(
-            &[
-                "build",
-                "--clean",
-                "--root",
-                &root,
-                "--out",
-                &clean.to_string_lossy(),
-            ],
-            &epoch,
-        );
-        assert!(out.status.success(), "{}", stderr(&out));
-        let (incremental, clean) = (tree(&site.join("public")), tree(&clean));
-        let differ: Vec<&String> = incremental
-            .keys()
-            .chain(clean.keys())
-            .filter(|k| incremental.get(*k) != clean.get(*k))
-            .collect();
-        assert!(
-            differ.is_empty(),
-            "round {round} after {log:?}: these files differ: {differ:?}"
-        );
         // No folder a clean build would not have.
         let dirs = |d: &Path| -> Vec<String> {
             walkdir::WalkDir::new(d)
@@ -235,4 +217,98 @@ fn an_unchanged_rebuild_writes_nothing_and_a_damaged_output_is_repaired() {
     assert!(out.status.success());
     assert!(!String::from_utf8_lossy(&out.stdout).contains("files written"));
     assert_eq!(tree(&site.join("public")), first);
+}
+
+/// Asserts that two outputs hold the same files with the same bytes.
+fn assert_same_files(incremental: &Path, clean: &Path, context: &str) {
+    let (incremental, clean) = (tree(incremental), tree(clean));
+    let differ: Vec<&String> = incremental
+        .keys()
+        .chain(clean.keys())
+        .filter(|k| incremental.get(*k) != clean.get(*k))
+        .collect();
+    assert!(differ.is_empty(), "{context}: these files differ: {differ:?}");
+}
+
+/// The number in `(N rendered)` of a build's summary; all pages when the
+/// summary has none.
+fn rendered(summary: &str) -> Option<usize> {
+    let (before, _) = summary.split_once(" rendered)")?;
+    before.rsplit('(').next()?.parse().ok()
+}
+
+/// Builds `site` incrementally and cleanly into another folder; asserts both
+/// outputs are the same and returns the incremental build's summary.
+fn build_both(site: &Path, clean: &Path, env: &[(&str, &str)], context: &str) -> String {
+    let root = site.to_string_lossy().into_owned();
+    let out = gongkai_env(&["build", "--root", &root], env);
+    assert!(out.status.success(), "{context}: {}", stderr(&out));
+    let summary = String::from_utf8_lossy(&out.stdout).into_owned();
+    let clean_out = clean.to_string_lossy();
+    let out = gongkai_env(&["build", "--clean", "--root", &root, "--out", &clean_out], env);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_same_files(&site.join("public"), clean, &format!("{context}: {summary}"));
+    summary
+}
+
+#[test]
+fn only_pages_whose_context_changed_are_rendered_again() {
+    let (dir, site) = generated_site(200);
+    let clean = dir.path().join("clean");
+    let first = build_both(&site, &clean, &[], "");
+    assert_eq!(
+        rendered(&first),
+        None,
+        "a first build renders everything: {first}"
+    );
+    let pages = tree(&site.join("public"))
+        .keys()
+        .filter(|k| k.ends_with(".html"))
+        .count();
+
+    // A body edit: that document's page only. A title edit: its page, the
+    // lists and pages that show the title.
+    let docs = documents(&site);
+    let published = |p: &PathBuf| {
+        !read(p).contains("draft: true") && !read(p).contains("依申请公开") && !read(p).contains("不予公开")
+    };
+    let mut edited = docs.iter().filter(|p| published(p));
+    let body = edited.next().expect("a published document");
+    fs::write(body, read(body) + "\n新增的一段正文，用于增量构建测试。\n").expect("edit");
+    let summary = build_both(&site, &clean, &[], "");
+    assert_eq!(rendered(&summary), Some(1), "{summary}");
+    let title = edited.next().expect("another published document");
+    fs::write(title, set_field(&read(title), "title", "改过标题的文件")).expect("edit");
+    let summary = build_both(&site, &clean, &[], "");
+    let n = rendered(&summary).unwrap_or(pages);
+    assert!(
+        (2..pages / 10).contains(&n),
+        "{n} of {pages} pages rendered: {summary}"
+    );
+
+    // Nothing changed: nothing rendered.
+    assert_eq!(rendered(&build_both(&site, &clean, &[], "")), Some(0));
+
+    // A template every page extends, then site.yaml: every page again.
+    let templates = site.join("themes/default/templates");
+    fs::create_dir_all(&templates).expect("mkdir");
+    let base = include_str!("../themes/default/templates/base.html");
+    fs::write(
+        templates.join("base.html"),
+        base.replace("</body>", "<!-- 改过的模板 --></body>"),
+    )
+    .expect("write");
+    let summary = build_both(&site, &clean, &[], "");
+    assert_eq!(rendered(&summary), None, "{summary}");
+    let public = tree(&site.join("public"));
+    assert!(
+        public
+            .iter()
+            .filter(|(k, _)| k.ends_with(".html"))
+            .all(|(_, v)| String::from_utf8_lossy(v).contains("改过的模板"))
+    );
+    let yaml = site.join("site.yaml");
+    fs::write(&yaml, read(&yaml).replacen("title:", "title: 新", 1)).expect("write");
+    let summary = build_both(&site, &clean, &[], "");
+    assert_eq!(rendered(&summary), None, "{summary}");
 }
