@@ -421,16 +421,21 @@ fn facet_name(language: &str, kind: FacetKind, facet: &Facet) -> String {
 }
 
 /// What a page is rendered from: its template, output path, own context,
-/// and the root and section of the context every page shares.
-struct PageContext {
+/// the root and section of the context every page shares, and the body
+/// HTML of a document or column page. The body is kept out of `ctx` until
+/// rendering: it is most of the context, and hashing its bytes is much
+/// cheaper than serialising them (and a page that is not rendered never
+/// copies it).
+struct PageContext<'a> {
     template: &'static str,
     path: String,
     ctx: Value,
     root: &'static str,
     section: &'static str,
+    body: Option<&'a str>,
 }
 
-impl PageContext {
+impl PageContext<'_> {
     /// A hash of everything the page's HTML depends on besides `global`
     /// (the theme, the values shared by every page, the program itself):
     /// equal fingerprints, equal pages.
@@ -445,13 +450,23 @@ impl PageContext {
         // one buffer than on the many small writes of a serialiser.
         // Serialising a context cannot fail: it is built from plain values.
         hasher.update(&serde_json::to_vec(&self.ctx).unwrap_or_default());
+        if let Some(body) = self.body {
+            hasher.update(&(body.len() as u64).to_le_bytes());
+            hasher.update(body.as_bytes());
+        }
         let mut fingerprint = [0u8; 16];
         fingerprint.copy_from_slice(&hasher.finalize().as_bytes()[..16]);
         fingerprint
     }
 
     fn render(self, env: &Environment<'_>, shared: &Shared<'_>) -> Result<String, Diagnostic> {
-        let ctx = context! { ..self.ctx, ..shared.base(self.root, &self.path, self.section) };
+        let base = shared.base(self.root, &self.path, self.section);
+        let ctx = match self.body {
+            Some(body) => {
+                context! { ..context! { body => Value::from_safe_string(body.to_owned()) }, ..self.ctx, ..base }
+            }
+            None => context! { ..self.ctx, ..base },
+        };
         let rendered = env.get_template(self.template).and_then(|t| t.render(ctx));
         rendered.map_err(|e| {
             // The error names the template it happened in (base.html, say), which
@@ -467,8 +482,9 @@ impl PageContext {
     }
 }
 
-fn page_context(shared: &Shared<'_>, job: Job) -> PageContext {
+fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a> {
     let catalogue = shared.catalogue;
+    let mut body = None;
     let (template, path, ctx, root, section) = match job {
         Job::Home => {
             let recent: Vec<Value> = shared
@@ -526,6 +542,7 @@ fn page_context(shared: &Shared<'_>, job: Job) -> PageContext {
         Job::Document(i) => {
             let d = &catalogue.documents[i];
             let path = document_url(d);
+            body = Some(d.body_html.as_str());
             let issuer_url = catalogue.issuer_of(d).map(|f| facet_url(FacetKind::Issuer, f, 1));
             let category = &catalogue.categories[d.category];
             let year = chrono::Datelike::year(&d.date);
@@ -556,7 +573,6 @@ fn page_context(shared: &Shared<'_>, job: Job) -> PageContext {
                 }),
                 summary => d.summary.clone(),
                 keywords => d.keywords.clone(),
-                body => Value::from_safe_string(d.body_html.clone()),
                 issuer_url => issuer_url,
                 category_url => facet_url(FacetKind::Category, category, 1),
                 year_url => format!("year/{year}/index.html"),
@@ -607,10 +623,10 @@ fn page_context(shared: &Shared<'_>, job: Job) -> PageContext {
         Job::Page(i) => {
             let page = &catalogue.pages[i];
             let path = crate::page::url(page.key);
+            body = Some(page.html.as_str());
             let ctx = context! {
                 title => page.title.clone(),
                 updated => page.updated.clone(),
-                body => Value::from_safe_string(page.html.clone())
             };
             ("page.html", path, ctx, "../", page.key)
         }
@@ -716,6 +732,7 @@ fn page_context(shared: &Shared<'_>, job: Job) -> PageContext {
         ctx,
         root,
         section,
+        body,
     }
 }
 
