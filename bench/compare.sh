@@ -34,7 +34,9 @@ if ! command -v hugo > /dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo > /dev/null
 fi
 pagefind="$tools/node_modules/.bin/pagefind"
-if [ ! -x "$pagefind" ]; then
+need_pagefind=
+for n in "${sizes[@]}"; do [ "$n" -le "${PAGEFIND_MAX_DOCS:-20000}" ] && need_pagefind=1; done
+if [ -n "$need_pagefind" ] && [ ! -x "$pagefind" ]; then
   echo "Pagefind is missing: installing it (npm install pagefind into $tools)"
   (cd "$tools" && { [ -f package.json ] || echo '{"private":true}' > package.json; } && npm install --no-audit --no-fund --silent pagefind > /dev/null)
 fi
@@ -42,7 +44,7 @@ cargo build --release --locked -q
 gongkai="$PWD/target/release/gongkai"
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
-echo "versions: $("$gongkai" --version), $(hugo version | cut -d' ' -f1-2), pagefind $("$pagefind" --version 2> /dev/null | awk '{print $NF}')"
+echo "versions: $("$gongkai" --version), $(hugo version | cut -d' ' -f1-2), pagefind $([ -x "$pagefind" ] && "$pagefind" --version 2> /dev/null | awk '{print $NF}' || echo 'not used')"
 echo "date: $(date -u +%Y-%m-%d)"
 
 # measure FILE CMD…: appends "wall cpu peak_kb" of CMD to FILE ("- - -" if it
