@@ -86,14 +86,14 @@ pub fn render_all(
 ) -> Result<RenderStats, RenderError> {
     let env = environment(theme)?;
     let shared = Shared::new(catalogue, theme, options);
-    let global = shared.fingerprint();
+    let globals = shared.fingerprints(&env);
     let jobs = jobs(catalogue);
     options.progress.stage("rendering", jobs.len());
     let results: Vec<Result<(String, bool), RenderError>> = jobs
         .par_iter()
         .map(|job| {
             let page = page_context(&shared, *job);
-            let fingerprint = page.fingerprint(&global);
+            let fingerprint = page.fingerprint(&globals[page.template]);
             let path = page.path.clone();
             let rendered = if pages.unchanged(&path, &fingerprint)? {
                 false
@@ -311,31 +311,52 @@ impl<'a> Shared<'a> {
         }
     }
 
-    /// A hash of what every page depends on: this program, the theme's
-    /// templates and the values shared by every page.
-    fn fingerprint(&self) -> Fingerprint {
-        let mut hasher = blake3::Hasher::new();
-        hasher.update(b"gongkai pages 1\0");
-        hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+    /// For each page template, a hash of what all its pages depend on: this
+    /// program, the theme's templates, and those of the values shared by
+    /// every page that the template (with the templates it extends, includes
+    /// or imports) reads. So a new document, which changes the counts in
+    /// `nav_categories`, re-renders every page only if some template every
+    /// page uses shows them.
+    fn fingerprints(&self, env: &Environment<'_>) -> std::collections::HashMap<&'static str, Fingerprint> {
+        let mut common = blake3::Hasher::new();
+        common.update(b"gongkai pages 2\0");
+        common.update(env!("CARGO_PKG_VERSION").as_bytes());
         // A rebuilt program may render differently with the same version.
         if let Ok(meta) = std::env::current_exe().and_then(std::fs::metadata) {
-            hasher.update(&meta.len().to_le_bytes());
+            common.update(&meta.len().to_le_bytes());
             if let Ok(since) = meta.modified().map(|m| m.duration_since(std::time::UNIX_EPOCH)) {
-                hasher.update(&since.unwrap_or_default().as_nanos().to_le_bytes());
+                common.update(&since.unwrap_or_default().as_nanos().to_le_bytes());
             }
         }
         for (name, (source, _)) in &self.theme.templates {
             for part in [name, source] {
-                hasher.update(&(part.len() as u64).to_le_bytes());
-                hasher.update(part.as_bytes());
+                common.update(&(part.len() as u64).to_le_bytes());
+                common.update(part.as_bytes());
             }
         }
-        for value in [&self.site, &self.nav_categories, &self.column, &self.t] {
-            let _ = serde_json::to_writer(&mut hasher, value);
-        }
-        let mut fingerprint = [0u8; 16];
-        fingerprint.copy_from_slice(&hasher.finalize().as_bytes()[..16]);
-        fingerprint
+        let shared: [(&str, &Value); 4] = [
+            ("site", &self.site),
+            ("nav_categories", &self.nav_categories),
+            ("column", &self.column),
+            ("t", &self.t),
+        ];
+        PAGE_TEMPLATES
+            .iter()
+            .map(|&template| {
+                let reads = template_reads(env, &self.theme.templates, template);
+                let mut hasher = common.clone();
+                hasher.update(template.as_bytes());
+                for (name, value) in shared {
+                    if reads.as_ref().is_none_or(|r| r.contains(name)) {
+                        hasher.update(name.as_bytes());
+                        hasher.update(&serde_json::to_vec(value).unwrap_or_default());
+                    }
+                }
+                let mut fingerprint = [0u8; 16];
+                fingerprint.copy_from_slice(&hasher.finalize().as_bytes()[..16]);
+                (template, fingerprint)
+            })
+            .collect()
     }
 
     fn base(&self, root: &str, path: &str, section: &str) -> Value {
@@ -350,6 +371,50 @@ impl<'a> Shared<'a> {
             t => self.t.clone(),
         }
     }
+}
+
+/// The templates pages are rendered from.
+const PAGE_TEMPLATES: [&str; 9] = [
+    "home.html",
+    "search.html",
+    "document.html",
+    "abolished.html",
+    "page.html",
+    "mandatory.html",
+    "statistics.html",
+    "overview.html",
+    "list.html",
+];
+
+/// The context variables `template` and every template it extends,
+/// includes or imports may read; None when that cannot be known (a template
+/// named by an expression), meaning all.
+fn template_reads(
+    env: &Environment<'_>,
+    templates: &std::collections::BTreeMap<String, (String, std::path::PathBuf)>,
+    template: &str,
+) -> Option<std::collections::HashSet<String>> {
+    static REFERENCE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r#"\{%[-+]?\s*(?:extends|include|import|from)\b\s*(?:"([^"]+)"|'([^']+)')?"#)
+            .expect("valid pattern")
+    });
+    let mut reads = std::collections::HashSet::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut queue = vec![template.to_owned()];
+    while let Some(name) = queue.pop() {
+        if !seen.insert(name.clone()) {
+            continue;
+        }
+        let source = &templates.get(&name)?.0;
+        for reference in REFERENCE.captures_iter(source) {
+            let named = reference.get(1).or_else(|| reference.get(2))?;
+            queue.push(named.as_str().to_owned());
+        }
+        // Macro bodies count too; the environment compiled every template,
+        // so the analysis cannot fail on a syntax error.
+        reads.extend(env.get_template(&name).ok()?.undeclared_variables(false));
+    }
+    Some(reads)
 }
 
 fn card<'a>(catalogue: &'a Catalogue, d: &'a Document) -> Card<'a> {
@@ -771,5 +836,30 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn templates_read_what_they_and_their_parents_use() {
+        let theme = Theme::load(std::path::Path::new("/nonexistent"), "default").expect("built-in theme");
+        let env = environment(&theme).expect("environment");
+        let reads = |name: &str| template_reads(&env, &theme.templates, name);
+        let document = reads("document.html").expect("analysed");
+        // From document.html, base.html (extended) and macros.html (imported).
+        for name in ["doc", "t", "site", "root", "canonical"] {
+            assert!(document.contains(name), "{name} missing from {document:?}");
+        }
+        assert!(!document.contains("nav_categories"), "{document:?}");
+        assert!(reads("home.html").expect("analysed").contains("nav_categories"));
+
+        let mut templates = theme.templates.clone();
+        let dynamic = "{% extends \"base.html\" %}{% block main %}{% include which %}{% endblock %}";
+        templates.insert("list.html".into(), (dynamic.into(), "list.html".into()));
+        let mut env = environment(&theme).expect("environment");
+        env.add_template_owned("list.html", dynamic).expect("template");
+        assert_eq!(
+            template_reads(&env, &templates, "list.html"),
+            None,
+            "an included expression could be anything"
+        );
     }
 }
