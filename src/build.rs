@@ -439,6 +439,10 @@ impl render::Pages for Discard {
     fn asset(&self, _: &str, _: &[u8]) -> std::io::Result<()> {
         Ok(())
     }
+
+    fn keeps_pages(&self) -> bool {
+        false
+    }
 }
 
 /// Copies every attachment and linked file of the published documents.

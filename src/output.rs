@@ -175,7 +175,7 @@ impl Drop for Writer {
     }
 }
 
-/// Path → (size, hash) of every file of an output.
+/// Path → what is known of every file of an output.
 type Manifest = BTreeMap<String, Entry>;
 
 /// What the manifest knows of one file.
@@ -272,7 +272,7 @@ impl Staging {
             fs::remove_dir_all(&dir).map_err(io_error("cannot remove the old staging folder", &dir))?;
         }
         fs::create_dir_all(&dir).map_err(io_error("cannot create", &dir))?;
-        let dir_for_error = dir.clone();
+        let writer = Writer::start().map_err(io_error("cannot start a thread to write into", &dir))?;
         let previous = if clean || !target.is_dir() {
             None
         } else {
@@ -285,7 +285,7 @@ impl Staging {
             previous,
             current: Mutex::new(Manifest::new()),
             staged: Mutex::new(Vec::new()),
-            writer: Writer::start().map_err(io_error("cannot start a thread to write", &dir_for_error))?,
+            writer,
         })
     }
 
@@ -308,13 +308,18 @@ impl Staging {
         let Some(previous) = self.previous.as_ref().and_then(|p| p.get(rel)) else {
             return Ok(false);
         };
-        if previous.context != Some(*context)
-            || !fs::metadata(self.target.join(rel)).is_ok_and(|m| m.is_file() && m.len() == previous.size)
-        {
+        if previous.context != Some(*context) || !self.intact(rel, previous) {
             return Ok(false);
         }
         self.record(rel, *previous)?;
         Ok(true)
+    }
+
+    /// Whether the output's file at `rel` is still the one the manifest
+    /// describes, as far as its size tells (a file deleted or truncated by
+    /// hand is written again).
+    fn intact(&self, rel: &str, previous: &Entry) -> bool {
+        fs::metadata(self.target.join(rel)).is_ok_and(|m| m.is_file() && m.len() == previous.size)
     }
 
     /// Adds a file to this build's manifest; a second file at one path is an error.
@@ -355,7 +360,7 @@ impl Staging {
         self.record(rel, entry)?;
         if let Some(previous) = self.previous.as_ref().and_then(|p| p.get(rel))
             && (previous.size, previous.hash) == (entry.size, entry.hash)
-            && fs::metadata(self.target.join(rel)).is_ok_and(|m| m.is_file() && m.len() == entry.size)
+            && self.intact(rel, previous)
         {
             return Ok(());
         }
@@ -487,7 +492,8 @@ fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
     file.sync_all()
 }
 
-/// One line per file: hash (32 hex digits), size, path.
+/// [`MANIFEST_HEADER`], then one line per file: hash (32 hex digits), size,
+/// the fingerprint of a rendered page's context (32 hex digits, or `-`), path.
 fn write_manifest(path: &Path, manifest: &Manifest) -> io::Result<()> {
     fn hex(text: &mut String, bytes: &[u8]) {
         for b in bytes {

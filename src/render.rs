@@ -73,6 +73,10 @@ pub trait Pages: Sync {
     fn page(&self, path: &str, html: &[u8], fingerprint: &Fingerprint) -> std::io::Result<()>;
     /// A theme asset, copied as it is.
     fn asset(&self, path: &str, bytes: &[u8]) -> std::io::Result<()>;
+    /// Whether pages are kept at all: if not, no fingerprint is computed.
+    fn keeps_pages(&self) -> bool {
+        true
+    }
 }
 
 /// Renders every page and asset into `pages`. A page whose context has not
@@ -93,7 +97,11 @@ pub fn render_all(
         .par_iter()
         .map(|job| {
             let page = page_context(&shared, *job);
-            let fingerprint = page.fingerprint(&globals[page.template]);
+            let fingerprint = if pages.keeps_pages() {
+                page.fingerprint(&globals[page.template])
+            } else {
+                Fingerprint::default()
+            };
             let path = page.path.clone();
             let rendered = if pages.unchanged(&path, &fingerprint)? {
                 false
@@ -502,12 +510,13 @@ struct PageContext<'a> {
 
 impl PageContext<'_> {
     /// A hash of everything the page's HTML depends on besides `global`
-    /// (the theme, the values shared by every page, the program itself):
+    /// (the template, the theme, the shared values it reads, the program):
     /// equal fingerprints, equal pages.
     fn fingerprint(&self, global: &Fingerprint) -> Fingerprint {
         let mut hasher = blake3::Hasher::new();
         hasher.update(global);
-        for part in [self.template, &self.path, self.root, self.section] {
+        // The template's name is in `global`.
+        for part in [&self.path, self.root, self.section] {
             hasher.update(&(part.len() as u64).to_le_bytes());
             hasher.update(part.as_bytes());
         }
