@@ -364,9 +364,7 @@ pub fn build(options: &BuildOptions) -> Result<Report, BuildError> {
     stage("files");
     progress.stage("indexing", catalogue.documents.len());
     let body_texts = search::take_body_texts(&mut catalogue);
-    let index = match search::build(&catalogue, body_texts, progress, |path, bytes| {
-        staging.write(path, bytes)
-    }) {
+    let index = match search::build(&catalogue, body_texts, progress, &staging) {
         Ok(index) => index,
         Err(e) => {
             staging.discard();
@@ -421,6 +419,34 @@ impl render::Pages for Staging {
 
     fn asset(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
         self.write(path, bytes)
+    }
+}
+
+/// The search index goes into the staging folder too, and is patched from
+/// the output's when few documents changed.
+impl search::Store for Staging {
+    fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<bool> {
+        self.write_changed(path, bytes)
+    }
+
+    fn write_stamped(&self, path: &str, bytes: &[u8], stamp: &[u8; 16]) -> std::io::Result<()> {
+        Staging::write_stamped(self, path, bytes, stamp)
+    }
+
+    fn stamp(&self, path: &str) -> Option<[u8; 16]> {
+        self.previous_stamp(path)
+    }
+
+    fn previous(&self, path: &str) -> Option<Vec<u8>> {
+        self.previous_file(path)
+    }
+
+    fn intact(&self, path: &str) -> bool {
+        self.previous_intact(path)
+    }
+
+    fn keep(&self, path: &str) -> std::io::Result<u64> {
+        Staging::keep(self, path)
     }
 }
 

@@ -178,12 +178,34 @@ impl Drop for Writer {
 /// Path → what is known of every file of an output.
 type Manifest = BTreeMap<String, Entry>;
 
+/// The first 128 bits of a file's blake3 hash, as the manifest keeps it.
+fn hash16(bytes: &[u8]) -> [u8; 16] {
+    let mut hash = [0u8; 16];
+    hash.copy_from_slice(&blake3::hash(bytes).as_bytes()[..16]);
+    hash
+}
+
+/// Feeds what identifies this program into `hasher`: its version and, since
+/// a rebuilt program may write differently under the same version, the size
+/// and modification time of its executable. Outputs stamped with it (pages'
+/// fingerprints, the search index) are reused only by the same program.
+pub fn program_identity(hasher: &mut blake3::Hasher) {
+    hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+    if let Ok(meta) = std::env::current_exe().and_then(fs::metadata) {
+        hasher.update(&meta.len().to_le_bytes());
+        if let Ok(since) = meta.modified().map(|m| m.duration_since(std::time::UNIX_EPOCH)) {
+            hasher.update(&since.unwrap_or_default().as_nanos().to_le_bytes());
+        }
+    }
+}
+
 /// What the manifest knows of one file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Entry {
     size: u64,
     hash: [u8; 16],
-    /// For a rendered page, the fingerprint of what it was rendered from.
+    /// For a rendered page, the fingerprint of what it was rendered from;
+    /// for another file, the stamp it was written with.
     context: Option<[u8; 16]>,
 }
 
@@ -292,13 +314,68 @@ impl Staging {
     /// Writes one file, `rel` being a `/`-separated path inside the site.
     /// When the output already holds exactly these bytes, nothing is written.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        self.write_entry(rel, bytes, None).map(drop)
+    }
+
+    /// Writes one file like [`Staging::write`]; returns whether it differs
+    /// from the output's file (which is then replaced at the commit).
+    pub fn write_changed(&self, rel: &str, bytes: &[u8]) -> io::Result<bool> {
         self.write_entry(rel, bytes, None)
+    }
+
+    /// Writes one file, remembering `stamp` with it in the manifest (see
+    /// [`Staging::previous_stamp`]).
+    pub fn write_stamped(&self, rel: &str, bytes: &[u8], stamp: &[u8; 16]) -> io::Result<()> {
+        self.write_entry(rel, bytes, Some(*stamp)).map(drop)
+    }
+
+    /// The stamp (or page fingerprint) the output's file at `rel` was
+    /// written with.
+    pub fn previous_stamp(&self, rel: &str) -> Option<[u8; 16]> {
+        self.previous.as_ref()?.get(rel)?.context
+    }
+
+    /// The bytes of the output's file at `rel`, when they are exactly what
+    /// the last commit wrote there (size and hash).
+    pub fn previous_file(&self, rel: &str) -> Option<Vec<u8>> {
+        let entry = self.previous.as_ref()?.get(rel)?;
+        let bytes = fs::read(self.target.join(rel)).ok()?;
+        (bytes.len() as u64 == entry.size && hash16(&bytes) == entry.hash).then_some(bytes)
+    }
+
+    /// Whether the output's file at `rel` is the one the last commit wrote,
+    /// as far as its size tells.
+    pub fn previous_intact(&self, rel: &str) -> bool {
+        self.previous
+            .as_ref()
+            .and_then(|p| p.get(rel))
+            .is_some_and(|entry| self.intact(rel, entry))
+    }
+
+    /// Makes the output's file at `rel` part of this build as it is;
+    /// returns its size. Fails when the last commit did not write it or it
+    /// was changed since.
+    pub fn keep(&self, rel: &str) -> io::Result<u64> {
+        let entry = self
+            .previous
+            .as_ref()
+            .and_then(|p| p.get(rel))
+            .filter(|entry| self.intact(rel, entry))
+            .copied()
+            .ok_or_else(|| {
+                io::Error::new(
+                    io::ErrorKind::NotFound,
+                    format!("{rel} is not in the output as written"),
+                )
+            })?;
+        self.record(rel, entry)?;
+        Ok(entry.size)
     }
 
     /// Writes a rendered page, remembering the fingerprint of what it was
     /// rendered from (see [`Staging::unchanged_page`]).
     pub fn write_page(&self, rel: &str, bytes: &[u8], context: &[u8; 16]) -> io::Result<()> {
-        self.write_entry(rel, bytes, Some(*context))
+        self.write_entry(rel, bytes, Some(*context)).map(drop)
     }
 
     /// Whether the output holds the page `rel` rendered from a context with
@@ -339,7 +416,7 @@ impl Staging {
         Ok(())
     }
 
-    fn write_entry(&self, rel: &str, bytes: &[u8], context: Option<[u8; 16]>) -> io::Result<()> {
+    fn write_entry(&self, rel: &str, bytes: &[u8], context: Option<[u8; 16]>) -> io::Result<bool> {
         if rel
             .split('/')
             .any(|part| part.is_empty() || part == "." || part == "..")
@@ -350,11 +427,9 @@ impl Staging {
                 format!("unsafe output path {rel}"),
             ));
         }
-        let mut hash = [0u8; 16];
-        hash.copy_from_slice(&blake3::hash(bytes).as_bytes()[..16]);
         let entry = Entry {
             size: bytes.len() as u64,
-            hash,
+            hash: hash16(bytes),
             context,
         };
         self.record(rel, entry)?;
@@ -362,14 +437,14 @@ impl Staging {
             && (previous.size, previous.hash) == (entry.size, entry.hash)
             && self.intact(rel, previous)
         {
-            return Ok(());
+            return Ok(false);
         }
         self.writer.send(self.dir.join(rel), bytes.to_vec())?;
         self.staged
             .lock()
             .map_err(|_| io::Error::other("staging lock poisoned"))?
             .push(rel.to_owned());
-        Ok(())
+        Ok(true)
     }
 
     /// Copies the file at `source` to `rel` (a `/`-separated path inside the site).

@@ -328,14 +328,7 @@ impl<'a> Shared<'a> {
     fn fingerprints(&self, env: &Environment<'_>) -> std::collections::HashMap<&'static str, Fingerprint> {
         let mut common = blake3::Hasher::new();
         common.update(b"gongkai pages 2\0");
-        common.update(env!("CARGO_PKG_VERSION").as_bytes());
-        // A rebuilt program may render differently with the same version.
-        if let Ok(meta) = std::env::current_exe().and_then(std::fs::metadata) {
-            common.update(&meta.len().to_le_bytes());
-            if let Ok(since) = meta.modified().map(|m| m.duration_since(std::time::UNIX_EPOCH)) {
-                common.update(&since.unwrap_or_default().as_nanos().to_le_bytes());
-            }
-        }
+        crate::output::program_identity(&mut common);
         for (name, (source, _)) in &self.theme.templates {
             for part in [name, source] {
                 common.update(&(part.len() as u64).to_le_bytes());

@@ -174,10 +174,17 @@ fn summary(report: &Report, verb: &str) -> String {
     }
     if let Some(index) = &report.search {
         line.push_str(&format!(
-            ", {} search shards ({} terms, {:.1} MB)",
+            ", {} search shards ({} terms, {:.1} MB{})",
             index.shards,
             index.terms,
-            index.bytes as f64 / 1e6
+            index.bytes as f64 / 1e6,
+            index
+                .patched
+                .map(|n| format!(
+                    ", patched for {n} changed document{}",
+                    if n == 1 { "" } else { "s" }
+                ))
+                .unwrap_or_default()
         ));
     }
     line.push_str(&format!(" ({} not published)", report.unpublished));

@@ -178,6 +178,24 @@ fn incremental_builds_equal_clean_builds_after_random_edits_additions_and_deleti
         written > 0 && deleted > 0,
         "the rounds wrote {written} and deleted {deleted} files"
     );
+
+    // A usual day: two bodies edited and a new (newest) document, which
+    // patches the search index; then the newest document deleted.
+    let docs = documents(&site);
+    for path in [&docs[3], &docs[docs.len() / 2]] {
+        fs::write(path, read(path) + "\n补充的一段正文。\n").expect("edit");
+    }
+    let number = "9999-03-2031-000001";
+    let text = set_field(&read(&docs[7]), "index_number", number);
+    let text = set_field(&set_field(&text, "date", "2031-01-01"), "disclosure", "主动公开");
+    let newest = site.join("content/newest.md");
+    fs::write(&newest, text.replace("\nslug:", "\nx_slug_removed:")).expect("add");
+    let summary = build_both(&site, &dir.path().join("clean-5"), &epoch, "a usual day");
+    let n = patched_for(&summary).unwrap_or_else(|| panic!("not patched: {summary}"));
+    assert!((1..=3).contains(&n), "{summary}");
+    fs::remove_file(&newest).expect("delete");
+    let summary = build_both(&site, &dir.path().join("clean-6"), &epoch, "newest deleted");
+    assert_eq!(patched_for(&summary), Some(1), "{summary}");
 }
 
 #[test]
@@ -237,6 +255,13 @@ fn rendered(summary: &str) -> Option<usize> {
     before.rsplit('(').next()?.parse().ok()
 }
 
+/// The number in `patched for N changed documents` of a build's summary:
+/// None when the search index was built from every text.
+fn patched_for(summary: &str) -> Option<usize> {
+    let (_, after) = summary.split_once("patched for ")?;
+    after.split(' ').next()?.parse().ok()
+}
+
 /// Builds `site` incrementally and cleanly into another folder; asserts both
 /// outputs are the same and returns the incremental build's summary.
 fn build_both(site: &Path, clean: &Path, env: &[(&str, &str)], context: &str) -> String {
@@ -277,6 +302,7 @@ fn only_pages_whose_context_changed_are_rendered_again() {
     fs::write(body, read(body) + "\n新增的一段正文，用于增量构建测试。\n").expect("edit");
     let summary = build_both(&site, &clean, &[], "");
     assert_eq!(rendered(&summary), Some(1), "{summary}");
+    assert_eq!(patched_for(&summary), Some(1), "{summary}");
     let title = edited.next().expect("another published document");
     fs::write(title, set_field(&read(title), "title", "改过标题的文件")).expect("edit");
     let summary = build_both(&site, &clean, &[], "");
@@ -285,6 +311,13 @@ fn only_pages_whose_context_changed_are_rendered_again() {
         (2..pages / 10).contains(&n),
         "{n} of {pages} pages rendered: {summary}"
     );
+    assert_eq!(patched_for(&summary), Some(1), "{summary}");
+
+    // A damaged index file: the index is built again from every text.
+    fs::write(site.join("public/search/t/0.bin"), b"\x03").expect("damage");
+    fs::write(body, read(body) + "\n又一段正文。\n").expect("edit");
+    let summary = build_both(&site, &clean, &[], "");
+    assert_eq!(patched_for(&summary), None, "{summary}");
 
     // A new document: its page, the lists it joins and the pages showing
     // counts; not the other documents' pages (no template they use shows
@@ -306,8 +339,10 @@ fn only_pages_whose_context_changed_are_rendered_again() {
         "{n} of {pages} pages rendered: {summary}"
     );
 
-    // Nothing changed: nothing rendered.
-    assert_eq!(rendered(&build_both(&site, &clean, &[], "")), Some(0));
+    // Nothing changed: nothing rendered, nothing to patch.
+    let summary = build_both(&site, &clean, &[], "");
+    assert_eq!(rendered(&summary), Some(0), "{summary}");
+    assert_eq!(patched_for(&summary), Some(0), "{summary}");
 
     // A template every page extends, then site.yaml: every page again.
     let templates = site.join("themes/default/templates");

@@ -1,50 +1,54 @@
 //! The static search index under `search/`, built from the [`Catalogue`]
 //! (never from HTML), read by `themes/default/assets/gongkai-search.js`.
 //!
-//! Document ids are catalogue positions: newest first, so "newer first on
-//! ties" and "sort by date" are id order. Files:
+//! Document ids count from the oldest document (catalogue positions from the
+//! end): a new document, usually the newest, takes the next id and leaves
+//! every other id as it was. Files:
 //!
 //! | file | holds | fetched |
 //! | --- | --- | --- |
 //! | `manifest.json` | counts, shard counts, facet names | first query |
 //! | `invalid.bin` | bitset of 已废止/已失效 documents (ranked last) | first query |
-//! | `t/<s>.bin` | dictionary shard `s` (term → postings, inline when small) | per query term |
+//! | `t/<s>.bin` | dictionary shard `s` ([`dictionary`]) | per query term |
 //! | `p/<s>-<n>.bin` | pack `n` of shard `s`: its large postings lists, back to back | per query term |
 //! | `x/<id>.txt` | a JSON line of the document's metadata, then its indexed text | per shown result |
 //! | `f/<facet>.bin` | one value per document: category, issuer, year, status | when filtering |
 //! | `k/<s>.json` | normalised 文件编号 / 索引号 → ids | for key-shaped queries |
 //! | `lunr.json` | optional elasticlunr export ([`lunr`]) | by other tools |
 //!
+//! Ranking is BM25: the term-frequency part is quantised into each posting
+//! ([`postings`]), the IDF is computed in the browser from each term's
+//! document frequency. Every term's postings thus depend only on the
+//! documents holding it, and a rebuild after a few edits patches the
+//! previous index instead of tokenizing every text again ([`patch`]).
+//!
 //! Only published documents are in the catalogue, so drafts and documents
 //! that are not 主动公开 can never be indexed.
 
+pub mod dictionary;
 pub mod lunr;
+mod patch;
 pub mod postings;
 pub mod tokenizer;
 
 use std::collections::{BTreeMap, HashMap};
 use std::io;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::catalogue::Catalogue;
 use crate::document::{Document, Validity};
+use dictionary::{ShardFiles, encode_shard, pack_path, shard_count, shard_of, shard_path};
+use postings::{List, Posting};
 use tokenizer::{Mode, fnv1a, normalize_key};
 
 /// The output folder of the index.
 pub const DIR: &str = "search";
-/// Postings blobs up to this size stay inside their dictionary shard.
-const INLINE_MAX: usize = 160;
-/// Target size of a dictionary shard in bytes.
-const SHARD_TARGET: usize = 12 * 1024;
-/// Large postings lists are packed into files of up to this size (a larger
-/// list has a file of its own): one file per list would triple the number of
-/// files a build creates, and creating files is what a build spends most on.
-const PACK_TARGET: usize = 8 * 1024;
-/// The dictionary shard format (first byte of `t/<s>.bin`).
-const SHARD_FORMAT: u8 = 2;
+/// The index format (`version` in manifest.json).
+const FORMAT: u32 = 3;
 /// Keys per exact-key shard.
 const KEYS_PER_SHARD: usize = 1500;
 /// A title match counts this many times a body match.
@@ -52,6 +56,9 @@ const TITLE_WEIGHT: f32 = 3.0;
 /// BM25 parameters.
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
+/// The largest term-frequency part of a score (body and title saturated):
+/// impacts are quantised against it.
+const MAX_TF_PART: f32 = (K1 + 1.0) * (1.0 + TITLE_WEIGHT);
 /// Documents tokenized in parallel before being merged in order.
 const BATCH: usize = 512;
 
@@ -62,21 +69,35 @@ pub struct IndexStats {
     pub terms: usize,
     /// Dictionary shards.
     pub shards: usize,
-    /// Files written.
+    /// Files in the index.
     pub files: usize,
-    /// Bytes written.
+    /// Bytes in the index.
     pub bytes: u64,
+    /// Documents whose postings were patched into the previous index, when
+    /// it was patched rather than built from every text.
+    pub patched: Option<usize>,
+}
+
+/// Where the index goes: the output, and what the previous build left there.
+/// Paths are relative to `search/`'s parent.
+pub trait Store: Sync {
+    /// Writes a file; returns whether it differs from the previous build's.
+    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<bool>;
+    /// Writes a file and remembers `stamp` with it (see [`Store::stamp`]).
+    fn write_stamped(&self, path: &str, bytes: &[u8], stamp: &[u8; 16]) -> io::Result<()>;
+    /// The stamp the previous build wrote `path` with.
+    fn stamp(&self, path: &str) -> Option<[u8; 16]>;
+    /// The previous build's bytes of `path`, when it is intact.
+    fn previous(&self, path: &str) -> Option<Vec<u8>>;
+    /// Whether the previous build's file at `path` is there, as written.
+    fn intact(&self, path: &str) -> bool;
+    /// Makes the previous build's file at `path` part of this build as it
+    /// is; returns its size.
+    fn keep(&self, path: &str) -> io::Result<u64>;
 }
 
 /// A term as stored while indexing: bigrams and short words stay inline.
 type Term = compact_str::CompactString;
-
-/// Terms of one document with their counts in the title and in all text,
-/// bucketed by merge partition.
-struct DocTerms {
-    length: u32,
-    buckets: Vec<Vec<(Term, u16, u16)>>,
-}
 
 /// A term's postings while documents are merged: varints of
 /// (id delta, title count, total count).
@@ -92,6 +113,39 @@ struct Accumulator {
 struct Partition {
     slots: FxHashMap<Term, usize>,
     accumulators: Vec<Accumulator>,
+}
+
+/// What scores depend on beyond a document's own text: the average length,
+/// rounded to a step of a quarter power of two, so that edits rarely move it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Params {
+    length_step: i32,
+}
+
+impl Params {
+    fn new(lengths: &[u32]) -> Params {
+        let total: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
+        let average = (total as f64 / lengths.len().max(1) as f64).max(1.0);
+        Params {
+            length_step: (average.log2() * 4.0).round() as i32,
+        }
+    }
+
+    fn average(&self) -> f32 {
+        2f32.powf(self.length_step as f32 / 4.0)
+    }
+}
+
+/// A document's impact for a term it holds `title` times in its title and
+/// `all` times in its indexed text of `length` characters: BM25's term
+/// frequency part (the whole text with length normalisation, plus the title,
+/// short, without), 1–15 on a square-root scale of its largest value, so
+/// that low scores keep some resolution; the browser squares it.
+fn impact(title: u16, all: u16, length: u32, average: f32) -> u8 {
+    let norm = K1 * (1.0 - B + B * length as f32 / average);
+    let (title, all) = (f32::from(title), f32::from(all));
+    let part = all * (K1 + 1.0) / (all + norm) + TITLE_WEIGHT * title * (K1 + 1.0) / (title + K1);
+    ((part / MAX_TF_PART).sqrt() * 15.0).ceil().clamp(1.0, 15.0) as u8
 }
 
 /// The text of a document that is indexed and fetched for excerpts: title,
@@ -121,20 +175,25 @@ pub fn indexed_text(document: &Document, body_text: &str) -> (String, usize) {
     (text, excerpt_at)
 }
 
-fn doc_terms(document: &Document, text: &str, partitions: usize) -> DocTerms {
-    let title = tokenizer::normalize(&document.title);
+/// The length of an indexed text, as scores normalise it: its characters.
+fn text_length(text: &str) -> u32 {
+    u32::try_from(text.chars().count()).unwrap_or(u32::MAX)
+}
+
+/// The distinct terms of a document with their counts in the title and in
+/// all its text, bucketed by `partitions` hash partitions.
+fn doc_terms(title: &str, text: &str, partitions: usize) -> Vec<Vec<(Term, u16, u16)>> {
+    let title = tokenizer::normalize(title);
     let text = tokenizer::normalize(text);
     // About one distinct term per two characters of Chinese text (three
     // bytes each): sized once instead of growing through every power of two.
     let mut counts: FxHashMap<&str, (u16, u16)> =
         FxHashMap::with_capacity_and_hasher(text.len() / 6 + 16, Default::default());
-    let mut length = 0u32;
     tokenizer::tokenize_normalized(&title, Mode::Index, |t| {
         let c = counts.entry(t).or_default();
         c.0 = c.0.saturating_add(1);
     });
     tokenizer::tokenize_normalized(&text, Mode::Index, |t| {
-        length += 1;
         let c = counts.entry(t).or_default();
         c.1 = c.1.saturating_add(1);
     });
@@ -142,64 +201,202 @@ fn doc_terms(document: &Document, text: &str, partitions: usize) -> DocTerms {
     for (term, (title, all)) in counts {
         buckets[fnv1a(term) as usize % partitions].push((Term::from(term), title, all));
     }
-    DocTerms { length, buckets }
+    buckets
 }
 
-/// Builds the index of `catalogue`, handing each file to `emit`.
-/// `body_texts` are the documents' plain texts, in catalogue order (see
-/// [`take_body_texts`]): each batch's texts are freed once indexed.
-pub fn build<E>(
+/// The index's own description, `manifest.json`.
+#[derive(Serialize, Deserialize)]
+struct Manifest {
+    version: u32,
+    documents: usize,
+    terms: usize,
+    shards: usize,
+    key_shards: usize,
+    length_step: i32,
+    categories: Vec<(String, String)>,
+    issuers: Vec<(String, String)>,
+    first_year: i32,
+    statuses: Vec<(String, String)>,
+}
+
+/// What identifies the program that wrote an index: only an index written
+/// by this very program is patched.
+fn stamp() -> [u8; 16] {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(b"gongkai search index\0");
+    hasher.update(&FORMAT.to_le_bytes());
+    crate::output::program_identity(&mut hasher);
+    let mut stamp = [0u8; 16];
+    stamp.copy_from_slice(&hasher.finalize().as_bytes()[..16]);
+    stamp
+}
+
+/// Counts what goes into the index, written or kept.
+struct Counted<'a, S> {
+    store: &'a S,
+    files: AtomicUsize,
+    bytes: AtomicU64,
+}
+
+impl<S: Store> Counted<'_, S> {
+    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<bool> {
+        self.count(bytes.len() as u64);
+        self.store.write(&format!("{DIR}/{path}"), bytes)
+    }
+
+    fn keep(&self, path: &str) -> io::Result<()> {
+        let size = self.store.keep(&format!("{DIR}/{path}"))?;
+        self.count(size);
+        Ok(())
+    }
+
+    fn count(&self, size: u64) {
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(size, Ordering::Relaxed);
+    }
+
+    fn write_shard(&self, shard: usize, files: &ShardFiles) -> io::Result<()> {
+        for (n, pack) in files.packs.iter().enumerate() {
+            self.write(&pack_path(shard, n + 1), pack)?;
+        }
+        self.write(&shard_path(shard), &files.shard).map(drop)
+    }
+}
+
+/// Builds the index of `catalogue` into `store`: patches the index the
+/// previous build left when few documents changed, else builds it from
+/// every text. `body_texts` are the documents' plain texts, in catalogue
+/// order (see [`take_body_texts`]); they are freed as they are indexed.
+pub fn build<S: Store>(
     catalogue: &Catalogue,
     body_texts: Vec<String>,
     progress: &crate::progress::Progress,
-    emit: E,
-) -> io::Result<IndexStats>
-where
-    E: Fn(&str, &[u8]) -> io::Result<()> + Sync,
-{
+    store: &S,
+) -> io::Result<IndexStats> {
     let documents = &catalogue.documents;
-    let total = u32::try_from(documents.len()).map_err(|_| io::Error::other("too many documents"))?;
-    let written = std::sync::atomic::AtomicU64::new(0);
-    let files = std::sync::atomic::AtomicUsize::new(0);
-    let emit = |path: &str, bytes: &[u8]| {
-        written.fetch_add(bytes.len() as u64, std::sync::atomic::Ordering::Relaxed);
-        files.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        emit(&format!("{DIR}/{path}"), bytes)
+    let count = documents.len();
+    u32::try_from(count).map_err(|_| io::Error::other("too many documents"))?;
+    let by_id = |id: usize| &documents[count - 1 - id];
+    let out = Counted {
+        store,
+        files: AtomicUsize::new(0),
+        bytes: AtomicU64::new(0),
     };
-
     let issuer_of: HashMap<&str, usize> = catalogue
         .issuers
         .iter()
         .enumerate()
         .map(|(i, f)| (f.name.as_str(), i))
         .collect();
-    // Tokenize in parallel batches; merge each hash partition in parallel,
-    // documents in id order, so every postings list is sorted by id.
+
+    // Every document's text file, noting which changed since the last build.
+    let mut body_texts = body_texts;
+    body_texts.reverse();
+    let texts: Vec<(String, u32, bool)> = body_texts
+        .into_par_iter()
+        .enumerate()
+        .map(|(id, body)| {
+            let d = by_id(id);
+            let (text, excerpt_at) = indexed_text(d, &body);
+            drop(body);
+            let mut file = meta_line(d, &issuer_of, excerpt_at)?;
+            file.push_str(&text);
+            let changed = out.write(&format!("x/{id}.txt"), file.as_bytes())?;
+            let length = text_length(&text);
+            Ok((text, length, changed))
+        })
+        .collect::<io::Result<_>>()?;
+    let lengths: Vec<u32> = texts.iter().map(|t| t.1).collect();
+    let changed: Vec<bool> = texts.iter().map(|t| t.2).collect();
+    let texts: Vec<String> = texts.into_iter().map(|t| t.0).collect();
+    let params = Params::new(&lengths);
+
+    let current = patch::Current {
+        documents,
+        texts: &texts,
+        lengths: &lengths,
+        changed: &changed,
+        params,
+    };
+    let (terms, shards, patched) = match patch::patch(store, stamp(), &current) {
+        Some(patched) => {
+            let changed = patched.changed;
+            let (terms, shards) = patched.write(&out)?;
+            progress.advance(count);
+            (terms, shards, Some(changed))
+        }
+        None => {
+            let (terms, shards) = build_dictionary(documents, texts, &lengths, params, progress, &out)?;
+            (terms, shards, None)
+        }
+    };
+
+    write_columns(catalogue, &issuer_of, &out)?;
+    let key_shards = write_keys(documents, &out)?;
+    let manifest = Manifest {
+        version: FORMAT,
+        documents: count,
+        terms,
+        shards,
+        key_shards,
+        length_step: params.length_step,
+        categories: catalogue.categories.iter().map(facet).collect(),
+        issuers: catalogue.issuers.iter().map(facet).collect(),
+        first_year: catalogue.years.last().map_or(0, |y| y.key.parse().unwrap_or(0)),
+        statuses: Validity::ALL
+            .iter()
+            .map(|v| (v.code().to_owned(), v.label().to_owned()))
+            .collect(),
+    };
+    let bytes = serde_json::to_vec(&manifest).map_err(io::Error::other)?;
+    out.count(bytes.len() as u64);
+    store.write_stamped(&format!("{DIR}/manifest.json"), &bytes, &stamp())?;
+    if catalogue.config.search.lunr_export {
+        out.write("lunr.json", lunr::export(catalogue).as_bytes())?;
+    }
+    Ok(IndexStats {
+        terms,
+        shards,
+        files: out.files.into_inner(),
+        bytes: out.bytes.into_inner(),
+        patched,
+    })
+}
+
+fn facet(f: &crate::catalogue::Facet) -> (String, String) {
+    (f.key.clone(), f.name.clone())
+}
+
+/// Tokenizes every text (in parallel batches, freeing each batch's texts),
+/// merges the postings of each hash partition in parallel, documents in id
+/// order, then scores, encodes and writes the dictionary. Returns the
+/// number of terms and of shards.
+fn build_dictionary<S: Store>(
+    documents: &[Document],
+    texts: Vec<String>,
+    lengths: &[u32],
+    params: Params,
+    progress: &crate::progress::Progress,
+    out: &Counted<'_, S>,
+) -> io::Result<(usize, usize)> {
     let partitions_count = rayon::current_num_threads().max(1) * 4;
     let mut partitions: Vec<Partition> = (0..partitions_count).map(|_| Partition::default()).collect();
-    let mut lengths: Vec<u32> = Vec::with_capacity(documents.len());
-    let mut body_texts = body_texts.into_iter();
-    for (batch_index, batch) in documents.chunks(BATCH).enumerate() {
-        let first = batch_index * BATCH;
-        let texts: Vec<String> = body_texts.by_ref().take(batch.len()).collect();
-        let batch_terms: Vec<DocTerms> = batch
+    let total = texts.len();
+    let title_of = |id: usize| documents[total - 1 - id].title.as_str();
+    let mut texts = texts.into_iter();
+    for first in (0..total).step_by(BATCH) {
+        let batch: Vec<String> = texts.by_ref().take(BATCH).collect();
+        let batch_terms: Vec<Vec<Vec<(Term, u16, u16)>>> = batch
             .par_iter()
-            .zip(texts.par_iter())
             .enumerate()
-            .map(|(i, (d, body))| {
-                let (text, excerpt_at) = indexed_text(d, body);
-                let mut file = meta_line(d, &issuer_of, excerpt_at)?;
-                file.push_str(&text);
-                emit(&format!("x/{}.txt", first + i), file.as_bytes())?;
-                Ok(doc_terms(d, &text, partitions_count))
-            })
-            .collect::<io::Result<_>>()?;
-        lengths.extend(batch_terms.iter().map(|d| d.length));
-        progress.advance(batch.len());
+            .map(|(i, text)| doc_terms(title_of(first + i), text, partitions_count))
+            .collect();
+        drop(batch);
+        progress.advance(batch_terms.len());
         partitions.par_iter_mut().enumerate().for_each(|(p, partition)| {
             for (i, doc) in batch_terms.iter().enumerate() {
                 let id = (first + i) as u32;
-                for (term, title, all) in &doc.buckets[p] {
+                for (term, title, all) in &doc[p] {
                     let slot = match partition.slots.get(term) {
                         Some(&slot) => slot,
                         None => {
@@ -232,51 +429,38 @@ where
         .collect();
     terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
 
-    // Score every posting with BM25, quantise against the largest score.
-    let average = if lengths.is_empty() {
-        1.0
-    } else {
-        lengths.iter().map(|&l| f64::from(l)).sum::<f64>() as f32 / lengths.len() as f32
-    };
-    let scorer = Scorer {
-        lengths: &lengths,
-        average: average.max(1.0),
-        total,
-    };
-    let max = terms
-        .par_iter()
-        .map(|(_, acc)| {
-            let mut max = 0.0f32;
-            scorer.each(acc, |_, score, _| max = max.max(score));
-            max
-        })
-        .reduce(|| 0.0, f32::max)
-        .max(f32::MIN_POSITIVE);
+    let average = params.average();
     let encoded: Vec<(Term, u32, Vec<u8>)> = terms
         .into_par_iter()
         .map(|(term, acc)| {
-            let scored: Vec<postings::Posting> = scorer
-                .scores(&acc)
-                .into_iter()
-                .map(|(id, score, title)| (id, quantise(score, max), title))
-                .collect();
-            (term, acc.df, postings::encode(&scored, total))
+            let mut scored: Vec<Posting> = Vec::with_capacity(acc.df as usize);
+            let (mut pos, mut id) = (0, 0);
+            while let (Some(delta), Some(title), Some(all)) = (
+                postings::get_varint(&acc.bytes, &mut pos),
+                postings::get_varint(&acc.bytes, &mut pos),
+                postings::get_varint(&acc.bytes, &mut pos),
+            ) {
+                id += delta;
+                let q = impact(title as u16, all as u16, lengths[id as usize], average);
+                scored.push((id, q, title > 0));
+            }
+            (term, acc.df, List::new(&scored).encode())
         })
         .collect();
 
-    let shards = write_dictionary(&encoded, &emit)?;
-    write_columns(catalogue, &issuer_of, &emit)?;
-    let key_shards = write_keys(documents, &emit)?;
-    write_manifest(catalogue, shards, key_shards, &emit)?;
-    if catalogue.config.search.lunr_export {
-        emit("lunr.json", lunr::export(catalogue).as_bytes())?;
+    let shards = shard_count(encoded.len());
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); shards];
+    for (i, (term, _, _)) in encoded.iter().enumerate() {
+        members[shard_of(term, shards)].push(i);
     }
-    Ok(IndexStats {
-        terms: encoded.len(),
-        shards,
-        files: files.into_inner(),
-        bytes: written.into_inner(),
-    })
+    members.par_iter().enumerate().try_for_each(|(shard, members)| {
+        let files = encode_shard(members.iter().map(|&i| {
+            let (term, df, blob) = &encoded[i];
+            (term.as_str(), *df, blob.as_slice())
+        }));
+        out.write_shard(shard, &files)
+    })?;
+    Ok((encoded.len(), shards))
 }
 
 /// Moves the documents' plain texts out of the catalogue (only the index
@@ -287,100 +471,6 @@ pub fn take_body_texts(catalogue: &mut Catalogue) -> Vec<String> {
         .iter_mut()
         .map(|d| std::mem::take(&mut d.body_text))
         .collect()
-}
-
-struct Scorer<'a> {
-    lengths: &'a [u32],
-    average: f32,
-    total: u32,
-}
-
-impl Scorer<'_> {
-    /// BM25 of every posting: the whole text with length normalisation, plus
-    /// the title (short, so without) weighted [`TITLE_WEIGHT`].
-    fn scores(&self, acc: &Accumulator) -> Vec<(u32, f32, bool)> {
-        let mut out = Vec::with_capacity(acc.df as usize);
-        self.each(acc, |id, score, title| out.push((id, score, title)));
-        out
-    }
-
-    /// Calls `f` with each posting's id, score and whether it is in the title.
-    fn each(&self, acc: &Accumulator, mut f: impl FnMut(u32, f32, bool)) {
-        let df = acc.df as f32;
-        let idf = (1.0 + (self.total as f32 - df + 0.5) / (df + 0.5)).ln();
-        let (mut pos, mut id) = (0, 0);
-        while let (Some(delta), Some(title), Some(all)) = (
-            postings::get_varint(&acc.bytes, &mut pos),
-            postings::get_varint(&acc.bytes, &mut pos),
-            postings::get_varint(&acc.bytes, &mut pos),
-        ) {
-            id += delta;
-            let length = self.lengths[id as usize] as f32;
-            let norm = K1 * (1.0 - B + B * length / self.average);
-            let (title, all) = (title as f32, all as f32);
-            let score =
-                idf * (all * (K1 + 1.0) / (all + norm) + TITLE_WEIGHT * title * (K1 + 1.0) / (title + K1));
-            f(id, score, title > 0.0);
-        }
-    }
-}
-
-/// 1–15 on a square-root scale, so low scores keep some resolution; the
-/// browser adds up the squares.
-fn quantise(score: f32, max: f32) -> u8 {
-    ((score / max).sqrt() * 15.0).ceil().clamp(1.0, 15.0) as u8
-}
-
-/// Writes the dictionary shards and the packs of large postings lists;
-/// returns the number of shards. A shard: the format byte, the number of
-/// terms, then per term its length and bytes, its df, and either `0`, the
-/// blob's length and the blob, or the pack number (from 1), the offset and
-/// the length of the blob in `p/<shard>-<pack>.bin`.
-fn write_dictionary<E>(encoded: &[(Term, u32, Vec<u8>)], emit: &E) -> io::Result<usize>
-where
-    E: Fn(&str, &[u8]) -> io::Result<()> + Sync,
-{
-    let size: usize = encoded
-        .iter()
-        .map(|(t, _, b)| t.len() + 8 + b.len().min(INLINE_MAX))
-        .sum();
-    let shards = size.div_ceil(SHARD_TARGET).max(1);
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); shards];
-    for (i, (term, _, _)) in encoded.iter().enumerate() {
-        members[fnv1a(term) as usize % shards].push(i);
-    }
-    members.par_iter().enumerate().try_for_each(|(shard, members)| {
-        let mut out = vec![SHARD_FORMAT];
-        postings::put_varint(&mut out, members.len() as u32);
-        let mut pack: Vec<u8> = Vec::new();
-        let mut packs = 0u32;
-        for &i in members {
-            let (term, df, blob) = &encoded[i];
-            postings::put_varint(&mut out, term.len() as u32);
-            out.extend_from_slice(term.as_bytes());
-            postings::put_varint(&mut out, *df);
-            if blob.len() <= INLINE_MAX {
-                postings::put_varint(&mut out, 0);
-                postings::put_varint(&mut out, blob.len() as u32);
-                out.extend_from_slice(blob);
-                continue;
-            }
-            if !pack.is_empty() && pack.len() + blob.len() > PACK_TARGET {
-                packs += 1;
-                emit(&format!("p/{shard}-{packs}.bin"), &pack)?;
-                pack.clear();
-            }
-            postings::put_varint(&mut out, packs + 1);
-            postings::put_varint(&mut out, pack.len() as u32);
-            postings::put_varint(&mut out, blob.len() as u32);
-            pack.extend_from_slice(blob);
-        }
-        if !pack.is_empty() {
-            emit(&format!("p/{shard}-{}.bin", packs + 1), &pack)?;
-        }
-        emit(&format!("t/{shard}.bin"), &out)
-    })?;
-    Ok(shards)
 }
 
 /// Index of a validity in the status column and the manifest.
@@ -408,11 +498,12 @@ fn meta_line(d: &Document, issuer_of: &HashMap<&str, usize>, excerpt_at: usize) 
     Ok(line)
 }
 
-/// The invalid bitset and the facet columns.
-fn write_columns<E>(catalogue: &Catalogue, issuer_of: &HashMap<&str, usize>, emit: &E) -> io::Result<()>
-where
-    E: Fn(&str, &[u8]) -> io::Result<()> + Sync,
-{
+/// The invalid bitset and the facet columns, in id order.
+fn write_columns<S: Store>(
+    catalogue: &Catalogue,
+    issuer_of: &HashMap<&str, usize>,
+    out: &Counted<'_, S>,
+) -> io::Result<()> {
     let documents = &catalogue.documents;
     let first_year = catalogue
         .years
@@ -423,7 +514,7 @@ where
     let mut issuer = Vec::with_capacity(documents.len() * 2);
     let mut year = Vec::with_capacity(documents.len());
     let mut status = Vec::with_capacity(documents.len());
-    for (id, d) in documents.iter().enumerate() {
+    for (id, d) in documents.iter().rev().enumerate() {
         if matches!(d.status, Validity::Repealed | Validity::Expired) {
             invalid[id >> 3] |= 1 << (id & 7);
         }
@@ -433,21 +524,19 @@ where
         year.push((chrono::Datelike::year(&d.date) - first_year).clamp(0, 255) as u8);
         status.push(status_index(d.status));
     }
-    emit("invalid.bin", &invalid)?;
-    emit("f/category.bin", &category)?;
-    emit("f/issuer.bin", &issuer)?;
-    emit("f/year.bin", &year)?;
-    emit("f/status.bin", &status)
+    out.write("invalid.bin", &invalid)?;
+    out.write("f/category.bin", &category)?;
+    out.write("f/issuer.bin", &issuer)?;
+    out.write("f/year.bin", &year)?;
+    out.write("f/status.bin", &status)?;
+    Ok(())
 }
 
 /// The exact-key table: normalised 文件编号 and 索引号 → ids; returns the
 /// number of shards.
-fn write_keys<E>(documents: &[Document], emit: &E) -> io::Result<usize>
-where
-    E: Fn(&str, &[u8]) -> io::Result<()> + Sync,
-{
+fn write_keys<S: Store>(documents: &[Document], out: &Counted<'_, S>) -> io::Result<usize> {
     let mut keys: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-    for (id, d) in documents.iter().enumerate() {
+    for (id, d) in documents.iter().rev().enumerate() {
         for raw in [Some(d.index_number.as_str()), d.doc_number.as_deref()]
             .into_iter()
             .flatten()
@@ -464,46 +553,11 @@ where
         members[fnv1a(key) as usize % shards].insert(key, ids);
     }
     members.par_iter().enumerate().try_for_each(|(shard, map)| {
-        emit(
+        out.write(
             &format!("k/{shard}.json"),
             &serde_json::to_vec(map).map_err(io::Error::other)?,
         )
+        .map(drop)
     })?;
     Ok(shards)
-}
-
-#[derive(Serialize)]
-struct Manifest<'a> {
-    version: u32,
-    documents: usize,
-    shards: usize,
-    key_shards: usize,
-    categories: Vec<(&'a str, &'a str)>,
-    issuers: Vec<(&'a str, &'a str)>,
-    first_year: i32,
-    statuses: [(&'static str, &'static str); 4],
-}
-
-fn write_manifest<E>(catalogue: &Catalogue, shards: usize, key_shards: usize, emit: &E) -> io::Result<()>
-where
-    E: Fn(&str, &[u8]) -> io::Result<()> + Sync,
-{
-    fn facet(f: &crate::catalogue::Facet) -> (&str, &str) {
-        (f.key.as_str(), f.name.as_str())
-    }
-    let statuses = Validity::ALL.map(|v| (v.code(), v.label()));
-    let manifest = Manifest {
-        version: 2,
-        documents: catalogue.documents.len(),
-        shards,
-        key_shards,
-        categories: catalogue.categories.iter().map(facet).collect(),
-        issuers: catalogue.issuers.iter().map(facet).collect(),
-        first_year: catalogue.years.last().map_or(0, |y| y.key.parse().unwrap_or(0)),
-        statuses,
-    };
-    emit(
-        "manifest.json",
-        &serde_json::to_vec(&manifest).map_err(io::Error::other)?,
-    )
 }

@@ -1,19 +1,24 @@
-//! The byte format of postings lists and dictionary shards, read by
-//! `gongkai-search.js`.
+//! The byte format of postings lists, read by `gongkai-search.js`.
 //!
 //! A postings blob: one byte of flags, the ids, then the impacts. Flag bit 0:
-//! ids as a bitmap of all documents, else as varint deltas. Flag bit 1
-//! (terms in a third or more of the documents, whose low IDF makes their
-//! per-document impacts matter little): instead of one impact per posting,
-//! two bytes (the impact of documents with the term in the title, and of the
-//! others) and the title documents as a varint count and deltas. Otherwise
-//! one 4-bit impact per posting, two to a byte, the first in the low nibble.
-//! Impacts are BM25 scores quantised at build time, so the browser never
-//! needs document lengths.
+//! ids as a bitmap (a varint of its length in bytes, then the bits), else as
+//! varint deltas. Flag bit 1 (lists holding a third or more of the ids up
+//! to their last: common terms, whose low IDF makes their per-document
+//! impacts matter little): instead of
+//! one impact per posting, the sums of the impacts of the documents with the
+//! term in the title and of the others (the browser uses their means), then
+//! the title documents as a varint count and deltas. Otherwise one 4-bit
+//! impact per posting, two to a byte, the first in the low nibble.
+//!
+//! Impacts are the term-frequency part of BM25, quantised at build time
+//! against its fixed upper bound; the browser multiplies by the IDF. Nothing
+//! in a blob depends on other terms or on the number of documents, so an
+//! edit re-encodes only the lists of the terms it touches (see
+//! [`super::patch`]).
 
 /// Flag: ids are a bitmap.
 const BITMAP: u8 = 1;
-/// Flag: two impacts and a title list instead of one impact per posting.
+/// Flag: impact sums and a title list instead of one impact per posting.
 const COARSE: u8 = 2;
 
 /// Appends `value` as an unsigned LEB128 varint.
@@ -48,103 +53,244 @@ fn put_deltas(out: &mut Vec<u8>, ids: impl Iterator<Item = u32>) {
     }
 }
 
+fn get_deltas(bytes: &[u8], pos: &mut usize, count: usize) -> Option<Vec<u32>> {
+    let mut ids = Vec::with_capacity(count);
+    let mut last = 0u32;
+    for i in 0..count {
+        let v = get_varint(bytes, pos)?;
+        last = if i == 0 { v } else { last.checked_add(v)? };
+        ids.push(last);
+    }
+    Some(ids)
+}
+
 /// One posting: document id, impact 1–15, whether the term is in the title.
 pub type Posting = (u32, u8, bool);
 
-/// Encodes postings sorted by id for a corpus of `total` documents, choosing
-/// the smaller id encoding and, for terms in a third or more of the
-/// documents, coarse impacts.
-pub fn encode(postings: &[Posting], total: u32) -> Vec<u8> {
-    let mut deltas = Vec::with_capacity(postings.len() * 2);
-    put_deltas(&mut deltas, postings.iter().map(|p| p.0));
-    let bitmap_len = total.div_ceil(8) as usize;
-    let coarse = postings.len() * 3 > total as usize && total >= 64;
-    let mut flags = if coarse { COARSE } else { 0 };
-    let mut out = Vec::with_capacity(3 + deltas.len().min(bitmap_len) + postings.len().div_ceil(2));
-    if deltas.len() <= bitmap_len {
-        out.push(flags);
-        out.extend_from_slice(&deltas);
-    } else {
-        flags |= BITMAP;
-        out.push(flags);
-        let start = out.len();
-        out.resize(start + bitmap_len, 0);
-        for &(id, _, _) in postings {
-            out[start + (id >> 3) as usize] |= 1 << (id & 7);
-        }
-    }
-    if coarse {
-        let mean = |title: bool| {
-            let group: Vec<u32> = postings
-                .iter()
-                .filter(|p| p.2 == title)
-                .map(|p| u32::from(p.1))
-                .collect();
-            if group.is_empty() {
-                1
-            } else {
-                (group.iter().sum::<u32>() as f32 / group.len() as f32)
-                    .round()
-                    .clamp(1.0, 15.0) as u8
-            }
-        };
-        out.push(mean(true));
-        out.push(mean(false));
-        let titles: Vec<u32> = postings.iter().filter(|p| p.2).map(|p| p.0).collect();
-        put_varint(&mut out, titles.len() as u32);
-        put_deltas(&mut out, titles.into_iter());
-    } else {
-        for pair in postings.chunks(2) {
-            out.push((pair[0].1 & 0x0f) | (pair.get(1).map_or(0, |p| p.1) << 4));
-        }
-    }
-    out
+/// Whether a list of `df` postings whose last id is `last` gets coarse
+/// impacts: when it holds a third or more of the documents up to its last.
+/// The rule looks at the list alone, so a document added or edited changes
+/// the encoding of no list but those of its own terms.
+pub fn is_coarse(df: usize, last: u32) -> bool {
+    last >= 63 && df * 3 > last as usize + 1
 }
 
-/// Decodes a postings blob of `df` postings into ids and impacts (the
-/// inverse of [`encode`]; coarse impacts come back per posting).
-pub fn decode(blob: &[u8], df: usize, total: u32) -> Option<(Vec<u32>, Vec<u8>)> {
-    let (&flags, rest) = blob.split_first()?;
-    let mut ids = Vec::with_capacity(df);
-    let mut pos = 0;
-    if flags & BITMAP == 0 {
-        let mut last = 0;
-        for i in 0..df {
-            let v = get_varint(rest, &mut pos)?;
-            last = if i == 0 { v } else { last + v };
-            ids.push(last);
+/// A postings list as the encoder and the patcher see it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum List {
+    /// Ids in order with one impact each.
+    Each(Vec<(u32, u8)>),
+    /// Ids in order, the subset with the term in the title, and the sums
+    /// of the impacts of the title documents and of the others.
+    Coarse {
+        /// Every id, in order.
+        ids: Vec<u32>,
+        /// The ids with the term in the title, in order.
+        titles: Vec<u32>,
+        /// Sum of the title documents' impacts.
+        title_sum: u32,
+        /// Sum of the other documents' impacts.
+        other_sum: u32,
+    },
+}
+
+impl List {
+    /// The list of `postings` (sorted by id) in the encoding its length calls for.
+    pub fn new(postings: &[Posting]) -> List {
+        if !is_coarse(postings.len(), postings.last().map_or(0, |p| p.0)) {
+            return List::Each(postings.iter().map(|&(id, q, _)| (id, q)).collect());
         }
-    } else {
-        let len = total.div_ceil(8) as usize;
-        let bitmap = rest.get(..len)?;
-        ids.extend((0..total).filter(|id| bitmap[(id >> 3) as usize] & (1 << (id & 7)) != 0));
-        pos = len;
-    }
-    if ids.len() != df {
-        return None;
-    }
-    if flags & COARSE != 0 {
-        let (&in_title, &other) = (rest.get(pos)?, rest.get(pos + 1)?);
-        pos += 2;
-        let count = get_varint(rest, &mut pos)?;
-        let mut titles = std::collections::HashSet::new();
-        let mut last = 0;
-        for i in 0..count {
-            let v = get_varint(rest, &mut pos)?;
-            last = if i == 0 { v } else { last + v };
-            titles.insert(last);
+        let mut list = List::Coarse {
+            ids: Vec::with_capacity(postings.len()),
+            titles: Vec::new(),
+            title_sum: 0,
+            other_sum: 0,
+        };
+        if let List::Coarse {
+            ids,
+            titles,
+            title_sum,
+            other_sum,
+        } = &mut list
+        {
+            for &(id, q, title) in postings {
+                ids.push(id);
+                if title {
+                    titles.push(id);
+                    *title_sum += u32::from(q);
+                } else {
+                    *other_sum += u32::from(q);
+                }
+            }
         }
-        let impacts = ids
-            .iter()
-            .map(|id| if titles.contains(id) { in_title } else { other })
+        list
+    }
+
+    /// The number of postings.
+    pub fn len(&self) -> usize {
+        match self {
+            List::Each(p) => p.len(),
+            List::Coarse { ids, .. } => ids.len(),
+        }
+    }
+
+    /// The last id, 0 for an empty list.
+    pub fn last(&self) -> u32 {
+        match self {
+            List::Each(p) => p.last().map_or(0, |e| e.0),
+            List::Coarse { ids, .. } => ids.last().copied().unwrap_or(0),
+        }
+    }
+
+    /// Whether the list is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Removes the posting of `id`, which had impact `q` and `title`;
+    /// `None` when the list does not hold it as described.
+    pub fn remove(&mut self, id: u32, q: u8, title: bool) -> Option<()> {
+        match self {
+            List::Each(p) => {
+                let at = p.binary_search_by_key(&id, |e| e.0).ok()?;
+                (p[at].1 == q).then_some(())?;
+                p.remove(at);
+            }
+            List::Coarse {
+                ids,
+                titles,
+                title_sum,
+                other_sum,
+            } => {
+                let at = ids.binary_search(&id).ok()?;
+                ids.remove(at);
+                let in_titles = titles.binary_search(&id);
+                if title != in_titles.is_ok() {
+                    return None;
+                }
+                let sum = if let Ok(t) = in_titles {
+                    titles.remove(t);
+                    title_sum
+                } else {
+                    other_sum
+                };
+                *sum = sum.checked_sub(u32::from(q))?;
+            }
+        }
+        Some(())
+    }
+
+    /// Adds the posting of `id`; `None` when the list holds it already.
+    pub fn insert(&mut self, id: u32, q: u8, title: bool) -> Option<()> {
+        match self {
+            List::Each(p) => {
+                let at = p.binary_search_by_key(&id, |e| e.0).err()?;
+                p.insert(at, (id, q));
+            }
+            List::Coarse {
+                ids,
+                titles,
+                title_sum,
+                other_sum,
+            } => {
+                let at = ids.binary_search(&id).err()?;
+                ids.insert(at, id);
+                if title {
+                    let t = titles.binary_search(&id).err()?;
+                    titles.insert(t, id);
+                    *title_sum += u32::from(q);
+                } else {
+                    *other_sum += u32::from(q);
+                }
+            }
+        }
+        Some(())
+    }
+
+    /// The blob of this list: ids as deltas or as a bitmap, whichever is
+    /// smaller, then the impacts.
+    pub fn encode(&self) -> Vec<u8> {
+        let (ids, coarse): (Vec<u32>, bool) = match self {
+            List::Each(p) => (p.iter().map(|e| e.0).collect(), false),
+            List::Coarse { ids, .. } => (ids.clone(), true),
+        };
+        let mut deltas = Vec::with_capacity(ids.len() * 2);
+        put_deltas(&mut deltas, ids.iter().copied());
+        let bitmap_len = ids.last().map_or(0, |&last| last as usize / 8 + 1);
+        let mut flags = if coarse { COARSE } else { 0 };
+        let mut out = Vec::with_capacity(8 + deltas.len().min(bitmap_len) + ids.len().div_ceil(2));
+        let mut length = Vec::new();
+        put_varint(&mut length, bitmap_len as u32);
+        if deltas.len() <= length.len() + bitmap_len {
+            out.push(flags);
+            out.extend_from_slice(&deltas);
+        } else {
+            flags |= BITMAP;
+            out.push(flags);
+            out.extend_from_slice(&length);
+            let start = out.len();
+            out.resize(start + bitmap_len, 0);
+            for &id in &ids {
+                out[start + (id >> 3) as usize] |= 1 << (id & 7);
+            }
+        }
+        match self {
+            List::Each(p) => {
+                for pair in p.chunks(2) {
+                    out.push((pair[0].1 & 0x0f) | (pair.get(1).map_or(0, |e| e.1) << 4));
+                }
+            }
+            List::Coarse {
+                titles,
+                title_sum,
+                other_sum,
+                ..
+            } => {
+                put_varint(&mut out, *title_sum);
+                put_varint(&mut out, *other_sum);
+                put_varint(&mut out, titles.len() as u32);
+                put_deltas(&mut out, titles.iter().copied());
+            }
+        }
+        out
+    }
+
+    /// Decodes a blob of `df` postings (the inverse of [`List::encode`]).
+    pub fn decode(blob: &[u8], df: usize) -> Option<List> {
+        let (&flags, _) = blob.split_first()?;
+        let mut pos = 1;
+        let ids = if flags & BITMAP == 0 {
+            get_deltas(blob, &mut pos, df)?
+        } else {
+            let len = get_varint(blob, &mut pos)? as usize;
+            let bitmap = blob.get(pos..pos.checked_add(len)?)?;
+            pos += len;
+            let ids: Vec<u32> = (0..len as u32 * 8)
+                .filter(|id| bitmap[(id >> 3) as usize] & (1 << (id & 7)) != 0)
+                .collect();
+            (ids.len() == df).then_some(ids)?
+        };
+        if flags & COARSE != 0 {
+            let title_sum = get_varint(blob, &mut pos)?;
+            let other_sum = get_varint(blob, &mut pos)?;
+            let count = get_varint(blob, &mut pos)? as usize;
+            let titles = get_deltas(blob, &mut pos, count)?;
+            return (pos == blob.len()).then_some(List::Coarse {
+                ids,
+                titles,
+                title_sum,
+                other_sum,
+            });
+        }
+        let nibbles = blob.get(pos..pos + df.div_ceil(2))?;
+        (pos + df.div_ceil(2) == blob.len()).then_some(())?;
+        let each = ids
+            .into_iter()
+            .enumerate()
+            .map(|(i, id)| (id, (nibbles[i / 2] >> ((i % 2) * 4)) & 0x0f))
             .collect();
-        return Some((ids, impacts));
+        Some(List::Each(each))
     }
-    let nibbles = rest.get(pos..pos + df.div_ceil(2))?;
-    let impacts = (0..df)
-        .map(|i| (nibbles[i / 2] >> ((i % 2) * 4)) & 0x0f)
-        .collect();
-    Some((ids, impacts))
 }
 
 #[cfg(test)]
@@ -153,40 +299,65 @@ mod tests {
 
     #[test]
     fn sparse_and_dense_lists_round_trip() {
-        let sparse = [(3u32, 1u8, false), (200, 15, true), (70_000, 7, false)];
-        let blob = encode(&sparse, 100_000);
+        let sparse = List::new(&[(3u32, 1u8, false), (200, 15, true), (70_000, 7, false)]);
+        let blob = sparse.encode();
         assert_eq!(blob[0], 0);
-        assert_eq!(
-            decode(&blob, 3, 100_000),
-            Some((vec![3, 200, 70_000], vec![1, 15, 7]))
-        );
+        assert_eq!(List::decode(&blob, 3), Some(sparse));
 
         // A fifth of the documents: a bitmap, one impact per posting.
         let dense: Vec<Posting> = (0..1000)
             .filter(|i| i % 5 == 0)
             .map(|i| (i, (i % 15 + 1) as u8, false))
             .collect();
-        let blob = encode(&dense, 1000);
+        let list = List::new(&dense);
+        let blob = list.encode();
         assert_eq!(blob[0], BITMAP, "a dense list is a bitmap");
-        let (ids, impacts) = decode(&blob, dense.len(), 1000).expect("decodes");
-        assert_eq!(ids, dense.iter().map(|p| p.0).collect::<Vec<_>>());
-        assert_eq!(impacts, dense.iter().map(|p| p.1).collect::<Vec<_>>());
+        assert_eq!(List::decode(&blob, dense.len()), Some(list));
+        assert_eq!(List::decode(&blob, dense.len() + 1), None, "the df must match");
     }
 
     #[test]
-    fn common_terms_get_coarse_impacts_and_keep_title_documents() {
+    fn common_terms_get_impact_sums_and_keep_title_documents() {
         let common: Vec<Posting> = (0..1000)
             .filter(|i| i % 3 != 0)
             .map(|i| (i, if i % 100 == 1 { 9 } else { 2 }, i % 100 == 1))
             .collect();
-        let blob = encode(&common, 1000);
+        let list = List::new(&common);
+        let blob = list.encode();
         assert_eq!(blob[0], BITMAP | COARSE);
-        assert!(blob.len() < 1 + 125 + 2 + 12, "{} bytes", blob.len());
-        let (ids, impacts) = decode(&blob, common.len(), 1000).expect("decodes");
-        assert_eq!(ids.len(), common.len());
-        for ((id, impact), p) in ids.iter().zip(&impacts).zip(&common) {
-            assert_eq!(*id, p.0);
-            assert_eq!(*impact, if p.2 { 9 } else { 2 });
+        assert!(blob.len() < 1 + 2 + 125 + 6 + 12, "{} bytes", blob.len());
+        let List::Coarse {
+            ids,
+            titles,
+            title_sum,
+            other_sum,
+        } = List::decode(&blob, common.len()).expect("decodes")
+        else {
+            panic!("coarse");
+        };
+        assert_eq!(ids, common.iter().map(|p| p.0).collect::<Vec<_>>());
+        let expected: Vec<u32> = common.iter().filter(|p| p.2).map(|p| p.0).collect();
+        assert_eq!(titles, expected);
+        let n = expected.len() as u32;
+        assert_eq!((title_sum, other_sum), (9 * n, 2 * (common.len() as u32 - n)));
+    }
+
+    #[test]
+    fn patching_a_list_equals_building_it() {
+        for step in [2, 5] {
+            let all: Vec<Posting> = (0..600)
+                .map(|i| (i * step, (i % 15 + 1) as u8, i % 7 == 0))
+                .collect();
+            let without: Vec<Posting> = all.iter().copied().filter(|p| p.0 != 210 * step).collect();
+            let mut list = List::new(&without);
+            assert_eq!(matches!(list, List::Coarse { .. }), step == 2);
+            let (id, q, title) = all[210];
+            list.insert(id, q, title).expect("inserted");
+            assert_eq!(list, List::new(&all));
+            assert_eq!(list.insert(id, q, title), None, "already there");
+            list.remove(id, q, title).expect("removed");
+            assert_eq!(list, List::new(&without));
+            assert_eq!(list.remove(id, q, title), None, "gone");
         }
     }
 

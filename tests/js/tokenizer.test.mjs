@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { tokenize, normalizeKey, fnv1a, decodePostings } from '../../themes/default/assets/gongkai-search.js';
+import { tokenize, normalizeKey, fnv1a, decodePostings, idf } from '../../themes/default/assets/gongkai-search.js';
 
 const vectors = JSON.parse(readFileSync(new URL('../search-vectors.json', import.meta.url), 'utf8'));
 
@@ -19,16 +19,22 @@ test('keys and hashes match the shared vectors', () => {
 });
 
 test('postings decode both encodings', () => {
-  // ids 3, 200 as varint deltas (3, 197), impacts 1 and 15.
-  const sparse = decodePostings(Uint8Array.from([0, 3, 197, 1, 0xf1]), 2, 1000);
+  // ids 3, 200 as varint deltas (3, 197 in two bytes), impacts 1 and 15.
+  const sparse = decodePostings(Uint8Array.from([0, 3, 197, 1, 0xf1]), 2);
   assert.deepEqual([...sparse.ids], [3, 200]);
   assert.deepEqual([...sparse.impacts], [1, 15]);
-  // bitmap of 16 documents with ids 0, 9, 15; impacts 2, 3, 4.
-  const dense = decodePostings(Uint8Array.from([1, 0b1, 0b10000010, 0x32, 0x04]), 3, 16);
+  // A bitmap of 2 bytes with ids 0, 9, 15; impacts 2, 3, 4.
+  const dense = decodePostings(Uint8Array.from([1, 2, 0b1, 0b10000010, 0x32, 0x04]), 3);
   assert.deepEqual([...dense.ids], [0, 9, 15]);
   assert.deepEqual([...dense.impacts], [2, 3, 4]);
-  // Coarse: bitmap of 16 with ids 0, 9, 15; impact 9 in the title (doc 9), 2 otherwise.
-  const coarse = decodePostings(Uint8Array.from([3, 0b1, 0b10000010, 9, 2, 1, 9]), 3, 16);
+  // Coarse: the same ids; impact sums 9 in the title (doc 9) and 4 for the
+  // two others, so their mean 2.
+  const coarse = decodePostings(Uint8Array.from([3, 2, 0b1, 0b10000010, 9, 4, 1, 9]), 3);
   assert.deepEqual([...coarse.ids], [0, 9, 15]);
   assert.deepEqual([...coarse.impacts], [2, 9, 2]);
+});
+
+test('rarer terms weigh more', () => {
+  assert.ok(idf(1, 1000) > idf(10, 1000));
+  assert.ok(idf(999, 1000) > 0, 'a term in almost every document still counts a little');
 });

@@ -51,31 +51,38 @@ function varint(b, pos) {
   return v;
 }
 
-// A postings blob → { ids: Uint32Array, impacts: Uint8Array } (format: src/search/postings.rs).
-export function decodePostings(b, df, n) {
+// A postings blob of df postings → { ids: Uint32Array, impacts: Uint8Array }
+// (format: src/search/postings.rs).
+export function decodePostings(b, df) {
   const ids = new Uint32Array(df);
   const pos = { p: 1 };
   if (!(b[0] & 1)) {
     let last = 0;
     for (let i = 0; i < df; i++) { const v = varint(b, pos); last = i ? last + v : v; ids[i] = last; }
   } else {
-    const len = (n + 7) >> 3;
+    const len = varint(b, pos);
+    const start = pos.p;
     let k = 0;
     for (let i = 0; i < len; i++) {
-      let x = b[1 + i];
+      let x = b[start + i];
       while (x) { const bit = x & -x; ids[k++] = i * 8 + 31 - Math.clz32(bit); x ^= bit; }
     }
-    pos.p = 1 + len;
+    pos.p = start + len;
   }
   const impacts = new Uint8Array(df);
   if (b[0] & 2) {
-    const [inTitle, other] = [b[pos.p], b[pos.p + 1]];
-    pos.p += 2;
+    // Sums of the impacts with the term in the title and of the others,
+    // then the title ids: each group gets its mean.
+    const titleSum = varint(b, pos);
+    const otherSum = varint(b, pos);
+    const count = varint(b, pos);
+    const mean = (sum, n) => (n ? Math.min(15, Math.max(1, Math.round(sum / n))) : 1);
+    const [inTitle, other] = [mean(titleSum, count), mean(otherSum, df - count)];
     // Both lists are sorted: walk the title list alongside the ids.
     impacts.fill(other);
     let last = 0;
     let k = 0;
-    for (let i = 0, c = varint(b, pos); i < c; i++) {
+    for (let i = 0; i < count; i++) {
       const v = varint(b, pos);
       last = i ? last + v : v;
       while (k < df && ids[k] < last) k++;
@@ -86,6 +93,9 @@ export function decodePostings(b, df, n) {
   }
   return { ids, impacts };
 }
+
+// BM25's inverse document frequency of a term in df of n documents.
+export const idf = (df, n) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
 
 function parseShard(b) {
   const terms = new Map();
@@ -224,7 +234,7 @@ export class SearchIndex {
     const entry = (await this.shard(s)).get(token);
     if (!entry) return null;
     const blob = entry.blob || (await this.get(`p/${s}-${entry.pack}.bin`)).subarray(entry.at, entry.at + entry.len);
-    return decodePostings(blob, entry.df, m.documents);
+    return { ...decodePostings(blob, entry.df), idf: idf(entry.df, m.documents) };
   }
 
   async exact(q) {
@@ -266,13 +276,14 @@ export class SearchIndex {
     return list.findIndex(([code]) => code === value);
   }
 
-  // Matches of q: every token must match (AND); scores add up the squared
-  // impacts. Returns typed arrays sorted by id, and the exact-key ids.
+  // Matches of q: every token must match (AND); a score adds up each
+  // token's IDF times its squared impact. Returns typed arrays sorted by id,
+  // and the exact-key ids.
   async match(q) {
     const tokens = [...new Set(tokenize(q))];
     const [exact, lists] = await Promise.all([this.exact(q), Promise.all(tokens.map((t) => this.postings(t)))]);
     let ids = new Uint32Array(0);
-    let scores = new Uint16Array(0);
+    let scores = new Float32Array(0);
     if (tokens.length && lists.every(Boolean)) {
       // Count and score per document in flat arrays, then keep the ids of
       // the shortest list that every token matched.
@@ -281,18 +292,18 @@ export class SearchIndex {
       // Reused between queries: allocating them anew costs more than clearing.
       if (!this.count || this.count.length !== documents) {
         this.count = new Uint8Array(documents);
-        this.sum = new Uint16Array(documents);
+        this.sum = new Float32Array(documents);
       }
       const { count, sum } = this;
       count.fill(0);
       sum.fill(0);
       for (const list of lists) {
-        const { ids: li, impacts } = list;
-        for (let i = 0; i < li.length; i++) { const id = li[i]; count[id]++; sum[id] += impacts[i] * impacts[i]; }
+        const { ids: li, impacts, idf: weight } = list;
+        for (let i = 0; i < li.length; i++) { const id = li[i]; count[id]++; sum[id] += weight * impacts[i] * impacts[i]; }
       }
       const shortest = lists[0].ids;
       ids = new Uint32Array(shortest.length);
-      scores = new Uint16Array(shortest.length);
+      scores = new Float32Array(shortest.length);
       let n = 0;
       for (let i = 0; i < shortest.length; i++) {
         const id = shortest[i];
@@ -306,7 +317,7 @@ export class SearchIndex {
       const all = [...ids, ...extra].sort((a, b) => a - b);
       const s = new Map(Array.from(ids, (id, i) => [id, scores[i]]));
       ids = Uint32Array.from(all);
-      scores = Uint16Array.from(all, (id) => s.get(id) || 0);
+      scores = Float32Array.from(all, (id) => s.get(id) || 0);
     }
     return { ids, scores, exact: new Set(exact) };
   }
@@ -322,17 +333,18 @@ export class SearchIndex {
     for (const [f, v] of active) wanted[f] = await this.filterValue(f, v);
     const passes = (id, skip) => active.every(([f]) => f === skip || columns[f][id] === wanted[f]);
     // One number per hit, larger first: exact key, then valid, then score
-    // (relevance only), then the lower (newer) id.
+    // (relevance only, in 1/16 steps), then the higher (newer) id.
     const keys = new Float64Array(ids.length);
     let total = 0;
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i];
       if (active.length && !passes(id)) continue;
       const group = (exact.size && exact.has(id) ? 2 : 0) + (((invalidBits[id >> 3] >> (id & 7)) & 1) ? 0 : 1);
-      keys[total++] = ((group * 65536 + (sort === 'date' ? 0 : scores[i])) * 2 ** 21) + (2 ** 21 - 1 - id);
+      const score = sort === 'date' ? 0 : Math.min(Math.round(scores[i] * 16), 2 ** 24 - 1);
+      keys[total++] = ((group * 2 ** 24 + score) * 2 ** 21) + id;
     }
     const ranked = top(keys.subarray(0, total), page * pageSize);
-    const shown = Array.from(ranked.subarray((page - 1) * pageSize), (k) => 2 ** 21 - 1 - (k % 2 ** 21));
+    const shown = Array.from(ranked.subarray((page - 1) * pageSize), (k) => k % 2 ** 21);
     const parts = phraseParts(q);
     let results = await Promise.all(shown.map(async (id) => {
       const { doc, text, excerptFrom } = await this.document(id);

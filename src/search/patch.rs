@@ -1,0 +1,247 @@
+//! Patching the previous build's index instead of building it again.
+//!
+//! A build writes every document's text file first; the output's manifest
+//! tells which of them changed. When few did, and the previous index was
+//! written by this very program with the same average-length step (see
+//! `Params`), the index is patched: each changed
+//! document's old postings (from its old text file) are removed from its
+//! terms' lists and its new ones inserted, and only the shards of those
+//! terms are encoded again; the others are kept as they are. Every list
+//! depends only on the documents holding its term, and shards are encoded
+//! by the same code from the same members, so a patched index is
+//! byte-identical to one built from every text; anything unexpected (a
+//! missing or damaged file, a list whose encoding would change kind, a
+//! change in the number of shards) falls back to building it all.
+
+use std::collections::BTreeMap;
+use std::io;
+
+use rayon::prelude::*;
+
+use super::dictionary::{
+    Location, Member, ShardFiles, encode_shard, pack_count, pack_path, parse_shard, shard_count, shard_of,
+    shard_path,
+};
+use super::postings::{List, Posting, is_coarse};
+use super::{Counted, DIR, FORMAT, Manifest, Params, Store, Term, doc_terms, impact, text_length};
+use crate::document::Document;
+
+/// What the index is built from now.
+pub(super) struct Current<'a> {
+    /// The documents, in catalogue order (newest first).
+    pub documents: &'a [Document],
+    /// Indexed texts by id.
+    pub texts: &'a [String],
+    /// Their lengths.
+    pub lengths: &'a [u32],
+    /// Whether each document's text file changed since the previous build.
+    pub changed: &'a [bool],
+    /// The scoring parameters.
+    pub params: Params,
+}
+
+impl Current<'_> {
+    fn title(&self, id: usize) -> &str {
+        &self.documents[self.documents.len() - 1 - id].title
+    }
+}
+
+/// A patched dictionary, ready to be written.
+pub(super) struct Patched {
+    /// Documents whose postings were patched.
+    pub changed: usize,
+    terms: usize,
+    shards: Vec<Shard>,
+}
+
+enum Shard {
+    /// Untouched: the shard and its packs are kept.
+    Keep { packs: usize },
+    /// Encoded again.
+    New(ShardFiles),
+}
+
+impl Patched {
+    /// Writes the shards encoded again and keeps the others; returns the
+    /// number of terms and of shards.
+    pub(super) fn write<S: Store>(self, out: &Counted<'_, S>) -> io::Result<(usize, usize)> {
+        self.shards
+            .par_iter()
+            .enumerate()
+            .try_for_each(|(s, shard)| match shard {
+                Shard::Keep { packs } => {
+                    for n in 1..=*packs {
+                        out.keep(&pack_path(s, n))?;
+                    }
+                    out.keep(&shard_path(s))
+                }
+                Shard::New(files) => out.write_shard(s, files),
+            })?;
+        Ok((self.terms, self.shards.len()))
+    }
+}
+
+/// The most documents patched; beyond, building from every text is as fast.
+fn limit(documents: usize) -> usize {
+    (documents / 32).max(64)
+}
+
+/// One change to a term's postings.
+#[derive(Default)]
+struct Edits {
+    remove: Vec<Posting>,
+    insert: Vec<Posting>,
+}
+
+/// The patched dictionary, or `None` when the index must be built from
+/// every text.
+pub(super) fn patch<S: Store>(store: &S, stamp: [u8; 16], current: &Current<'_>) -> Option<Patched> {
+    let path = |p: &str| format!("{DIR}/{p}");
+    if store.stamp(&path("manifest.json"))? != stamp {
+        return None;
+    }
+    let previous: Manifest = serde_json::from_slice(&store.previous(&path("manifest.json"))?).ok()?;
+    let count = current.texts.len();
+    let params = current.params;
+    if previous.version != FORMAT
+        || previous.length_step != params.length_step
+        || previous.shards != shard_count(previous.terms)
+    {
+        return None;
+    }
+    let ids: Vec<usize> = (0..count.max(previous.documents))
+        .filter(|&id| id >= count || current.changed[id])
+        .collect();
+    if ids.len() > limit(count) {
+        return None;
+    }
+
+    // Each changed document's old postings out, its new ones in.
+    let average = params.average();
+    let per_document: Vec<Vec<(Term, bool, Posting)>> = ids
+        .par_iter()
+        .map(|&id| {
+            let mut edits = Vec::new();
+            let mut add = |title: &str, text: &str, length: u32, insert: bool| -> Option<()> {
+                for (term, t, a) in doc_terms(title, text, 1).pop()? {
+                    let q = impact(t, a, length, average);
+                    edits.push((term, insert, (id as u32, q, t > 0)));
+                }
+                Some(())
+            };
+            if id < previous.documents {
+                let file = store.previous(&path(&format!("x/{id}.txt")))?;
+                let (meta, text) = std::str::from_utf8(&file).ok()?.split_once('\n')?;
+                let meta: serde_json::Value = serde_json::from_str(meta).ok()?;
+                add(meta.get(0)?.as_str()?, text, text_length(text), false)?;
+            }
+            if id < count {
+                add(current.title(id), &current.texts[id], current.lengths[id], true)?;
+            }
+            Some(edits)
+        })
+        .collect::<Option<_>>()?;
+    let mut by_term: BTreeMap<Term, Edits> = BTreeMap::new();
+    for (term, insert, posting) in per_document.into_iter().flatten() {
+        let edits = by_term.entry(term).or_default();
+        if insert {
+            edits.insert.push(posting);
+        } else {
+            edits.remove.push(posting);
+        }
+    }
+    let mut by_shard: Vec<Vec<(Term, Edits)>> = (0..previous.shards).map(|_| Vec::new()).collect();
+    for (term, edits) in by_term {
+        by_shard[shard_of(&term, previous.shards)].push((term, edits));
+    }
+
+    let shards: Vec<(Shard, usize, usize)> = by_shard
+        .par_iter()
+        .enumerate()
+        .map(|(s, edits)| patch_shard(store, s, edits))
+        .collect::<Option<_>>()?;
+    let (before, after) = shards
+        .iter()
+        .fold((0, 0), |(b, a), (_, before, after)| (b + before, a + after));
+    if before != previous.terms || shard_count(after) != previous.shards {
+        return None;
+    }
+    Some(Patched {
+        changed: ids.len(),
+        terms: after,
+        shards: shards.into_iter().map(|(shard, _, _)| shard).collect(),
+    })
+}
+
+/// One shard patched with the edits of its terms (in term order); also
+/// returns its number of terms before and after.
+fn patch_shard<S: Store>(store: &S, s: usize, edits: &[(Term, Edits)]) -> Option<(Shard, usize, usize)> {
+    let path = |p: &str| format!("{DIR}/{p}");
+    let bytes = store.previous(&path(&shard_path(s)))?;
+    let members = parse_shard(&bytes)?;
+    let packs = pack_count(&members);
+    if edits.is_empty() {
+        return (1..=packs)
+            .all(|n| store.intact(&path(&pack_path(s, n))))
+            .then_some((Shard::Keep { packs }, members.len(), members.len()));
+    }
+    let packs: Vec<Vec<u8>> = (1..=packs)
+        .map(|n| store.previous(&path(&pack_path(s, n))))
+        .collect::<Option<_>>()?;
+    let blob_of = |m: &Member| -> Option<Vec<u8>> {
+        match &m.location {
+            Location::Inline(r) => bytes.get(r.clone()).map(<[u8]>::to_vec),
+            Location::Packed(p, r) => packs.get(p - 1)?.get(r.clone()).map(<[u8]>::to_vec),
+        }
+    };
+    let mut merged: Vec<(String, u32, Vec<u8>)> = Vec::with_capacity(members.len() + edits.len());
+    let (mut old, mut new) = (members.iter().peekable(), edits.iter().peekable());
+    loop {
+        let order = match (old.peek(), new.peek()) {
+            (None, None) => break,
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (Some(m), Some((term, _))) => m.term.as_str().cmp(term.as_str()),
+        };
+        match order {
+            std::cmp::Ordering::Less => {
+                let m = old.next()?;
+                merged.push((m.term.clone(), m.df, blob_of(m)?));
+            }
+            std::cmp::Ordering::Greater => {
+                let (term, edits) = new.next()?;
+                if !edits.remove.is_empty() {
+                    return None;
+                }
+                let mut postings = edits.insert.clone();
+                postings.sort_unstable_by_key(|p| p.0);
+                let list = List::new(&postings);
+                merged.push((term.to_string(), list.len() as u32, list.encode()));
+            }
+            std::cmp::Ordering::Equal => {
+                let (m, (_, edits)) = (old.next()?, new.next()?);
+                let mut list = List::decode(&blob_of(m)?, m.df as usize)?;
+                let coarse = matches!(list, List::Coarse { .. });
+                for &(id, q, title) in &edits.remove {
+                    list.remove(id, q, title)?;
+                }
+                for &(id, q, title) in &edits.insert {
+                    list.insert(id, q, title)?;
+                }
+                if list.is_empty() {
+                    continue;
+                }
+                if is_coarse(list.len(), list.last()) != coarse {
+                    return None;
+                }
+                merged.push((m.term.clone(), list.len() as u32, list.encode()));
+            }
+        }
+    }
+    let files = encode_shard(
+        merged
+            .iter()
+            .map(|(term, df, blob)| (term.as_str(), *df, blob.as_slice())),
+    );
+    Some((Shard::New(files), members.len(), merged.len()))
+}
