@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use crate::body::Bodies;
 use crate::catalogue::Catalogue;
 use crate::config::SiteConfig;
 use crate::diagnostic::{self, Diagnostic};
@@ -189,10 +190,12 @@ pub fn load(root: &Path, progress: &Progress) -> Result<(Catalogue, Theme, Vec<D
     let (pages, page_problems) = page::load(root, &config, &registry);
     problems.extend(page_problems);
     let documents: Vec<Document> = rendered.into_iter().map(|(p, _)| p.document).collect();
+    let bodies = Bodies::new(root, registry, config.attachment_types.clone());
     let catalogue = Catalogue::assemble(config, documents, build_date());
     let catalogue = match catalogue {
         Ok(mut c) if problems.is_empty() => {
             c.pages = pages;
+            c.bodies = bodies;
             c
         }
         Ok(_) => return Err(content_error(problems, notices)),
@@ -352,11 +355,6 @@ pub fn build(options: &BuildOptions) -> Result<Report, BuildError> {
         }
     };
     stage("render");
-    // The pages are written: the bodies' HTML (about half of the memory the
-    // documents hold) is not needed by the index or the exports.
-    for d in &mut catalogue.documents {
-        d.body_html = String::new();
-    }
     if let Err(e) = publish_files(root, &catalogue, &staging) {
         staging.discard();
         return Err(render_error(RenderError::Io(e)));

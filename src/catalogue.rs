@@ -67,6 +67,8 @@ pub struct Catalogue {
     pub abolished: Vec<Facet>,
     /// The column's own pages (公开指南, 公开制度).
     pub pages: Vec<crate::page::Page>,
+    /// Renders the documents' bodies when their pages are written.
+    pub bodies: crate::body::Bodies,
 }
 
 /// How one document relates to others (positions in the catalogue).
@@ -160,6 +162,7 @@ impl Catalogue {
             relations,
             abolished,
             pages: Vec::new(),
+            bodies: crate::body::Bodies::default(),
         })
     }
 

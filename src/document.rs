@@ -153,8 +153,9 @@ pub struct Document {
     pub slug: String,
     /// The line of the field the slug came from.
     pub slug_line: u32,
-    /// The body as safe HTML.
-    pub body_html: String,
+    /// A hash of the body as safe HTML; pages render it again on demand
+    /// ([`crate::body`]).
+    pub body_hash: [u8; 16],
     /// The body as plain text, for the search index.
     pub body_text: String,
     /// 索引号 of the policies this document interprets (政策解读).
@@ -384,7 +385,7 @@ pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Parsed, Vec
             draft,
             slug,
             slug_line: fields.line(slug_field),
-            body_html: String::new(),
+            body_hash: [0; 16],
             body_text: String::new(),
             interprets,
             replaced_by: replaced_by.into_iter().next(),
@@ -404,11 +405,11 @@ pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Parsed, Vec
 }
 
 /// Renders a parsed document's body with `resolve` for its links, filling
-/// in the HTML, the text and (when none was given) the summary.
+/// in the hash of its HTML, its text and (when none was given) the summary.
 pub fn render_body(parsed: &mut Parsed, resolve: markdown::Resolve<'_>) -> markdown::Rendered {
     let mut rendered = markdown::render(&parsed.document.source, &parsed.body, parsed.body_line, resolve);
     let document = &mut parsed.document;
-    document.body_html = std::mem::take(&mut rendered.html);
+    document.body_hash = crate::body::hash(&std::mem::take(&mut rendered.html));
     document.body_text = std::mem::take(&mut rendered.text);
     if !parsed.has_summary {
         document.summary = truncate(&rendered.first_paragraph, SUMMARY_CHARS);

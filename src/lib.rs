@@ -9,6 +9,7 @@
 //! atomically. [`build`] runs the pipeline; [`scaffold`] creates new sites.
 
 pub mod attachment;
+pub mod body;
 pub mod build;
 pub mod catalogue;
 pub mod config;

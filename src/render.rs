@@ -498,7 +498,15 @@ struct PageContext<'a> {
     ctx: Value,
     root: &'static str,
     section: &'static str,
-    body: Option<&'a str>,
+    body: Option<Body<'a>>,
+}
+
+/// The body of a page: a column page's HTML, or a document's, rendered
+/// again when the page is ([`crate::body`]).
+#[derive(Clone, Copy)]
+enum Body<'a> {
+    Html(&'a str),
+    Document(&'a Document),
 }
 
 impl PageContext<'_> {
@@ -517,9 +525,16 @@ impl PageContext<'_> {
         // one buffer than on the many small writes of a serialiser.
         // Serialising a context cannot fail: it is built from plain values.
         hasher.update(&serde_json::to_vec(&self.ctx).unwrap_or_default());
-        if let Some(body) = self.body {
-            hasher.update(&(body.len() as u64).to_le_bytes());
-            hasher.update(body.as_bytes());
+        match self.body {
+            Some(Body::Html(html)) => {
+                hasher.update(&(html.len() as u64).to_le_bytes());
+                hasher.update(html.as_bytes());
+            }
+            Some(Body::Document(document)) => {
+                hasher.update(b"document body");
+                hasher.update(&document.body_hash);
+            }
+            None => {}
         }
         let mut fingerprint = [0u8; 16];
         fingerprint.copy_from_slice(&hasher.finalize().as_bytes()[..16]);
@@ -530,7 +545,11 @@ impl PageContext<'_> {
         let base = shared.base(self.root, &self.path, self.section);
         let ctx = match self.body {
             Some(body) => {
-                context! { ..context! { body => Value::from_safe_string(body.to_owned()) }, ..self.ctx, ..base }
+                let body = match body {
+                    Body::Html(html) => html.to_owned(),
+                    Body::Document(document) => shared.catalogue.bodies.html(document)?,
+                };
+                context! { ..context! { body => Value::from_safe_string(body) }, ..self.ctx, ..base }
             }
             None => context! { ..self.ctx, ..base },
         };
@@ -609,7 +628,7 @@ fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a> {
         Job::Document(i) => {
             let d = &catalogue.documents[i];
             let path = document_url(d);
-            body = Some(d.body_html.as_str());
+            body = Some(Body::Document(d));
             let issuer_url = catalogue.issuer_of(d).map(|f| facet_url(FacetKind::Issuer, f, 1));
             let category = &catalogue.categories[d.category];
             let year = chrono::Datelike::year(&d.date);
@@ -690,7 +709,7 @@ fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a> {
         Job::Page(i) => {
             let page = &catalogue.pages[i];
             let path = crate::page::url(page.key);
-            body = Some(page.html.as_str());
+            body = Some(Body::Html(page.html.as_str()));
             let ctx = context! {
                 title => page.title.clone(),
                 updated => page.updated.clone(),
