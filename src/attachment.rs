@@ -20,7 +20,7 @@ pub const FORBIDDEN_TYPES: &[&str] = &[
 ];
 
 /// A file published with a document.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Attachment {
     /// The file, relative to the site root.
     pub source: PathBuf,

@@ -40,6 +40,11 @@ impl Bodies {
         }
     }
 
+    /// Every document, as links see them.
+    pub fn registry(&self) -> &Registry {
+        &self.registry
+    }
+
     /// The resolver of `document`'s links.
     pub fn resolver<'a>(&'a self, document: &'a Document) -> Resolver<'a> {
         Resolver {
@@ -55,6 +60,17 @@ impl Bodies {
     /// `document`'s body as HTML, rendered again from its file exactly as
     /// when it was loaded; an error if the file changed since.
     pub fn html(&self, document: &Document) -> Result<String, Diagnostic> {
+        let (html, _) = self.render(document, true)?;
+        Ok(html)
+    }
+
+    /// `document`'s body as plain text, like [`Bodies::html`].
+    pub fn text(&self, document: &Document) -> Result<String, Diagnostic> {
+        let (_, text) = self.render(document, false)?;
+        Ok(text)
+    }
+
+    fn render(&self, document: &Document, html: bool) -> Result<(String, String), Diagnostic> {
         let path = &document.source;
         let changed = || {
             Diagnostic::error(path, "the file changed while the site was being built")
@@ -65,9 +81,14 @@ impl Bodies {
         let split = frontmatter::split(path, &text)?;
         let resolver = self.resolver(document);
         let resolve = |dest: &str| resolver.resolve(dest);
-        let html = markdown::render(path, split.body, split.body_line, &resolve).html;
-        if hash(&html) == document.body_hash {
-            Ok(html)
+        let rendered = markdown::render(path, split.body, split.body_line, &resolve);
+        let same = if html {
+            hash(&rendered.html) == document.body_hash
+        } else {
+            hash(&rendered.text) == document.body_text_hash
+        };
+        if same {
+            Ok((rendered.html, rendered.text))
         } else {
             Err(changed())
         }

@@ -7,14 +7,14 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::body::Bodies;
+use crate::cache::{Cache, Entry, Stamp};
 use crate::catalogue::Catalogue;
 use crate::config::SiteConfig;
 use crate::diagnostic::{self, Diagnostic};
 use std::collections::HashMap;
 
 use crate::document::{self, Document, Parsed};
-use crate::links::{Registry, Resolver};
-use crate::markdown::Rendered;
+use crate::links::Registry;
 use crate::output::{self, OutputError, SiteLock, Staging};
 use crate::progress::Progress;
 use crate::render::{self, RenderError, RenderOptions};
@@ -96,86 +96,176 @@ pub struct Report {
 
 /// Reads and validates the whole site: every problem of every file is
 /// collected before failing. Two phases: every front-matter first (so links
-/// can be resolved against all documents), then every body.
+/// can be resolved against all documents), then every body. Files unchanged
+/// since the last run come from the parse cache ([`crate::cache`]).
 pub fn load(root: &Path, progress: &Progress) -> Result<(Catalogue, Theme, Vec<Diagnostic>), BuildError> {
+    load_with(root, progress, true)
+}
+
+/// A file as the first phase leaves it.
+enum Loaded {
+    /// Taken from the cache; checked against the other files later.
+    Cached(Box<Entry>),
+    /// Read and parsed, with the stamp the file had.
+    Parsed(Box<Parsed>, Option<Stamp>),
+}
+
+/// A document as the second phase leaves it: with what the cache keeps of
+/// it, or (when it cannot be cached) with its problems and notices.
+enum Done {
+    Cacheable {
+        entry: Box<Entry>,
+        fresh: bool,
+    },
+    Other {
+        /// None when the file could not be read again.
+        document: Option<Box<Document>>,
+        anchors: Vec<String>,
+        foreign_anchors: Vec<(crate::markdown::AnchorRef, u32)>,
+        problems: Vec<Diagnostic>,
+        notices: Vec<Diagnostic>,
+    },
+}
+
+impl Done {
+    fn document(&self) -> Option<&Document> {
+        match self {
+            Done::Cacheable { entry, .. } => Some(&entry.document),
+            Done::Other { document, .. } => document.as_deref(),
+        }
+    }
+
+    fn anchors(&self) -> (&[String], &[(crate::markdown::AnchorRef, u32)]) {
+        match self {
+            Done::Cacheable { entry, .. } => (&entry.anchors, &entry.foreign_anchors),
+            Done::Other {
+                anchors,
+                foreign_anchors,
+                ..
+            } => (anchors, foreign_anchors),
+        }
+    }
+
+    fn problems(&self) -> (&[Diagnostic], &[Diagnostic]) {
+        match self {
+            Done::Cacheable { .. } => (&[], &[]),
+            Done::Other {
+                problems, notices, ..
+            } => (problems, notices),
+        }
+    }
+
+    fn into_document(self) -> Option<Document> {
+        match self {
+            Done::Cacheable { entry, .. } => Some(entry.document),
+            Done::Other { document, .. } => document.map(|d| *d),
+        }
+    }
+}
+
+/// [`load`], using the parse cache or not (`--clean`).
+pub fn load_with(
+    root: &Path,
+    progress: &Progress,
+    use_cache: bool,
+) -> Result<(Catalogue, Theme, Vec<Diagnostic>), BuildError> {
     let config = SiteConfig::load(root).map_err(BuildError::Config)?;
     let theme = Theme::load(root, &config.theme).map_err(BuildError::Config)?;
-    let (files, mut problems) = source::discover(root);
+    let ((files, mut problems), mut cache) = rayon::join(
+        || source::discover(root),
+        || {
+            if use_cache {
+                Cache::open(
+                    root,
+                    &std::fs::read(root.join(crate::config::FILE_NAME)).unwrap_or_default(),
+                )
+            } else {
+                Cache::default()
+            }
+        },
+    );
+    let cached_before = cache.len();
+    let cache_file = cache.file();
 
     progress.stage("reading", files.len());
-    let parsed: Vec<Result<Parsed, Vec<Diagnostic>>> = files
+    let stamps: Vec<Option<Stamp>> = files.par_iter().map(|f| Stamp::of(&f.abs_path)).collect();
+    let hits: Vec<Option<Box<Entry>>> = files
+        .iter()
+        .zip(&stamps)
+        .map(|(f, stamp)| cache.take(&f.rel_path, *stamp).map(Box::new))
+        .collect();
+    drop(cache);
+    let loaded: Vec<(&SourceFile, Result<Loaded, Vec<Diagnostic>>)> = files
         .par_iter()
-        .map(|file| {
-            let parsed = guarded(&file.rel_path, || parse_file(root, &config, file));
+        .zip(stamps)
+        .zip(hits)
+        .map(|((file, stamp), hit)| {
+            let loaded = match hit {
+                Some(entry) => Ok(Loaded::Cached(entry)),
+                None => guarded(&file.rel_path, || parse_file(root, &config, file))
+                    .map(|p| Loaded::Parsed(Box::new(p), stamp)),
+            };
             progress.advance(1);
-            parsed
+            (file, loaded)
         })
         .collect();
-    let mut documents = Vec::with_capacity(parsed.len());
-    for result in parsed {
+    let mut documents = Vec::with_capacity(loaded.len());
+    for (file, result) in loaded {
         match result {
-            Ok(d) => documents.push(d),
+            Ok(d) => documents.push((file, d)),
             Err(d) => problems.extend(d),
         }
     }
 
-    let mut notices: Vec<Diagnostic> = documents
-        .iter_mut()
-        .flat_map(|p| std::mem::take(&mut p.notices))
-        .collect();
-    diagnostic::sort(&mut notices);
     let mut registry = Registry::default();
     for (source, key) in page::sources(&config) {
         registry.add_page(&source, key);
     }
-    for p in &documents {
-        let d = &p.document;
+    for (_, loaded) in &documents {
+        let d = match loaded {
+            Loaded::Cached(entry) => &entry.document,
+            Loaded::Parsed(p, _) => &p.document,
+        };
         registry.add(&d.source, &d.index_number, &d.slug, d.is_published());
     }
-    let rendered: Vec<(Parsed, Rendered)> = documents
+    let bodies = Bodies::new(root, registry, config.attachment_types.clone());
+    let done: Vec<Done> = documents
         .into_par_iter()
-        .map(|mut parsed| {
-            // What the resolver needs of the document, apart from the document
-            // that rendering fills in.
-            let source = parsed.document.source.clone();
-            let slug = parsed.document.slug.clone();
-            let attachments = parsed.document.attachments.clone();
-            let resolver = Resolver {
-                registry: &registry,
-                root,
-                source: &source,
-                slug: &slug,
-                allowed: &config.attachment_types,
-                attachments: &attachments,
-            };
-            let resolve = |dest: &str| resolver.resolve(dest);
-            let rendered = guarded(&source, || Ok(document::render_body(&mut parsed, &resolve)));
-            match rendered {
-                Ok(r) => (parsed, r),
-                Err(d) => (
-                    parsed,
-                    Rendered {
-                        problems: d,
-                        ..Rendered::default()
-                    },
-                ),
+        .map(|(file, loaded)| match loaded {
+            Loaded::Cached(entry) if entry.still_valid(root, &bodies.resolver(&entry.document)) => {
+                Done::Cacheable { entry, fresh: false }
             }
+            // Unchanged, but what its links point to changed: read it again.
+            Loaded::Cached(_) => match guarded(&file.rel_path, || parse_file(root, &config, file)) {
+                Ok(parsed) => render_parsed(&bodies, parsed, Stamp::of(&file.abs_path)),
+                Err(problems) => Done::Other {
+                    document: None,
+                    anchors: Vec::new(),
+                    foreign_anchors: Vec::new(),
+                    problems,
+                    notices: Vec::new(),
+                },
+            },
+            Loaded::Parsed(parsed, stamp) => render_parsed(&bodies, *parsed, stamp),
         })
         .collect();
+    let mut notices: Vec<Diagnostic> = done.iter().flat_map(|d| d.problems().1.iter().cloned()).collect();
+    diagnostic::sort(&mut notices);
     // Anchors in other documents, now that every body is rendered.
-    let anchors: HashMap<&str, &[String]> = rendered
+    let anchors: HashMap<&str, &[String]> = done
         .iter()
-        .map(|(p, r)| (p.document.slug.as_str(), r.anchors.as_slice()))
+        .filter_map(|d| Some((d.document()?.slug.as_str(), d.anchors().0)))
         .collect();
-    for (parsed, r) in &rendered {
-        problems.extend(r.problems.iter().cloned());
-        for (target, line) in &r.foreign_anchors {
+    for d in &done {
+        problems.extend(d.problems().0.iter().cloned());
+        let Some(document) = d.document() else { continue };
+        for (target, line) in d.anchors().1 {
             let Some(slug) = &target.document else { continue };
             let there = anchors.get(slug.as_str()).copied().unwrap_or_default();
             if !there.contains(&target.anchor) {
                 problems.push(
                     Diagnostic::error(
-                        &parsed.document.source,
+                        &document.source,
                         format!(
                             "link: docs/{slug}.html has no heading or footnote `#{}`",
                             target.anchor
@@ -187,10 +277,26 @@ pub fn load(root: &Path, progress: &Progress) -> Result<(Catalogue, Theme, Vec<D
             }
         }
     }
-    let (pages, page_problems) = page::load(root, &config, &registry);
+    drop(anchors);
+    if use_cache {
+        let entries: Vec<&Entry> = done
+            .iter()
+            .filter_map(|d| match d {
+                Done::Cacheable { entry, .. } => Some(&**entry),
+                Done::Other { .. } => None,
+            })
+            .collect();
+        let fresh = done
+            .iter()
+            .any(|d| matches!(d, Done::Cacheable { fresh: true, .. }));
+        if fresh || entries.len() != cached_before {
+            cache_file.store(entries);
+        }
+    }
+    let registry = bodies.registry();
+    let (pages, page_problems) = page::load(root, &config, registry);
     problems.extend(page_problems);
-    let documents: Vec<Document> = rendered.into_iter().map(|(p, _)| p.document).collect();
-    let bodies = Bodies::new(root, registry, config.attachment_types.clone());
+    let documents: Vec<Document> = done.into_iter().filter_map(Done::into_document).collect();
     let catalogue = Catalogue::assemble(config, documents, build_date());
     let catalogue = match catalogue {
         Ok(mut c) if problems.is_empty() => {
@@ -212,6 +318,49 @@ fn content_error(mut problems: Vec<Diagnostic>, notices: Vec<Diagnostic>) -> Bui
     diagnostic::sort(&mut problems);
     problems.dedup();
     BuildError::Content(problems)
+}
+
+/// Renders the body of a parsed document, noting what each link resolved
+/// to for the parse cache.
+fn render_parsed(bodies: &Bodies, mut parsed: Parsed, stamp: Option<Stamp>) -> Done {
+    let notices = std::mem::take(&mut parsed.notices);
+    let source = parsed.document.source.clone();
+    // The resolver reads the document while rendering fills it in.
+    let before = parsed.document.clone();
+    let resolver = bodies.resolver(&before);
+    let links = std::sync::Mutex::new(Vec::new());
+    let resolve = |dest: &str| {
+        let outcome = resolver.resolve(dest);
+        if let Ok(mut links) = links.lock() {
+            links.push((dest.to_owned(), outcome.clone()));
+        }
+        outcome
+    };
+    let rendered = guarded(&source, || Ok(document::render_body(&mut parsed, &resolve)));
+    let (anchors, foreign_anchors, problems) = match rendered {
+        Ok(r) => (r.anchors, r.foreign_anchors, r.problems),
+        Err(problems) => (Vec::new(), Vec::new(), problems),
+    };
+    match (stamp, links.into_inner()) {
+        (Some(stamp), Ok(links)) if problems.is_empty() && notices.is_empty() => Done::Cacheable {
+            entry: Box::new(Entry {
+                path: source,
+                stamp,
+                document: parsed.document,
+                anchors,
+                foreign_anchors,
+                links,
+            }),
+            fresh: true,
+        },
+        _ => Done::Other {
+            document: Some(Box::new(parsed.document)),
+            anchors,
+            foreign_anchors,
+            problems,
+            notices,
+        },
+    }
 }
 
 /// Runs `work` for one file; a panic becomes a diagnostic for that file
@@ -333,7 +482,7 @@ pub fn build(options: &BuildOptions) -> Result<Report, BuildError> {
     let root = &options.root;
     let _lock = SiteLock::acquire(root)?;
     let progress = &options.progress;
-    let (mut catalogue, theme, warnings) = load(root, progress)?;
+    let (mut catalogue, theme, warnings) = load_with(root, progress, !options.clean)?;
     let mut stages = vec![("load", start.elapsed())];
     let mut lap = Instant::now();
     let mut stage = |name: &'static str| {
@@ -427,7 +576,7 @@ impl search::Store for Staging {
         self.write_changed(path, bytes)
     }
 
-    fn write_stamped(&self, path: &str, bytes: &[u8], stamp: &[u8; 16]) -> std::io::Result<()> {
+    fn write_stamped(&self, path: &str, bytes: &[u8], stamp: &[u8; 16]) -> std::io::Result<bool> {
         Staging::write_stamped(self, path, bytes, stamp)
     }
 

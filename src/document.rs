@@ -57,7 +57,7 @@ const fn field(key: &'static str, aliases: &'static [&'static str], required: bo
 
 /// 公开方式: how a document is disclosed. Only [`Disclosure::Active`]
 /// documents are published (《政府信息公开条例》 art. 19–20 主动公开).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Disclosure {
     /// 主动公开: published proactively.
     Active,
@@ -81,7 +81,7 @@ impl Disclosure {
 }
 
 /// 有效性: whether a document is still in force.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Validity {
     /// 有效.
     Valid,
@@ -121,7 +121,7 @@ impl Validity {
 }
 
 /// A validated document of the catalogue.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Document {
     /// The source file, relative to the site root.
     pub source: PathBuf,
@@ -156,8 +156,14 @@ pub struct Document {
     /// A hash of the body as safe HTML; pages render it again on demand
     /// ([`crate::body`]).
     pub body_hash: [u8; 16],
-    /// The body as plain text, for the search index.
+    /// The body as plain text, for the search index (empty for a document
+    /// taken from the parse cache: see `body_text_hash`).
+    #[serde(skip)]
     pub body_text: String,
+    /// A hash of the body's plain text.
+    pub body_text_hash: [u8; 16],
+    /// The number of characters of the body's plain text.
+    pub body_chars: u32,
     /// 索引号 of the policies this document interprets (政策解读).
     pub interprets: Vec<Reference>,
     /// 索引号 of the document that repealed or amended this one.
@@ -177,7 +183,7 @@ pub struct Document {
 }
 
 /// A reference to another document by its 索引号, with the line it is on.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Reference {
     /// The 索引号 as written.
     pub index_number: String,
@@ -186,7 +192,7 @@ pub struct Reference {
 }
 
 /// A finding the personal-data scan should report as a notice, not an error.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Allowance {
     /// The value as written (an ID-card or mobile number).
     pub value: String,
@@ -387,6 +393,8 @@ pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Parsed, Vec
             slug_line: fields.line(slug_field),
             body_hash: [0; 16],
             body_text: String::new(),
+            body_text_hash: [0; 16],
+            body_chars: 0,
             interprets,
             replaced_by: replaced_by.into_iter().next(),
             valid_until,
@@ -411,6 +419,8 @@ pub fn render_body(parsed: &mut Parsed, resolve: markdown::Resolve<'_>) -> markd
     let document = &mut parsed.document;
     document.body_hash = crate::body::hash(&std::mem::take(&mut rendered.html));
     document.body_text = std::mem::take(&mut rendered.text);
+    document.body_text_hash = crate::body::hash(&document.body_text);
+    document.body_chars = u32::try_from(document.body_text.chars().count()).unwrap_or(u32::MAX);
     if !parsed.has_summary {
         document.summary = truncate(&rendered.first_paragraph, SUMMARY_CHARS);
     }

@@ -9,6 +9,7 @@
 use std::io;
 
 use quick_xml::escape::escape;
+use rayon::prelude::*;
 use serde_json::{Value, json};
 
 use crate::catalogue::Catalogue;
@@ -29,32 +30,55 @@ where
         written.push(path.to_owned());
         Ok(())
     };
-    let base = &catalogue.config.base_url;
-    put("catalogue.json", &to_json(&catalogue_json(catalogue))?)?;
+    // Each file is made independently of the others: in parallel.
+    let ((json, csv), (data, feeds)) = rayon::join(
+        || {
+            rayon::join(
+                || to_json(&catalogue_json(catalogue)),
+                || catalogue_csv(catalogue),
+            )
+        },
+        || rayon::join(|| to_json(&data_json(catalogue)), || feeds(catalogue, pages)),
+    );
+    put("catalogue.json", &json?)?;
     put("catalogue.schema.json", SCHEMA.as_bytes())?;
-    put("catalogue.csv", &catalogue_csv(catalogue)?)?;
-    put("data.json", &to_json(&data_json(catalogue))?)?;
-    // Feeds and sitemaps need absolute addresses.
-    if base.starts_with("http://") || base.starts_with("https://") {
-        let all: Vec<usize> = (0..catalogue.documents.len()).collect();
-        put(
-            "feed.xml",
-            feed(catalogue, &catalogue.config.title, "feed.xml", &all).as_bytes(),
-        )?;
-        for facet in &catalogue.categories {
-            let path = format!("category/{}/feed.xml", facet.key);
-            let title = format!("{} - {}", facet.name, catalogue.config.title);
-            put(&path, feed(catalogue, &title, &path, &facet.documents).as_bytes())?;
-        }
-        for (path, text) in sitemaps(base, pages) {
-            put(&path, text.as_bytes())?;
-        }
-        put(
-            "robots.txt",
-            format!("User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n").as_bytes(),
-        )?;
+    put("catalogue.csv", &csv?)?;
+    put("data.json", &data?)?;
+    for (path, text) in feeds {
+        put(&path, text.as_bytes())?;
     }
     Ok(written)
+}
+
+/// The Atom feeds, sitemaps and robots.txt, which need absolute addresses:
+/// none without an http(s) `base_url`.
+fn feeds(catalogue: &Catalogue, pages: &[String]) -> Vec<(String, String)> {
+    let base = &catalogue.config.base_url;
+    if !(base.starts_with("http://") || base.starts_with("https://")) {
+        return Vec::new();
+    }
+    let all: Vec<usize> = (0..catalogue.documents.len()).collect();
+    let mut files = vec![(
+        "feed.xml".to_owned(),
+        feed(catalogue, &catalogue.config.title, "feed.xml", &all),
+    )];
+    let categories: Vec<(String, String)> = catalogue
+        .categories
+        .par_iter()
+        .map(|facet| {
+            let path = format!("category/{}/feed.xml", facet.key);
+            let title = format!("{} - {}", facet.name, catalogue.config.title);
+            let text = feed(catalogue, &title, &path, &facet.documents);
+            (path, text)
+        })
+        .collect();
+    files.extend(categories);
+    files.extend(sitemaps(base, pages));
+    files.push((
+        "robots.txt".to_owned(),
+        format!("User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n"),
+    ));
+    files
 }
 
 fn to_json(value: &Value) -> io::Result<Vec<u8>> {

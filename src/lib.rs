@@ -11,6 +11,7 @@
 pub mod attachment;
 pub mod body;
 pub mod build;
+pub mod cache;
 pub mod catalogue;
 pub mod config;
 pub mod date;

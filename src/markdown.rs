@@ -15,7 +15,7 @@ use crate::diagnostic::{Diagnostic, line_of};
 const SAFE_SCHEMES: [&str; 5] = ["http", "https", "mailto", "tel", "idx"];
 
 /// What the link resolver makes of a link.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct LinkRewrite {
     /// The URL written into the page.
     pub href: String,
@@ -26,7 +26,7 @@ pub struct LinkRewrite {
 }
 
 /// An anchor a link relies on.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct AnchorRef {
     /// The slug of the document holding it; `None` for the linking document.
     pub document: Option<String>,

@@ -325,8 +325,8 @@ impl Staging {
 
     /// Writes one file, remembering `stamp` with it in the manifest (see
     /// [`Staging::previous_stamp`]).
-    pub fn write_stamped(&self, rel: &str, bytes: &[u8], stamp: &[u8; 16]) -> io::Result<()> {
-        self.write_entry(rel, bytes, Some(*stamp)).map(drop)
+    pub fn write_stamped(&self, rel: &str, bytes: &[u8], stamp: &[u8; 16]) -> io::Result<bool> {
+        self.write_entry(rel, bytes, Some(*stamp))
     }
 
     /// The stamp (or page fingerprint) the output's file at `rel` was

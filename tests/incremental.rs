@@ -367,3 +367,73 @@ fn only_pages_whose_context_changed_are_rendered_again() {
     let summary = build_both(&site, &clean, &[], "");
     assert_eq!(rendered(&summary), None, "{summary}");
 }
+
+/// The parse cache (`.gongkai/cache/documents.bin`) keeps what was learned
+/// of unchanged files, but never a problem: links and attachments of an
+/// unchanged file are checked again, a file with an error is reported on
+/// every run, and a damaged cache is ignored.
+#[test]
+fn the_parse_cache_never_hides_a_problem() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = dir.path().join("site");
+    fs::create_dir_all(site.join("content")).expect("mkdir");
+    fs::write(
+        site.join("site.yaml"),
+        "title: 测试\ncategories:\n  - { code: \"03\", name: 规划计划 }\n",
+    )
+    .expect("write");
+    let doc = |index: &str, extra: &str, body: &str| {
+        format!(
+            "---\ntitle: 文件{index}\nindex_number: {index}\nissuer: 区政府\ncategory: 规划计划\ndate: 2020-01-02\n{extra}---\n\n{body}\n"
+        )
+    };
+    let a = site.join("content/a.md");
+    let b = site.join("content/b.md");
+    let c = site.join("content/c.md");
+    fs::write(
+        &a,
+        doc("X-1", "attachments: [附件.pdf]\n", "见[另一文件](b.md)。"),
+    )
+    .expect("write");
+    fs::write(&b, doc("X-2", "", "正文。")).expect("write");
+    fs::write(site.join("content/附件.pdf"), b"%PDF-1.4\n").expect("write");
+    let root = site.to_string_lossy().into_owned();
+    let build = || gongkai(&["build", "--root", &root]);
+    let out = build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(site.join(".gongkai/cache/documents.bin").is_file());
+
+    // b.md withdrawn: a.md, unchanged and cached, now links a document that
+    // is not published.
+    fs::write(&b, doc("X-2", "disclosure: 依申请公开\n", "正文。")).expect("write");
+    let out = build();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("a.md:10: link: `b.md` links a document that is not published"),
+        "{}",
+        stderr(&out)
+    );
+    fs::write(&b, doc("X-2", "", "正文。")).expect("write");
+    assert!(build().status.success());
+
+    // The attachment deleted: reported although a.md did not change.
+    fs::remove_file(site.join("content/附件.pdf")).expect("delete");
+    let out = build();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("does not exist"), "{}", stderr(&out));
+    fs::write(site.join("content/附件.pdf"), b"%PDF-1.4\n").expect("write");
+
+    // A file with an error: reported on every run, as it is never cached.
+    fs::write(&c, doc("X-3", "status: 不知道\n", "正文。")).expect("write");
+    for _ in 0..2 {
+        let out = build();
+        assert_eq!(out.status.code(), Some(1));
+        assert!(stderr(&out).contains("c.md:"), "{}", stderr(&out));
+    }
+    fs::remove_file(&c).expect("delete");
+
+    // A damaged cache is ignored; the output is what a clean build writes.
+    fs::write(site.join(".gongkai/cache/documents.bin"), b"\x01\x02garbage").expect("damage");
+    let summary = build_both(&site, &dir.path().join("clean"), &[], "damaged cache");
+    assert!(summary.contains("2 documents"), "{summary}");
+}

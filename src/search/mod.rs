@@ -83,8 +83,9 @@ pub struct IndexStats {
 pub trait Store: Sync {
     /// Writes a file; returns whether it differs from the previous build's.
     fn write(&self, path: &str, bytes: &[u8]) -> io::Result<bool>;
-    /// Writes a file and remembers `stamp` with it (see [`Store::stamp`]).
-    fn write_stamped(&self, path: &str, bytes: &[u8], stamp: &[u8; 16]) -> io::Result<()>;
+    /// Writes a file and remembers `stamp` with it (see [`Store::stamp`]);
+    /// returns whether it differs from the previous build's.
+    fn write_stamped(&self, path: &str, bytes: &[u8], stamp: &[u8; 16]) -> io::Result<bool>;
     /// The stamp the previous build wrote `path` with.
     fn stamp(&self, path: &str) -> Option<[u8; 16]>;
     /// The previous build's bytes of `path`, when it is intact.
@@ -153,7 +154,14 @@ fn impact(title: u16, all: u16, length: u32, average: f32) -> u8 {
 /// Also returns where the summary starts, in UTF-16 units (as JS counts),
 /// which is where excerpts are taken from.
 pub fn indexed_text(document: &Document, body_text: &str) -> (String, usize) {
-    let mut text = String::with_capacity(body_text.len() + 256);
+    let (mut text, excerpt_at) = indexed_header(document, body_text.len());
+    text.push_str(body_text);
+    (text, excerpt_at)
+}
+
+/// The part of [`indexed_text`] before the body, with room for `body` more bytes.
+fn indexed_header(document: &Document, body: usize) -> (String, usize) {
+    let mut text = String::with_capacity(body + 256);
     for part in [
         document.title.as_str(),
         document.doc_number.as_deref().unwrap_or(""),
@@ -171,7 +179,6 @@ pub fn indexed_text(document: &Document, body_text: &str) -> (String, usize) {
         text.push_str(&document.summary);
         text.push('\n');
     }
-    text.push_str(body_text);
     (text, excerpt_at)
 }
 
@@ -250,6 +257,18 @@ impl<S: Store> Counted<'_, S> {
         Ok(())
     }
 
+    /// Keeps the previous build's file when it was written with `stamp`
+    /// and is intact; returns whether it did.
+    fn keep_stamped(&self, path: &str, stamp: &[u8; 16]) -> bool {
+        let full = format!("{DIR}/{path}");
+        self.store.stamp(&full) == Some(*stamp) && self.store.intact(&full) && self.keep(path).is_ok()
+    }
+
+    fn write_stamped(&self, path: &str, bytes: &[u8], stamp: &[u8; 16]) -> io::Result<bool> {
+        self.count(bytes.len() as u64);
+        self.store.write_stamped(&format!("{DIR}/{path}"), bytes, stamp)
+    }
+
     fn count(&self, size: u64) {
         self.files.fetch_add(1, Ordering::Relaxed);
         self.bytes.fetch_add(size, Ordering::Relaxed);
@@ -289,26 +308,52 @@ pub fn build<S: Store>(
         .map(|(i, f)| (f.name.as_str(), i))
         .collect();
 
-    // Every document's text file, noting which changed since the last build.
+    // Every document's text file, noting which changed since the last
+    // build. A file whose stamp (its metadata, the text before the body and
+    // a hash of the body) is the one the output's file was written with is
+    // kept without building it; a body not in memory (the document came
+    // from the parse cache) is rendered again only when its file is written.
     let mut body_texts = body_texts;
     body_texts.reverse();
-    let texts: Vec<(String, u32, bool)> = body_texts
+    let texts: Vec<(Option<String>, u32, bool)> = body_texts
         .into_par_iter()
         .enumerate()
         .map(|(id, body)| {
             let d = by_id(id);
-            let (text, excerpt_at) = indexed_text(d, &body);
+            let (header, excerpt_at) = indexed_header(d, body.len());
+            let meta = meta_line(d, &issuer_of, excerpt_at)?;
+            let mut hasher = blake3::Hasher::new();
+            for part in [meta.as_bytes(), header.as_bytes(), &d.body_text_hash] {
+                hasher.update(&(part.len() as u64).to_le_bytes());
+                hasher.update(part);
+            }
+            let mut stamp = [0u8; 16];
+            stamp.copy_from_slice(&hasher.finalize().as_bytes()[..16]);
+            let path = format!("x/{id}.txt");
+            let length = text_length(&header).saturating_add(d.body_chars);
+            if out.keep_stamped(&path, &stamp) {
+                return Ok((None, length, false));
+            }
+            let body = if body.is_empty() && d.body_chars > 0 {
+                catalogue
+                    .bodies
+                    .text(d)
+                    .map_err(|e| io::Error::other(e.message))?
+            } else {
+                body
+            };
+            let mut text = header;
+            text.push_str(&body);
             drop(body);
-            let mut file = meta_line(d, &issuer_of, excerpt_at)?;
+            let mut file = meta;
             file.push_str(&text);
-            let changed = out.write(&format!("x/{id}.txt"), file.as_bytes())?;
-            let length = text_length(&text);
-            Ok((text, length, changed))
+            let changed = out.write_stamped(&path, file.as_bytes(), &stamp)?;
+            Ok((Some(text), length, changed))
         })
         .collect::<io::Result<_>>()?;
     let lengths: Vec<u32> = texts.iter().map(|t| t.1).collect();
     let changed: Vec<bool> = texts.iter().map(|t| t.2).collect();
-    let texts: Vec<String> = texts.into_iter().map(|t| t.0).collect();
+    let texts: Vec<Option<String>> = texts.into_iter().map(|t| t.0).collect();
     let params = Params::new(&lengths);
 
     let current = patch::Current {
@@ -326,7 +371,7 @@ pub fn build<S: Store>(
             (terms, shards, Some(changed))
         }
         None => {
-            let (terms, shards) = build_dictionary(documents, texts, &lengths, params, progress, &out)?;
+            let (terms, shards) = build_dictionary(catalogue, texts, &lengths, params, progress, &out)?;
             (terms, shards, None)
         }
     };
@@ -372,8 +417,8 @@ fn facet(f: &crate::catalogue::Facet) -> (String, String) {
 /// order, then scores, encodes and writes the dictionary. Returns the
 /// number of terms and of shards.
 fn build_dictionary<S: Store>(
-    documents: &[Document],
-    texts: Vec<String>,
+    catalogue: &Catalogue,
+    texts: Vec<Option<String>>,
     lengths: &[u32],
     params: Params,
     progress: &crate::progress::Progress,
@@ -382,16 +427,32 @@ fn build_dictionary<S: Store>(
     let partitions_count = rayon::current_num_threads().max(1) * 4;
     let mut partitions: Vec<Partition> = (0..partitions_count).map(|_| Partition::default()).collect();
     let total = texts.len();
-    let title_of = |id: usize| documents[total - 1 - id].title.as_str();
+    let by_id = |id: usize| &catalogue.documents[total - 1 - id];
     let mut texts = texts.into_iter();
     for first in (0..total).step_by(BATCH) {
-        let batch: Vec<String> = texts.by_ref().take(BATCH).collect();
+        let batch: Vec<Option<String>> = texts.by_ref().take(BATCH).collect();
         let batch_terms: Vec<Vec<Vec<(Term, u16, u16)>>> = batch
-            .par_iter()
+            .into_par_iter()
             .enumerate()
-            .map(|(i, text)| doc_terms(title_of(first + i), text, partitions_count))
-            .collect();
-        drop(batch);
+            .map(|(i, text)| {
+                let d = by_id(first + i);
+                // A text file kept as it was: the text is rendered again.
+                let text = match text {
+                    Some(text) => text,
+                    None => {
+                        indexed_text(
+                            d,
+                            &catalogue
+                                .bodies
+                                .text(d)
+                                .map_err(|e| io::Error::other(e.message))?,
+                        )
+                        .0
+                    }
+                };
+                Ok(doc_terms(&d.title, &text, partitions_count))
+            })
+            .collect::<io::Result<_>>()?;
         progress.advance(batch_terms.len());
         partitions.par_iter_mut().enumerate().for_each(|(p, partition)| {
             for (i, doc) in batch_terms.iter().enumerate() {

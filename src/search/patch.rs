@@ -30,8 +30,8 @@ use crate::document::Document;
 pub(super) struct Current<'a> {
     /// The documents, in catalogue order (newest first).
     pub documents: &'a [Document],
-    /// Indexed texts by id.
-    pub texts: &'a [String],
+    /// Indexed texts by id, of the documents whose text file was written.
+    pub texts: &'a [Option<String>],
     /// Their lengths.
     pub lengths: &'a [u32],
     /// Whether each document's text file changed since the previous build.
@@ -136,7 +136,12 @@ pub(super) fn patch<S: Store>(store: &S, stamp: [u8; 16], current: &Current<'_>)
                 add(meta.get(0)?.as_str()?, text, text_length(text), false)?;
             }
             if id < count {
-                add(current.title(id), &current.texts[id], current.lengths[id], true)?;
+                add(
+                    current.title(id),
+                    current.texts[id].as_deref()?,
+                    current.lengths[id],
+                    true,
+                )?;
             }
             Some(edits)
         })
