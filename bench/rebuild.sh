@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# One-document rebuilds (not a test): for each size N, copies the generated
+# corpus (python3 ../shared/bench/gencorpus.py --docs N --seed 1, cached under
+# $CORPORA) into a scratch site, builds it once, then RUNS times (default 5)
+# appends a paragraph to a different published document and rebuilds,
+# printing each rebuild's summary with stage times (GONGKAI_TIMINGS=1) and
+# the median wall time. The last rebuild's output is compared with a
+# `--clean` build of the same content (they must be byte-identical).
+# Usage: bench/rebuild.sh [N …] (default 10000 50000).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("$@")
+[ $# -gt 0 ] || sizes=(10000 50000)
+rounds=${RUNS:-5}
+corpora=${CORPORA:-/tmp/gongkai-corpora}
+mkdir -p "$corpora"
+cargo build --release --locked -q
+gongkai="$PWD/target/release/gongkai"
+scratch=$(mktemp -d "$corpora/rebuild-XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+
+for n in "${sizes[@]}"; do
+  native="$corpora/native-$n"
+  [ -d "$native" ] || python3 ../shared/bench/gencorpus.py --docs "$n" --seed 1 --out "$native" > /dev/null
+  site="$scratch/site-$n"
+  cp -r "$native" "$site"
+  rm -rf "$site/public" "$site/.gongkai"
+  "$gongkai" build --quiet --root "$site"
+  mapfile -t published < <(grep -L -e '^draft: true' -e '依申请公开' -e '不予公开' -r "$site/content" --include='*.md' | sort)
+  : > "$scratch/walls.txt"
+  for round in $(seq 1 "$rounds"); do
+    file=${published[$((round * 997 % ${#published[@]}))]}
+    printf '\n第%s次修改：补充一段说明。\n' "$round" >> "$file"
+    start=$(date +%s.%N)
+    summary=$(GONGKAI_TIMINGS=1 "$gongkai" build --root "$site")
+    end=$(date +%s.%N)
+    awk -v a="$start" -v b="$end" 'BEGIN {printf "%.3f\n", b - a}' >> "$scratch/walls.txt"
+    echo "$n docs, edit $round: ${summary##* into }"
+  done
+  median=$(sort -n "$scratch/walls.txt" | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
+  echo "$n docs: median one-edit rebuild $median s over $rounds edits"
+  "$gongkai" build --quiet --clean --root "$site" --out "$scratch/clean-$n"
+  diff -r "$site/public" "$scratch/clean-$n" > /dev/null && echo "$n docs: output identical to a clean build"
+done
