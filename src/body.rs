@@ -1,13 +1,16 @@
 //! Document bodies rendered again on demand.
 //!
 //! Loading renders every body once, to check its links and anchors and to
-//! take its text and summary, but keeps only a hash of its HTML: a page
-//! renders its body again when it is written. So the HTML of every document
-//! is never in memory at once (at 100,000 documents it was most of what a
-//! build held), and a rebuild that keeps a page as it is never needs it.
+//! take its text and summary. It keeps the HTML of bodies up to a budget
+//! ([`HTML_BUDGET`]) and only a hash of the others: their pages render them
+//! again when they are written. So a large site never holds every
+//! document's HTML at once (at 100,000 documents it was most of what a build
+//! held), a small one renders each body once, and a rebuild that keeps a
+//! page as it is never needs its body.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
@@ -21,13 +24,19 @@ pub fn hash(html: &str) -> [u8; 16] {
     hash
 }
 
+/// Bytes of body HTML kept in memory from loading to rendering (about
+/// 30,000 documents of the generated corpora).
+pub const HTML_BUDGET: usize = 192 << 20;
+
 /// What rendering a body needs besides the document: the site folder, every
-/// document (for links) and the file types that may be published.
+/// document (for links) and the file types that may be published; and what
+/// is left of the budget for keeping bodies' HTML.
 #[derive(Debug, Default)]
 pub struct Bodies {
     root: PathBuf,
     registry: Registry,
     allowed: BTreeSet<String>,
+    budget: AtomicUsize,
 }
 
 impl Bodies {
@@ -37,6 +46,22 @@ impl Bodies {
             root: root.to_path_buf(),
             registry,
             allowed,
+            budget: AtomicUsize::new(HTML_BUDGET),
+        }
+    }
+
+    /// Keeps a body's HTML in memory while the budget allows; else frees
+    /// it (the page will render it again). Which bodies are kept depends on
+    /// the order threads finish in, never what a page holds.
+    pub fn admit(&self, html: &mut String) {
+        let kept = self
+            .budget
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
+                left.checked_sub(html.len())
+            })
+            .is_ok();
+        if !kept {
+            *html = String::new();
         }
     }
 
@@ -60,6 +85,9 @@ impl Bodies {
     /// `document`'s body as HTML, rendered again from its file exactly as
     /// when it was loaded; an error if the file changed since.
     pub fn html(&self, document: &Document) -> Result<String, Diagnostic> {
+        if !document.body_html.is_empty() {
+            return Ok(document.body_html.clone());
+        }
         let (html, _) = self.render(document, true)?;
         Ok(html)
     }
@@ -100,6 +128,17 @@ mod tests {
     use std::fs;
 
     #[test]
+    fn the_html_budget_keeps_bodies_until_it_is_spent() {
+        let bodies = super::Bodies::new(std::path::Path::new("."), Default::default(), Default::default());
+        let mut small = "x".repeat(1000);
+        bodies.admit(&mut small);
+        assert_eq!(small.len(), 1000, "kept");
+        let mut large = "x".repeat(super::HTML_BUDGET);
+        bodies.admit(&mut large);
+        assert!(large.is_empty(), "over the budget: freed");
+    }
+
+    #[test]
     fn a_body_renders_again_as_loaded_and_a_changed_file_is_an_error() {
         let dir = tempfile::tempdir().expect("tempdir");
         let root = dir.path();
@@ -126,15 +165,21 @@ mod tests {
             .iter()
             .find(|d| d.index_number == "X-1")
             .expect("a");
-        let html = catalogue.bodies.html(a).expect("renders");
+        let kept = a.body_html.clone();
+        assert!(!kept.is_empty(), "a small site keeps its bodies' HTML");
+        // Rendered again when not kept: the same HTML.
+        let mut a = a.clone();
+        a.body_html = String::new();
+        let html = catalogue.bodies.html(&a).expect("renders");
         assert!(
             html.contains("href=\"x-2.html\"") && html.contains("小标题"),
             "{html}"
         );
+        assert_eq!(html, kept);
         assert_eq!(super::hash(&html), a.body_hash);
 
         fs::write(root.join("content/a.md"), doc("X-1", "改过的正文。")).expect("write");
-        let e = catalogue.bodies.html(a).expect_err("changed");
+        let e = catalogue.bodies.html(&a).expect_err("changed");
         assert!(e.message.contains("changed while"), "{e:?}");
     }
 }

@@ -337,6 +337,7 @@ fn render_parsed(bodies: &Bodies, mut parsed: Parsed, stamp: Option<Stamp>) -> D
         outcome
     };
     let rendered = guarded(&source, || Ok(document::render_body(&mut parsed, &resolve)));
+    bodies.admit(&mut parsed.document.body_html);
     let (anchors, foreign_anchors, problems) = match rendered {
         Ok(r) => (r.anchors, r.foreign_anchors, r.problems),
         Err(problems) => (Vec::new(), Vec::new(), problems),
@@ -504,6 +505,11 @@ pub fn build(options: &BuildOptions) -> Result<Report, BuildError> {
         }
     };
     stage("render");
+    // The pages are written: the bodies' HTML kept for them is not needed
+    // by the index or the exports.
+    for d in &mut catalogue.documents {
+        d.body_html = String::new();
+    }
     if let Err(e) = publish_files(root, &catalogue, &staging) {
         staging.discard();
         return Err(render_error(RenderError::Io(e)));

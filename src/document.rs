@@ -156,6 +156,10 @@ pub struct Document {
     /// A hash of the body as safe HTML; pages render it again on demand
     /// ([`crate::body`]).
     pub body_hash: [u8; 16],
+    /// The body as safe HTML, when it was kept from loading (see
+    /// [`crate::body::Bodies::admit`]); empty once its page is written.
+    #[serde(skip)]
+    pub body_html: String,
     /// The body as plain text, for the search index (empty for a document
     /// taken from the parse cache: see `body_text_hash`).
     #[serde(skip)]
@@ -392,6 +396,7 @@ pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Parsed, Vec
             slug,
             slug_line: fields.line(slug_field),
             body_hash: [0; 16],
+            body_html: String::new(),
             body_text: String::new(),
             body_text_hash: [0; 16],
             body_chars: 0,
@@ -413,11 +418,12 @@ pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Parsed, Vec
 }
 
 /// Renders a parsed document's body with `resolve` for its links, filling
-/// in the hash of its HTML, its text and (when none was given) the summary.
+/// in its HTML and its hash, its text and (when none was given) the summary.
 pub fn render_body(parsed: &mut Parsed, resolve: markdown::Resolve<'_>) -> markdown::Rendered {
     let mut rendered = markdown::render(&parsed.document.source, &parsed.body, parsed.body_line, resolve);
     let document = &mut parsed.document;
-    document.body_hash = crate::body::hash(&std::mem::take(&mut rendered.html));
+    document.body_html = std::mem::take(&mut rendered.html);
+    document.body_hash = crate::body::hash(&document.body_html);
     document.body_text = std::mem::take(&mut rendered.text);
     document.body_text_hash = crate::body::hash(&document.body_text);
     document.body_chars = u32::try_from(document.body_text.chars().count()).unwrap_or(u32::MAX);
