@@ -22,6 +22,7 @@ pub mod frontmatter;
 pub mod i18n;
 pub mod index_number;
 pub mod links;
+pub mod load;
 pub mod markdown;
 pub mod new_doc;
 pub mod output;
