@@ -170,9 +170,13 @@ impl CacheFile {
         if let Some(dir) = self.path.parent() {
             let _ = fs::create_dir_all(dir);
         }
-        let pending = self.path.with_extension("bin.new");
-        if fs::write(&pending, bytes).is_ok() {
-            let _ = fs::rename(&pending, &self.path);
+        // Named after the process: a `check` and a build of one site may
+        // store at once, and each must rename a whole file of its own.
+        let pending = self
+            .path
+            .with_extension(format!("bin.{}.new", std::process::id()));
+        if fs::write(&pending, bytes).is_err() || fs::rename(&pending, &self.path).is_err() {
+            let _ = fs::remove_file(&pending);
         }
     }
 }
