@@ -17,11 +17,9 @@ use crate::document::Document;
 use crate::links::{Registry, Resolver};
 use crate::{frontmatter, markdown, source};
 
-/// The hash a document keeps of its body's HTML.
-pub fn hash(html: &str) -> [u8; 16] {
-    let mut hash = [0u8; 16];
-    hash.copy_from_slice(&blake3::hash(html.as_bytes()).as_bytes()[..16]);
-    hash
+/// The hash a document keeps of its body's HTML and of its text.
+pub fn hash(text: &str) -> [u8; 16] {
+    crate::output::hash16(text.as_bytes())
 }
 
 /// Bytes of body HTML kept in memory from loading to rendering (about

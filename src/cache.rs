@@ -117,8 +117,7 @@ impl Cache {
         hasher.update(FORMAT);
         crate::output::program_identity(&mut hasher);
         hasher.update(config);
-        let mut key = [0u8; 16];
-        key.copy_from_slice(&hasher.finalize().as_bytes()[..16]);
+        let key = crate::output::short(&hasher.finalize());
         let path = root.join(crate::output::STATE_DIR).join("cache").join(FILE);
         let entries = fs::read(&path)
             .ok()

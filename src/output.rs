@@ -178,11 +178,17 @@ impl Drop for Writer {
 /// Path → what is known of every file of an output.
 type Manifest = BTreeMap<String, Entry>;
 
-/// The first 128 bits of a file's blake3 hash, as the manifest keeps it.
-fn hash16(bytes: &[u8]) -> [u8; 16] {
-    let mut hash = [0u8; 16];
-    hash.copy_from_slice(&blake3::hash(bytes).as_bytes()[..16]);
-    hash
+/// The first 128 bits of the blake3 hash of `bytes`: how the manifest keeps
+/// files, and how fingerprints and stamps are kept.
+pub fn hash16(bytes: &[u8]) -> [u8; 16] {
+    short(&blake3::hash(bytes))
+}
+
+/// The first 128 bits of a blake3 hash.
+pub fn short(hash: &blake3::Hash) -> [u8; 16] {
+    let mut short = [0u8; 16];
+    short.copy_from_slice(&hash.as_bytes()[..16]);
+    short
 }
 
 /// Feeds what identifies this program into `hasher`: its version and, since

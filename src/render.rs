@@ -353,9 +353,7 @@ impl<'a> Shared<'a> {
                         hasher.update(&serde_json::to_vec(value).unwrap_or_default());
                     }
                 }
-                let mut fingerprint = [0u8; 16];
-                fingerprint.copy_from_slice(&hasher.finalize().as_bytes()[..16]);
-                (template, fingerprint)
+                (template, crate::output::short(&hasher.finalize()))
             })
             .collect()
     }
@@ -536,9 +534,7 @@ impl PageContext<'_> {
             }
             None => {}
         }
-        let mut fingerprint = [0u8; 16];
-        fingerprint.copy_from_slice(&hasher.finalize().as_bytes()[..16]);
-        fingerprint
+        crate::output::short(&hasher.finalize())
     }
 
     fn render(self, env: &Environment<'_>, shared: &Shared<'_>) -> Result<String, Diagnostic> {

@@ -233,9 +233,7 @@ fn stamp() -> [u8; 16] {
     hasher.update(b"gongkai search index\0");
     hasher.update(&FORMAT.to_le_bytes());
     crate::output::program_identity(&mut hasher);
-    let mut stamp = [0u8; 16];
-    stamp.copy_from_slice(&hasher.finalize().as_bytes()[..16]);
-    stamp
+    crate::output::short(&hasher.finalize())
 }
 
 /// Counts what goes into the index, written or kept.
@@ -327,8 +325,7 @@ pub fn build<S: Store>(
                 hasher.update(&(part.len() as u64).to_le_bytes());
                 hasher.update(part);
             }
-            let mut stamp = [0u8; 16];
-            stamp.copy_from_slice(&hasher.finalize().as_bytes()[..16]);
+            let stamp = crate::output::short(&hasher.finalize());
             let path = format!("x/{id}.txt");
             let length = text_length(&header).saturating_add(d.body_chars);
             if out.keep_stamped(&path, &stamp) {
