@@ -70,13 +70,24 @@ impl Bodies {
 
     /// The resolver of `document`'s links.
     pub fn resolver<'a>(&'a self, document: &'a Document) -> Resolver<'a> {
+        self.resolver_of(&document.source, &document.slug, &document.attachments)
+    }
+
+    /// The resolver of the links of the document at `source` (relative to
+    /// the site) with this slug and these declared attachments.
+    pub fn resolver_of<'a>(
+        &'a self,
+        source: &'a Path,
+        slug: &'a str,
+        attachments: &'a [crate::attachment::Attachment],
+    ) -> Resolver<'a> {
         Resolver {
             registry: &self.registry,
             root: &self.root,
-            source: &document.source,
-            slug: &document.slug,
+            source,
+            slug,
             allowed: &self.allowed,
-            attachments: &document.attachments,
+            attachments,
         }
     }
 

@@ -245,9 +245,10 @@ pub fn load_with(
 fn render_parsed(bodies: &Bodies, mut parsed: Parsed, stamp: Option<Stamp>) -> Done {
     let notices = std::mem::take(&mut parsed.notices);
     let source = parsed.document.source.clone();
-    // The resolver reads the document while rendering fills it in.
-    let before = parsed.document.clone();
-    let resolver = bodies.resolver(&before);
+    // The resolver reads these while rendering fills in the document.
+    let slug = parsed.document.slug.clone();
+    let attachments = parsed.document.attachments.clone();
+    let resolver = bodies.resolver_of(&source, &slug, &attachments);
     let links = std::sync::Mutex::new(Vec::new());
     let resolve = |dest: &str| {
         let outcome = resolver.resolve(dest);
