@@ -136,19 +136,38 @@ pub fn build(options: &BuildOptions) -> Result<Report, BuildError> {
     let root = &options.root;
     let _lock = SiteLock::acquire(root)?;
     let progress = &options.progress;
-    let (mut catalogue, theme, warnings) = load_with(root, progress, !options.clean)?;
+    let target = match &options.out {
+        Some(out) => out.clone(),
+        None => {
+            let config = crate::config::SiteConfig::load(root).map_err(BuildError::Config)?;
+            root.join(&config.output_dir)
+        }
+    };
+    // The staging folder is prepared (reading the output's manifest) while
+    // the site loads.
+    let (loaded, staging) = rayon::join(
+        || load_with(root, progress, !options.clean),
+        || {
+            output::check_target(root, &target)?;
+            Staging::create(root, &target, options.clean)
+        },
+    );
+    let ((mut catalogue, theme, warnings), staging) = match (loaded, staging) {
+        (Ok(loaded), Ok(staging)) => (loaded, staging),
+        (Err(e), staging) => {
+            if let Ok(staging) = staging {
+                staging.discard();
+            }
+            return Err(e);
+        }
+        (Ok(_), Err(e)) => return Err(e.into()),
+    };
     let mut stages = vec![("load", start.elapsed())];
     let mut lap = Instant::now();
     let mut stage = |name: &'static str| {
         stages.push((name, lap.elapsed()));
         lap = Instant::now();
     };
-    let target = match &options.out {
-        Some(out) => out.clone(),
-        None => root.join(&catalogue.config.output_dir),
-    };
-    output::check_target(root, &target)?;
-    let staging = Staging::create(root, &target, options.clean)?;
     let rendered = render::render_all(&catalogue, &theme, &render_options(progress), &staging);
     let stats = match rendered {
         Ok(stats) => stats,
@@ -191,16 +210,20 @@ pub fn build(options: &BuildOptions) -> Result<Report, BuildError> {
         );
     }
     progress.stage("exporting", 1);
-    if let Err(e) = export::write_all(&catalogue, &stats.paths, |path, bytes| staging.write(path, bytes)) {
+    if let Err(e) = write_exports(&catalogue, &stats.paths, &staging) {
         staging.discard();
         return Err(render_error(RenderError::Io(e)));
     }
     stage("export");
     let files = staging.commit()?;
     stage("commit");
+    let (documents, unpublished) = (catalogue.documents.len(), catalogue.unpublished);
+    // Freeing tens of thousands of documents takes a noticeable moment: it
+    // is done beside the caller (a process that exits simply stops it).
+    std::thread::spawn(move || drop((catalogue, theme, stats.paths)));
     Ok(Report {
-        documents: catalogue.documents.len(),
-        unpublished: catalogue.unpublished,
+        documents,
+        unpublished,
         pages: stats.pages,
         rendered: stats.rendered,
         search: Some(index),
@@ -275,6 +298,31 @@ impl render::Pages for Discard {
     fn keeps_pages(&self) -> bool {
         false
     }
+}
+
+/// Writes the exports, or keeps the output's when they were made from what
+/// they would be made of now (see [`export::stamp`]).
+fn write_exports(catalogue: &Catalogue, pages: &[String], staging: &Staging) -> std::io::Result<()> {
+    let stamp = export::stamp(catalogue, pages);
+    let paths = export::paths(catalogue, pages);
+    if paths
+        .iter()
+        .all(|p| staging.previous_stamp(p) == Some(stamp) && staging.previous_intact(p))
+    {
+        for path in &paths {
+            staging.keep(path)?;
+        }
+        return Ok(());
+    }
+    let written = export::write_all(catalogue, pages, |path, bytes| {
+        staging.write_stamped(path, bytes, &stamp).map(drop)
+    })?;
+    if written != paths {
+        return Err(std::io::Error::other(format!(
+            "internal error: the exports written ({written:?}) are not those listed ({paths:?})"
+        )));
+    }
+    Ok(())
 }
 
 /// Copies every attachment and linked file of the published documents.

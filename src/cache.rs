@@ -12,11 +12,11 @@
 //! `site.yaml` are those it was written with. Files with problems or notices
 //! are never cached, so every diagnostic of a run is produced again.
 
-use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
@@ -24,7 +24,9 @@ use crate::links::Resolver;
 use crate::markdown::{AnchorRef, LinkRewrite};
 
 const FILE: &str = "documents.bin";
-const FORMAT: &[u8] = b"gongkai parse cache 1\0";
+const FORMAT: &[u8] = b"gongkai parse cache 2\0";
+/// Entries per chunk: chunks are encoded and decoded in parallel.
+const CHUNK: usize = 2048;
 
 /// What resolving one link gave.
 pub type Outcome = Result<Option<LinkRewrite>, (String, String)>;
@@ -85,7 +87,9 @@ impl Entry {
 #[derive(Default)]
 pub struct Cache {
     file: CacheFile,
-    entries: HashMap<PathBuf, Entry>,
+    /// Boxed: an entry is large, and tens of thousands moved through
+    /// vectors and a table cost more than reading them.
+    entries: rustc_hash::FxHashMap<std::ffi::OsString, Box<Entry>>,
 }
 
 /// Where a site's cache is stored, and for which program and site.yaml.
@@ -95,17 +99,47 @@ pub struct CacheFile {
     key: [u8; 16],
 }
 
-#[derive(Deserialize)]
-struct Stored {
-    key: [u8; 16],
-    entries: Vec<Entry>,
+/// The stored file: [`FORMAT`], the key, then chunks of at most [`CHUNK`]
+/// entries, each a little-endian u64 length and a postcard `Vec<Entry>`.
+// Boxed on purpose: the entries are large and are moved into a table.
+#[allow(clippy::vec_box)]
+fn decode(bytes: &[u8], key: &[u8; 16]) -> Option<Vec<Box<Entry>>> {
+    let mut rest = bytes.strip_prefix(FORMAT)?.strip_prefix(key.as_slice())?;
+    let mut chunks = Vec::new();
+    while !rest.is_empty() {
+        let (len, tail) = rest.split_first_chunk::<8>()?;
+        let len = usize::try_from(u64::from_le_bytes(*len)).ok()?;
+        if len > tail.len() {
+            return None;
+        }
+        let (chunk, tail) = tail.split_at(len);
+        chunks.push(chunk);
+        rest = tail;
+    }
+    let decoded: Option<Vec<Vec<Box<Entry>>>> = chunks
+        .par_iter()
+        .map(|chunk| postcard::from_bytes::<Vec<Box<Entry>>>(chunk).ok())
+        .collect();
+    let decoded = decoded?;
+    let mut entries = Vec::with_capacity(decoded.iter().map(Vec::len).sum());
+    entries.extend(decoded.into_iter().flatten());
+    Some(entries)
 }
 
-/// [`Stored`] as written, from borrowed entries.
-#[derive(Serialize)]
-struct StoredRef<'a> {
-    key: [u8; 16],
-    entries: Vec<&'a Entry>,
+/// Writes `entries` to `file` in the shape [`decode`] reads; the chunks are
+/// encoded in parallel and written one by one.
+fn encode(entries: &[&Entry], key: &[u8; 16], file: &mut impl std::io::Write) -> std::io::Result<()> {
+    let chunks: Vec<Vec<u8>> = entries
+        .par_chunks(CHUNK)
+        .map(|chunk| postcard::to_stdvec(chunk).map_err(std::io::Error::other))
+        .collect::<std::io::Result<_>>()?;
+    file.write_all(FORMAT)?;
+    file.write_all(key)?;
+    for chunk in chunks {
+        file.write_all(&(chunk.len() as u64).to_le_bytes())?;
+        file.write_all(&chunk)?;
+    }
+    Ok(())
 }
 
 impl Cache {
@@ -121,9 +155,13 @@ impl Cache {
         let path = root.join(crate::output::STATE_DIR).join("cache").join(FILE);
         let entries = fs::read(&path)
             .ok()
-            .and_then(|bytes| postcard::from_bytes::<Stored>(&bytes).ok())
-            .filter(|stored| stored.key == key)
-            .map(|stored| stored.entries.into_iter().map(|e| (e.path.clone(), e)).collect())
+            .and_then(|bytes| decode(&bytes, &key))
+            .map(|entries| {
+                entries
+                    .into_iter()
+                    .map(|e| (e.path.clone().into_os_string(), e))
+                    .collect()
+            })
             .unwrap_or_default();
         Cache {
             file: CacheFile { path, key },
@@ -148,8 +186,8 @@ impl Cache {
 
     /// Takes the entry of `path` out when the file still has the stamp it
     /// was read with.
-    pub fn take(&mut self, path: &Path, stamp: Option<Stamp>) -> Option<Entry> {
-        let entry = self.entries.remove(path)?;
+    pub fn take(&mut self, path: &Path, stamp: Option<Stamp>) -> Option<Box<Entry>> {
+        let entry = self.entries.remove(path.as_os_str())?;
         (Some(entry.stamp) == stamp).then_some(entry)
     }
 }
@@ -158,14 +196,7 @@ impl CacheFile {
     /// Replaces the stored cache with `entries` (in any order). A cache that
     /// cannot be written only makes the next build slower: errors are ignored.
     pub fn store(&self, mut entries: Vec<&Entry>) {
-        entries.sort_unstable_by(|a, b| a.path.cmp(&b.path));
-        let stored = StoredRef {
-            key: self.key,
-            entries,
-        };
-        let Ok(bytes) = postcard::to_stdvec(&stored) else {
-            return;
-        };
+        entries.sort_unstable_by(|a, b| a.path.as_os_str().cmp(b.path.as_os_str()));
         if let Some(dir) = self.path.parent() {
             let _ = fs::create_dir_all(dir);
         }
@@ -174,7 +205,13 @@ impl CacheFile {
         let pending = self
             .path
             .with_extension(format!("bin.{}.new", std::process::id()));
-        if fs::write(&pending, bytes).is_err() || fs::rename(&pending, &self.path).is_err() {
+        let written = fs::File::create(&pending).and_then(|file| {
+            let mut file = std::io::BufWriter::new(file);
+            encode(&entries, &self.key, &mut file)?;
+            file.into_inner().map_err(std::io::IntoInnerError::into_error)?;
+            Ok(())
+        });
+        if written.is_err() || fs::rename(&pending, &self.path).is_err() {
             let _ = fs::remove_file(&pending);
         }
     }

@@ -117,18 +117,36 @@ impl Catalogue {
             }
         }
         let total = all.len();
-        let mut documents: Vec<Document> = all.into_iter().filter(Document::is_published).collect();
-        let unpublished = total - documents.len();
-        check_unique_urls(&documents, &mut problems);
+        all.retain(Document::is_published);
+        let unpublished = total - all.len();
+        check_unique_urls(&all, &mut problems);
         if !problems.is_empty() {
             return Err(problems);
         }
-        documents.sort_by(|a, b| {
+        // Newest first. The order is sorted, then the documents (large
+        // values) are moved once into it.
+        let mut order: Vec<usize> = (0..all.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (a, b) = (&all[a], &all[b]);
             b.date
                 .cmp(&a.date)
                 .then_with(|| a.index_number.cmp(&b.index_number))
                 .then_with(|| a.source.cmp(&b.source))
         });
+        // In place, by following cycles: each swap puts one document where
+        // it goes (a second vector would be tens of megabytes more).
+        let mut goes_to = vec![0; order.len()];
+        for (position, &i) in order.iter().enumerate() {
+            goes_to[i] = position;
+        }
+        for i in 0..all.len() {
+            while goes_to[i] != i {
+                let j = goes_to[i];
+                all.swap(i, j);
+                goes_to.swap(i, j);
+            }
+        }
+        let documents = all;
 
         let categories = category_facets(&config, &documents, |_| true);
         let issuers = issuer_facets(&config, &documents);
@@ -289,14 +307,23 @@ fn issuer_facets(config: &SiteConfig, documents: &[Document]) -> Vec<Facet> {
     facets
 }
 
+/// `text` in NFC and lower case: how two names are compared for clashes.
+fn folded(text: &str) -> String {
+    if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        text.nfc().collect::<String>().to_lowercase()
+    }
+}
+
 /// 索引号 identifies a document; two files with one number are an error,
 /// whether or not either is published.
 fn check_unique_index_numbers(documents: &[Document], problems: &mut Vec<Diagnostic>) {
-    let mut first: HashMap<String, &Document> = HashMap::new();
+    let mut first: HashMap<String, &Document> = HashMap::with_capacity(documents.len());
     let mut sorted: Vec<&Document> = documents.iter().collect();
     sorted.sort_by(|a, b| a.source.cmp(&b.source));
     for d in sorted {
-        let key: String = d.index_number.nfc().collect::<String>().to_lowercase();
+        let key = folded(&d.index_number);
         if let Some(other) = first.get(&key) {
             problems.push(
                 Diagnostic::error(
@@ -321,11 +348,11 @@ fn check_unique_index_numbers(documents: &[Document], problems: &mut Vec<Diagnos
 /// Two documents whose pages would be one file (also on case-insensitive
 /// disks and across Unicode normal forms) are an error.
 fn check_unique_urls(documents: &[Document], problems: &mut Vec<Diagnostic>) {
-    let mut first: HashMap<String, &Document> = HashMap::new();
+    let mut first: HashMap<String, &Document> = HashMap::with_capacity(documents.len());
     let mut sorted: Vec<&Document> = documents.iter().collect();
     sorted.sort_by(|a, b| a.source.cmp(&b.source));
     for d in sorted {
-        let key = d.slug.nfc().collect::<String>().to_lowercase();
+        let key = folded(&d.slug);
         if let Some(other) = first.get(&key) {
             problems.push(
                 Diagnostic::error(

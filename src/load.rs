@@ -119,7 +119,7 @@ pub fn load_with(
     let hits: Vec<Option<Box<Entry>>> = files
         .iter()
         .zip(&stamps)
-        .map(|(f, stamp)| cache.take(&f.rel_path, *stamp).map(Box::new))
+        .map(|(f, stamp)| cache.take(&f.rel_path, *stamp))
         .collect();
     drop(cache);
     let loaded: Vec<(&SourceFile, Result<Loaded, Vec<Diagnostic>>)> = files
@@ -223,7 +223,8 @@ pub fn load_with(
     let registry = bodies.registry();
     let (pages, page_problems) = page::load(root, &config, registry);
     problems.extend(page_problems);
-    let documents: Vec<Document> = done.into_iter().filter_map(Done::into_document).collect();
+    let mut documents: Vec<Document> = Vec::with_capacity(done.len());
+    documents.extend(done.into_iter().filter_map(Done::into_document));
     let catalogue = Catalogue::assemble(config, documents, build_date());
     let catalogue = match catalogue {
         Ok(mut c) if problems.is_empty() => {

@@ -14,7 +14,7 @@
 //! commit interrupted half-way is finished by the next build (the swap
 //! undone or redone, the journal replayed).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -175,8 +175,9 @@ impl Drop for Writer {
     }
 }
 
-/// Path → what is known of every file of an output.
-type Manifest = BTreeMap<String, Entry>;
+/// Path → what is known of every file of an output (a hash map: a build
+/// looks up and records every one of its files; written out sorted).
+type Manifest = rustc_hash::FxHashMap<String, Entry>;
 
 /// The first 128 bits of the blake3 hash of `bytes`: how the manifest keeps
 /// files, and how fingerprints and stamps are kept.
@@ -306,12 +307,16 @@ impl Staging {
         } else {
             read_manifest(&state.manifest)
         };
+        let previous_len = previous.as_ref().map_or(0, Manifest::len);
         Ok(Staging {
             dir,
             target: target.to_path_buf(),
             state,
             previous,
-            current: Mutex::new(Manifest::new()),
+            current: Mutex::new(Manifest::with_capacity_and_hasher(
+                previous_len,
+                Default::default(),
+            )),
             staged: Mutex::new(Vec::new()),
             writer,
         })
@@ -470,6 +475,7 @@ impl Staging {
         fs::create_dir_all(manifest_dir).map_err(io_error("cannot create", manifest_dir))?;
         let pending = self.state.pending_manifest();
         write_manifest(&pending, &current).map_err(io_error("cannot write", &pending))?;
+
         let Some(previous) = self.previous else {
             // No manifest may describe the output while it is swapped.
             match fs::remove_file(&self.state.manifest) {
@@ -502,11 +508,17 @@ impl Staging {
         }
         stats.written = staged.len();
         stats.unchanged = current.len() - staged.len();
-        for rel in previous.keys().filter(|rel| !current.contains_key(*rel)) {
+        let mut dropped: Vec<&String> = previous
+            .keys()
+            .filter(|rel| !current.contains_key(*rel))
+            .collect();
+        dropped.sort_unstable();
+        for rel in dropped {
             journal.push_str(&format!("D {rel}\n"));
             stats.deleted += 1;
         }
-        write_synced(&self.state.journal, journal.as_bytes())
+        journal.push_str(JOURNAL_END);
+        fs::write(&self.state.journal, journal.as_bytes())
             .map_err(io_error("cannot write", &self.state.journal))?;
         replay(&self.target, &self.dir, &self.state)?;
         Ok(stats)
@@ -523,7 +535,18 @@ impl Staging {
 /// staged files in, deletes the dropped ones, installs the new manifest.
 /// Every step can be repeated, so a replay after a kill is safe.
 fn replay(target: &Path, staging: &Path, state: &StatePaths) -> Result<(), OutputError> {
-    let journal = fs::read_to_string(&state.journal).map_err(io_error("cannot read", &state.journal))?;
+    let journal = fs::read(&state.journal).map_err(io_error("cannot read", &state.journal))?;
+    let Some(journal) = String::from_utf8(journal)
+        .ok()
+        .and_then(|j| j.strip_suffix(JOURNAL_END).map(str::to_owned))
+    else {
+        let _ = fs::remove_file(state.pending_manifest());
+        fs::remove_file(&state.journal).map_err(io_error("cannot remove", &state.journal))?;
+        if staging.exists() {
+            fs::remove_dir_all(staging).map_err(io_error("cannot remove", staging))?;
+        }
+        return Ok(());
+    };
     for line in journal.lines() {
         let (op, rel) = line.split_at(line.len().min(2));
         let to = target.join(rel);
@@ -566,66 +589,69 @@ fn replay(target: &Path, staging: &Path, state: &StatePaths) -> Result<(), Outpu
     Ok(())
 }
 
-fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    use std::io::Write;
-    let mut file = File::create(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
-}
+/// The last line of a whole journal. A journal without it was cut short
+/// while being written, before any file was moved: it is dropped, with the
+/// staged files and the pending manifest, and the output stays as it was.
+/// (Nothing is synced to the disk: a commit is safe against a killed
+/// process, not against a machine losing power, like every file it writes.)
+const JOURNAL_END: &str = "end\n";
 
-/// [`MANIFEST_HEADER`], then one line per file: hash (32 hex digits), size,
-/// the fingerprint of a rendered page's context (32 hex digits, or `-`), path.
+/// [`MANIFEST_HEADER`], then per file (sorted by path): the path's length
+/// (u32) and bytes, the size (u64), the hash, a flag and the fingerprint or
+/// stamp (16 bytes, zero when the flag is 0), all little-endian; then a
+/// blake3 hash of everything before it. The hash stands in for an fsync: a
+/// manifest that did not fully reach the disk is refused, and the next
+/// build is a full one.
 fn write_manifest(path: &Path, manifest: &Manifest) -> io::Result<()> {
-    fn hex(text: &mut String, bytes: &[u8]) {
-        for b in bytes {
-            text.push_str(&format!("{b:02x}"));
-        }
+    let mut files: Vec<(&String, &Entry)> = manifest.iter().collect();
+    files.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let mut bytes = Vec::with_capacity(MANIFEST_HEADER.len() + manifest.len() * 96 + 32);
+    bytes.extend_from_slice(MANIFEST_HEADER.as_bytes());
+    for (rel, entry) in files {
+        let len = u32::try_from(rel.len()).map_err(|_| io::Error::other("output path too long"))?;
+        bytes.extend_from_slice(&len.to_le_bytes());
+        bytes.extend_from_slice(rel.as_bytes());
+        bytes.extend_from_slice(&entry.size.to_le_bytes());
+        bytes.extend_from_slice(&entry.hash);
+        bytes.push(u8::from(entry.context.is_some()));
+        bytes.extend_from_slice(&entry.context.unwrap_or_default());
     }
-    let mut text = String::with_capacity(manifest.len() * 120);
-    text.push_str(MANIFEST_HEADER);
-    for (rel, entry) in manifest {
-        hex(&mut text, &entry.hash);
-        text.push_str(&format!(" {} ", entry.size));
-        match &entry.context {
-            Some(context) => hex(&mut text, context),
-            None => text.push('-'),
-        }
-        text.push(' ');
-        text.push_str(rel);
-        text.push('\n');
-    }
-    write_synced(path, text.as_bytes())
+    let check = blake3::hash(&bytes);
+    bytes.extend_from_slice(check.as_bytes());
+    fs::write(path, bytes)
 }
 
-/// The first line of a manifest: `hash size context path` lines follow.
-const MANIFEST_HEADER: &str = "gongkai output manifest 2\n";
+/// The first bytes of a manifest (see [`write_manifest`]).
+const MANIFEST_HEADER: &str = "gongkai output manifest 3\n";
 
-/// The manifest, or None when it is missing, unreadable or of another
-/// version (the next build is then a full one).
+/// The manifest, or None when it is missing, damaged, incomplete or of
+/// another version (the next build is then a full one).
 fn read_manifest(path: &Path) -> Option<Manifest> {
-    fn hex(text: &str) -> Option<[u8; 16]> {
-        let mut bytes = [0u8; 16];
-        if text.len() != 32 {
-            return None;
-        }
-        for (i, b) in bytes.iter_mut().enumerate() {
-            *b = u8::from_str_radix(text.get(i * 2..i * 2 + 2)?, 16).ok()?;
-        }
-        Some(bytes)
+    fn take<'a>(rest: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
+        let (head, tail) = rest.split_at_checked(n)?;
+        *rest = tail;
+        Some(head)
     }
-    let text = fs::read_to_string(path).ok()?;
-    let body = text.strip_prefix(MANIFEST_HEADER)?;
-    let mut manifest = Manifest::new();
-    for line in body.lines() {
-        let mut parts = line.splitn(4, ' ');
-        let (hash, size, context, rel) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
-        let context = if context == "-" { None } else { Some(hex(context)?) };
-        let entry = Entry {
-            size: size.parse().ok()?,
-            hash: hex(hash)?,
-            context,
+    let bytes = fs::read(path).ok()?;
+    let (body, check) = bytes.split_at_checked(bytes.len().checked_sub(32)?)?;
+    if blake3::hash(body).as_bytes() != check {
+        return None;
+    }
+    let mut rest = body.strip_prefix(MANIFEST_HEADER.as_bytes())?;
+    let mut manifest = Manifest::with_capacity_and_hasher(rest.len() / 96, Default::default());
+    while !rest.is_empty() {
+        let len = u32::from_le_bytes(take(&mut rest, 4)?.try_into().ok()?) as usize;
+        let rel = std::str::from_utf8(take(&mut rest, len)?).ok()?.to_owned();
+        let size = u64::from_le_bytes(take(&mut rest, 8)?.try_into().ok()?);
+        let hash: [u8; 16] = take(&mut rest, 16)?.try_into().ok()?;
+        let flag = take(&mut rest, 1)?[0];
+        let context: [u8; 16] = take(&mut rest, 16)?.try_into().ok()?;
+        let context = match flag {
+            0 => None,
+            1 => Some(context),
+            _ => return None,
         };
-        manifest.insert(rel.to_owned(), entry);
+        manifest.insert(rel, Entry { size, hash, context });
     }
     Some(manifest)
 }
@@ -671,7 +697,7 @@ mod tests {
         fs::write(staging.join("c/d.html"), "new d").expect("write");
         fs::write(&state.manifest, "old manifest").expect("write");
         fs::write(state.pending_manifest(), "new manifest").expect("write");
-        fs::write(&state.journal, "M a.html\nM c/d.html\nD old/b.html\n").expect("write");
+        fs::write(&state.journal, "M a.html\nM c/d.html\nD old/b.html\nend\n").expect("write");
         for rel in ["a.html", "c/d.html"].into_iter().take(moved) {
             fs::create_dir_all(target.join(rel).parent().expect("parent")).expect("dir");
             fs::rename(staging.join(rel), target.join(rel)).expect("move");
@@ -700,25 +726,44 @@ mod tests {
     }
 
     #[test]
+    fn a_commit_killed_while_writing_its_journal_leaves_the_output_as_it_was() {
+        let (_dir, root, state) = interrupted(0);
+        // Cut short before its end line: no file was moved yet.
+        fs::write(&state.journal, "M a.html\nM c/d").expect("write");
+        let target = root.join("public");
+        let staging = Staging::create(&root, &target, false).expect("recover");
+        let read = |rel: &str| fs::read_to_string(target.join(rel)).ok();
+        assert_eq!(read("a.html").as_deref(), Some("old a"));
+        assert_eq!(read("old/b.html").as_deref(), Some("b"));
+        assert_eq!(read("c/d.html"), None);
+        assert!(!state.journal.exists() && !state.pending_manifest().exists());
+        assert_eq!(
+            fs::read_to_string(&state.manifest).expect("manifest"),
+            "old manifest"
+        );
+        staging.discard();
+    }
+
+    #[test]
     fn manifests_round_trip_and_a_damaged_one_means_a_full_build() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("m");
-        let mut manifest = Manifest::new();
+        let mut manifest = Manifest::default();
         let entry = |size, hash, context| Entry { size, hash, context };
         manifest.insert("docs/a b.html".into(), entry(12, [7; 16], Some([9; 16])));
         manifest.insert("search/t/1.bin".into(), entry(0, [255; 16], None));
         write_manifest(&path, &manifest).expect("write");
         assert_eq!(read_manifest(&path), Some(manifest));
-        let written = fs::read_to_string(&path).expect("read");
-        // A manifest of the first version (no header, no context) is not trusted.
-        let old: String = written
-            .lines()
-            .skip(1)
-            .map(|l| format!("{}\n", l.replacen(" - ", " ", 1)))
-            .collect();
-        fs::write(&path, old).expect("write");
+        let written = fs::read(&path).expect("read");
+        // Cut short (as when it did not fully reach the disk), changed, or
+        // of another version: not trusted.
+        fs::write(&path, &written[..written.len() - 40]).expect("write");
         assert_eq!(read_manifest(&path), None);
-        fs::write(&path, format!("{MANIFEST_HEADER}zz 1 - x\n")).expect("write");
+        let mut changed = written.clone();
+        changed[MANIFEST_HEADER.len() + 6] ^= 1;
+        fs::write(&path, &changed).expect("write");
+        assert_eq!(read_manifest(&path), None);
+        fs::write(&path, "gongkai output manifest 2\n").expect("write");
         assert_eq!(read_manifest(&path), None);
     }
 }

@@ -98,7 +98,7 @@ pub fn render_all(
         .map(|job| {
             let page = page_context(&shared, *job);
             let fingerprint = if pages.keeps_pages() {
-                page.fingerprint(&globals[page.template])
+                page.fingerprint(&globals[page.template], &shared.cards.hashes)
             } else {
                 Fingerprint::default()
             };
@@ -267,12 +267,30 @@ struct FacetLink {
     count: usize,
 }
 
+/// Every document's card: a hash of it for fingerprints, and its value,
+/// made the first time a page showing it is rendered (a rebuild that keeps
+/// every page never makes one).
+struct CardTable<'a> {
+    cards: Vec<Card<'a>>,
+    hashes: Vec<Fingerprint>,
+    values: Vec<std::sync::OnceLock<Value>>,
+}
+
+impl CardTable<'_> {
+    fn value(&self, i: usize) -> Value {
+        self.values[i]
+            .get_or_init(|| Value::from(Serde(&self.cards[i])))
+            .clone()
+    }
+}
+
 /// Values computed once and shared by every page.
 struct Shared<'a> {
     catalogue: &'a Catalogue,
     theme: &'a Theme,
     site: Value,
-    cards: Vec<Value>,
+    cards: CardTable<'a>,
+
     nav_categories: Value,
     column: Value,
     t: Value,
@@ -287,11 +305,22 @@ impl<'a> Shared<'a> {
             base_url => config.base_url.clone(),
             generated => options.generated.clone(),
         };
-        let cards = catalogue
+        let (cards, hashes) = catalogue
             .documents
             .par_iter()
-            .map(|d| Value::from(Serde(card(catalogue, d))))
-            .collect();
+            .map(|d| {
+                let card = card(catalogue, d);
+                let hash = crate::output::hash16(&postcard::to_stdvec(&card).unwrap_or_default());
+                (card, hash)
+            })
+            .unzip();
+        let cards = CardTable {
+            values: (0..catalogue.documents.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
+            cards,
+            hashes,
+        };
         let nav_categories = Value::from(Serde(facet_links(catalogue, FacetKind::Category)));
         // The column's four sections, for the navigation (None: no column declared).
         let column = config.column.as_ref().map(|c| {
@@ -493,10 +522,128 @@ fn facet_name(language: &str, kind: FacetKind, facet: &Facet) -> String {
 struct PageContext<'a> {
     template: &'static str,
     path: String,
-    ctx: Value,
+    ctx: Ctx<'a>,
+    /// Context variables holding document cards, by index: the fingerprint
+    /// hashes the cards' hashes, rendering puts the cards in.
+    cards: Vec<(&'static str, Cards)>,
     root: &'static str,
     section: &'static str,
     body: Option<Body<'a>>,
+}
+
+/// A page's own context: a value, or for the many document and list pages
+/// a typed one, which hashes much faster than a value serialises and
+/// becomes a value only when the page is rendered.
+enum Ctx<'a> {
+    Value(Value),
+    Document(DocumentCtx<'a>),
+    List(ListCtx),
+}
+
+impl Ctx<'_> {
+    fn hash(&self, hasher: &mut blake3::Hasher) {
+        // Serialising a context cannot fail: it is built from plain values.
+        // A value is serialised whole, then hashed: blake3 is several
+        // times faster on one buffer than on many small writes.
+        let (tag, bytes): (&[u8], Vec<u8>) = match self {
+            Ctx::Value(value) => (b"value", serde_json::to_vec(value).unwrap_or_default()),
+            Ctx::Document(ctx) => (b"document", postcard::to_stdvec(ctx).unwrap_or_default()),
+            Ctx::List(ctx) => (b"list", postcard::to_stdvec(ctx).unwrap_or_default()),
+        };
+        hasher.update(tag);
+        hasher.update(&(bytes.len() as u64).to_le_bytes());
+        hasher.update(&bytes);
+    }
+
+    fn into_value(self) -> Value {
+        match self {
+            Ctx::Value(value) => value,
+            Ctx::Document(ctx) => Value::from(Serde(ctx)),
+            Ctx::List(ctx) => Value::from(Serde(ctx)),
+        }
+    }
+}
+
+/// A document page's own context (its cards apart).
+#[derive(Serialize)]
+struct DocumentCtx<'a> {
+    disclosure: &'static str,
+    summary: &'a str,
+    keywords: &'a [String],
+    issuer_url: Option<String>,
+    category_url: String,
+    year_url: String,
+    valid_until: Option<String>,
+    attachments: Vec<AttachmentCtx<'a>>,
+}
+
+#[derive(Serialize)]
+struct AttachmentCtx<'a> {
+    title: &'a str,
+    href: &'a str,
+    kind: &'a str,
+    size: String,
+}
+
+/// A facet list page's own context (its cards apart).
+#[derive(Serialize)]
+struct ListCtx {
+    kind: &'static str,
+    kind_title: &'static str,
+    facet_name: String,
+    abolished: Option<AbolishedLink>,
+    count: usize,
+    first: usize,
+    pager: Pager,
+}
+
+#[derive(Serialize)]
+struct AbolishedLink {
+    url: String,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct Pager {
+    current: usize,
+    total: usize,
+    prev: Option<String>,
+    next: Option<String>,
+    pages: Vec<(usize, String)>,
+}
+
+/// The cards of one context variable: a card or none, or a list of cards.
+enum Cards {
+    One(Option<usize>),
+    Many(Vec<usize>),
+}
+
+impl Cards {
+    fn value(&self, cards: &CardTable<'_>) -> Value {
+        match self {
+            Cards::One(card) => Value::from(card.map(|i| cards.value(i))),
+            Cards::Many(list) => list.iter().map(|&i| cards.value(i)).collect(),
+        }
+    }
+
+    fn hash(&self, hasher: &mut blake3::Hasher, hashes: &[Fingerprint]) {
+        match self {
+            Cards::One(None) => {
+                hasher.update(b"none");
+            }
+            Cards::One(Some(i)) => {
+                hasher.update(b"one");
+                hasher.update(&hashes[*i]);
+            }
+            Cards::Many(list) => {
+                hasher.update(b"many");
+                hasher.update(&(list.len() as u64).to_le_bytes());
+                for &i in list {
+                    hasher.update(&hashes[i]);
+                }
+            }
+        }
+    }
 }
 
 /// The body of a page: a column page's HTML, or a document's, rendered
@@ -511,7 +658,7 @@ impl PageContext<'_> {
     /// A hash of everything the page's HTML depends on besides `global`
     /// (the template, the theme, the shared values it reads, the program):
     /// equal fingerprints, equal pages.
-    fn fingerprint(&self, global: &Fingerprint) -> Fingerprint {
+    fn fingerprint(&self, global: &Fingerprint, card_hashes: &[Fingerprint]) -> Fingerprint {
         let mut hasher = blake3::Hasher::new();
         hasher.update(global);
         // The template's name is in `global`.
@@ -519,10 +666,12 @@ impl PageContext<'_> {
             hasher.update(&(part.len() as u64).to_le_bytes());
             hasher.update(part.as_bytes());
         }
-        // Serialised whole, then hashed: blake3 is several times faster on
-        // one buffer than on the many small writes of a serialiser.
-        // Serialising a context cannot fail: it is built from plain values.
-        hasher.update(&serde_json::to_vec(&self.ctx).unwrap_or_default());
+        self.ctx.hash(&mut hasher);
+        for (name, cards) in &self.cards {
+            hasher.update(&(name.len() as u64).to_le_bytes());
+            hasher.update(name.as_bytes());
+            cards.hash(&mut hasher, card_hashes);
+        }
         match self.body {
             Some(Body::Html(html)) => {
                 hasher.update(&(html.len() as u64).to_le_bytes());
@@ -539,15 +688,22 @@ impl PageContext<'_> {
 
     fn render(self, env: &Environment<'_>, shared: &Shared<'_>) -> Result<String, Diagnostic> {
         let base = shared.base(self.root, &self.path, self.section);
+        let cards: std::collections::BTreeMap<&'static str, Value> = self
+            .cards
+            .iter()
+            .map(|(name, cards)| (*name, cards.value(&shared.cards)))
+            .collect();
+        let cards = Value::from_object(cards);
+        let own = context! { ..cards, ..self.ctx.into_value() };
         let ctx = match self.body {
             Some(body) => {
                 let body = match body {
                     Body::Html(html) => html.to_owned(),
                     Body::Document(document) => shared.catalogue.bodies.html(document)?,
                 };
-                context! { ..context! { body => Value::from_safe_string(body) }, ..self.ctx, ..base }
+                context! { ..context! { body => Value::from_safe_string(body) }, ..own, ..base }
             }
-            None => context! { ..self.ctx, ..base },
+            None => context! { ..own, ..base },
         };
         let rendered = env.get_template(self.template).and_then(|t| t.render(ctx));
         rendered.map_err(|e| {
@@ -567,21 +723,17 @@ impl PageContext<'_> {
 fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a> {
     let catalogue = shared.catalogue;
     let mut body = None;
+    let mut cards = Vec::new();
     let (template, path, ctx, root, section) = match job {
         Job::Home => {
-            let recent: Vec<Value> = shared
-                .cards
-                .iter()
-                .take(catalogue.config.home_recent)
-                .cloned()
-                .collect();
+            let recent = (0..catalogue.documents.len().min(catalogue.config.home_recent)).collect();
+            cards.push(("recent", Cards::Many(recent)));
             let ctx = context! {
-                recent => recent,
                 total => catalogue.documents.len(),
                 issuers => catalogue.issuers.len(),
                 years => Value::from(Serde(facet_links(catalogue, FacetKind::Year)))
             };
-            ("home.html", "index.html".to_owned(), ctx, "", "home")
+            ("home.html", "index.html".to_owned(), Ctx::Value(ctx), "", "home")
         }
         Job::Search => {
             let facet_options = |kind: FacetKind| {
@@ -616,7 +768,7 @@ fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a> {
             (
                 "search.html",
                 "search/index.html".to_owned(),
-                ctx,
+                Ctx::Value(ctx),
                 "../",
                 "search",
             )
@@ -629,42 +781,40 @@ fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a> {
             let category = &catalogue.categories[d.category];
             let year = chrono::Datelike::year(&d.date);
             let relations = &catalogue.relations[i];
-            let cards = |list: &[usize]| {
-                list.iter()
-                    .map(|&j| shared.cards[j].clone())
-                    .collect::<Vec<Value>>()
-            };
-            let attachments: Vec<Value> = d
+            cards.extend([
+                ("doc", Cards::One(Some(i))),
+                ("replaced_by", Cards::One(relations.replaced_by)),
+                ("replaces", Cards::Many(relations.replaces.clone())),
+                ("interprets", Cards::Many(relations.interprets.clone())),
+                ("interpreted_by", Cards::Many(relations.interpreted_by.clone())),
+            ]);
+            let attachments = d
                 .attachments
                 .iter()
-                .map(|a| {
-                    context! {
-                        title => a.title.clone(),
-                        href => a.href.clone(),
-                        kind => a.kind.clone(),
-                        size => crate::attachment::human_size(a.size),
-                    }
+                .map(|a| AttachmentCtx {
+                    title: &a.title,
+                    href: &a.href,
+                    kind: &a.kind,
+                    size: crate::attachment::human_size(a.size),
                 })
                 .collect();
-            let ctx = context! {
-                doc => shared.cards[i].clone(),
-                disclosure => crate::i18n::get(&catalogue.config.language, match d.disclosure {
-                    crate::document::Disclosure::Active => "disclosure_active",
-                    crate::document::Disclosure::OnRequest => "disclosure_on_request",
-                    crate::document::Disclosure::Withheld => "disclosure_withheld",
-                }),
-                summary => d.summary.clone(),
-                keywords => d.keywords.clone(),
-                issuer_url => issuer_url,
-                category_url => facet_url(FacetKind::Category, category, 1),
-                year_url => format!("year/{year}/index.html"),
-                valid_until => d.valid_until.map(|v| v.format("%Y-%m-%d").to_string()),
-                replaced_by => relations.replaced_by.map(|j| shared.cards[j].clone()),
-                replaces => cards(&relations.replaces),
-                interprets => cards(&relations.interprets),
-                interpreted_by => cards(&relations.interpreted_by),
-                attachments => attachments
-            };
+            let ctx = Ctx::Document(DocumentCtx {
+                disclosure: crate::i18n::get(
+                    &catalogue.config.language,
+                    match d.disclosure {
+                        crate::document::Disclosure::Active => "disclosure_active",
+                        crate::document::Disclosure::OnRequest => "disclosure_on_request",
+                        crate::document::Disclosure::Withheld => "disclosure_withheld",
+                    },
+                ),
+                summary: &d.summary,
+                keywords: &d.keywords,
+                issuer_url,
+                category_url: facet_url(FacetKind::Category, category, 1),
+                year_url: format!("year/{year}/index.html"),
+                valid_until: d.valid_until.map(|v| v.format("%Y-%m-%d").to_string()),
+                attachments,
+            });
             ("document.html", path, ctx, "../", "category")
         }
         Job::Abolished(which) => {
@@ -676,8 +826,7 @@ fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a> {
                 .iter()
                 .filter(|f| which.is_some() || !f.documents.is_empty())
                 .map(|f| {
-                    let documents: Vec<Value> =
-                        f.documents.iter().map(|&j| shared.cards[j].clone()).collect();
+                    let documents: Vec<Value> = f.documents.iter().map(|&j| shared.cards.value(j)).collect();
                     context! { name => f.name.clone(), key => f.key.clone(), documents => documents }
                 })
                 .collect();
@@ -700,7 +849,7 @@ fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a> {
                 counts => counts,
                 all => which.is_none()
             };
-            ("abolished.html", path, ctx, "../", "category")
+            ("abolished.html", path, Ctx::Value(ctx), "../", "category")
         }
         Job::Page(i) => {
             let page = &catalogue.pages[i];
@@ -710,7 +859,7 @@ fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a> {
                 title => page.title.clone(),
                 updated => page.updated.clone(),
             };
-            ("page.html", path, ctx, "../", page.key)
+            ("page.html", path, Ctx::Value(ctx), "../", page.key)
         }
         Job::Mandatory => {
             let items: Vec<Value> = catalogue
@@ -730,7 +879,7 @@ fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a> {
                 .collect();
             let path = crate::page::url("mandatory");
             let ctx = context! { items => items };
-            ("mandatory.html", path, ctx, "../", "mandatory")
+            ("mandatory.html", path, Ctx::Value(ctx), "../", "mandatory")
         }
         Job::Statistics => {
             let stats = crate::stats::compute(catalogue);
@@ -749,7 +898,7 @@ fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a> {
             (
                 "statistics.html",
                 "statistics/index.html".to_owned(),
-                ctx,
+                Ctx::Value(ctx),
                 "../",
                 "statistics",
             )
@@ -761,19 +910,20 @@ fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a> {
                 kind_title => kind_title(&catalogue.config.language, kind),
                 facets => Value::from(Serde(facet_links(catalogue, kind)))
             };
-            ("overview.html", path, ctx, "../", kind.dir())
+            ("overview.html", path, Ctx::Value(ctx), "../", kind.dir())
         }
         Job::List(kind, f, page) => {
             let facet = &catalogue.facets(kind)[f];
             let size = catalogue.config.page_size;
             let pages = page_count(facet.documents.len(), size);
-            let documents: Vec<Value> = facet
+            let documents = facet
                 .documents
                 .iter()
                 .skip((page - 1) * size)
                 .take(size)
-                .map(|&i| shared.cards[i].clone())
+                .copied()
                 .collect();
+            cards.push(("documents", Cards::Many(documents)));
             let path = facet_url(kind, facet, page);
             let page_file = |n: usize| {
                 if n <= 1 {
@@ -782,29 +932,29 @@ fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a> {
                     format!("{n}.html")
                 }
             };
-            let pager = context! {
-                current => page,
-                total => pages,
-                prev => (page > 1).then(|| page_file(page - 1)),
-                next => (page < pages).then(|| page_file(page + 1)),
-                pages => Value::from(Serde(
-                    pager_pages(page, pages).map(|n| (n, page_file(n))).collect::<Vec<_>>()
-                )),
+            let pager = Pager {
+                current: page,
+                total: pages,
+                prev: (page > 1).then(|| page_file(page - 1)),
+                next: (page < pages).then(|| page_file(page + 1)),
+                pages: pager_pages(page, pages).map(|n| (n, page_file(n))).collect(),
             };
             let abolished = (kind == FacetKind::Category)
                 .then(|| &catalogue.abolished[f])
                 .filter(|a| !a.documents.is_empty())
-                .map(|a| context! { url => abolished_url(Some(a)), count => a.documents.len() });
-            let ctx = context! {
-                kind => kind.dir(),
-                kind_title => kind_title(&catalogue.config.language, kind),
-                facet_name => facet_name(&catalogue.config.language, kind, facet),
-                abolished => abolished,
-                count => facet.documents.len(),
-                first => (page - 1) * size + 1,
-                documents => documents,
-                pager => pager
-            };
+                .map(|a| AbolishedLink {
+                    url: abolished_url(Some(a)),
+                    count: a.documents.len(),
+                });
+            let ctx = Ctx::List(ListCtx {
+                kind: kind.dir(),
+                kind_title: kind_title(&catalogue.config.language, kind),
+                facet_name: facet_name(&catalogue.config.language, kind, facet),
+                abolished,
+                count: facet.documents.len(),
+                first: (page - 1) * size + 1,
+                pager,
+            });
             ("list.html", path, ctx, "../../", kind.dir())
         }
     };
@@ -812,6 +962,7 @@ fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a> {
         template,
         path,
         ctx,
+        cards,
         root,
         section,
         body,

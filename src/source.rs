@@ -47,9 +47,11 @@ pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
             return (files, problems);
         }
     };
+    // Not sorted while walking (walkdir compares file names parsed again
+    // from each path, at 50,000 files a tenth of a second): the files are
+    // sorted by their components at the end, which is the same order.
     let walker = WalkDir::new(&content)
         .follow_links(true)
-        .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
             let name = e.file_name().to_string_lossy();
@@ -102,6 +104,13 @@ pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
             });
         }
     }
+    files.sort_by_cached_key(|f| {
+        f.rel_path
+            .components()
+            .map(|c| c.as_os_str().to_owned())
+            .collect::<Vec<_>>()
+    });
+    problems.sort_by(|a, b| a.path.cmp(&b.path));
     (files, problems)
 }
 

@@ -224,6 +224,17 @@ struct Manifest {
     issuers: Vec<(String, String)>,
     first_year: i32,
     statuses: Vec<(String, String)>,
+    /// Terms in each shard, and pack files of each: what patching needs to
+    /// know of a shard it keeps without reading it.
+    shard_terms: Vec<u32>,
+    shard_packs: Vec<u32>,
+}
+
+/// What a written or kept shard holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct ShardSize {
+    terms: u32,
+    packs: u32,
 }
 
 /// What identifies the program that wrote an index: only an index written
@@ -253,6 +264,16 @@ impl<S: Store> Counted<'_, S> {
         let size = self.store.keep(&format!("{DIR}/{path}"))?;
         self.count(size);
         Ok(())
+    }
+
+    /// The stamp the previous build's file was written with.
+    fn stamp(&self, path: &str) -> Option<[u8; 16]> {
+        self.store.stamp(&format!("{DIR}/{path}"))
+    }
+
+    /// Whether the previous build's file is intact.
+    fn intact(&self, path: &str) -> bool {
+        self.store.intact(&format!("{DIR}/{path}"))
     }
 
     /// Keeps the previous build's file when it was written with `stamp`
@@ -361,18 +382,19 @@ pub fn build<S: Store>(
         changed: &changed,
         params,
     };
-    let (terms, shards, patched) = match patch::patch(store, stamp(), &current) {
+    let (terms, sizes, patched) = match patch::patch(store, stamp(), &current) {
         Some(patched) => {
             let changed = patched.changed;
-            let (terms, shards) = patched.write(&out)?;
+            let (terms, sizes) = patched.write(&out)?;
             progress.advance(count);
-            (terms, shards, Some(changed))
+            (terms, sizes, Some(changed))
         }
         None => {
-            let (terms, shards) = build_dictionary(catalogue, texts, &lengths, params, progress, &out)?;
-            (terms, shards, None)
+            let (terms, sizes) = build_dictionary(catalogue, texts, &lengths, params, progress, &out)?;
+            (terms, sizes, None)
         }
     };
+    let shards = sizes.len();
 
     write_columns(catalogue, &issuer_of, &out)?;
     let key_shards = write_keys(documents, &out)?;
@@ -390,6 +412,8 @@ pub fn build<S: Store>(
             .iter()
             .map(|v| (v.code().to_owned(), v.label().to_owned()))
             .collect(),
+        shard_terms: sizes.iter().map(|s| s.terms).collect(),
+        shard_packs: sizes.iter().map(|s| s.packs).collect(),
     };
     let bytes = serde_json::to_vec(&manifest).map_err(io::Error::other)?;
     out.count(bytes.len() as u64);
@@ -421,7 +445,7 @@ fn build_dictionary<S: Store>(
     params: Params,
     progress: &crate::progress::Progress,
     out: &Counted<'_, S>,
-) -> io::Result<(usize, usize)> {
+) -> io::Result<(usize, Vec<ShardSize>)> {
     let partitions_count = rayon::current_num_threads().max(1) * 4;
     let mut partitions: Vec<Partition> = (0..partitions_count).map(|_| Partition::default()).collect();
     let total = texts.len();
@@ -512,14 +536,22 @@ fn build_dictionary<S: Store>(
     for (i, (term, _, _)) in encoded.iter().enumerate() {
         members[shard_of(term, shards)].push(i);
     }
-    members.par_iter().enumerate().try_for_each(|(shard, members)| {
-        let files = encode_shard(members.iter().map(|&i| {
-            let (term, df, blob) = &encoded[i];
-            (term.as_str(), *df, blob.as_slice())
-        }));
-        out.write_shard(shard, &files)
-    })?;
-    Ok((encoded.len(), shards))
+    let sizes = members
+        .par_iter()
+        .enumerate()
+        .map(|(shard, members)| {
+            let files = encode_shard(members.iter().map(|&i| {
+                let (term, df, blob) = &encoded[i];
+                (term.as_str(), *df, blob.as_slice())
+            }));
+            out.write_shard(shard, &files)?;
+            Ok(ShardSize {
+                terms: members.len() as u32,
+                packs: files.packs.len() as u32,
+            })
+        })
+        .collect::<io::Result<_>>()?;
+    Ok((encoded.len(), sizes))
 }
 
 /// Moves the documents' plain texts out of the catalogue (only the index
@@ -541,17 +573,18 @@ fn status_index(status: Validity) -> u8 {
 /// file: `[title, url, date, category, issuer, status, doc_number,
 /// index_number, excerpt_at]`.
 fn meta_line(d: &Document, issuer_of: &HashMap<&str, usize>, excerpt_at: usize) -> io::Result<String> {
-    let row = serde_json::json!([
-        d.title,
+    // A tuple is written as a JSON array.
+    let row = (
+        &d.title,
         crate::render::document_url(d),
         d.date.format("%Y-%m-%d").to_string(),
         d.category,
         issuer_of.get(d.issuer.as_str()).copied().unwrap_or(0),
         status_index(d.status),
         d.doc_number.as_deref().unwrap_or(""),
-        d.index_number,
+        &d.index_number,
         excerpt_at,
-    ]);
+    );
     let mut line = serde_json::to_string(&row).map_err(io::Error::other)?;
     line.push('\n');
     Ok(line)
@@ -594,6 +627,28 @@ fn write_columns<S: Store>(
 /// The exact-key table: normalised 文件编号 and 索引号 → ids; returns the
 /// number of shards.
 fn write_keys<S: Store>(documents: &[Document], out: &Counted<'_, S>) -> io::Result<usize> {
+    // Stamped with what they are made of: when that is as it was, the
+    // previous build's files are kept (all of them, or none).
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(b"gongkai search keys\0");
+    hasher.update(&stamp());
+    for d in documents.iter().rev() {
+        for part in [d.index_number.as_str(), d.doc_number.as_deref().unwrap_or("\0")] {
+            hasher.update(&(part.len() as u64).to_le_bytes());
+            hasher.update(part.as_bytes());
+        }
+    }
+    let key_stamp = crate::output::short(&hasher.finalize());
+    let previous: Vec<String> = (0..)
+        .map(|shard| format!("k/{shard}.json"))
+        .take_while(|path| out.stamp(path) == Some(key_stamp))
+        .collect();
+    if !previous.is_empty() && previous.iter().all(|path| out.intact(path)) {
+        for path in &previous {
+            out.keep(path)?;
+        }
+        return Ok(previous.len());
+    }
     let mut keys: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     for (id, d) in documents.iter().rev().enumerate() {
         for raw in [Some(d.index_number.as_str()), d.doc_number.as_deref()]
@@ -612,9 +667,10 @@ fn write_keys<S: Store>(documents: &[Document], out: &Counted<'_, S>) -> io::Res
         members[fnv1a(key) as usize % shards].insert(key, ids);
     }
     members.par_iter().enumerate().try_for_each(|(shard, map)| {
-        out.write(
+        out.write_stamped(
             &format!("k/{shard}.json"),
             &serde_json::to_vec(map).map_err(io::Error::other)?,
+            &key_stamp,
         )
         .map(drop)
     })?;

@@ -23,7 +23,7 @@ use super::dictionary::{
     shard_path,
 };
 use super::postings::{List, Posting, is_coarse};
-use super::{Counted, DIR, FORMAT, Manifest, Params, Store, Term, doc_terms, impact, text_length};
+use super::{Counted, DIR, FORMAT, Manifest, Params, ShardSize, Store, Term, doc_terms, impact, text_length};
 use crate::document::Document;
 
 /// What the index is built from now.
@@ -56,28 +56,34 @@ pub(super) struct Patched {
 
 enum Shard {
     /// Untouched: the shard and its packs are kept.
-    Keep { packs: usize },
+    Keep(ShardSize),
     /// Encoded again.
-    New(ShardFiles),
+    New(ShardFiles, ShardSize),
 }
 
 impl Patched {
     /// Writes the shards encoded again and keeps the others; returns the
-    /// number of terms and of shards.
-    pub(super) fn write<S: Store>(self, out: &Counted<'_, S>) -> io::Result<(usize, usize)> {
-        self.shards
+    /// number of terms and what each shard holds.
+    pub(super) fn write<S: Store>(self, out: &Counted<'_, S>) -> io::Result<(usize, Vec<ShardSize>)> {
+        let sizes = self
+            .shards
             .par_iter()
             .enumerate()
-            .try_for_each(|(s, shard)| match shard {
-                Shard::Keep { packs } => {
-                    for n in 1..=*packs {
+            .map(|(s, shard)| match shard {
+                Shard::Keep(size) => {
+                    for n in 1..=size.packs as usize {
                         out.keep(&pack_path(s, n))?;
                     }
-                    out.keep(&shard_path(s))
+                    out.keep(&shard_path(s))?;
+                    Ok(*size)
                 }
-                Shard::New(files) => out.write_shard(s, files),
-            })?;
-        Ok((self.terms, self.shards.len()))
+                Shard::New(files, size) => {
+                    out.write_shard(s, files)?;
+                    Ok(*size)
+                }
+            })
+            .collect::<io::Result<_>>()?;
+        Ok((self.terms, sizes))
     }
 }
 
@@ -106,6 +112,9 @@ pub(super) fn patch<S: Store>(store: &S, stamp: [u8; 16], current: &Current<'_>)
     if previous.version != FORMAT
         || previous.length_step != params.length_step
         || previous.shards != shard_count(previous.terms)
+        || previous.shard_terms.len() != previous.shards
+        || previous.shard_packs.len() != previous.shards
+        || previous.shard_terms.iter().map(|&t| t as usize).sum::<usize>() != previous.terms
     {
         return None;
     }
@@ -155,40 +164,75 @@ pub(super) fn patch<S: Store>(store: &S, stamp: [u8; 16], current: &Current<'_>)
             edits.remove.push(posting);
         }
     }
+    // A posting removed and inserted again as it was is no change (an edit
+    // changes the document's length, but most impacts are quantised to the
+    // same value): its term's shard need not be touched.
+    for edits in by_term.values_mut() {
+        edits.remove.sort_unstable();
+        edits.insert.sort_unstable();
+        let (remove, insert) = (
+            std::mem::take(&mut edits.remove),
+            std::mem::take(&mut edits.insert),
+        );
+        edits.remove = remove
+            .iter()
+            .filter(|p| insert.binary_search(p).is_err())
+            .copied()
+            .collect();
+        edits.insert = insert
+            .iter()
+            .filter(|p| remove.binary_search(p).is_err())
+            .copied()
+            .collect();
+    }
+    by_term.retain(|_, edits| !(edits.remove.is_empty() && edits.insert.is_empty()));
     let mut by_shard: Vec<Vec<(Term, Edits)>> = (0..previous.shards).map(|_| Vec::new()).collect();
     for (term, edits) in by_term {
         by_shard[shard_of(&term, previous.shards)].push((term, edits));
     }
 
-    let shards: Vec<(Shard, usize, usize)> = by_shard
+    let shards: Vec<Shard> = by_shard
         .par_iter()
         .enumerate()
-        .map(|(s, edits)| patch_shard(store, s, edits))
+        .map(|(s, edits)| {
+            let size = ShardSize {
+                terms: previous.shard_terms[s],
+                packs: previous.shard_packs[s],
+            };
+            patch_shard(store, s, size, edits)
+        })
         .collect::<Option<_>>()?;
-    let (before, after) = shards
+    let after: usize = shards
         .iter()
-        .fold((0, 0), |(b, a), (_, before, after)| (b + before, a + after));
-    if before != previous.terms || shard_count(after) != previous.shards {
+        .map(|shard| match shard {
+            Shard::Keep(size) | Shard::New(_, size) => size.terms as usize,
+        })
+        .sum();
+    if shard_count(after) != previous.shards {
         return None;
     }
     Some(Patched {
         changed: ids.len(),
         terms: after,
-        shards: shards.into_iter().map(|(shard, _, _)| shard).collect(),
+        shards,
     })
 }
 
-/// One shard patched with the edits of its terms (in term order); also
-/// returns its number of terms before and after.
-fn patch_shard<S: Store>(store: &S, s: usize, edits: &[(Term, Edits)]) -> Option<(Shard, usize, usize)> {
+/// One shard patched with the edits of its terms (in term order); `size`
+/// is what the previous manifest says it holds. A shard without edits is
+/// kept unread (when its files are intact).
+fn patch_shard<S: Store>(store: &S, s: usize, size: ShardSize, edits: &[(Term, Edits)]) -> Option<Shard> {
     let path = |p: &str| format!("{DIR}/{p}");
+    if edits.is_empty() {
+        return (store.intact(&path(&shard_path(s)))
+            && (1..=size.packs as usize).all(|n| store.intact(&path(&pack_path(s, n)))))
+        .then_some(Shard::Keep(size));
+    }
     let bytes = store.previous(&path(&shard_path(s)))?;
     let members = parse_shard(&bytes)?;
     let packs = pack_count(&members);
-    if edits.is_empty() {
-        return (1..=packs)
-            .all(|n| store.intact(&path(&pack_path(s, n))))
-            .then_some((Shard::Keep { packs }, members.len(), members.len()));
+    if (members.len() as u32, packs as u32) != (size.terms, size.packs) {
+        return None;
     }
     let packs: Vec<Vec<u8>> = (1..=packs)
         .map(|n| store.previous(&path(&pack_path(s, n))))
@@ -248,5 +292,9 @@ fn patch_shard<S: Store>(store: &S, s: usize, edits: &[(Term, Edits)]) -> Option
             .iter()
             .map(|(term, df, blob)| (term.as_str(), *df, blob.as_slice())),
     );
-    Some((Shard::New(files), members.len(), merged.len()))
+    let size = ShardSize {
+        terms: merged.len() as u32,
+        packs: files.packs.len() as u32,
+    };
+    Some(Shard::New(files, size))
 }
