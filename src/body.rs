@@ -22,9 +22,14 @@ pub fn hash(text: &str) -> [u8; 16] {
     crate::output::hash16(text.as_bytes())
 }
 
-/// Bytes of body HTML kept in memory from loading to rendering (about
-/// 30,000 documents of the generated corpora).
+/// Bytes of body HTML kept in memory as it is from loading to rendering
+/// (about 30,000 documents of the generated corpora).
 pub const HTML_BUDGET: usize = 192 << 20;
+
+/// Bytes of lz4-compressed body HTML kept once [`HTML_BUDGET`] is spent
+/// (compressing and expanding a body costs a tenth of rendering it again:
+/// a 100,000-document build keeps every body this way).
+pub const PACKED_BUDGET: usize = 192 << 20;
 
 /// What rendering a body needs besides the document: the site folder, every
 /// document (for links) and the file types that may be published; and what
@@ -35,6 +40,7 @@ pub struct Bodies {
     registry: Registry,
     allowed: BTreeSet<String>,
     budget: AtomicUsize,
+    packed_budget: AtomicUsize,
 }
 
 impl Bodies {
@@ -45,22 +51,34 @@ impl Bodies {
             registry,
             allowed,
             budget: AtomicUsize::new(HTML_BUDGET),
+            packed_budget: AtomicUsize::new(PACKED_BUDGET),
         }
     }
 
-    /// Keeps a body's HTML in memory while the budget allows; else frees
-    /// it (the page will render it again). Which bodies are kept depends on
-    /// the order threads finish in, never what a page holds.
-    pub fn admit(&self, html: &mut String) {
-        let kept = self
-            .budget
-            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
-                left.checked_sub(html.len())
-            })
-            .is_ok();
-        if !kept {
-            *html = String::new();
+    /// Keeps a body's HTML in memory while the budget allows, then
+    /// compressed into `packed` while the second budget allows; else frees
+    /// it (the page will render it again). Which bodies are kept, and how,
+    /// depends on the order threads finish in, never what a page holds.
+    pub fn admit(&self, html: &mut String, packed: &mut Vec<u8>) {
+        let take = |budget: &AtomicUsize, bytes: usize| {
+            budget
+                .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
+                    left.checked_sub(bytes)
+                })
+                .is_ok()
+        };
+        if take(&self.budget, html.len()) {
+            return;
         }
+        if self.packed_budget.load(Ordering::Relaxed) > 0 {
+            let mut compressed = lz4_flex::compress_prepend_size(html.as_bytes());
+            // Allocated for the worst case: keep only what it holds.
+            compressed.shrink_to_fit();
+            if take(&self.packed_budget, compressed.len()) {
+                *packed = compressed;
+            }
+        }
+        *html = String::new();
     }
 
     /// Every document, as links see them.
@@ -96,6 +114,13 @@ impl Bodies {
     pub fn html(&self, document: &Document) -> Result<String, Diagnostic> {
         if !document.body_html.is_empty() {
             return Ok(document.body_html.clone());
+        }
+        if let Some(html) = lz4_flex::decompress_size_prepended(&document.body_packed)
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .filter(|html| !document.body_packed.is_empty() && hash(html) == document.body_hash)
+        {
+            return Ok(html);
         }
         let (html, _) = self.render(document, true)?;
         Ok(html)
@@ -139,12 +164,31 @@ mod tests {
     #[test]
     fn the_html_budget_keeps_bodies_until_it_is_spent() {
         let bodies = super::Bodies::new(std::path::Path::new("."), Default::default(), Default::default());
+        bodies.budget.store(1500, std::sync::atomic::Ordering::Relaxed);
+        bodies
+            .packed_budget
+            .store(1000, std::sync::atomic::Ordering::Relaxed);
+        let mut packed = Vec::new();
         let mut small = "x".repeat(1000);
-        bodies.admit(&mut small);
-        assert_eq!(small.len(), 1000, "kept");
-        let mut large = "x".repeat(super::HTML_BUDGET);
-        bodies.admit(&mut large);
-        assert!(large.is_empty(), "over the budget: freed");
+        bodies.admit(&mut small, &mut packed);
+        assert_eq!((small.len(), packed.len()), (1000, 0), "kept as it is");
+        let mut repeated = "政务公开".repeat(500);
+        bodies.admit(&mut repeated, &mut packed);
+        assert!(repeated.is_empty(), "over the first budget: not kept as it is");
+        assert!(
+            !packed.is_empty() && packed.len() < 200,
+            "but compressed: {}",
+            packed.len()
+        );
+        let expanded = lz4_flex::decompress_size_prepended(&packed).expect("expands");
+        assert_eq!(expanded, "政务公开".repeat(500).as_bytes());
+        // Text that does not compress, larger than what is left of both.
+        let mut varied: String = (0..2000u32)
+            .map(|i| char::from_u32(0x4e00 + i.wrapping_mul(2_654_435_761) % 20_000).expect("CJK"))
+            .collect();
+        let mut none = Vec::new();
+        bodies.admit(&mut varied, &mut none);
+        assert!(varied.is_empty() && none.is_empty(), "over both budgets: freed");
     }
 
     #[test]
@@ -176,9 +220,13 @@ mod tests {
             .expect("a");
         let kept = a.body_html.clone();
         assert!(!kept.is_empty(), "a small site keeps its bodies' HTML");
-        // Rendered again when not kept: the same HTML.
+        // Kept compressed: the same HTML.
         let mut a = a.clone();
         a.body_html = String::new();
+        a.body_packed = lz4_flex::compress_prepend_size(kept.as_bytes());
+        assert_eq!(catalogue.bodies.html(&a).expect("expands"), kept);
+        // Rendered again when not kept: the same HTML.
+        a.body_packed = Vec::new();
         let html = catalogue.bodies.html(&a).expect("renders");
         assert!(
             html.contains("href=\"x-2.html\"") && html.contains("小标题"),

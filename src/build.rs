@@ -181,6 +181,7 @@ pub fn build(options: &BuildOptions) -> Result<Report, BuildError> {
     // by the index or the exports.
     for d in &mut catalogue.documents {
         d.body_html = String::new();
+        d.body_packed = Vec::new();
     }
     if let Err(e) = publish_files(root, &catalogue, &staging) {
         staging.discard();

@@ -1,5 +1,5 @@
 //! The parse cache: what loading learned of each file, kept in
-//! `.gongkai/cache/documents.bin` for the next build.
+//! `.gongkai/cache/documents-NN.bin` (16 shards) for the next build.
 //!
 //! A file whose size and modification time are those recorded is not read
 //! again: its document (front-matter validated, attachments checked, the
@@ -23,10 +23,8 @@ use crate::document::Document;
 use crate::links::Resolver;
 use crate::markdown::{AnchorRef, LinkRewrite};
 
-const FILE: &str = "documents.bin";
-const FORMAT: &[u8] = b"gongkai parse cache 2\0";
-/// Entries per chunk: chunks are encoded and decoded in parallel.
-const CHUNK: usize = 2048;
+const FILE: &str = "documents";
+const FORMAT: &[u8] = b"gongkai parse cache 3\0";
 
 /// What resolving one link gave.
 pub type Outcome = Result<Option<LinkRewrite>, (String, String)>;
@@ -92,79 +90,72 @@ pub struct Cache {
     entries: rustc_hash::FxHashMap<std::ffi::OsString, Box<Entry>>,
 }
 
-/// Where a site's cache is stored, and for which program and site.yaml.
+/// Where a site's cache is stored, for which program and site.yaml, and
+/// how many entries each shard held when read.
 #[derive(Clone, Debug, Default)]
 pub struct CacheFile {
-    path: PathBuf,
+    dir: PathBuf,
     key: [u8; 16],
+    loaded: Vec<usize>,
 }
 
-/// The stored file: [`FORMAT`], the key, then chunks of at most [`CHUNK`]
-/// entries, each a little-endian u64 length and a postcard `Vec<Entry>`.
+/// The cache is stored in this many files, by a hash of each entry's path:
+/// a build stores again only the shards whose entries changed (one edit
+/// rewrites a sixteenth of the cache), and shards are read in parallel.
+const SHARDS: usize = 16;
+
+fn shard_of(path: &Path) -> usize {
+    usize::from(blake3::hash(path.as_os_str().as_encoded_bytes()).as_bytes()[0]) % SHARDS
+}
+
+fn shard_path(dir: &Path, shard: usize) -> PathBuf {
+    dir.join(format!("{FILE}-{shard:02}.bin"))
+}
+
+/// A stored shard: [`FORMAT`], the key, then a postcard `Vec<Entry>`.
 // Boxed on purpose: the entries are large and are moved into a table.
 #[allow(clippy::vec_box)]
 fn decode(bytes: &[u8], key: &[u8; 16]) -> Option<Vec<Box<Entry>>> {
-    let mut rest = bytes.strip_prefix(FORMAT)?.strip_prefix(key.as_slice())?;
-    let mut chunks = Vec::new();
-    while !rest.is_empty() {
-        let (len, tail) = rest.split_first_chunk::<8>()?;
-        let len = usize::try_from(u64::from_le_bytes(*len)).ok()?;
-        if len > tail.len() {
-            return None;
-        }
-        let (chunk, tail) = tail.split_at(len);
-        chunks.push(chunk);
-        rest = tail;
-    }
-    let decoded: Option<Vec<Vec<Box<Entry>>>> = chunks
-        .par_iter()
-        .map(|chunk| postcard::from_bytes::<Vec<Box<Entry>>>(chunk).ok())
-        .collect();
-    let decoded = decoded?;
-    let mut entries = Vec::with_capacity(decoded.iter().map(Vec::len).sum());
-    entries.extend(decoded.into_iter().flatten());
-    Some(entries)
+    let rest = bytes.strip_prefix(FORMAT)?.strip_prefix(key.as_slice())?;
+    postcard::from_bytes(rest).ok()
 }
 
-/// Writes `entries` to `file` in the shape [`decode`] reads; the chunks are
-/// encoded in parallel and written one by one.
-fn encode(entries: &[&Entry], key: &[u8; 16], file: &mut impl std::io::Write) -> std::io::Result<()> {
-    let chunks: Vec<Vec<u8>> = entries
-        .par_chunks(CHUNK)
-        .map(|chunk| postcard::to_stdvec(chunk).map_err(std::io::Error::other))
-        .collect::<std::io::Result<_>>()?;
-    file.write_all(FORMAT)?;
-    file.write_all(key)?;
-    for chunk in chunks {
-        file.write_all(&(chunk.len() as u64).to_le_bytes())?;
-        file.write_all(&chunk)?;
-    }
-    Ok(())
+fn encode(entries: &[&Entry], key: &[u8; 16]) -> Option<Vec<u8>> {
+    let bytes = [FORMAT, key.as_slice()].concat();
+    postcard::to_extend(entries, bytes).ok()
 }
 
 impl Cache {
     /// The cache of the site in `root` whose site.yaml holds `config`:
     /// empty when there is none or it was written by another program or
-    /// for another site.yaml.
+    /// for another site.yaml (a damaged shard only loses its entries).
     pub fn open(root: &Path, config: &[u8]) -> Cache {
         let mut hasher = blake3::Hasher::new();
         hasher.update(FORMAT);
         crate::output::program_identity(&mut hasher);
         hasher.update(config);
         let key = crate::output::short(&hasher.finalize());
-        let path = root.join(crate::output::STATE_DIR).join("cache").join(FILE);
-        let entries = fs::read(&path)
-            .ok()
-            .and_then(|bytes| decode(&bytes, &key))
-            .map(|entries| {
-                entries
-                    .into_iter()
-                    .map(|e| (e.path.clone().into_os_string(), e))
-                    .collect()
+        let dir = root.join(crate::output::STATE_DIR).join("cache");
+        let shards: Vec<Vec<Box<Entry>>> = (0..SHARDS)
+            .into_par_iter()
+            .map(|shard| {
+                fs::read(shard_path(&dir, shard))
+                    .ok()
+                    .and_then(|bytes| decode(&bytes, &key))
+                    .unwrap_or_default()
             })
-            .unwrap_or_default();
+            .collect();
+        let loaded = shards.iter().map(Vec::len).collect();
+        let mut entries = rustc_hash::FxHashMap::default();
+        entries.reserve(shards.iter().map(Vec::len).sum());
+        entries.extend(
+            shards
+                .into_iter()
+                .flatten()
+                .map(|e| (e.path.clone().into_os_string(), e)),
+        );
         Cache {
-            file: CacheFile { path, key },
+            file: CacheFile { dir, key, loaded },
             entries,
         }
     }
@@ -193,26 +184,39 @@ impl Cache {
 }
 
 impl CacheFile {
-    /// Replaces the stored cache with `entries` (in any order). A cache that
-    /// cannot be written only makes the next build slower: errors are ignored.
-    pub fn store(&self, mut entries: Vec<&Entry>) {
-        entries.sort_unstable_by(|a, b| a.path.as_os_str().cmp(b.path.as_os_str()));
-        if let Some(dir) = self.path.parent() {
-            let _ = fs::create_dir_all(dir);
+    /// Stores `entries` (in any order), each marked fresh when it was not
+    /// taken from the cache. A shard is written again only when it holds a
+    /// fresh entry or not the entries it was read with (a file deleted, or
+    /// one whose cached entry was dropped). A cache that cannot be written
+    /// only makes the next build slower: errors are ignored.
+    pub fn store(&self, entries: Vec<(&Entry, bool)>) {
+        let mut shards: Vec<(Vec<&Entry>, bool)> = (0..SHARDS).map(|_| (Vec::new(), false)).collect();
+        for (entry, fresh) in entries {
+            let shard = &mut shards[shard_of(&entry.path)];
+            shard.0.push(entry);
+            shard.1 |= fresh;
         }
-        // Named after the process: a `check` and a build of one site may
-        // store at once, and each must rename a whole file of its own.
-        let pending = self
-            .path
-            .with_extension(format!("bin.{}.new", std::process::id()));
-        let written = fs::File::create(&pending).and_then(|file| {
-            let mut file = std::io::BufWriter::new(file);
-            encode(&entries, &self.key, &mut file)?;
-            file.into_inner().map_err(std::io::IntoInnerError::into_error)?;
-            Ok(())
-        });
-        if written.is_err() || fs::rename(&pending, &self.path).is_err() {
-            let _ = fs::remove_file(&pending);
-        }
+        let _ = fs::create_dir_all(&self.dir);
+        shards
+            .into_par_iter()
+            .enumerate()
+            .for_each(|(shard, (mut entries, fresh))| {
+                if !fresh && self.loaded.get(shard) == Some(&entries.len()) {
+                    return;
+                }
+                entries.sort_unstable_by(|a, b| a.path.as_os_str().cmp(b.path.as_os_str()));
+                let path = shard_path(&self.dir, shard);
+                // Named after the process: a `check` and a build of one site may
+                // store at once, and each must rename a whole file of its own.
+                let pending = path.with_extension(format!("bin.{}.new", std::process::id()));
+                let Some(bytes) = encode(&entries, &self.key) else {
+                    return;
+                };
+                if fs::write(&pending, bytes).is_err() || fs::rename(&pending, &path).is_err() {
+                    let _ = fs::remove_file(&pending);
+                }
+            });
+        // The single file of earlier versions.
+        let _ = fs::remove_file(self.dir.join(format!("{FILE}.bin")));
     }
 }

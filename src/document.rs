@@ -160,6 +160,10 @@ pub struct Document {
     /// [`crate::body::Bodies::admit`]); empty once its page is written.
     #[serde(skip)]
     pub body_html: String,
+    /// The body's HTML kept compressed (lz4) once the budget for keeping
+    /// it as it is was spent (see [`crate::body::Bodies::admit`]).
+    #[serde(skip)]
+    pub body_packed: Vec<u8>,
     /// The body as plain text, for the search index (empty for a document
     /// taken from the parse cache: see `body_text_hash`).
     #[serde(skip)]
@@ -397,6 +401,7 @@ pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Parsed, Vec
             slug_line: fields.line(slug_field),
             body_hash: [0; 16],
             body_html: String::new(),
+            body_packed: Vec::new(),
             body_text: String::new(),
             body_text_hash: [0; 16],
             body_chars: 0,

@@ -111,7 +111,6 @@ pub fn load_with(
             }
         },
     );
-    let cached_before = cache.len();
     let cache_file = cache.file();
 
     progress.stage("reading", files.len());
@@ -206,19 +205,14 @@ pub fn load_with(
     }
     drop(anchors);
     if use_cache {
-        let entries: Vec<&Entry> = done
+        let entries: Vec<(&Entry, bool)> = done
             .iter()
             .filter_map(|d| match d {
-                Done::Cacheable { entry, .. } => Some(&**entry),
+                Done::Cacheable { entry, fresh } => Some((&**entry, *fresh)),
                 Done::Other { .. } => None,
             })
             .collect();
-        let fresh = done
-            .iter()
-            .any(|d| matches!(d, Done::Cacheable { fresh: true, .. }));
-        if fresh || entries.len() != cached_before {
-            cache_file.store(entries);
-        }
+        cache_file.store(entries);
     }
     let registry = bodies.registry();
     let (pages, page_problems) = page::load(root, &config, registry);
@@ -259,7 +253,8 @@ fn render_parsed(bodies: &Bodies, mut parsed: Parsed, stamp: Option<Stamp>) -> D
         outcome
     };
     let rendered = guarded(&source, || Ok(document::render_body(&mut parsed, &resolve)));
-    bodies.admit(&mut parsed.document.body_html);
+    let document = &mut parsed.document;
+    bodies.admit(&mut document.body_html, &mut document.body_packed);
     let (anchors, foreign_anchors, problems) = match rendered {
         Ok(r) => (r.anchors, r.foreign_anchors, r.problems),
         Err(problems) => (Vec::new(), Vec::new(), problems),

@@ -368,7 +368,7 @@ fn only_pages_whose_context_changed_are_rendered_again() {
     assert_eq!(rendered(&summary), None, "{summary}");
 }
 
-/// The parse cache (`.gongkai/cache/documents.bin`) keeps what was learned
+/// The parse cache (`.gongkai/cache/documents-NN.bin`) keeps what was learned
 /// of unchanged files, but never a problem: links and attachments of an
 /// unchanged file are checked again, a file with an error is reported on
 /// every run, and a damaged cache is ignored.
@@ -401,7 +401,24 @@ fn the_parse_cache_never_hides_a_problem() {
     let build = || gongkai(&["build", "--root", &root]);
     let out = build();
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(site.join(".gongkai/cache/documents.bin").is_file());
+    let shards = || -> Vec<std::path::PathBuf> {
+        let mut shards: Vec<_> = fs::read_dir(site.join(".gongkai/cache"))
+            .expect("cache folder")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.to_string_lossy().contains("documents-"))
+            .collect();
+        shards.sort();
+        shards
+    };
+    assert!(!shards().is_empty(), "the cache is stored");
+    // One file edited: only the shard holding it is stored again.
+    let before: Vec<Vec<u8>> = shards().iter().map(|p| fs::read(p).expect("read")).collect();
+    fs::write(&b, doc("X-2", "", "正文，改过。")).expect("write");
+    assert!(build().status.success());
+    let after: Vec<Vec<u8>> = shards().iter().map(|p| fs::read(p).expect("read")).collect();
+    assert_eq!(before.len(), after.len());
+    let rewritten = before.iter().zip(&after).filter(|(b, a)| b != a).count();
+    assert_eq!(rewritten, 1, "one shard of the parse cache stored again");
 
     // b.md withdrawn: a.md, unchanged and cached, now links a document that
     // is not published.
@@ -433,7 +450,9 @@ fn the_parse_cache_never_hides_a_problem() {
     fs::remove_file(&c).expect("delete");
 
     // A damaged cache is ignored; the output is what a clean build writes.
-    fs::write(site.join(".gongkai/cache/documents.bin"), b"\x01\x02garbage").expect("damage");
+    for shard in shards() {
+        fs::write(shard, b"\x01\x02garbage").expect("damage");
+    }
     let summary = build_both(&site, &dir.path().join("clean"), &[], "damaged cache");
     assert!(summary.contains("2 documents"), "{summary}");
 }

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Linear growth (not a test): full gongkai builds of two corpus sizes
+# (default 10000 and 100000 documents), interleaved round by round so that
+# the machine's drift hits both sizes alike. Prints each round's wall and
+# CPU times and their ratio large / small, then the medians. The issue's
+# target is a ratio of at most 11 for 10k → 100k.
+#
+# Each build is `--clean` into a new folder (as in bench/compare.sh: on ext4,
+# creating files soon after deleting many costs more); the outputs are
+# deleted at the end. Before the first round the page cache is dropped when
+# running as root (a machine whose memory is full of earlier outputs has to
+# reclaim pages for every file written, and large builds suffer most), and
+# both corpora are read once.
+# Usage: bench/linear.sh [SMALL LARGE] (RUNS rounds, default 5; corpora from
+# python3 ../shared/bench/gencorpus.py --seed 1 under $CORPORA).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+small=${1:-10000}
+large=${2:-100000}
+rounds=${RUNS:-5}
+corpora=${CORPORA:-/tmp/gongkai-corpora}
+mkdir -p "$corpora"
+cargo build --release --locked -q
+gongkai="$PWD/target/release/gongkai"
+for n in "$small" "$large"; do
+  [ -d "$corpora/native-$n/content" ] ||
+    python3 ../shared/bench/gencorpus.py --docs "$n" --seed 1 --out "$corpora/native-$n" > /dev/null
+done
+runs=$(mktemp -d "$corpora/linear-XXXXXX")
+trap 'rm -rf "$runs"' EXIT
+if [ "$(id -u)" = 0 ] && [ -w /proc/sys/vm/drop_caches ]; then
+  sync && echo 3 > /proc/sys/vm/drop_caches
+fi
+find "$corpora/native-$small/content" "$corpora/native-$large/content" -type f -exec cat {} + > /dev/null
+
+echo "machine: $(nproc) cores, $(uname -sr); $("$gongkai" --version); date: $(date -u +%Y-%m-%d)"
+printf '| round | %s wall (s) | %s CPU (s) | %s wall (s) | %s CPU (s) | wall ratio | CPU ratio |\n' \
+  "$small" "$small" "$large" "$large"
+printf '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n'
+: > "$runs/rows.txt"
+for round in $(seq "$rounds"); do
+  row=()
+  for n in "$small" "$large"; do
+    /usr/bin/time -f "%e %U %S" -o "$runs/time.txt" \
+      "$gongkai" build --quiet --clean --root "$corpora/native-$n" --out "$runs/$n-$round" > /dev/null
+    row+=($(awk '{printf "%s %.2f", $1, $2 + $3}' "$runs/time.txt"))
+  done
+  echo "${row[*]}" >> "$runs/rows.txt"
+  echo "${row[*]}" | awk -v r="$round" '{printf "| %d | %s | %s | %s | %s | %.1f | %.1f |\n", r, $1, $2, $3, $4, $3 / $1, $4 / $2}'
+done
+median() { sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
+wall=$(awk '{print $3 / $1}' "$runs/rows.txt" | median)
+cpu=$(awk '{print $4 / $2}' "$runs/rows.txt" | median)
+printf '\nmedian %s / %s: wall %.1f, CPU %.1f (target: at most 11 for 10k → 100k)\n' "$large" "$small" "$wall" "$cpu"
