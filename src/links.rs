@@ -4,7 +4,9 @@
 //! error. `idx:0101-03-2017-000525` links a document by its 索引号, so the
 //! link survives a change of file name or URL.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 
 use crate::attachment::{self, Attachment};
@@ -13,9 +15,9 @@ use crate::markdown::{AnchorRef, LinkRewrite};
 /// What a link may point at: every document of the site.
 #[derive(Debug, Default)]
 pub struct Registry {
-    by_index: HashMap<String, Entry>,
-    by_source: HashMap<PathBuf, Entry>,
-    pages: HashMap<PathBuf, String>,
+    by_index: FxHashMap<String, Entry>,
+    by_source: FxHashMap<PathBuf, Entry>,
+    pages: FxHashMap<PathBuf, String>,
 }
 
 /// One document as links see it.
@@ -34,8 +36,13 @@ impl Registry {
             slug: slug.to_owned(),
             published,
         };
-        self.by_index
-            .insert(index_number.trim().to_lowercase(), entry.clone());
+        let key = index_number.trim();
+        let key = if key.is_ascii() {
+            key.to_ascii_lowercase()
+        } else {
+            key.to_lowercase()
+        };
+        self.by_index.insert(key, entry.clone());
         self.by_source.insert(source.to_path_buf(), entry);
     }
 

@@ -182,6 +182,44 @@ fn indexed_header(document: &Document, body: usize) -> (String, usize) {
     (text, excerpt_at)
 }
 
+/// The stamp of a document's text file: a hash of everything the file is
+/// made of (see [`indexed_header`] and [`meta_line`]) but the body, whose
+/// text hash stands in for it, with this program's own stamp.
+fn text_stamp(program: &[u8; 16], d: &Document, issuer: usize) -> [u8; 16] {
+    let fields = (
+        program,
+        &d.title,
+        &d.slug,
+        d.date.to_string(),
+        d.category,
+        issuer,
+        status_index(d.status),
+        &d.doc_number,
+        &d.index_number,
+        &d.issuer,
+        &d.keywords,
+        &d.summary,
+        &d.body_text_hash,
+    );
+    crate::output::hash16(&postcard::to_stdvec(&fields).unwrap_or_default())
+}
+
+/// `text_length` of the text [`indexed_header`] makes, without making it.
+fn header_length(d: &Document) -> u32 {
+    let chars = |s: &str| s.chars().count();
+    let keywords = d.keywords.iter().map(|k| chars(k)).sum::<usize>() + d.keywords.len().saturating_sub(1);
+    let lines = [
+        chars(&d.title),
+        d.doc_number.as_deref().map_or(0, chars),
+        chars(&d.index_number),
+        chars(&d.issuer),
+        keywords,
+        chars(&d.summary),
+    ];
+    let total: usize = lines.iter().filter(|&&n| n > 0).map(|n| n + 1).sum();
+    u32::try_from(total).unwrap_or(u32::MAX)
+}
+
 /// The length of an indexed text, as scores normalise it: its characters.
 fn text_length(text: &str) -> u32 {
     u32::try_from(text.chars().count()).unwrap_or(u32::MAX)
@@ -335,24 +373,22 @@ pub fn build<S: Store>(
     // from the parse cache) is rendered again only when its file is written.
     let mut body_texts = body_texts;
     body_texts.reverse();
+    let program = stamp();
     let texts: Vec<(Option<String>, u32, bool)> = body_texts
         .into_par_iter()
         .enumerate()
         .map(|(id, body)| {
             let d = by_id(id);
-            let (header, excerpt_at) = indexed_header(d, body.len());
-            let meta = meta_line(d, &issuer_of, excerpt_at)?;
-            let mut hasher = blake3::Hasher::new();
-            for part in [meta.as_bytes(), header.as_bytes(), &d.body_text_hash] {
-                hasher.update(&(part.len() as u64).to_le_bytes());
-                hasher.update(part);
-            }
-            let stamp = crate::output::short(&hasher.finalize());
+            let issuer = issuer_of.get(d.issuer.as_str()).copied().unwrap_or(0);
+            let stamp = text_stamp(&program, d, issuer);
             let path = format!("x/{id}.txt");
-            let length = text_length(&header).saturating_add(d.body_chars);
+            let length = header_length(d).saturating_add(d.body_chars);
             if out.keep_stamped(&path, &stamp) {
                 return Ok((None, length, false));
             }
+            let (header, excerpt_at) = indexed_header(d, body.len());
+            debug_assert_eq!(text_length(&header), header_length(d));
+            let meta = meta_line(d, &issuer_of, excerpt_at)?;
             let body = if body.is_empty() && d.body_chars > 0 {
                 catalogue
                     .bodies
