@@ -137,3 +137,45 @@ fn generated_corpus_builds_completely_and_leaks_nothing() {
         );
     }
 }
+
+/// The same input gives byte-identical output whatever the thread count: a
+/// 2,000-document corpus built with one and with two threads, twice each.
+#[test]
+fn a_large_corpus_builds_byte_identically_on_one_and_two_threads() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = dir.path().join("site");
+    gencorpus(2000, &site);
+    let root = site.to_string_lossy().into_owned();
+    let mut outputs = Vec::new();
+    for (round, threads) in ["1", "2", "1", "2"].into_iter().enumerate() {
+        let out = dir.path().join(format!("out-{round}"));
+        let result = gongkai_env(
+            &[
+                "build",
+                "--clean",
+                "--quiet",
+                "--root",
+                &root,
+                "--out",
+                &out.to_string_lossy(),
+            ],
+            &[("RAYON_NUM_THREADS", threads)],
+        );
+        assert!(result.status.success(), "{}", stderr(&result));
+        outputs.push((threads, tree(&out)));
+    }
+    let (_, first) = &outputs[0];
+    assert!(first.len() > 2000, "{} files", first.len());
+    for (threads, other) in &outputs[1..] {
+        let differing: Vec<&String> = first
+            .keys()
+            .chain(other.keys())
+            .filter(|path| first.get(*path) != other.get(*path))
+            .take(5)
+            .collect();
+        assert!(
+            differing.is_empty(),
+            "{threads} thread(s) wrote other files: {differing:?}"
+        );
+    }
+}
