@@ -456,3 +456,61 @@ fn the_parse_cache_never_hides_a_problem() {
     let summary = build_both(&site, &dir.path().join("clean"), &[], "damaged cache");
     assert!(summary.contains("2 documents"), "{summary}");
 }
+
+/// `kill -9` at any moment of a build: before the commit the output is
+/// exactly the previous one; a commit cut short is left with its journal,
+/// and the next build finishes it. Either way the next build succeeds and
+/// writes what a clean build writes.
+#[test]
+fn a_build_killed_at_any_moment_loses_nothing() {
+    let (dir, site) = generated_site(600);
+    let root = site.to_string_lossy().into_owned();
+    let public = site.join("public");
+    let journal_exists = || {
+        fs::read_dir(site.join(".gongkai/cache"))
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .any(|e| e.file_name().to_string_lossy().ends_with(".journal"))
+            })
+            .unwrap_or(false)
+    };
+    assert!(gongkai(&["build", "--quiet", "--root", &root]).status.success());
+    let docs = documents(&site);
+    let mut killed_before_commit = 0;
+    for (round, delay) in [30u64, 120, 300, 600, 900, 1300, 1800, 2500]
+        .into_iter()
+        .enumerate()
+    {
+        // Many changes, so that the build has much to write and commit.
+        for doc in docs.iter().skip(round % 7).step_by(7) {
+            let mut text = read(doc);
+            text.push_str(&format!("\n第{round}轮补充。\n"));
+            fs::write(doc, text).expect("write");
+        }
+        let before = tree(&public);
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_gongkai"))
+            .args(["build", "--quiet", "--root", &root])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("start a build");
+        std::thread::sleep(std::time::Duration::from_millis(delay));
+        let _ = child.kill();
+        let finished = child.wait().expect("wait").success();
+        if !finished && !journal_exists() {
+            assert!(
+                tree(&public) == before,
+                "killed after {delay} ms before its commit: the output changed"
+            );
+            killed_before_commit += 1;
+        }
+        let clean = dir.path().join(format!("clean-{round}"));
+        build_both(&site, &clean, &[], &format!("after a build killed at {delay} ms"));
+        assert!(!journal_exists(), "the next build finished the commit");
+    }
+    assert!(
+        killed_before_commit >= 3,
+        "only {killed_before_commit} builds were killed before their commit"
+    );
+}
