@@ -70,6 +70,8 @@ ratio() {
     awk '{a[NR] = $1} END {if (NR) printf "%.2f", a[int((NR + 1) / 2)]; else print "-"}'
 }
 
+# Medians of this run only (the 100k / 10k line below reads them).
+rm -f "$corpora"/gongkai-wall-*.txt
 runs="$corpora/runs"
 trash="$corpora/trash-$$"
 if [ -d "$runs" ]; then mv "$runs" "$trash"; fi
