@@ -14,6 +14,9 @@ use crate::diagnostic::Diagnostic;
 use crate::document::{Document, Validity};
 use crate::theme::Theme;
 
+mod context;
+use context::{AbolishedLink, AttachmentCtx, Card, CardTable, Cards, Ctx, DocumentCtx, ListCtx, Pager};
+
 /// What a build adds to every page beyond the catalogue.
 #[derive(Clone, Debug, Default)]
 pub struct RenderOptions {
@@ -245,43 +248,12 @@ fn template_problem(origin: std::path::PathBuf, e: &minijinja::Error) -> Diagnos
     .hint("see the template reference in README.md; every variable a template uses must exist")
 }
 
-/// The summary of a document shown in lists.
-#[derive(Serialize)]
-struct Card<'a> {
-    title: &'a str,
-    url: String,
-    date: String,
-    index_number: &'a str,
-    doc_number: Option<&'a str>,
-    issuer: &'a str,
-    category: &'a str,
-    status: &'static str,
-    status_code: &'static str,
-}
-
 /// What a facet link shows.
 #[derive(Serialize)]
 struct FacetLink {
     name: String,
     url: String,
     count: usize,
-}
-
-/// Every document's card: a hash of it for fingerprints, and its value,
-/// made the first time a page showing it is rendered (a rebuild that keeps
-/// every page never makes one).
-struct CardTable<'a> {
-    cards: Vec<Card<'a>>,
-    hashes: Vec<Fingerprint>,
-    values: Vec<std::sync::OnceLock<Value>>,
-}
-
-impl CardTable<'_> {
-    fn value(&self, i: usize) -> Value {
-        self.values[i]
-            .get_or_init(|| Value::from(Serde(&self.cards[i])))
-            .clone()
-    }
 }
 
 /// Values computed once and shared by every page.
@@ -529,121 +501,6 @@ struct PageContext<'a> {
     root: &'static str,
     section: &'static str,
     body: Option<Body<'a>>,
-}
-
-/// A page's own context: a value, or for the many document and list pages
-/// a typed one, which hashes much faster than a value serialises and
-/// becomes a value only when the page is rendered.
-enum Ctx<'a> {
-    Value(Value),
-    Document(DocumentCtx<'a>),
-    List(ListCtx),
-}
-
-impl Ctx<'_> {
-    fn hash(&self, hasher: &mut blake3::Hasher) {
-        // Serialising a context cannot fail: it is built from plain values.
-        // A value is serialised whole, then hashed: blake3 is several
-        // times faster on one buffer than on many small writes.
-        let (tag, bytes): (&[u8], Vec<u8>) = match self {
-            Ctx::Value(value) => (b"value", serde_json::to_vec(value).unwrap_or_default()),
-            Ctx::Document(ctx) => (b"document", postcard::to_stdvec(ctx).unwrap_or_default()),
-            Ctx::List(ctx) => (b"list", postcard::to_stdvec(ctx).unwrap_or_default()),
-        };
-        hasher.update(tag);
-        hasher.update(&(bytes.len() as u64).to_le_bytes());
-        hasher.update(&bytes);
-    }
-
-    fn into_value(self) -> Value {
-        match self {
-            Ctx::Value(value) => value,
-            Ctx::Document(ctx) => Value::from(Serde(ctx)),
-            Ctx::List(ctx) => Value::from(Serde(ctx)),
-        }
-    }
-}
-
-/// A document page's own context (its cards apart).
-#[derive(Serialize)]
-struct DocumentCtx<'a> {
-    disclosure: &'static str,
-    summary: &'a str,
-    keywords: &'a [String],
-    issuer_url: Option<String>,
-    category_url: String,
-    year_url: String,
-    valid_until: Option<String>,
-    attachments: Vec<AttachmentCtx<'a>>,
-}
-
-#[derive(Serialize)]
-struct AttachmentCtx<'a> {
-    title: &'a str,
-    href: &'a str,
-    kind: &'a str,
-    size: String,
-}
-
-/// A facet list page's own context (its cards apart).
-#[derive(Serialize)]
-struct ListCtx {
-    kind: &'static str,
-    kind_title: &'static str,
-    facet_name: String,
-    abolished: Option<AbolishedLink>,
-    count: usize,
-    first: usize,
-    pager: Pager,
-}
-
-#[derive(Serialize)]
-struct AbolishedLink {
-    url: String,
-    count: usize,
-}
-
-#[derive(Serialize)]
-struct Pager {
-    current: usize,
-    total: usize,
-    prev: Option<String>,
-    next: Option<String>,
-    pages: Vec<(usize, String)>,
-}
-
-/// The cards of one context variable: a card or none, or a list of cards.
-enum Cards {
-    One(Option<usize>),
-    Many(Vec<usize>),
-}
-
-impl Cards {
-    fn value(&self, cards: &CardTable<'_>) -> Value {
-        match self {
-            Cards::One(card) => Value::from(card.map(|i| cards.value(i))),
-            Cards::Many(list) => list.iter().map(|&i| cards.value(i)).collect(),
-        }
-    }
-
-    fn hash(&self, hasher: &mut blake3::Hasher, hashes: &[Fingerprint]) {
-        match self {
-            Cards::One(None) => {
-                hasher.update(b"none");
-            }
-            Cards::One(Some(i)) => {
-                hasher.update(b"one");
-                hasher.update(&hashes[*i]);
-            }
-            Cards::Many(list) => {
-                hasher.update(b"many");
-                hasher.update(&(list.len() as u64).to_le_bytes());
-                for &i in list {
-                    hasher.update(&hashes[i]);
-                }
-            }
-        }
-    }
 }
 
 /// The body of a page: a column page's HTML, or a document's, rendered
@@ -978,7 +835,7 @@ mod tests {
     /// loop leaves for each page it skips).
     #[test]
     fn the_pager_window_renders_like_every_page() {
-        let list = include_str!("../themes/default/templates/list.html");
+        let list = include_str!("../../themes/default/templates/list.html");
         let start = list.find("{% for n, url in pager.pages %}").expect("pager loop");
         let end = start + list[start..].find("{% endfor %}").expect("loop end") + "{% endfor %}".len();
         let mut env = Environment::new();

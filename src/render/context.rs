@@ -1,0 +1,154 @@
+//! What a page is rendered from, typed: each document's card (hashed once,
+//! made into a template value only for pages that are rendered), the
+//! contexts of document and list pages, and the cards a page shows.
+
+use minijinja::value::{Serde, Value};
+use serde::Serialize;
+
+use super::Fingerprint;
+
+/// The summary of a document shown in lists.
+#[derive(Serialize)]
+pub(super) struct Card<'a> {
+    pub(super) title: &'a str,
+    pub(super) url: String,
+    pub(super) date: String,
+    pub(super) index_number: &'a str,
+    pub(super) doc_number: Option<&'a str>,
+    pub(super) issuer: &'a str,
+    pub(super) category: &'a str,
+    pub(super) status: &'static str,
+    pub(super) status_code: &'static str,
+}
+
+/// Every document's card: a hash of it for fingerprints, and its value,
+/// made the first time a page showing it is rendered (a rebuild that keeps
+/// every page never makes one).
+pub(super) struct CardTable<'a> {
+    pub(super) cards: Vec<Card<'a>>,
+    pub(super) hashes: Vec<Fingerprint>,
+    pub(super) values: Vec<std::sync::OnceLock<Value>>,
+}
+
+impl CardTable<'_> {
+    pub(super) fn value(&self, i: usize) -> Value {
+        self.values[i]
+            .get_or_init(|| Value::from(Serde(&self.cards[i])))
+            .clone()
+    }
+}
+
+/// A page's own context: a value, or for the many document and list pages
+/// a typed one, which hashes much faster than a value serialises and
+/// becomes a value only when the page is rendered.
+pub(super) enum Ctx<'a> {
+    Value(Value),
+    Document(DocumentCtx<'a>),
+    List(ListCtx),
+}
+
+impl Ctx<'_> {
+    pub(super) fn hash(&self, hasher: &mut blake3::Hasher) {
+        // Serialising a context cannot fail: it is built from plain values.
+        // A value is serialised whole, then hashed: blake3 is several
+        // times faster on one buffer than on many small writes.
+        let (tag, bytes): (&[u8], Vec<u8>) = match self {
+            Ctx::Value(value) => (b"value", serde_json::to_vec(value).unwrap_or_default()),
+            Ctx::Document(ctx) => (b"document", postcard::to_stdvec(ctx).unwrap_or_default()),
+            Ctx::List(ctx) => (b"list", postcard::to_stdvec(ctx).unwrap_or_default()),
+        };
+        hasher.update(tag);
+        hasher.update(&(bytes.len() as u64).to_le_bytes());
+        hasher.update(&bytes);
+    }
+
+    pub(super) fn into_value(self) -> Value {
+        match self {
+            Ctx::Value(value) => value,
+            Ctx::Document(ctx) => Value::from(Serde(ctx)),
+            Ctx::List(ctx) => Value::from(Serde(ctx)),
+        }
+    }
+}
+
+/// A document page's own context (its cards apart).
+#[derive(Serialize)]
+pub(super) struct DocumentCtx<'a> {
+    pub(super) disclosure: &'static str,
+    pub(super) summary: &'a str,
+    pub(super) keywords: &'a [String],
+    pub(super) issuer_url: Option<String>,
+    pub(super) category_url: String,
+    pub(super) year_url: String,
+    pub(super) valid_until: Option<String>,
+    pub(super) attachments: Vec<AttachmentCtx<'a>>,
+}
+
+#[derive(Serialize)]
+pub(super) struct AttachmentCtx<'a> {
+    pub(super) title: &'a str,
+    pub(super) href: &'a str,
+    pub(super) kind: &'a str,
+    pub(super) size: String,
+}
+
+/// A facet list page's own context (its cards apart).
+#[derive(Serialize)]
+pub(super) struct ListCtx {
+    pub(super) kind: &'static str,
+    pub(super) kind_title: &'static str,
+    pub(super) facet_name: String,
+    pub(super) abolished: Option<AbolishedLink>,
+    pub(super) count: usize,
+    pub(super) first: usize,
+    pub(super) pager: Pager,
+}
+
+#[derive(Serialize)]
+pub(super) struct AbolishedLink {
+    pub(super) url: String,
+    pub(super) count: usize,
+}
+
+#[derive(Serialize)]
+pub(super) struct Pager {
+    pub(super) current: usize,
+    pub(super) total: usize,
+    pub(super) prev: Option<String>,
+    pub(super) next: Option<String>,
+    pub(super) pages: Vec<(usize, String)>,
+}
+
+/// The cards of one context variable: a card or none, or a list of cards.
+pub(super) enum Cards {
+    One(Option<usize>),
+    Many(Vec<usize>),
+}
+
+impl Cards {
+    pub(super) fn value(&self, cards: &CardTable<'_>) -> Value {
+        match self {
+            Cards::One(card) => Value::from(card.map(|i| cards.value(i))),
+            Cards::Many(list) => list.iter().map(|&i| cards.value(i)).collect(),
+        }
+    }
+
+    pub(super) fn hash(&self, hasher: &mut blake3::Hasher, hashes: &[Fingerprint]) {
+        match self {
+            Cards::One(None) => {
+                hasher.update(b"none");
+            }
+            Cards::One(Some(i)) => {
+                hasher.update(b"one");
+                hasher.update(&hashes[*i]);
+            }
+            Cards::Many(list) => {
+                hasher.update(b"many");
+                hasher.update(&(list.len() as u64).to_le_bytes());
+                for &i in list {
+                    hasher.update(&hashes[i]);
+                }
+            }
+        }
+    }
+}
