@@ -67,6 +67,12 @@ pub fn resolve_path(doc_source: &Path, written: &str) -> Result<PathBuf, Refusal
             "write the path in UTF-8".to_owned(),
         )
     })?;
+    if crate::markdown::scheme(written).is_some_and(|s| s.len() > 1) || written.starts_with("//") {
+        return Err((
+            format!("`{written}` is an address, not a file in content/"),
+            "attachments are published from the site folder: save the file next to the document and write its name, e.g. 附件1.pdf".to_owned(),
+        ));
+    }
     if decoded.contains(['\\', '\0']) {
         return Err((
             format!("`{written}` contains a backslash or NUL"),
@@ -138,6 +144,12 @@ pub fn publish(
             "publish the document as PDF (or OFD) instead".to_owned(),
         ));
     }
+    if kind.is_empty() {
+        return Err((
+            format!("{shown} has no file type (no extension such as .pdf)"),
+            "name the file with its type, e.g. 附件1.pdf".to_owned(),
+        ));
+    }
     if !allowed.contains(&kind) {
         let list: Vec<&str> = allowed.iter().map(String::as_str).collect();
         return Err((
@@ -181,6 +193,17 @@ pub fn publish(
     })
 }
 
+/// A name as case-insensitive, normalising file systems (Windows, macOS)
+/// see it: two names with one key are one file there.
+pub fn portable_key(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    if name.is_ascii() {
+        name.to_ascii_lowercase()
+    } else {
+        name.nfc().collect::<String>().to_lowercase()
+    }
+}
+
 /// A size for readers: `812 B`, `23.4 KB`, `1.2 MB`.
 pub fn human_size(bytes: u64) -> String {
     match bytes {
@@ -220,6 +243,12 @@ mod tests {
             "a\0.pdf",
             "../..",
             "%2E%2E%2F%2E%2E%2Fx",
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1).pdf",
+            "data:text/html,<script>x</script>",
+            "https://example.com/a.pdf",
+            "//evil.example/a.pdf",
+            "C:\\a.pdf",
         ] {
             assert!(resolve_path(doc(), bad).is_err(), "{bad}");
         }

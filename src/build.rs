@@ -39,6 +39,11 @@ pub enum BuildError {
     /// The output could not be written (exit 2).
     #[error(transparent)]
     Output(#[from] OutputError),
+    /// gongkai met a bug outside the handling of any one file (exit 3).
+    #[error(
+        "gongkai stopped on an internal error ({0}); nothing was written, the previous output is unchanged\n  hint: please report it, with the site if you can"
+    )]
+    Internal(String),
 }
 
 impl BuildError {
@@ -46,7 +51,7 @@ impl BuildError {
     pub fn diagnostics(&self) -> &[Diagnostic] {
         match self {
             BuildError::Config(d) | BuildError::Content(d) => d,
-            BuildError::Output(_) => &[],
+            BuildError::Output(_) | BuildError::Internal(_) => &[],
         }
     }
 
@@ -55,6 +60,7 @@ impl BuildError {
         match self {
             BuildError::Content(_) => 1,
             BuildError::Config(_) | BuildError::Output(_) => 2,
+            BuildError::Internal(_) => 3,
         }
     }
 }
@@ -107,6 +113,10 @@ fn source_date_epoch() -> Option<chrono::DateTime<chrono::Utc>> {
 
 /// Validates the site without writing anything.
 pub fn check(root: &Path, progress: &Progress) -> Result<Report, BuildError> {
+    crate::panics::catch(|| check_site(root, progress)).unwrap_or_else(|m| Err(BuildError::Internal(m)))
+}
+
+fn check_site(root: &Path, progress: &Progress) -> Result<Report, BuildError> {
     let start = Instant::now();
     let (catalogue, theme, warnings) = load(root, progress)?;
     // Render every page into nothing, so template errors are found too.
@@ -132,6 +142,12 @@ pub fn check(root: &Path, progress: &Progress) -> Result<Report, BuildError> {
 /// Builds the site into its output folder. On any failure the previous
 /// output is left exactly as it was.
 pub fn build(options: &BuildOptions) -> Result<Report, BuildError> {
+    // A panic outside the per-file guards unwinds through the staging
+    // folder (removed) and the lock (released) and is reported here.
+    crate::panics::catch(|| build_site(options)).unwrap_or_else(|m| Err(BuildError::Internal(m)))
+}
+
+fn build_site(options: &BuildOptions) -> Result<Report, BuildError> {
     let start = Instant::now();
     let root = &options.root;
     let _lock = SiteLock::acquire(root)?;
@@ -190,6 +206,7 @@ pub fn build(options: &BuildOptions) -> Result<Report, BuildError> {
     stage("files");
     progress.stage("indexing", catalogue.documents.len());
     let body_texts = search::take_body_texts(&mut catalogue);
+    crate::panics::fail_point("search", &target);
     let index = match search::build(&catalogue, body_texts, progress, &staging) {
         Ok(index) => index,
         Err(e) => {

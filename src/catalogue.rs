@@ -4,8 +4,6 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use unicode_normalization::UnicodeNormalization;
-
 use crate::config::SiteConfig;
 use crate::diagnostic::Diagnostic;
 use crate::document::{Document, Reference, Validity};
@@ -307,15 +305,6 @@ fn issuer_facets(config: &SiteConfig, documents: &[Document]) -> Vec<Facet> {
     facets
 }
 
-/// `text` in NFC and lower case: how two names are compared for clashes.
-fn folded(text: &str) -> String {
-    if text.is_ascii() {
-        text.to_ascii_lowercase()
-    } else {
-        text.nfc().collect::<String>().to_lowercase()
-    }
-}
-
 /// 索引号 identifies a document; two files with one number are an error,
 /// whether or not either is published.
 fn check_unique_index_numbers(documents: &[Document], problems: &mut Vec<Diagnostic>) {
@@ -323,7 +312,7 @@ fn check_unique_index_numbers(documents: &[Document], problems: &mut Vec<Diagnos
     let mut sorted: Vec<&Document> = documents.iter().collect();
     sorted.sort_by(|a, b| a.source.cmp(&b.source));
     for d in sorted {
-        let key = folded(&d.index_number);
+        let key = crate::attachment::portable_key(&d.index_number);
         if let Some(other) = first.get(&key) {
             problems.push(
                 Diagnostic::error(
@@ -337,7 +326,11 @@ fn check_unique_index_numbers(documents: &[Document], problems: &mut Vec<Diagnos
                 )
                 .at(d.index_number_line)
                 .field("index_number")
-                .hint("every document needs its own 索引号; correct one of the two files"),
+                .hint(if other.index_number == d.index_number {
+                    "every document needs its own 索引号; correct one of the two files"
+                } else {
+                    "the two are written differently (upper/lower case or Unicode form) but are one 索引号; correct one of the two files"
+                }),
             );
         } else {
             first.insert(key, d);
@@ -352,7 +345,7 @@ fn check_unique_urls(documents: &[Document], problems: &mut Vec<Diagnostic>) {
     let mut sorted: Vec<&Document> = documents.iter().collect();
     sorted.sort_by(|a, b| a.source.cmp(&b.source));
     for d in sorted {
-        let key = folded(&d.slug);
+        let key = crate::attachment::portable_key(&d.slug);
         if let Some(other) = first.get(&key) {
             problems.push(
                 Diagnostic::error(

@@ -304,7 +304,19 @@ fn validate(raw: RawSiteConfig, text: &str) -> Result<SiteConfig, Vec<Diagnostic
     } else {
         format!("{}/", raw.base_url)
     };
-    if !(base_url.starts_with("https://") || base_url.starts_with("http://") || base_url.starts_with('/')) {
+    if base_url.starts_with("//") {
+        problem(
+            "base_url",
+            format!(
+                "base_url `{base_url}` has no scheme: `//` addresses another host as the page's own scheme"
+            ),
+            "write the full address, e.g. https://www.example.gov.cn/zwgk/, or a path such as /zwgk/",
+            "base_url",
+        );
+    } else if !(base_url.starts_with("https://")
+        || base_url.starts_with("http://")
+        || base_url.starts_with('/'))
+    {
         problem(
             "base_url",
             format!("base_url `{base_url}` is not an address"),
@@ -320,11 +332,17 @@ fn validate(raw: RawSiteConfig, text: &str) -> Result<SiteConfig, Vec<Diagnostic
             "theme",
         );
     }
-    if raw.output_dir.as_os_str().is_empty() || raw.output_dir.is_absolute() {
+    if raw.output_dir.as_os_str().is_empty()
+        || raw.output_dir.is_absolute()
+        || raw
+            .output_dir
+            .components()
+            .any(|c| matches!(c, std::path::Component::ParentDir))
+    {
         problem(
             "output_dir",
             format!(
-                "output_dir `{}` must be a relative folder",
+                "output_dir `{}` must be a folder inside the site folder",
                 raw.output_dir.display()
             ),
             "e.g. output_dir: public (use --out for a folder elsewhere)",

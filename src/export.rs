@@ -276,24 +276,37 @@ fn catalogue_csv(catalogue: &Catalogue) -> io::Result<Vec<u8>> {
             ])
             .map_err(io::Error::other)?;
         for d in &catalogue.documents {
+            let record = [
+                d.index_number.as_str(),
+                &d.title,
+                &d.issuer,
+                &catalogue.config.categories[d.category].name,
+                &d.date.format("%Y-%m-%d").to_string(),
+                d.doc_number.as_deref().unwrap_or(""),
+                d.status.label(),
+                &d.summary,
+                &d.keywords.join("、"),
+                &format!("{}{}", catalogue.config.base_url, document_url(d)),
+            ];
             writer
-                .write_record([
-                    d.index_number.as_str(),
-                    &d.title,
-                    &d.issuer,
-                    &catalogue.config.categories[d.category].name,
-                    &d.date.format("%Y-%m-%d").to_string(),
-                    d.doc_number.as_deref().unwrap_or(""),
-                    d.status.label(),
-                    &d.summary,
-                    &d.keywords.join("、"),
-                    &format!("{}{}", catalogue.config.base_url, document_url(d)),
-                ])
+                .write_record(record.map(spreadsheet_text).iter().map(|cell| cell.as_bytes()))
                 .map_err(io::Error::other)?;
         }
         writer.flush()?;
     }
     Ok(out)
+}
+
+/// A cell that a spreadsheet shows as text: one starting with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return would be read as a formula by Excel
+/// and WPS (CSV injection, e.g. `=HYPERLINK(…)`), so it gets a leading `'`,
+/// which they hide. catalogue.json keeps every value as written.
+fn spreadsheet_text(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
 }
 
 /// An Atom feed (RFC 4287) of the newest documents among `documents`.

@@ -73,10 +73,13 @@ pub fn parse(path: &Path, split: &Split<'_>) -> Result<RawMeta, Diagnostic> {
                 .map(|l| split.yaml_line - 1 + u32::try_from(l.line()).unwrap_or(0));
             Diagnostic::error(
                 path,
-                format!("the front-matter is not valid YAML: {}", crate::config::yaml_message(&e)),
+                format!(
+                    "the front-matter is not valid YAML: {}",
+                    crate::config::yaml_message(&e)
+                ),
             )
             .at(line.unwrap_or(start_line))
-            .hint("write each field as `key: value`; quote values that contain `: ` or start with a special character")
+            .hint(yaml_hint(&e))
         })?
     };
     let Value::Mapping(mapping) = value else {
@@ -122,6 +125,20 @@ fn key_lines(yaml: &str, first_line: u32) -> HashMap<String, u32> {
         }
     }
     lines
+}
+
+/// What to do about a YAML error: the usual mistakes are quoting, but a
+/// document can also nest too deep or expand aliases without end (both
+/// stopped by the parser's limits before they cost time or memory).
+fn yaml_hint(e: &serde_norway::Error) -> &'static str {
+    let message = e.to_string();
+    if message.contains("recursion limit") {
+        "the values are nested too deep; front-matter fields are plain values or short lists"
+    } else if message.contains("repetition limit") {
+        "aliases (`*name`) expand to too many values; write the values out instead"
+    } else {
+        "write each field as `key: value`; quote values that contain `: ` or start with a special character"
+    }
 }
 
 #[cfg(test)]

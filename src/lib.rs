@@ -27,6 +27,7 @@ pub mod markdown;
 pub mod new_doc;
 pub mod output;
 pub mod page;
+pub mod panics;
 pub mod privacy;
 pub mod progress;
 pub mod render;

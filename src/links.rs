@@ -146,6 +146,21 @@ impl Resolver<'_> {
         }
         let file = attachment::publish(self.root, &target, None, self.slug, self.allowed)
             .map_err(|(message, hint)| (format!("broken link: {message}"), hint))?;
+        let key = attachment::portable_key(&file.name);
+        if let Some(declared) = self
+            .attachments
+            .iter()
+            .find(|a| attachment::portable_key(&a.name) == key)
+        {
+            return Err(refuse(
+                format!(
+                    "{} would be published under the name of the attachment {}",
+                    target.display(),
+                    declared.source.display()
+                ),
+                "rename the file (names differing only in case or Unicode form count as one)",
+            ));
+        }
         Ok(Some(LinkRewrite {
             href: file.href.clone(),
             anchor: None,

@@ -128,7 +128,7 @@ pub fn load_with(
         .map(|((file, stamp), hit)| {
             let loaded = match hit {
                 Some(entry) => Ok(Loaded::Cached(entry)),
-                None => guarded(&file.rel_path, || parse_file(root, &config, file))
+                None => crate::panics::guard(&file.rel_path, "reading", || parse_file(root, &config, file))
                     .map(|p| Loaded::Parsed(Box::new(p), stamp)),
             };
             progress.advance(1);
@@ -162,16 +162,18 @@ pub fn load_with(
                 Done::Cacheable { entry, fresh: false }
             }
             // Unchanged, but what its links point to changed: read it again.
-            Loaded::Cached(_) => match guarded(&file.rel_path, || parse_file(root, &config, file)) {
-                Ok(parsed) => render_parsed(&bodies, parsed, Stamp::of(&file.abs_path)),
-                Err(problems) => Done::Other {
-                    document: None,
-                    anchors: Vec::new(),
-                    foreign_anchors: Vec::new(),
-                    problems,
-                    notices: Vec::new(),
-                },
-            },
+            Loaded::Cached(_) => {
+                match crate::panics::guard(&file.rel_path, "reading", || parse_file(root, &config, file)) {
+                    Ok(parsed) => render_parsed(&bodies, parsed, Stamp::of(&file.abs_path)),
+                    Err(problems) => Done::Other {
+                        document: None,
+                        anchors: Vec::new(),
+                        foreign_anchors: Vec::new(),
+                        problems,
+                        notices: Vec::new(),
+                    },
+                }
+            }
             Loaded::Parsed(parsed, stamp) => render_parsed(&bodies, *parsed, stamp),
         })
         .collect();
@@ -252,7 +254,10 @@ fn render_parsed(bodies: &Bodies, mut parsed: Parsed, stamp: Option<Stamp>) -> D
         }
         outcome
     };
-    let rendered = guarded(&source, || Ok(document::render_body(&mut parsed, &resolve)));
+    let rendered = crate::panics::guard(&source, "rendering", || {
+        crate::panics::fail_point("markdown", &source);
+        Ok(document::render_body(&mut parsed, &resolve))
+    });
     let document = &mut parsed.document;
     bodies.admit(&mut document.body_html, &mut document.body_packed);
     let (anchors, foreign_anchors, problems) = match rendered {
@@ -281,19 +286,9 @@ fn render_parsed(bodies: &Bodies, mut parsed: Parsed, stamp: Option<Stamp>) -> D
     }
 }
 
-/// Runs `work` for one file; a panic becomes a diagnostic for that file
-/// rather than a crash.
-fn guarded<T>(path: &Path, work: impl FnOnce() -> Result<T, Vec<Diagnostic>>) -> Result<T, Vec<Diagnostic>> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).unwrap_or_else(|_| {
-        Err(vec![
-            Diagnostic::error(path, "gongkai failed on this file (internal error)")
-                .hint("please report it with the file attached; the other files were checked"),
-        ])
-    })
-}
-
 /// Reads, decodes and validates one file's front-matter and attachments.
 fn parse_file(root: &Path, config: &SiteConfig, file: &SourceFile) -> Result<Parsed, Vec<Diagnostic>> {
+    crate::panics::fail_point("parse", &file.rel_path);
     let bytes = std::fs::read(&file.abs_path)
         .map_err(|e| vec![Diagnostic::error(&file.rel_path, format!("cannot read: {e}"))])?;
     let text = source::decode(&file.rel_path, &bytes).map_err(|d| vec![d])?;
@@ -321,22 +316,29 @@ fn parse_file(root: &Path, config: &SiteConfig, file: &SourceFile) -> Result<Par
         match checked {
             Ok(a) => {
                 if let Some(other) = names
-                    .insert(a.name.clone(), a.source.clone())
+                    .insert(attachment::portable_key(&a.name), a.source.clone())
                     .filter(|o| *o != a.source)
                 {
-                    problems.push(
-                        Diagnostic::error(
-                            &file.rel_path,
-                            format!(
-                                "two attachments are named {} ({} and {})",
-                                a.name,
-                                other.display(),
-                                a.source.display()
-                            ),
+                    let other_name = other.file_name().map(|n| n.to_string_lossy().into_owned());
+                    let message = if other_name.as_deref() == Some(a.name.as_str()) {
+                        format!(
+                            "two attachments are named {} ({} and {})",
+                            a.name,
+                            other.display(),
+                            a.source.display()
                         )
-                        .at(declared.line)
-                        .field("attachments")
-                        .hint("rename one of the files"),
+                    } else {
+                        format!(
+                            "attachments {} and {} differ only in case or Unicode form: on Windows and macOS servers they are one file",
+                            other.display(),
+                            a.source.display()
+                        )
+                    };
+                    problems.push(
+                        Diagnostic::error(&file.rel_path, message)
+                            .at(declared.line)
+                            .field("attachments")
+                            .hint("rename one of the files"),
                     );
                 }
                 parsed.document.attachments.push(a);

@@ -110,6 +110,7 @@ enum Command {
 
 fn main() -> ExitCode {
     let args = Args::parse();
+    gongkai::panics::install_hook();
     match args.command {
         Command::Build {
             root,

@@ -96,6 +96,20 @@ pub struct Staging {
     staged: Mutex<Vec<String>>,
     /// The writer thread and the way to it.
     writer: Writer,
+    /// Set once the commit begins: from then on the staging folder belongs
+    /// to the commit (and its replay), not to [`Drop`].
+    committing: bool,
+}
+
+/// A build that stops without committing (an error, a panic) leaves no
+/// staging folder behind.
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committing {
+            let _ = self.writer.finish();
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
 }
 
 /// Files to create go to one thread. Creating files in one folder takes the
@@ -319,6 +333,7 @@ impl Staging {
             )),
             staged: Mutex::new(Vec::new()),
             writer,
+            committing: false,
         })
     }
 
@@ -467,16 +482,17 @@ impl Staging {
 
     /// Makes the output what this build wrote.
     pub fn commit(mut self) -> Result<CommitStats, OutputError> {
+        self.committing = true;
         self.writer
             .finish()
             .map_err(io_error("cannot write into", &self.dir))?;
-        let current = self.current.into_inner().unwrap_or_default();
+        let current = std::mem::take(&mut self.current).into_inner().unwrap_or_default();
         let manifest_dir = self.state.manifest.parent().unwrap_or(Path::new("."));
         fs::create_dir_all(manifest_dir).map_err(io_error("cannot create", manifest_dir))?;
         let pending = self.state.pending_manifest();
         write_manifest(&pending, &current).map_err(io_error("cannot write", &pending))?;
 
-        let Some(previous) = self.previous else {
+        let Some(previous) = self.previous.take() else {
             // No manifest may describe the output while it is swapped.
             match fs::remove_file(&self.state.manifest) {
                 Ok(()) => {}
@@ -501,7 +517,7 @@ impl Staging {
         // The journal: files to move in from staging (M) and to delete (D).
         let mut journal = String::new();
         let mut stats = CommitStats::default();
-        let mut staged = self.staged.into_inner().unwrap_or_default();
+        let mut staged = std::mem::take(&mut self.staged).into_inner().unwrap_or_default();
         staged.sort_unstable();
         for rel in &staged {
             journal.push_str(&format!("M {rel}\n"));
@@ -525,9 +541,8 @@ impl Staging {
     }
 
     /// Removes the staging folder, leaving the output untouched.
-    pub fn discard(mut self) {
-        let _ = self.writer.finish();
-        let _ = fs::remove_dir_all(&self.dir);
+    pub fn discard(self) {
+        drop(self);
     }
 }
 

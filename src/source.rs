@@ -65,8 +65,17 @@ pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
                     .path()
                     .map(|p| relative(root, p))
                     .unwrap_or_else(|| CONTENT_DIR.into());
+                let link = e.path().is_some_and(|p| p.is_symlink());
                 let message = if e.loop_ancestor().is_some() {
                     "this symbolic link makes a loop".to_owned()
+                } else if link
+                    && e.io_error()
+                        .is_some_and(|io| io.kind() == std::io::ErrorKind::NotFound)
+                {
+                    "this symbolic link points to nothing".to_owned()
+                } else if link {
+                    // ELOOP: a chain of links that never ends in a file.
+                    "this symbolic link makes a loop or cannot be followed".to_owned()
                 } else {
                     format!("cannot read: {e}")
                 };

@@ -83,7 +83,7 @@ impl Output {
                 self.diagnostics(diagnostics);
                 let errors = diagnostics.iter().filter(|d| d.is_error()).count();
                 match &e {
-                    BuildError::Output(o) => eprintln!("error: {o}"),
+                    BuildError::Output(_) | BuildError::Internal(_) => eprintln!("error: {e}"),
                     _ => {
                         eprintln!("{errors} error(s); nothing was written, the previous output is unchanged")
                     }
@@ -113,8 +113,8 @@ impl Output {
                     .filter(|d| d.is_error())
                     .map(|d| d.render(sources.get(&d.path), false))
                     .collect();
-                if let BuildError::Output(o) = e {
-                    text.push(format!("error: {o}"));
+                if let BuildError::Output(_) | BuildError::Internal(_) = e {
+                    text.push(format!("error: {e}"));
                 }
                 eprintln!("the build failed; still serving the last good site");
                 Some(text.join("\n\n"))

@@ -99,25 +99,28 @@ pub fn render_all(
     let results: Vec<Result<(String, bool), RenderError>> = jobs
         .par_iter()
         .map(|job| {
-            let page = page_context(&shared, *job);
-            let fingerprint = if pages.keeps_pages() {
-                page.fingerprint(&globals[page.template], &shared.cards.hashes)
-            } else {
-                Fingerprint::default()
+            // A panic while rendering a page is reported for the document
+            // (or the page) instead of ending the build without a word.
+            let subject = match job {
+                Job::Document(i) => catalogue.documents[*i].source.clone(),
+                other => std::path::PathBuf::from(format!("(the page {other:?})")),
             };
-            let path = page.path.clone();
-            let rendered = if pages.unchanged(&path, &fingerprint)? {
-                false
-            } else {
-                let html = page
-                    .render(&env, &shared)
-                    .map_err(|e| RenderError::Template(vec![e]))?;
-                pages.page(&path, html.as_bytes(), &fingerprint)?;
-                true
-            };
-            options.progress.advance(1);
-            Ok((path, rendered))
+            crate::panics::catch(|| render_job(&shared, &env, &globals, pages, *job, &subject))
+                .unwrap_or_else(|message| {
+                    let what = match job {
+                        Job::Document(_) => "the page of this file",
+                        _ => "this page",
+                    };
+                    Err(RenderError::Template(vec![
+                        Diagnostic::error(
+                            &subject,
+                            format!("gongkai failed while rendering {what} (internal error: {message})"),
+                        )
+                        .hint("please report it with the file attached; the other pages were rendered"),
+                    ]))
+                })
         })
+        .inspect(|_| options.progress.advance(1))
         .collect();
     let mut problems = Vec::new();
     let mut paths = Vec::with_capacity(results.len());
@@ -145,6 +148,36 @@ pub fn render_all(
         assets: theme.assets.len(),
         paths,
     })
+}
+
+/// Renders one page unless the output holds it as rendered from the same
+/// context; returns its path and whether it was rendered.
+fn render_job(
+    shared: &Shared<'_>,
+    env: &Environment<'_>,
+    globals: &std::collections::HashMap<&'static str, Fingerprint>,
+    pages: &dyn Pages,
+    job: Job,
+    subject: &std::path::Path,
+) -> Result<(String, bool), RenderError> {
+    crate::panics::fail_point("page", subject);
+    let page = page_context(shared, job);
+    let fingerprint = if pages.keeps_pages() {
+        page.fingerprint(&globals[page.template], &shared.cards.hashes)
+    } else {
+        Fingerprint::default()
+    };
+    let path = page.path.clone();
+    let rendered = if pages.unchanged(&path, &fingerprint)? {
+        false
+    } else {
+        let html = page
+            .render(env, shared)
+            .map_err(|e| RenderError::Template(vec![e]))?;
+        pages.page(&path, html.as_bytes(), &fingerprint)?;
+        true
+    };
+    Ok((path, rendered))
 }
 
 fn jobs(catalogue: &Catalogue) -> Vec<Job> {

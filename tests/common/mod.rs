@@ -2,6 +2,8 @@
 //! run the real binary, read back the written files.
 #![allow(dead_code, unreachable_pub, missing_docs)]
 
+pub mod scan;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
