@@ -803,7 +803,8 @@ pub fn is_valid_slug(slug: &str) -> bool {
 
 /// The page name derived from a 索引号: ASCII letters and digits kept
 /// (lower-cased, so the name is the same on case-insensitive disks), every
-/// other run of characters becomes one `-`.
+/// other run of characters becomes one `-`; never starting with `-`, `.` or
+/// `_` (a valid [`is_valid_slug`]).
 pub fn slug_from_index_number(index_number: &str) -> String {
     let mut slug = String::with_capacity(index_number.len());
     for c in index_number.chars() {
@@ -813,7 +814,11 @@ pub fn slug_from_index_number(index_number: &str) -> String {
             slug.push('-');
         }
     }
-    let slug = slug.trim_matches(['-', '.']);
+    // Not starting with `_` either: static hosts built on Jekyll (GitHub
+    // Pages) leave such files out.
+    let slug = slug
+        .trim_start_matches(['-', '.', '_'])
+        .trim_end_matches(['-', '.']);
     if slug.is_empty() {
         // Nothing ASCII to keep: a stable name from the number itself.
         let hash = blake3::hash(index_number.as_bytes()).to_hex();
