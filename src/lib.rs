@@ -20,6 +20,7 @@ pub mod document;
 pub mod export;
 pub mod frontmatter;
 pub mod i18n;
+pub mod import;
 pub mod index_number;
 pub mod links;
 pub mod load;

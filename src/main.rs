@@ -101,6 +101,32 @@ enum Command {
         #[arg(long)]
         issuer: Option<String>,
     },
+    /// Import a legacy site's saved pages (HTML or text), one Markdown
+    /// document each; prints what was imported and every field left TODO.
+    Import {
+        /// Saved pages, or folders of them (.html, .htm, .txt).
+        #[arg(required_unless_present = "csv")]
+        paths: Vec<PathBuf>,
+        /// A metadata register, one row per document (.csv, .xlsx, .xls or
+        /// .ods); a 正文 column names each body's file.
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+        /// Where the documents go, relative to the site folder.
+        #[arg(long, default_value = "content")]
+        into: PathBuf,
+        /// The site folder, holding site.yaml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The 信息分类 of pages that state none (name or code).
+        #[arg(long)]
+        category: Option<String>,
+        /// The 发布机构 of pages that state none.
+        #[arg(long)]
+        issuer: Option<String>,
+        /// Overwrite documents that exist.
+        #[arg(long)]
+        force: bool,
+    },
     /// Create a new site with two example documents.
     New {
         /// The folder to create (must not exist, or be empty).
@@ -183,6 +209,23 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Import {
+            paths,
+            csv,
+            into,
+            root,
+            category,
+            issuer,
+            force,
+        } => import(&gongkai::import::Options {
+            root,
+            inputs: paths,
+            into,
+            category,
+            issuer,
+            force,
+            register: csv,
+        }),
         Command::New { dir } => match gongkai::scaffold::create(&dir) {
             Ok(()) => {
                 println!("created a new site in {}", dir.display());
@@ -194,6 +237,46 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+    }
+}
+
+fn import(options: &gongkai::import::Options) -> ExitCode {
+    match gongkai::import::import(options) {
+        Ok(imported) => {
+            let mut todo = 0;
+            for page in &imported {
+                match &page.document {
+                    Some(document) => println!("{} → {}", page.page.display(), document.display()),
+                    None => println!("{} → not written", page.page.display()),
+                }
+                for field in &page.todo {
+                    println!("  TODO {field}");
+                }
+                for note in &page.notes {
+                    println!("  note: {note}");
+                }
+                todo += page.todo.len();
+            }
+            let written = imported.iter().filter(|p| p.document.is_some()).count();
+            println!(
+                "imported {written} of {} page(s); {todo} field(s) left TODO{}",
+                imported.len(),
+                if todo > 0 {
+                    " (gongkai check lists them until they are written)"
+                } else {
+                    ""
+                }
+            );
+            if written == imported.len() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }
+        Err(problems) => {
+            Output::new(&options.root, "human", true).diagnostics(&problems);
+            ExitCode::from(2)
+        }
     }
 }
 

@@ -114,7 +114,7 @@ pub fn create(root: &Path, request: &Request, today: chrono::NaiveDate) -> Resul
 
 /// The file name for an index number: characters that file systems or URLs
 /// dislike become `-`.
-fn file_stem(number: &str) -> String {
+pub(crate) fn file_stem(number: &str) -> String {
     number
         .chars()
         .map(|c| {
@@ -128,7 +128,7 @@ fn file_stem(number: &str) -> String {
 }
 
 /// A YAML scalar: plain when that reads back as the same text, else quoted.
-fn scalar(text: &str) -> String {
+pub(crate) fn scalar(text: &str) -> String {
     let plain = !text.is_empty()
         && text
             .chars()
