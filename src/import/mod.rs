@@ -828,3 +828,63 @@ fn write_out(draft: &Draft, stem: &str, origin_line: &str) -> String {
     out.push_str(&draft.body);
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config() -> SiteConfig {
+        SiteConfig::parse("title: 测试\ncategories:\n  - { code: \"03\", name: 规划计划 }\n")
+            .expect("site.yaml")
+    }
+
+    fn field<'d>(draft: &'d Draft, key: &str) -> Option<&'d str> {
+        draft
+            .fields
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    #[test]
+    fn a_text_page_gives_its_fields_and_a_clean_body() {
+        let page = read::text_page(
+            "当前位置:首页 > 政务公开 > 通知\n某县政办发〔2022〕3号\n关于做好某项工作的通知\n发布时间:2022-03-02 10:00 | 来源:某县政府网\n\
+             各乡镇人民政府:\n现将有关事项通知如下(请遵照执行)。\n一、工作要求\n数据见表\u{FFFD}。\n\
+             (此件公开发布)    某县人民政府办公室\n2022年3月1日\n责任编辑:李四\n鲁ICP备05024477号\n",
+        );
+        let draft = extract(&page, &config(), &Options::default());
+        assert_eq!(field(&draft, "title"), Some("关于做好某项工作的通知"));
+        assert_eq!(field(&draft, "doc_number"), Some("某县政办发〔2022〕3号"));
+        assert_eq!(
+            field(&draft, "issuer"),
+            Some("某县人民政府办公室"),
+            "the signature, not the portal"
+        );
+        assert_eq!(
+            field(&draft, "date"),
+            Some("2022-03-01"),
+            "the signature's date, not the page's"
+        );
+        assert!(field(&draft, "category").is_some_and(|c| c.starts_with("\"TODO:")));
+        assert_eq!(
+            draft.body,
+            "各乡镇人民政府：\n\n现将有关事项通知如下（请遵照执行）。\n\n## 一、工作要求\n\n数据见表。\n\n（此件公开发布） 某县人民政府办公室\n\n2022年3月1日\n"
+        );
+        assert!(
+            draft.notes.iter().any(|n| n.contains("1 damaged character")),
+            "{:?}",
+            draft.notes
+        );
+        let draft = extract(
+            &page,
+            &config(),
+            &Options {
+                category: Some("03".into()),
+                ..Options::default()
+            },
+        );
+        assert_eq!(field(&draft, "category"), Some("规划计划"));
+        assert!(draft.todo.is_empty(), "{:?}", draft.todo);
+    }
+}
