@@ -101,24 +101,21 @@ pub fn render_all(
         .map(|job| {
             // A panic while rendering a page is reported for the document
             // (or the page) instead of ending the build without a word.
-            let subject = match job {
-                Job::Document(i) => catalogue.documents[*i].source.clone(),
-                other => std::path::PathBuf::from(format!("(the page {other:?})")),
-            };
-            crate::panics::catch(|| render_job(&shared, &env, &globals, pages, *job, &subject))
-                .unwrap_or_else(|message| {
+            crate::panics::catch(|| render_job(&shared, &env, &globals, pages, *job)).unwrap_or_else(
+                |message| {
                     let what = match job {
                         Job::Document(_) => "the page of this file",
                         _ => "this page",
                     };
                     Err(RenderError::Template(vec![
                         Diagnostic::error(
-                            &subject,
+                            subject(catalogue, *job),
                             format!("gongkai failed while rendering {what} (internal error: {message})"),
                         )
                         .hint("please report it with the file attached; the other pages were rendered"),
                     ]))
-                })
+                },
+            )
         })
         .inspect(|_| options.progress.advance(1))
         .collect();
@@ -150,6 +147,15 @@ pub fn render_all(
     })
 }
 
+/// What a problem with a job's page is reported on: the document's file, or
+/// the page's kind.
+fn subject(catalogue: &Catalogue, job: Job) -> std::path::PathBuf {
+    match job {
+        Job::Document(i) => catalogue.documents[i].source.clone(),
+        other => std::path::PathBuf::from(format!("(the page {other:?})")),
+    }
+}
+
 /// Renders one page unless the output holds it as rendered from the same
 /// context; returns its path and whether it was rendered.
 fn render_job(
@@ -158,9 +164,10 @@ fn render_job(
     globals: &std::collections::HashMap<&'static str, Fingerprint>,
     pages: &dyn Pages,
     job: Job,
-    subject: &std::path::Path,
 ) -> Result<(String, bool), RenderError> {
-    crate::panics::fail_point("page", subject);
+    if cfg!(debug_assertions) {
+        crate::panics::fail_point("page", &subject(shared.catalogue, job));
+    }
     let page = page_context(shared, job);
     let fingerprint = if pages.keeps_pages() {
         page.fingerprint(&globals[page.template], &shared.cards.hashes)
