@@ -1,0 +1,345 @@
+//! What each page shows: the context of one job (home, search, a document,
+//! a list page …), its fingerprint, and its rendering with the theme.
+
+use super::*;
+
+/// What a page is rendered from: its template, output path, own context,
+/// the root and section of the context every page shares, and the body
+/// HTML of a document or column page. The body is kept out of `ctx` until
+/// rendering: it is most of the context, and hashing its bytes is much
+/// cheaper than serialising them (and a page that is not rendered never
+/// copies it).
+pub(super) struct PageContext<'a> {
+    pub(super) template: &'static str,
+    pub(super) path: String,
+    ctx: Ctx<'a>,
+    /// Context variables holding document cards, by index: the fingerprint
+    /// hashes the cards' hashes, rendering puts the cards in.
+    cards: Vec<(&'static str, Cards)>,
+    root: &'static str,
+    section: &'static str,
+    body: Option<Body<'a>>,
+}
+
+/// The body of a page: a column page's HTML, or a document's, rendered
+/// again when the page is ([`crate::body`]).
+#[derive(Clone, Copy)]
+enum Body<'a> {
+    Html(&'a str),
+    Document(&'a Document),
+}
+
+impl PageContext<'_> {
+    /// A hash of everything the page's HTML depends on besides `global`
+    /// (the template, the theme, the shared values it reads, the program):
+    /// equal fingerprints, equal pages.
+    pub(super) fn fingerprint(&self, global: &Fingerprint, card_hashes: &[Fingerprint]) -> Fingerprint {
+        let mut hasher = blake3::Hasher::new();
+        hasher.update(global);
+        // The template's name is in `global`.
+        for part in [&self.path, self.root, self.section] {
+            hasher.update(&(part.len() as u64).to_le_bytes());
+            hasher.update(part.as_bytes());
+        }
+        self.ctx.hash(&mut hasher);
+        for (name, cards) in &self.cards {
+            hasher.update(&(name.len() as u64).to_le_bytes());
+            hasher.update(name.as_bytes());
+            cards.hash(&mut hasher, card_hashes);
+        }
+        match self.body {
+            Some(Body::Html(html)) => {
+                hasher.update(&(html.len() as u64).to_le_bytes());
+                hasher.update(html.as_bytes());
+            }
+            Some(Body::Document(document)) => {
+                hasher.update(b"document body");
+                hasher.update(&document.body_hash);
+            }
+            None => {}
+        }
+        crate::output::short(&hasher.finalize())
+    }
+
+    pub(super) fn render(self, env: &Environment<'_>, shared: &Shared<'_>) -> Result<String, Diagnostic> {
+        let base = shared.base(self.root, &self.path, self.section);
+        let cards: std::collections::BTreeMap<&'static str, Value> = self
+            .cards
+            .iter()
+            .map(|(name, cards)| (*name, cards.value(&shared.cards)))
+            .collect();
+        let cards = Value::from_object(cards);
+        let own = context! { ..cards, ..self.ctx.into_value() };
+        let ctx = match self.body {
+            Some(body) => {
+                let body = match body {
+                    Body::Html(html) => html.to_owned(),
+                    Body::Document(document) => shared.catalogue.bodies.html(document)?,
+                };
+                context! { ..context! { body => Value::from_safe_string(body) }, ..own, ..base }
+            }
+            None => context! { ..own, ..base },
+        };
+        let rendered = env.get_template(self.template).and_then(|t| t.render(ctx));
+        rendered.map_err(|e| {
+            // The error names the template it happened in (base.html, say), which
+            // may not be the page's own.
+            let name = e.name().unwrap_or(self.template);
+            let origin = shared
+                .theme
+                .templates
+                .get(name)
+                .map_or_else(|| name.into(), |t| t.1.clone());
+            template_problem(origin, &e)
+        })
+    }
+}
+
+pub(super) fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a> {
+    let catalogue = shared.catalogue;
+    let mut body = None;
+    let mut cards = Vec::new();
+    let (template, path, ctx, root, section) = match job {
+        Job::Home => {
+            let recent = (0..catalogue.documents.len().min(catalogue.config.home_recent)).collect();
+            cards.push(("recent", Cards::Many(recent)));
+            let ctx = context! {
+                total => catalogue.documents.len(),
+                issuers => catalogue.issuers.len(),
+                years => Value::from(Serde(facet_links(catalogue, FacetKind::Year)))
+            };
+            ("home.html", "index.html".to_owned(), Ctx::Value(ctx), "", "home")
+        }
+        Job::Search => {
+            let facet_options = |kind: FacetKind| {
+                catalogue
+                    .facets(kind)
+                    .iter()
+                    .map(|f| context! { key => f.key.clone(), name => facet_name(&catalogue.config.language, kind, f) })
+                    .collect::<Vec<Value>>()
+            };
+            let statuses = Validity::ALL.map(|v| {
+                (
+                    v.code(),
+                    crate::i18n::get(&catalogue.config.language, &format!("status_{}", v.code())),
+                )
+            });
+            let ctx = context! {
+                facets => context! {
+                    category => facet_options(FacetKind::Category),
+                    issuer => facet_options(FacetKind::Issuer),
+                    year => facet_options(FacetKind::Year),
+                },
+                statuses => Value::from(Serde(statuses)),
+                // The search script's own messages, in the interface language.
+                messages => serde_json::to_string(
+                    &crate::i18n::strings(&catalogue.config.language)
+                        .into_iter()
+                        .filter_map(|(k, v)| k.strip_prefix("js_").map(|k| (k, v)))
+                        .collect::<std::collections::BTreeMap<_, _>>(),
+                )
+                .unwrap_or_default()
+            };
+            (
+                "search.html",
+                "search/index.html".to_owned(),
+                Ctx::Value(ctx),
+                "../",
+                "search",
+            )
+        }
+        Job::Document(i) => {
+            let d = &catalogue.documents[i];
+            let path = document_url(d);
+            body = Some(Body::Document(d));
+            let issuer_url = catalogue.issuer_of(d).map(|f| facet_url(FacetKind::Issuer, f, 1));
+            let category = &catalogue.categories[d.category];
+            let year = chrono::Datelike::year(&d.date);
+            let relations = &catalogue.relations[i];
+            cards.extend([
+                ("doc", Cards::One(Some(i))),
+                ("replaced_by", Cards::One(relations.replaced_by)),
+                ("replaces", Cards::Many(relations.replaces.clone())),
+                ("interprets", Cards::Many(relations.interprets.clone())),
+                ("interpreted_by", Cards::Many(relations.interpreted_by.clone())),
+            ]);
+            let attachments = d
+                .attachments
+                .iter()
+                .map(|a| AttachmentCtx {
+                    title: &a.title,
+                    href: &a.href,
+                    kind: &a.kind,
+                    size: crate::attachment::human_size(a.size),
+                })
+                .collect();
+            let ctx = Ctx::Document(DocumentCtx {
+                disclosure: crate::i18n::get(
+                    &catalogue.config.language,
+                    match d.disclosure {
+                        crate::document::Disclosure::Active => "disclosure_active",
+                        crate::document::Disclosure::OnRequest => "disclosure_on_request",
+                        crate::document::Disclosure::Withheld => "disclosure_withheld",
+                    },
+                ),
+                summary: &d.summary,
+                keywords: &d.keywords,
+                issuer_url,
+                category_url: facet_url(FacetKind::Category, category, 1),
+                year_url: format!("year/{year}/index.html"),
+                valid_until: d.valid_until.map(|v| v.format("%Y-%m-%d").to_string()),
+                attachments,
+            });
+            ("document.html", path, ctx, "../", "category")
+        }
+        Job::Abolished(which) => {
+            let facets: &[Facet] = match which {
+                Some(i) => std::slice::from_ref(&catalogue.abolished[i]),
+                None => &catalogue.abolished,
+            };
+            let groups: Vec<Value> = facets
+                .iter()
+                .filter(|f| which.is_some() || !f.documents.is_empty())
+                .map(|f| {
+                    let documents: Vec<Value> = f.documents.iter().map(|&j| shared.cards.value(j)).collect();
+                    context! { name => f.name.clone(), key => f.key.clone(), documents => documents }
+                })
+                .collect();
+            let counts: Vec<Value> = catalogue
+                .abolished
+                .iter()
+                .map(|f| context! { name => f.name.clone(), url => abolished_url(Some(f)), count => f.documents.len() })
+                .collect();
+            let path = abolished_url(which.map(|i| &catalogue.abolished[i]));
+            let language = &catalogue.config.language;
+            let title = match which {
+                Some(i) => {
+                    crate::i18n::get(language, "abolished_of").replace("{name}", &catalogue.abolished[i].name)
+                }
+                None => crate::i18n::get(language, "abolished").to_owned(),
+            };
+            let ctx = context! {
+                title => title,
+                groups => groups,
+                counts => counts,
+                all => which.is_none()
+            };
+            ("abolished.html", path, Ctx::Value(ctx), "../", "category")
+        }
+        Job::Page(i) => {
+            let page = &catalogue.pages[i];
+            let path = crate::page::url(page.key);
+            body = Some(Body::Html(page.html.as_str()));
+            let ctx = context! {
+                title => page.title.clone(),
+                updated => page.updated.clone(),
+            };
+            ("page.html", path, Ctx::Value(ctx), "../", page.key)
+        }
+        Job::Mandatory => {
+            let items: Vec<Value> = catalogue
+                .config
+                .column
+                .iter()
+                .flat_map(|c| &c.mandatory)
+                .map(|m| {
+                    let facets: Vec<Value> = m
+                        .categories
+                        .iter()
+                        .filter_map(|code| catalogue.categories.iter().find(|f| &f.key == code))
+                        .map(|f| context! { name => f.name.clone(), url => facet_url(FacetKind::Category, f, 1), count => f.documents.len() })
+                        .collect();
+                    context! { item => m.item.clone(), categories => facets }
+                })
+                .collect();
+            let path = crate::page::url("mandatory");
+            let ctx = context! { items => items };
+            ("mandatory.html", path, Ctx::Value(ctx), "../", "mandatory")
+        }
+        Job::Statistics => {
+            let stats = crate::stats::compute(catalogue);
+            let language = &catalogue.config.language;
+            let years: Vec<String> = stats.years.iter().map(ToString::to_string).collect();
+            let chart =
+                crate::stats::bar_chart(&years, &stats.per_year, crate::i18n::get(language, "stats_chart"));
+            let (names, counts): (Vec<String>, Vec<usize>) = stats.by_validity.iter().cloned().unzip();
+            let validity_chart =
+                crate::stats::bar_chart(&names, &counts, crate::i18n::get(language, "stats_by_validity"));
+            let ctx = context! {
+                stats => Value::from(Serde(&stats)),
+                chart => Value::from_safe_string(chart),
+                validity_chart => Value::from_safe_string(validity_chart)
+            };
+            (
+                "statistics.html",
+                "statistics/index.html".to_owned(),
+                Ctx::Value(ctx),
+                "../",
+                "statistics",
+            )
+        }
+        Job::Overview(kind) => {
+            let path = format!("{}/index.html", kind.dir());
+            let ctx = context! {
+                kind => kind.dir(),
+                kind_title => kind_title(&catalogue.config.language, kind),
+                facets => Value::from(Serde(facet_links(catalogue, kind)))
+            };
+            ("overview.html", path, Ctx::Value(ctx), "../", kind.dir())
+        }
+        Job::List(kind, f, page) => {
+            let facet = &catalogue.facets(kind)[f];
+            let size = catalogue.config.page_size;
+            let pages = page_count(facet.documents.len(), size);
+            let documents = facet
+                .documents
+                .iter()
+                .skip((page - 1) * size)
+                .take(size)
+                .copied()
+                .collect();
+            cards.push(("documents", Cards::Many(documents)));
+            let path = facet_url(kind, facet, page);
+            let page_file = |n: usize| {
+                if n <= 1 {
+                    "index.html".to_owned()
+                } else {
+                    format!("{n}.html")
+                }
+            };
+            let pager = Pager {
+                current: page,
+                total: pages,
+                prev: (page > 1).then(|| page_file(page - 1)),
+                next: (page < pages).then(|| page_file(page + 1)),
+                pages: pager_pages(page, pages).map(|n| (n, page_file(n))).collect(),
+            };
+            let abolished = (kind == FacetKind::Category)
+                .then(|| &catalogue.abolished[f])
+                .filter(|a| !a.documents.is_empty())
+                .map(|a| AbolishedLink {
+                    url: abolished_url(Some(a)),
+                    count: a.documents.len(),
+                });
+            let ctx = Ctx::List(ListCtx {
+                kind: kind.dir(),
+                kind_title: kind_title(&catalogue.config.language, kind),
+                facet_name: facet_name(&catalogue.config.language, kind, facet),
+                abolished,
+                count: facet.documents.len(),
+                first: (page - 1) * size + 1,
+                pager,
+            });
+            ("list.html", path, ctx, "../../", kind.dir())
+        }
+    };
+    PageContext {
+        template,
+        path,
+        ctx,
+        cards,
+        root,
+        section,
+        body,
+    }
+}
