@@ -1,0 +1,345 @@
+//! The front-matter values of one document by English key (Chinese aliases
+//! resolved, unknown keys reported), read as the types fields take: text,
+//! choices, flags, references, attachments, allowances, keywords.
+
+use super::*;
+
+/// The front-matter values by English key, with the line each was written on.
+pub(super) struct Fields<'a> {
+    path: &'a Path,
+    start_line: u32,
+    values: HashMap<&'static str, (&'a Value, u32)>,
+}
+
+impl<'a> Fields<'a> {
+    pub(super) fn collect(path: &'a Path, meta: &'a RawMeta, problems: &mut Vec<Diagnostic>) -> Self {
+        let mut values: HashMap<&'static str, (&'a Value, u32)> = HashMap::new();
+        let mut written: HashMap<&'static str, &str> = HashMap::new();
+        for (key, value) in &meta.fields {
+            let line = meta.key_lines.get(key).copied().unwrap_or(meta.start_line);
+            let Some(spec) = FIELDS
+                .iter()
+                .find(|f| f.key == key || f.aliases.contains(&key.as_str()))
+            else {
+                let names = FIELDS
+                    .iter()
+                    .flat_map(|f| std::iter::once(f.key).chain(f.aliases.iter().copied()));
+                let hint = match did_you_mean(key, names) {
+                    Some(close) => format!("did you mean `{close}`?"),
+                    None => format!(
+                        "the fields are {}; see the front-matter reference in README.md",
+                        FIELDS.iter().map(|f| f.key).collect::<Vec<_>>().join(", ")
+                    ),
+                };
+                problems.push(
+                    Diagnostic::error(path, format!("unknown field `{key}`"))
+                        .at(line)
+                        .field(key.clone())
+                        .hint(hint),
+                );
+                continue;
+            };
+            if let Some(first) = written.get(spec.key) {
+                problems.push(
+                    Diagnostic::error(
+                        path,
+                        format!("`{}` is given twice (as `{first}` and `{key}`)", spec.key),
+                    )
+                    .at(line)
+                    .field(spec.key)
+                    .hint("keep one of the two lines"),
+                );
+                continue;
+            }
+            written.insert(spec.key, key);
+            values.insert(spec.key, (value, line));
+        }
+        for spec in FIELDS
+            .iter()
+            .filter(|f| f.required && !values.contains_key(f.key))
+        {
+            let also = spec
+                .aliases
+                .first()
+                .map(|a| format!(" ({a})"))
+                .unwrap_or_default();
+            problems.push(
+                Diagnostic::error(path, format!("required field `{}`{also} is missing", spec.key))
+                    .at(meta.start_line)
+                    .field(spec.key)
+                    .hint(format!("add a line `{}: …` to the front-matter", spec.key)),
+            );
+        }
+        Fields {
+            path,
+            start_line: meta.start_line,
+            values,
+        }
+    }
+
+    pub(super) fn line(&self, key: &str) -> u32 {
+        self.values.get(key).map_or(self.start_line, |v| v.1)
+    }
+
+    pub(super) fn problem(&self, key: &'static str, message: String, hint: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(self.path, message)
+            .at(self.line(key))
+            .field(key)
+            .hint(hint)
+    }
+
+    /// A required text field: present (checked in `collect`) and not empty.
+    pub(super) fn text(&self, key: &'static str, problems: &mut Vec<Diagnostic>) -> Option<String> {
+        if !self.values.contains_key(key) {
+            return None;
+        }
+        let value = self.optional_text(key, problems);
+        if value.is_none() && problems.last().is_none_or(|d| d.field.as_deref() != Some(key)) {
+            problems.push(self.problem(
+                key,
+                format!("`{key}` is empty"),
+                format!("write a value after `{key}:`"),
+            ));
+        }
+        value
+    }
+
+    /// A text field, or `None` when absent or empty.
+    pub(super) fn optional_text(&self, key: &'static str, problems: &mut Vec<Diagnostic>) -> Option<String> {
+        let (value, _) = self.values.get(key)?;
+        match scalar_text(value) {
+            Ok(text) if text.starts_with("TODO") => {
+                problems.push(self.problem(
+                    key,
+                    format!("`{key}` is still a placeholder: {text}"),
+                    "write the real value (TODO marks what gongkai new-doc or import could not fill in)",
+                ));
+                None
+            }
+            Ok(text) => Some(text).filter(|t| !t.is_empty()),
+            Err(kind) => {
+                problems.push(self.problem(
+                    key,
+                    format!("`{key}` must be text, not {kind}"),
+                    format!("write it on one line after `{key}:`, quoted if needed"),
+                ));
+                None
+            }
+        }
+    }
+
+    pub(super) fn choice<T: Copy>(
+        &self,
+        key: &'static str,
+        names: &[(T, &'static str, &'static str)],
+        default: T,
+        problems: &mut Vec<Diagnostic>,
+    ) -> T {
+        let Some(text) = self.optional_text(key, problems) else {
+            return default;
+        };
+        match names
+            .iter()
+            .find(|n| n.1 == text || n.2.eq_ignore_ascii_case(&text))
+        {
+            Some(n) => n.0,
+            None => {
+                let allowed: Vec<_> = names.iter().map(|n| n.1).collect();
+                problems.push(self.problem(
+                    key,
+                    format!("`{text}` is not a value of `{key}`"),
+                    format!("use one of: {}", allowed.join("、")),
+                ));
+                default
+            }
+        }
+    }
+
+    pub(super) fn flag(&self, key: &'static str, problems: &mut Vec<Diagnostic>) -> bool {
+        match self.values.get(key) {
+            None | Some((Value::Null, _)) => false,
+            Some((Value::Bool(b), _)) => *b,
+            Some(_) => {
+                problems.push(self.problem(
+                    key,
+                    format!("`{key}` must be true or false"),
+                    format!("write `{key}: true`"),
+                ));
+                false
+            }
+        }
+    }
+
+    /// One 索引号 or a list of them.
+    pub(super) fn references(&self, key: &'static str, problems: &mut Vec<Diagnostic>) -> Vec<Reference> {
+        let Some((value, line)) = self.values.get(key) else {
+            return Vec::new();
+        };
+        let items: Vec<&Value> = match value {
+            Value::Sequence(items) => items.iter().collect(),
+            Value::Null => Vec::new(),
+            other => vec![other],
+        };
+        let mut out = Vec::new();
+        for item in items {
+            match scalar_text(item) {
+                Ok(text) if !text.is_empty() => out.push(Reference {
+                    index_number: text,
+                    line: *line,
+                }),
+                Ok(_) => {}
+                Err(kind) => problems.push(self.problem(
+                    key,
+                    format!("`{key}` takes 索引号, not {kind}"),
+                    format!("write {key}: 0101-03-2017-000525, or a list"),
+                )),
+            }
+        }
+        out
+    }
+
+    /// 附件: paths, or `{ path, title }` groups.
+    pub(super) fn attachments(&self, problems: &mut Vec<Diagnostic>) -> Vec<AttachmentRef> {
+        let Some((value, line)) = self.values.get("attachments") else {
+            return Vec::new();
+        };
+        let hint = "write attachments: [附件1.pdf, { path: 附件2.xlsx, title: 统计表 }]";
+        let Value::Sequence(items) = value else {
+            problems.push(self.problem("attachments", "`attachments` must be a list".to_owned(), hint));
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items {
+            let (path, title) = match item {
+                Value::Mapping(map) => {
+                    let get = |k: &str| {
+                        map.get(k)
+                            .and_then(|v| scalar_text(v).ok())
+                            .filter(|t| !t.is_empty())
+                    };
+                    let unknown: Vec<String> = map
+                        .keys()
+                        .filter_map(|k| k.as_str())
+                        .filter(|k| !matches!(*k, "path" | "title"))
+                        .map(str::to_owned)
+                        .collect();
+                    if !unknown.is_empty() {
+                        problems.push(self.problem(
+                            "attachments",
+                            format!("unknown attachment key `{}`", unknown.join("`, `")),
+                            hint,
+                        ));
+                    }
+                    (get("path"), get("title"))
+                }
+                other => (scalar_text(other).ok().filter(|t| !t.is_empty()), None),
+            };
+            match path {
+                Some(path) => out.push(AttachmentRef {
+                    path,
+                    title,
+                    line: *line,
+                }),
+                None => {
+                    problems.push(self.problem("attachments", "an attachment has no path".to_owned(), hint))
+                }
+            }
+        }
+        out
+    }
+
+    /// Personal data allowed in this document, each with a reason.
+    pub(super) fn allowances(&self, problems: &mut Vec<Diagnostic>) -> Vec<Allowance> {
+        let Some((value, _)) = self.values.get("personal_data") else {
+            return Vec::new();
+        };
+        let hint = "write personal_data: [{ value: \"0571-12345678\", reason: 单位办公电话 }]";
+        let Value::Sequence(items) = value else {
+            problems.push(self.problem("personal_data", "`personal_data` must be a list".to_owned(), hint));
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items {
+            let get = |k: &str| match item {
+                Value::Mapping(map) => map
+                    .get(k)
+                    .and_then(|v| scalar_text(v).ok())
+                    .filter(|t| !t.is_empty()),
+                _ => None,
+            };
+            match (get("value"), get("reason")) {
+                (Some(value), Some(reason)) => out.push(Allowance { value, reason }),
+                _ => problems.push(self.problem(
+                    "personal_data",
+                    "each entry needs a `value` and a `reason`".to_owned(),
+                    hint,
+                )),
+            }
+        }
+        out
+    }
+
+    /// 主题词 as a YAML list or as one text separated by commas, 、 or spaces.
+    pub(super) fn keywords(&self, problems: &mut Vec<Diagnostic>) -> Vec<String> {
+        let Some((value, _)) = self.values.get("keywords") else {
+            return Vec::new();
+        };
+        let words: Vec<String> = match value {
+            Value::Sequence(items) => {
+                let mut words = Vec::new();
+                for item in items {
+                    match scalar_text(item) {
+                        Ok(text) => words.push(text),
+                        Err(kind) => {
+                            problems.push(self.problem(
+                                "keywords",
+                                format!("a keyword must be text, not {kind}"),
+                                "write keywords: [政务公开, 工作要点]",
+                            ));
+                            return Vec::new();
+                        }
+                    }
+                }
+                words
+            }
+            other => match scalar_text(other) {
+                Ok(text) => text
+                    .split([',', '，', '、', ';', '；', ' ', '\u{3000}'])
+                    .map(str::to_owned)
+                    .collect(),
+                Err(kind) => {
+                    problems.push(self.problem(
+                        "keywords",
+                        format!("`keywords` must be a list, not {kind}"),
+                        "write keywords: [政务公开, 工作要点]",
+                    ));
+                    return Vec::new();
+                }
+            },
+        };
+        let mut out: Vec<String> = Vec::with_capacity(words.len());
+        for w in words
+            .into_iter()
+            .map(|w| w.trim().to_owned())
+            .filter(|w| !w.is_empty())
+        {
+            if !out.contains(&w) {
+                out.push(w);
+            }
+        }
+        out
+    }
+}
+
+/// A YAML scalar as trimmed text; the error names the kind of value found.
+fn scalar_text(value: &Value) -> Result<String, &'static str> {
+    match value {
+        Value::String(s) => Ok(s.trim().to_owned()),
+        Value::Number(n) => Ok(n.to_string()),
+        Value::Null => Ok(String::new()),
+        Value::Bool(_) => Err("true/false"),
+        Value::Sequence(_) => Err("a list"),
+        Value::Mapping(_) => Err("a group of fields"),
+        Value::Tagged(_) => Err("a tagged value"),
+    }
+}
