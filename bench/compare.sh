@@ -19,7 +19,9 @@
 # deleted at the end too): on ext4, creating files within minutes of deleting
 # many costs several times more (the inode allocator skips recently deleted
 # inodes), which would measure the file system's state rather than the tools.
-# The outputs of 1k–100k take about 20 GB until then.
+# The outputs of 1k–100k take about 20 GB until then. Before each build the
+# previous one's output is written back (`sync`, not timed), so that no
+# build pays for the writeback of another.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
@@ -52,6 +54,7 @@ echo "date: $(date -u +%Y-%m-%d)"
 measure() {
   local file=$1
   shift
+  sync
   if /usr/bin/time -f "%e %U %S %M" -o "$corpora/time.txt" "$@" > "$corpora/out.txt" 2>&1; then
     awk '{printf "%s %.2f %s\n", $1, $2 + $3, $4}' "$corpora/time.txt" >> "$file"
   else

@@ -9,8 +9,13 @@
 # creating files soon after deleting many costs more); the outputs are
 # deleted at the end. Before the first round the page cache is dropped when
 # running as root (a machine whose memory is full of earlier outputs has to
-# reclaim pages for every file written, and large builds suffer most), and
-# both corpora are read once.
+# reclaim pages for every file written, and large builds suffer most), both
+# corpora are read once, and the script waits SETTLE seconds (default 65):
+# ext4 without a journal skips inodes deleted in the last minute (five when
+# their table is not yet written back) when it creates files, and a build
+# started soon after deleting a large output took 2-3 times as long. Before
+# each build the previous one's output is written back (`sync`, not timed),
+# so that no build pays for the writeback of another.
 # Usage: bench/linear.sh [SMALL LARGE] (RUNS rounds, default 5; corpora from
 # python3 ../shared/bench/gencorpus.py --seed 1 under $CORPORA).
 set -euo pipefail
@@ -32,6 +37,8 @@ if [ "$(id -u)" = 0 ] && [ -w /proc/sys/vm/drop_caches ]; then
   sync && echo 3 > /proc/sys/vm/drop_caches
 fi
 find "$corpora/native-$small/content" "$corpora/native-$large/content" -type f -exec cat {} + > /dev/null
+sync
+sleep "${SETTLE:-65}"
 
 echo "machine: $(nproc) cores, $(uname -sr); $("$gongkai" --version); date: $(date -u +%Y-%m-%d)"
 printf '| round | %s wall (s) | %s CPU (s) | %s wall (s) | %s CPU (s) | wall ratio | CPU ratio |\n' \
@@ -41,6 +48,7 @@ printf '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n'
 for round in $(seq "$rounds"); do
   row=()
   for n in "$small" "$large"; do
+    sync
     /usr/bin/time -f "%e %U %S" -o "$runs/time.txt" \
       "$gongkai" build --quiet --clean --root "$corpora/native-$n" --out "$runs/$n-$round" > /dev/null
     row+=($(awk '{printf "%s %.2f", $1, $2 + $3}' "$runs/time.txt"))

@@ -85,10 +85,22 @@ pub struct Report {
     pub warnings: Vec<Diagnostic>,
     /// Wall time of the run.
     pub elapsed: Duration,
-    /// Wall time of each stage, in order (`GONGKAI_TIMINGS=1` prints them).
-    pub stages: Vec<(&'static str, Duration)>,
+    /// Wall and CPU time of each stage, in order (`GONGKAI_TIMINGS=1`
+    /// prints them; the CPU time is read only then, and only on Linux).
+    pub stages: Vec<(&'static str, Duration, Option<Duration>)>,
     /// Files written, left unchanged and deleted in the output.
     pub files: output::CommitStats,
+}
+
+/// CPU time (user and system) this process has used, from
+/// `/proc/self/stat` (fields 14 and 15, in clock ticks of 1/100 s): only for
+/// `GONGKAI_TIMINGS`, so None where there is no such file.
+fn process_cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The command name (field 2) may hold spaces: count from its ')'.
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks = |i: usize| fields.get(i)?.parse::<u64>().ok();
+    Some(Duration::from_millis((ticks(11)? + ticks(12)?) * 10))
 }
 
 pub(crate) fn content_error(mut problems: Vec<Diagnostic>, notices: Vec<Diagnostic>) -> BuildError {
@@ -178,11 +190,17 @@ fn build_site(options: &BuildOptions) -> Result<Report, BuildError> {
         }
         (Ok(_), Err(e)) => return Err(e.into()),
     };
-    let mut stages = vec![("load", start.elapsed())];
+    let timed = std::env::var_os("GONGKAI_TIMINGS").is_some();
+    let cpu = || if timed { process_cpu_time() } else { None };
+    let mut cpu_lap = cpu();
+    let mut stages = vec![("load", start.elapsed(), cpu_lap)];
     let mut lap = Instant::now();
     let mut stage = |name: &'static str| {
-        stages.push((name, lap.elapsed()));
+        let now = cpu();
+        let spent = now.zip(cpu_lap).map(|(now, then)| now.saturating_sub(then));
+        stages.push((name, lap.elapsed(), spent));
         lap = Instant::now();
+        cpu_lap = now;
     };
     let rendered = render::render_all(&catalogue, &theme, &render_options(progress), &staging);
     let stats = match rendered {

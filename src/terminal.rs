@@ -200,7 +200,10 @@ fn summary(report: &Report, verb: &str) -> String {
         let stages: Vec<String> = report
             .stages
             .iter()
-            .map(|(name, t)| format!("{name} {:.2}", t.as_secs_f64()))
+            .map(|(name, t, cpu)| match cpu {
+                Some(cpu) => format!("{name} {:.2} (cpu {:.2})", t.as_secs_f64(), cpu.as_secs_f64()),
+                None => format!("{name} {:.2}", t.as_secs_f64()),
+            })
             .collect();
         line.push_str(&format!(" [{}]", stages.join(", ")));
     }

@@ -366,68 +366,87 @@ pub fn build<S: Store>(
         .map(|(i, f)| (f.name.as_str(), i))
         .collect();
 
-    // Every document's text file, noting which changed since the last
-    // build. A file whose stamp (its metadata, the text before the body and
-    // a hash of the body) is the one the output's file was written with is
-    // kept without building it; a body not in memory (the document came
-    // from the parse cache) is rendered again only when its file is written.
+    // Every document's text file. A file whose stamp (its metadata, the
+    // text before the body and a hash of the body) is the one the output's
+    // file was written with is kept without building it; a body not in
+    // memory (the document came from the parse cache) is rendered again
+    // only when its file is written.
+    let program = stamp();
+    let text_file = |id: usize, body: String| -> io::Result<(Option<String>, bool)> {
+        let d = by_id(id);
+        let issuer = issuer_of.get(d.issuer.as_str()).copied().unwrap_or(0);
+        let stamp = text_stamp(&program, d, issuer);
+        let path = format!("x/{id}.txt");
+        if out.keep_stamped(&path, &stamp) {
+            return Ok((None, false));
+        }
+        let (header, excerpt_at) = indexed_header(d, body.len());
+        debug_assert_eq!(text_length(&header), header_length(d));
+        let meta = meta_line(d, &issuer_of, excerpt_at)?;
+        let body = if body.is_empty() && d.body_chars > 0 {
+            catalogue
+                .bodies
+                .text(d)
+                .map_err(|e| io::Error::other(e.message))?
+        } else {
+            body
+        };
+        let mut text = header;
+        text.push_str(&body);
+        drop(body);
+        let mut file = meta;
+        file.push_str(&text);
+        let changed = out.write_stamped(&path, file.as_bytes(), &stamp)?;
+        Ok((Some(text), changed))
+    };
+    let lengths: Vec<u32> = (0..count)
+        .map(|id| {
+            let d = by_id(id);
+            header_length(d).saturating_add(d.body_chars)
+        })
+        .collect();
+    let params = Params::new(&lengths);
     let mut body_texts = body_texts;
     body_texts.reverse();
-    let program = stamp();
-    let texts: Vec<(Option<String>, u32, bool)> = body_texts
-        .into_par_iter()
-        .enumerate()
-        .map(|(id, body)| {
-            let d = by_id(id);
-            let issuer = issuer_of.get(d.issuer.as_str()).copied().unwrap_or(0);
-            let stamp = text_stamp(&program, d, issuer);
-            let path = format!("x/{id}.txt");
-            let length = header_length(d).saturating_add(d.body_chars);
-            if out.keep_stamped(&path, &stamp) {
-                return Ok((None, length, false));
-            }
-            let (header, excerpt_at) = indexed_header(d, body.len());
-            debug_assert_eq!(text_length(&header), header_length(d));
-            let meta = meta_line(d, &issuer_of, excerpt_at)?;
-            let body = if body.is_empty() && d.body_chars > 0 {
-                catalogue
-                    .bodies
-                    .text(d)
-                    .map_err(|e| io::Error::other(e.message))?
-            } else {
-                body
-            };
-            let mut text = header;
-            text.push_str(&body);
-            drop(body);
-            let mut file = meta;
-            file.push_str(&text);
-            let changed = out.write_stamped(&path, file.as_bytes(), &stamp)?;
-            Ok((Some(text), length, changed))
-        })
-        .collect::<io::Result<_>>()?;
-    let lengths: Vec<u32> = texts.iter().map(|t| t.1).collect();
-    let changed: Vec<bool> = texts.iter().map(|t| t.2).collect();
-    let texts: Vec<Option<String>> = texts.into_iter().map(|t| t.0).collect();
-    let params = Params::new(&lengths);
 
-    let current = patch::Current {
-        documents,
-        texts: &texts,
-        lengths: &lengths,
-        changed: &changed,
-        params,
-    };
-    let (terms, sizes, patched) = match patch::patch(store, stamp(), &current) {
-        Some(patched) => {
-            let changed = patched.changed;
-            let (terms, sizes) = patched.write(&out)?;
-            progress.advance(count);
-            (terms, sizes, Some(changed))
-        }
-        None => {
-            let (terms, sizes) = build_dictionary(catalogue, texts, &lengths, params, progress, &out)?;
-            (terms, sizes, None)
+    // Without an index this program wrote before there is nothing to patch:
+    // the text files are written batch by batch as the batch is tokenized,
+    // so the writer works while the texts are indexed.
+    let patchable = store.stamp(&format!("{DIR}/manifest.json")) == Some(program);
+    let (terms, sizes, patched) = if !patchable {
+        let text = |id: usize, body: String| text_file(id, body).map(|(text, _)| text);
+        let (terms, sizes) = build_dictionary(catalogue, body_texts, text, &lengths, params, progress, &out)?;
+        (terms, sizes, None)
+    } else {
+        // Else every text file first, noting which changed since the last
+        // build: few changes are patched into the previous index.
+        let texts: Vec<(Option<String>, bool)> = body_texts
+            .into_par_iter()
+            .enumerate()
+            .map(|(id, body)| text_file(id, body))
+            .collect::<io::Result<_>>()?;
+        let changed: Vec<bool> = texts.iter().map(|t| t.1).collect();
+        let texts: Vec<Option<String>> = texts.into_iter().map(|t| t.0).collect();
+        let current = patch::Current {
+            documents,
+            texts: &texts,
+            lengths: &lengths,
+            changed: &changed,
+            params,
+        };
+        match patch::patch(store, program, &current) {
+            Some(patched) => {
+                let changed = patched.changed;
+                let (terms, sizes) = patched.write(&out)?;
+                progress.advance(count);
+                (terms, sizes, Some(changed))
+            }
+            None => {
+                let same = |_: usize, text: Option<String>| Ok(text);
+                let (terms, sizes) =
+                    build_dictionary(catalogue, texts, same, &lengths, params, progress, &out)?;
+                (terms, sizes, None)
+            }
         }
     };
     let shards = sizes.len();
@@ -473,10 +492,13 @@ fn facet(f: &crate::catalogue::Facet) -> (String, String) {
 /// Tokenizes every text (in parallel batches, freeing each batch's texts),
 /// merges the postings of each hash partition in parallel, documents in id
 /// order, then scores, encodes and writes the dictionary. Returns the
-/// number of terms and of shards.
-fn build_dictionary<S: Store>(
+/// number of terms and of shards. `text` makes the indexed text of an id
+/// from its item (writing its text file, when the items are bodies); None
+/// means the text file was kept and the text is rendered again here.
+fn build_dictionary<S: Store, T: Send>(
     catalogue: &Catalogue,
-    texts: Vec<Option<String>>,
+    items: Vec<T>,
+    text: impl Fn(usize, T) -> io::Result<Option<String>> + Sync,
     lengths: &[u32],
     params: Params,
     progress: &crate::progress::Progress,
@@ -484,18 +506,18 @@ fn build_dictionary<S: Store>(
 ) -> io::Result<(usize, Vec<ShardSize>)> {
     let partitions_count = rayon::current_num_threads().max(1) * 4;
     let mut partitions: Vec<Partition> = (0..partitions_count).map(|_| Partition::default()).collect();
-    let total = texts.len();
+    let total = items.len();
     let by_id = |id: usize| &catalogue.documents[total - 1 - id];
-    let mut texts = texts.into_iter();
+    let mut items = items.into_iter();
     for first in (0..total).step_by(BATCH) {
-        let batch: Vec<Option<String>> = texts.by_ref().take(BATCH).collect();
+        let batch: Vec<T> = items.by_ref().take(BATCH).collect();
         let batch_terms: Vec<Vec<Vec<(Term, u16, u16)>>> = batch
             .into_par_iter()
             .enumerate()
-            .map(|(i, text)| {
+            .map(|(i, item)| {
                 let d = by_id(first + i);
                 // A text file kept as it was: the text is rendered again.
-                let text = match text {
+                let text = match text(first + i, item)? {
                     Some(text) => text,
                     None => {
                         indexed_text(
