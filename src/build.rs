@@ -96,8 +96,13 @@ pub struct Report {
 /// `/proc/self/stat` (fields 14 and 15, in clock ticks of 1/100 s): only for
 /// `GONGKAI_TIMINGS`, so None where there is no such file.
 fn process_cpu_time() -> Option<Duration> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    // The command name (field 2) may hold spaces: count from its ')'.
+    cpu_time_of(&std::fs::read_to_string("/proc/self/stat").ok()?)
+}
+
+/// User + system time from a `/proc/<pid>/stat` line.
+fn cpu_time_of(stat: &str) -> Option<Duration> {
+    // The command name (field 2) may hold spaces and parentheses: count
+    // from the last ')'.
     let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
     let ticks = |i: usize| fields.get(i)?.parse::<u64>().ok();
     Some(Duration::from_millis((ticks(11)? + ticks(12)?) * 10))
@@ -394,5 +399,20 @@ fn render_options(progress: &Progress) -> RenderOptions {
     RenderOptions {
         generated,
         progress: progress.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cpu_time_is_user_plus_system_ticks_after_the_command_name() {
+        // pid (comm) state ppid pgrp session tty tpgid flags minflt cminflt
+        // majflt cmajflt utime stime …; a name with a space and a ')'.
+        let stat = "4242 (gong kai) x) R 1 4242 4242 0 -1 4194304 900 0 0 0 123 45 0 0 20 0 3 0";
+        assert_eq!(cpu_time_of(stat), Some(Duration::from_millis(1680)));
+        assert_eq!(cpu_time_of("4242 (gongkai) R 1 2"), None);
+        assert_eq!(cpu_time_of("no parenthesis"), None);
     }
 }
