@@ -412,8 +412,7 @@ pub fn build<S: Store>(
     // Without an index this program wrote before there is nothing to patch:
     // the text files are written batch by batch as the batch is tokenized,
     // so the writer works while the texts are indexed.
-    let patchable = store.stamp(&format!("{DIR}/manifest.json")) == Some(program);
-    let (terms, sizes, patched) = if !patchable {
+    let (terms, sizes, patched) = if !patch::written_by(store, program) {
         let text = |id: usize, body: String| text_file(id, body).map(|(text, _)| text);
         let (terms, sizes) = build_dictionary(catalogue, body_texts, text, &lengths, params, progress, &out)?;
         (terms, sizes, None)

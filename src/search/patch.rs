@@ -1,17 +1,18 @@
 //! Patching the previous build's index instead of building it again.
 //!
-//! A build writes every document's text file first; the output's manifest
-//! tells which of them changed. When few did, and the previous index was
-//! written by this very program with the same average-length step (see
-//! `Params`), the index is patched: each changed
-//! document's old postings (from its old text file) are removed from its
-//! terms' lists and its new ones inserted, and only the shards of those
-//! terms are encoded again; the others are kept as they are. Every list
-//! depends only on the documents holding its term, and shards are encoded
-//! by the same code from the same members, so a patched index is
-//! byte-identical to one built from every text; anything unexpected (a
-//! missing or damaged file, a list whose encoding would change kind, a
-//! change in the number of shards) falls back to building it all.
+//! When the output holds an index this very program wrote
+//! ([`written_by`]), a build writes every document's text file first; the
+//! output's manifest tells which of them changed. When few did, and the
+//! previous index has the same average-length step (see `Params`), the
+//! index is patched: each changed document's old postings (from its old
+//! text file) are removed from its terms' lists and its new ones inserted,
+//! and only the shards of those terms are encoded again; the others are
+//! kept as they are. Every list depends only on the documents holding its
+//! term, and shards are encoded by the same code from the same members, so
+//! a patched index is byte-identical to one built from every text;
+//! anything unexpected (a missing or damaged file, a list whose encoding
+//! would change kind, a change in the number of shards) falls back to
+//! building it all.
 
 use std::collections::BTreeMap;
 use std::io;
@@ -101,9 +102,15 @@ struct Edits {
 
 /// The patched dictionary, or `None` when the index must be built from
 /// every text.
+/// Whether the previous build's index was written by the program `stamp`
+/// identifies: only such an index can be patched.
+pub(super) fn written_by<S: Store>(store: &S, stamp: [u8; 16]) -> bool {
+    store.stamp(&format!("{DIR}/manifest.json")) == Some(stamp)
+}
+
 pub(super) fn patch<S: Store>(store: &S, stamp: [u8; 16], current: &Current<'_>) -> Option<Patched> {
     let path = |p: &str| format!("{DIR}/{p}");
-    if store.stamp(&path("manifest.json"))? != stamp {
+    if !written_by(store, stamp) {
         return None;
     }
     let previous: Manifest = serde_json::from_slice(&store.previous(&path("manifest.json"))?).ok()?;
