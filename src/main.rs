@@ -12,9 +12,21 @@ use gongkai::progress::Progress;
 mod terminal;
 use terminal::Output;
 
-/// mimalloc instead of the system allocator: a build allocates and frees
+/// jemalloc instead of the system allocator: a build allocates and frees
 /// millions of small strings from several threads, where glibc's malloc
 /// spent an eighth of a 50,000-document build searching its free lists.
+/// mimalloc, used before, returned freed memory to the system after a
+/// second and faulted it in again (zeroed) when a later stage allocated:
+/// builds longer than that paid for it in every stage. jemalloc returns
+/// freed memory gradually, over about ten seconds, and holds less: a
+/// 100,000-document build peaked at 1.46 GB instead of 1.6
+/// (`bench/RESULTS.md`). jemalloc does not build for MSVC: Windows keeps
+/// mimalloc.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
+#[cfg(target_env = "msvc")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

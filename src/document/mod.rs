@@ -432,16 +432,24 @@ pub fn render_body(parsed: &mut Parsed, resolve: markdown::Resolve<'_>) -> markd
     let document = &mut parsed.document;
     document.body_html = std::mem::take(&mut rendered.html);
     document.body_hash = crate::body::hash(&document.body_html);
-    document.body_text = std::mem::take(&mut rendered.text);
+    // The text goes into the Markdown's allocation, which is not needed any
+    // more and is almost always large enough (markup and entities are longer
+    // than what they stand for): held from here to indexing, it then takes
+    // no fresh memory. When it is longer, its own string is kept.
+    let mut text = std::mem::take(&mut parsed.body);
+    if text.capacity() >= rendered.text.len() {
+        text.clear();
+        text.push_str(&rendered.text);
+    } else {
+        text = std::mem::take(&mut rendered.text);
+    }
+    document.body_text = text;
     document.body_text_hash = crate::body::hash(&document.body_text);
     document.body_chars = u32::try_from(document.body_text.chars().count()).unwrap_or(u32::MAX);
     if !parsed.has_summary {
         document.summary = truncate(&rendered.first_paragraph, SUMMARY_CHARS);
     }
     document.linked_files = std::mem::take(&mut rendered.files);
-    // The Markdown is not needed any more: free it now, while the other
-    // documents are still being rendered.
-    parsed.body = String::new();
     rendered
 }
 
@@ -507,6 +515,33 @@ mod tests {
         } else {
             Err(rendered.problems)
         }
+    }
+
+    #[test]
+    fn the_plain_text_is_the_rendered_text_whichever_string_holds_it() {
+        let head = "---\ntitle: 通知\nindex_number: X-1\nissuer: 区政府\ncategory: 规划计划\ndate: 2020-01-02\n---\n\n";
+        let body = "## 一、总体要求\n\n**加强**政务公开，见[附件](https://example.gov.cn/a)。\n\n| 项目 | 数量 |\n| --- | ---: |\n| 主动公开 | 912 |\n";
+        let mut parsed = parse(&site(), Path::new("content/a.md"), &format!("{head}{body}")).expect("valid");
+        let expected = markdown::render(
+            Path::new("content/a.md"),
+            body,
+            parsed.body_line,
+            &markdown::keep_links,
+        )
+        .text;
+        render_body(&mut parsed, &markdown::keep_links);
+        assert_eq!(parsed.document.body_text, expected);
+        assert!(parsed.body.is_empty(), "the Markdown is not kept beside its text");
+        assert_eq!(parsed.document.body_text_hash, crate::body::hash(&expected));
+        assert_eq!(parsed.document.body_chars as usize, expected.chars().count());
+        // A file ending without a newline: the text (which ends each
+        // paragraph with one) is longer than the Markdown and keeps its own
+        // string.
+        let file = format!("{}第一段。", head.strip_suffix('\n').expect("blank line"));
+        let mut parsed = parse(&site(), Path::new("content/a.md"), &file).expect("valid");
+        assert_eq!(parsed.body.capacity(), "第一段。".len(), "{:?}", parsed.body);
+        render_body(&mut parsed, &markdown::keep_links);
+        assert_eq!(parsed.document.body_text, "第一段。\n");
     }
 
     #[test]
