@@ -227,7 +227,7 @@ pub struct AttachmentRef {
 pub struct Parsed {
     /// The document, without its body.
     pub document: Document,
-    /// The Markdown body.
+    /// The Markdown body (empty once [`render_body`] has taken it).
     pub body: String,
     /// The line the body starts on.
     pub body_line: u32,
@@ -427,6 +427,7 @@ pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Parsed, Vec
 
 /// Renders a parsed document's body with `resolve` for its links, filling
 /// in its HTML and its hash, its text and (when none was given) the summary.
+/// The Markdown is taken: its memory holds the text.
 pub fn render_body(parsed: &mut Parsed, resolve: markdown::Resolve<'_>) -> markdown::Rendered {
     let mut rendered = markdown::render(&parsed.document.source, &parsed.body, parsed.body_line, resolve);
     let document = &mut parsed.document;
