@@ -391,13 +391,17 @@ pub fn build<S: Store>(
         } else {
             body
         };
-        let mut text = header;
-        text.push_str(&body);
-        drop(body);
+        // The file is the metadata line then the text: written, its line
+        // is cut off in place and the rest indexed (one string, not two).
+        let meta_len = meta.len();
         let mut file = meta;
-        file.push_str(&text);
+        file.reserve(header.len() + body.len());
+        file.push_str(&header);
+        file.push_str(&body);
+        drop(body);
         let changed = out.write_stamped(&path, file.as_bytes(), &stamp)?;
-        Ok((Some(text), changed))
+        file.drain(..meta_len);
+        Ok((Some(file), changed))
     };
     let lengths: Vec<u32> = (0..count)
         .map(|id| {
