@@ -16,6 +16,14 @@
 # started soon after deleting a large output took 2-3 times as long. Before
 # each build the previous one's output is written back (`sync`, not timed),
 # so that no build pays for the writeback of another.
+#
+# OUT=/dev/shm (a RAM-backed folder) writes the outputs there instead and
+# deletes each one as soon as it is timed, so that every round meets the
+# machine as the one before did. On the disk, outputs pile up round after
+# round, and on these VMs (free page reporting) each build takes its page
+# cache from memory the host has to supply again: the same 100k build's
+# system time was seen to grow from 7.5 to 12.5 s over four rounds. Deleting
+# outputs on ext4 instead costs the next builds far more (see above).
 # Usage: bench/linear.sh [SMALL LARGE] (RUNS rounds, default 5; corpora from
 # python3 ../shared/bench/gencorpus.py --seed 1 under $CORPORA).
 set -euo pipefail
@@ -32,7 +40,20 @@ for n in "$small" "$large"; do
     python3 ../shared/bench/gencorpus.py --docs "$n" --seed 1 --out "$corpora/native-$n" > /dev/null
 done
 runs=$(mktemp -d "$corpora/linear-XXXXXX")
-trap 'rm -rf "$runs"' EXIT
+outputs=$runs
+if [ -n "${OUT:-}" ]; then
+  mkdir -p "$OUT"
+  outputs=$(mktemp -d "$OUT/gongkai-linear-XXXXXX")
+fi
+# Each output folder gets a manifest in the corpus's .gongkai/cache: those of
+# this run's folders are removed with them.
+: > "$runs/start"
+cleanup() {
+  find "$corpora/native-$small/.gongkai/cache" "$corpora/native-$large/.gongkai/cache" \
+    -name 'output-*.manifest' -newer "$runs/start" -delete 2> /dev/null || true
+  rm -rf "$runs" "$outputs"
+}
+trap cleanup EXIT
 if [ "$(id -u)" = 0 ] && [ -w /proc/sys/vm/drop_caches ]; then
   sync && echo 3 > /proc/sys/vm/drop_caches
 fi
@@ -40,7 +61,7 @@ find "$corpora/native-$small/content" "$corpora/native-$large/content" -type f -
 sync
 sleep "${SETTLE:-65}"
 
-echo "machine: $(nproc) cores, $(uname -sr); $("$gongkai" --version); date: $(date -u +%Y-%m-%d)"
+echo "machine: $(nproc) cores, $(uname -sr); $("$gongkai" --version); date: $(date -u +%Y-%m-%d); outputs in $(df --output=fstype "$outputs" | tail -1) ($outputs)"
 printf '| round | %s wall (s) | %s CPU (s) | %s wall (s) | %s CPU (s) | wall ratio | CPU ratio |\n' \
   "$small" "$small" "$large" "$large"
 printf '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n'
@@ -50,8 +71,11 @@ for round in $(seq "$rounds"); do
   for n in "$small" "$large"; do
     sync
     /usr/bin/time -f "%e %U %S" -o "$runs/time.txt" \
-      "$gongkai" build --quiet --clean --root "$corpora/native-$n" --out "$runs/$n-$round" > /dev/null
+      "$gongkai" build --quiet --clean --root "$corpora/native-$n" --out "$outputs/$n-$round" > /dev/null
     row+=($(awk '{printf "%s %.2f", $1, $2 + $3}' "$runs/time.txt"))
+    if [ -n "${OUT:-}" ]; then
+      rm -rf "$outputs/$n-$round"
+    fi
   done
   echo "${row[*]}" >> "$runs/rows.txt"
   echo "${row[*]}" | awk -v r="$round" '{printf "| %d | %s | %s | %s | %s | %.1f | %.1f |\n", r, $1, $2, $3, $4, $3 / $1, $4 / $2}'

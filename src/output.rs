@@ -509,6 +509,7 @@ impl Staging {
             if old.exists() {
                 fs::remove_dir_all(&old).map_err(io_error("cannot remove", &old))?;
             }
+            prune_manifests(&self.state.manifest);
             return Ok(CommitStats {
                 written: current.len(),
                 ..CommitStats::default()
@@ -537,6 +538,7 @@ impl Staging {
         fs::write(&self.state.journal, journal.as_bytes())
             .map_err(io_error("cannot write", &self.state.journal))?;
         replay(&self.target, &self.dir, &self.state)?;
+        prune_manifests(&self.state.manifest);
         Ok(stats)
     }
 
@@ -602,6 +604,40 @@ fn replay(target: &Path, staging: &Path, state: &StatePaths) -> Result<(), Outpu
         fs::remove_dir_all(staging).map_err(io_error("cannot remove", staging))?;
     }
     Ok(())
+}
+
+/// Output manifests kept in `.gongkai/cache/`, one per output folder a site
+/// was built into (`--out`): beyond this many, those committed longest ago
+/// are removed, so a site built into many folders (previews, benchmarks)
+/// does not fill its cache. A build into a folder whose manifest was
+/// removed writes every file, as `--clean` does.
+const MANIFESTS_KEPT: usize = 8;
+
+/// Removes the manifests of the output folders committed longest ago,
+/// keeping [`MANIFESTS_KEPT`] with `current` among them. One whose journal
+/// is still there (a commit the next build into that folder finishes) is
+/// left. Best effort: a manifest that cannot be removed stays.
+fn prune_manifests(current: &Path) {
+    let Some(entries) = current.parent().and_then(|dir| fs::read_dir(dir).ok()) else {
+        return;
+    };
+    let mut others: Vec<(std::time::SystemTime, PathBuf)> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            path != current
+                && name.starts_with("output-")
+                && name.ends_with(".manifest")
+                && !path.with_extension("journal").exists()
+        })
+        .filter_map(|path| Some((fs::metadata(&path).ok()?.modified().ok()?, path)))
+        .collect();
+    // Newest first; paths break ties so the same files go whatever the order read.
+    others.sort_unstable_by(|a, b| b.cmp(a));
+    for (_, path) in others.into_iter().skip(MANIFESTS_KEPT - 1) {
+        let _ = fs::remove_file(path);
+    }
 }
 
 /// The last line of a whole journal. A journal without it was cut short

@@ -237,6 +237,46 @@ fn an_unchanged_rebuild_writes_nothing_and_a_damaged_output_is_repaired() {
     assert_eq!(tree(&site.join("public")), first);
 }
 
+#[test]
+fn a_site_built_into_many_folders_keeps_the_manifests_of_the_last_eight() {
+    let (dir, site) = fixture_site("stats");
+    let root = site.to_string_lossy().into_owned();
+    let cache = site.join(".gongkai/cache");
+    let manifests = || {
+        fs::read_dir(&cache)
+            .expect("cache")
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with("output-") && n.ends_with(".manifest"))
+            .count()
+    };
+    assert!(gongkai(&["build", "--root", &root]).status.success());
+    for i in 0..10 {
+        let out = dir.path().join(format!("preview-{i}"));
+        let out = gongkai(&["build", "--root", &root, "--out", &out.to_string_lossy()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_eq!(manifests(), (i + 2).min(8), "after the build into preview-{i}");
+    }
+    // public/'s manifest, the oldest, is gone: the next build into it writes
+    // every file, like --clean, and gives the same site.
+    let out = gongkai(&["build", "--root", &root]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        !String::from_utf8_lossy(&out.stdout).contains("files written"),
+        "a whole build: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert_same_files(&site.join("public"), &dir.path().join("preview-9"), "rebuilt");
+    assert_eq!(manifests(), 8);
+    // Its manifest is back: the build after it writes nothing.
+    let out = gongkai(&["build", "--root", &root]);
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("(0 files written, 0 deleted)"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
 /// Asserts that two outputs hold the same files with the same bytes.
 fn assert_same_files(incremental: &Path, clean: &Path, context: &str) {
     let (incremental, clean) = (tree(incremental), tree(clean));
