@@ -137,7 +137,9 @@ pub fn decode(rel_path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
             .hint("save it as UTF-8, e.g. iconv -f UTF-16 -t UTF-8 in.md > out.md"));
     }
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
+    // simdutf8 checks Chinese text about ten times as fast as the standard
+    // library (whose check was 3 % of a large build's instructions).
+    match simdutf8::compat::from_utf8(bytes) {
         Ok(text) => Ok(normalize_newlines(text)),
         Err(e) => {
             let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
