@@ -30,7 +30,7 @@ pub fn hash(text: &str) -> [u8; 16] {
 pub const HTML_BUDGET: usize = 512 << 20;
 
 /// Bytes of lz4-compressed body HTML kept once [`HTML_BUDGET`] is spent
-/// (about another 200,000 documents of the generated corpora): compressing
+/// (about 80,000 more documents of the generated corpora): compressing
 /// and expanding a body took 233 k instructions against about 330 k for
 /// reading and rendering it again.
 pub const PACKED_BUDGET: usize = 192 << 20;
