@@ -42,7 +42,8 @@ for n in "$small" "$large"; do
   rm -rf "$work/site-$n"
   echo "$n: ${docs[$n]} documents published, ${count[$n]} instructions"
 done
-python3 - "$work/$small.out" "$work/$large.out" "${docs[$small]}" "${docs[$large]}" <<'PY'
+python3 - "$work/$small.out" "$work/$large.out" "${docs[$small]}" "${docs[$large]}" \
+  "${count[$small]}" "${count[$large]}" <<'PY'
 import re, subprocess, sys
 def functions(path):
     out = subprocess.run(["callgrind_annotate", "--auto=no", "--inclusive=no", "--threshold=100", path],
@@ -56,8 +57,7 @@ def functions(path):
     return table
 small, large = functions(sys.argv[1]), functions(sys.argv[2])
 k = int(sys.argv[4]) / int(sys.argv[3])
-total = (sum(large.values()), sum(small.values()))
-print(f"instructions: {total[0] / total[1]:.2f} x for {k:.2f} x the documents")
+print(f"instructions: {int(sys.argv[6]) / int(sys.argv[5]):.2f} x for {k:.2f} x the documents")
 rows = sorted(((large.get(f, 0) - k * small.get(f, 0), f) for f in set(small) | set(large)), reverse=True)
 print("grew most beyond the documents' ratio (instructions in the large build above", f"{k:.2f} x the small one's):")
 for excess, f in rows[:10]:

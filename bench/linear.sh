@@ -45,15 +45,7 @@ if [ -n "${OUT:-}" ]; then
   mkdir -p "$OUT"
   outputs=$(mktemp -d "$OUT/gongkai-linear-XXXXXX")
 fi
-# Each output folder gets a manifest in the corpus's .gongkai/cache: those of
-# this run's folders are removed with them.
-: > "$runs/start"
-cleanup() {
-  find "$corpora/native-$small/.gongkai/cache" "$corpora/native-$large/.gongkai/cache" \
-    -name 'output-*.manifest' -newer "$runs/start" -delete 2> /dev/null || true
-  rm -rf "$runs" "$outputs"
-}
-trap cleanup EXIT
+trap 'rm -rf "$runs" "$outputs"' EXIT
 if [ "$(id -u)" = 0 ] && [ -w /proc/sys/vm/drop_caches ]; then
   sync && echo 3 > /proc/sys/vm/drop_caches
 fi
