@@ -43,6 +43,8 @@ if [ -n "$need_pagefind" ] && [ ! -x "$pagefind" ]; then
   (cd "$tools" && { [ -f package.json ] || echo '{"private":true}' > package.json; } && npm install --no-audit --no-fund --silent pagefind > /dev/null)
 fi
 cargo build --release --locked -q
+cargo build --release --locked -q -p gongkai-corpus
+gencorpus="$PWD/target/release/gencorpus"
 gongkai="$PWD/target/release/gongkai"
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
@@ -88,8 +90,8 @@ for n in "${sizes[@]}"; do
   for format in native hugo; do
     dir="$corpora/$format-$n"
     if [ ! -d "$dir/content" ]; then
-      echo "generating $n documents ($format) into $dir (about 1 MB of Markdown a second)" >&2
-      python3 ../shared/bench/gencorpus.py --docs "$n" --seed 1 --format "$format" --out "$dir" > /dev/null
+      echo "generating $n documents ($format) into $dir" >&2
+      "$gencorpus" --docs "$n" --seed 1 --format "$format" --out "$dir" > /dev/null
     fi
   done
   rm -f "$corpora"/{g,h,hp}.txt

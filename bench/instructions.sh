@@ -26,14 +26,16 @@ if ! command -v valgrind > /dev/null; then
   fi
 fi
 mkdir -p "$corpora"
-cargo build --release --locked -q
-gongkai="$PWD/target/release/gongkai"
+cargo build --profile profiling --locked -q
+cargo build --release --locked -q -p gongkai-corpus
+gencorpus="$PWD/target/release/gencorpus"
+gongkai="$PWD/target/profiling/gongkai"
 work=$(mktemp -d "${OUT:-${TMPDIR:-/tmp}}/gongkai-instructions-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 declare -A count docs
 for n in "$small" "$large"; do
   [ -d "$corpora/native-$n/content" ] ||
-    python3 ../shared/bench/gencorpus.py --docs "$n" --seed 1 --out "$corpora/native-$n" > /dev/null
+    "$gencorpus" --docs "$n" --seed 1 --out "$corpora/native-$n" > /dev/null
   valgrind --tool=callgrind --callgrind-out-file="$work/$n.out" \
     "$gongkai" build --clean --root "$corpora/native-$n" --out "$work/site-$n" \
     > "$work/$n.log" 2> "$work/$n.err"

@@ -25,7 +25,7 @@
 # system time was seen to grow from 7.5 to 12.5 s over four rounds. Deleting
 # outputs on ext4 instead costs the next builds far more (see above).
 # Usage: bench/linear.sh [SMALL LARGE] (RUNS rounds, default 5; corpora from
-# python3 ../shared/bench/gencorpus.py --seed 1 under $CORPORA).
+# the gongkai-corpus crate, --seed 1, under $CORPORA).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 small=${1:-10000}
@@ -34,10 +34,12 @@ rounds=${RUNS:-5}
 corpora=${CORPORA:-/tmp/gongkai-corpora}
 mkdir -p "$corpora"
 cargo build --release --locked -q
+cargo build --release --locked -q -p gongkai-corpus
+gencorpus="$PWD/target/release/gencorpus"
 gongkai="$PWD/target/release/gongkai"
 for n in "$small" "$large"; do
   [ -d "$corpora/native-$n/content" ] ||
-    python3 ../shared/bench/gencorpus.py --docs "$n" --seed 1 --out "$corpora/native-$n" > /dev/null
+    "$gencorpus" --docs "$n" --seed 1 --out "$corpora/native-$n" > /dev/null
 done
 runs=$(mktemp -d "$corpora/linear-XXXXXX")
 outputs=$runs

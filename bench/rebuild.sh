@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One-document rebuilds (not a test): for each size N, copies the generated
-# corpus (python3 ../shared/bench/gencorpus.py --docs N --seed 1, cached under
+# corpus (target/release/gencorpus --docs N --seed 1, cached under
 # $CORPORA) into a scratch site, builds it once, then RUNS times (default 5)
 # appends a paragraph to a different published document and rebuilds,
 # printing each rebuild's summary with stage times (GONGKAI_TIMINGS=1) and
@@ -15,13 +15,15 @@ rounds=${RUNS:-5}
 corpora=${CORPORA:-/tmp/gongkai-corpora}
 mkdir -p "$corpora"
 cargo build --release --locked -q
+cargo build --release --locked -q -p gongkai-corpus
+gencorpus="$PWD/target/release/gencorpus"
 gongkai="$PWD/target/release/gongkai"
 scratch=$(mktemp -d "$corpora/rebuild-XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
 
 for n in "${sizes[@]}"; do
   native="$corpora/native-$n"
-  [ -d "$native" ] || python3 ../shared/bench/gencorpus.py --docs "$n" --seed 1 --out "$native" > /dev/null
+  [ -d "$native" ] || "$gencorpus" --docs "$n" --seed 1 --out "$native" > /dev/null
   site="$scratch/site-$n"
   cp -r "$native" "$site"
   rm -rf "$site/public" "$site/.gongkai"

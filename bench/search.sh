@@ -13,11 +13,13 @@ mkdir -p "$corpora"
 [ -x /usr/bin/chromium ] || { echo "installing Debian's chromium"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 [ -d tools/node_modules/playwright-core ] || (cd tools && npm ci --ignore-scripts --no-audit --no-fund)
 cargo build --release --locked -q
+cargo build --release --locked -q -p gongkai-corpus
+gencorpus="$PWD/target/release/gencorpus"
 for n in "${sizes[@]}"; do
   site="$corpora/native-$n"
   if [ ! -f "$site/site.yaml" ]; then
-    echo "generating $n documents into $site (about 1 MB of Markdown a second)"
-    python3 ../shared/bench/gencorpus.py --docs "$n" --seed 1 --out "$site" >/dev/null
+    echo "generating $n documents into $site"
+    "$gencorpus" --docs "$n" --seed 1 --out "$site" >/dev/null
   fi
   echo "== $n documents"
   runs=()

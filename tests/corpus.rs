@@ -1,4 +1,4 @@
-//! A generated 200-document corpus (../shared/bench/gencorpus.py) builds,
+//! A generated 200-document corpus (the `gongkai-corpus` crate) builds,
 //! every published document gets its page and its place in every list, and
 //! no unpublished document reaches any output.
 

@@ -1,4 +1,4 @@
-//! `gongkai import`: the five seed pages (../shared/seeds/) and HTML
+//! `gongkai import`: the five seed pages (tests/fixtures/seeds/) and HTML
 //! fixtures in the shapes legacy sites use (tests/fixtures/import/) become
 //! documents with the metadata their pages state, without the sites'
 //! chrome, with their tables as Markdown tables; a register in CSV or xlsx
@@ -13,12 +13,12 @@ use std::path::{Path, PathBuf};
 use common::*;
 
 fn seeds() -> PathBuf {
-    repo().join("../shared/seeds")
+    fixture("seeds")
 }
 
 fn seed(prefix: &str) -> PathBuf {
     fs::read_dir(seeds())
-        .expect("../shared/seeds beside the repository")
+        .expect("tests/fixtures/seeds")
         .map(|e| e.expect("entry").path())
         .find(|p| {
             p.file_name()

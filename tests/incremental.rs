@@ -185,8 +185,14 @@ fn incremental_builds_equal_clean_builds_after_random_edits_additions_and_deleti
     for path in [&docs[3], &docs[docs.len() / 2]] {
         fs::write(path, read(path) + "\n补充的一段正文。\n").expect("edit");
     }
+    // The new document has a short body of its own: a term's postings that
+    // change form (a third of the ids up to the last: see
+    // search/postings.rs) cannot be patched, and a long copied body makes
+    // that likely in a corpus this small.
     let number = "9999-03-2031-000001";
-    let text = set_field(&read(&docs[7]), "index_number", number);
+    let front = read(&docs[7]);
+    let front = &front[..front.find("\n---\n").expect("front-matter") + 5];
+    let text = set_field(&format!("{front}\n新增的公告正文。\n"), "index_number", number);
     let text = set_field(&set_field(&text, "date", "2031-01-01"), "disclosure", "主动公开");
     let newest = site.join("content/newest.md");
     fs::write(&newest, text.replace("\nslug:", "\nx_slug_removed:")).expect("add");

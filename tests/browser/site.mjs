@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
+import { gencorpus } from '../js/corpus.mjs';
 
 export const repo = new URL('../../', import.meta.url).pathname;
 const require = createRequire(join(repo, 'tools/package.json'));
@@ -23,10 +24,10 @@ export function buildFixture(name) {
   return buildCopy(join(repo, 'tests/fixtures', name), ['site.yaml', 'content']);
 }
 
-// A generated corpus site of n documents (../shared/bench/gencorpus.py); returns public/.
+// A generated corpus site of n documents (tests/js/corpus.mjs); returns public/.
 export function buildCorpus(n) {
   const site = join(mkdtempSync(join(tmpdir(), 'gongkai-corpus-')), 'site');
-  execFileSync('python3', [join(repo, '../shared/bench/gencorpus.py'), '--docs', String(n), '--seed', '5', '--out', site], { stdio: 'pipe' });
+  gencorpus(n, 5, site);
   execFileSync(bin, ['build', '--root', site], { stdio: 'pipe' });
   return join(site, 'public');
 }

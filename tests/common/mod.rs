@@ -79,22 +79,15 @@ pub fn all_text(dir: &Path) -> String {
         .collect()
 }
 
-/// A generated corpus from ../shared/bench/gencorpus.py.
+/// A generated corpus of `docs` documents (the `gongkai-corpus` crate in
+/// `corpus/`, seed 8) written into `out`.
 pub fn gencorpus(docs: usize, out: &Path) {
-    let script = repo().join("../shared/bench/gencorpus.py");
-    assert!(
-        script.exists(),
-        "{} is missing: the tests need ../shared beside the repository",
-        script.display()
-    );
-    let status = Command::new("python3")
-        .arg(&script)
-        .args(["--docs", &docs.to_string(), "--seed", "7", "--out"])
-        .arg(out)
-        .stdout(std::process::Stdio::null())
-        .status()
-        .expect("run python3 gencorpus.py");
-    assert!(status.success(), "gencorpus.py failed");
+    let options = gongkai_corpus::Options {
+        docs,
+        seed: 8,
+        format: gongkai_corpus::Format::Native,
+    };
+    gongkai_corpus::generate(&options, out).expect("generate the corpus");
 }
 
 /// Copies tests/fixtures/<name> into a new temp dir as `site/`. Keep the

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gencorpus } from './corpus.mjs';
 import { SearchIndex, normalize, tokenize } from '../../themes/default/assets/gongkai-search.js';
 
 const repo = new URL('../../', import.meta.url).pathname;
@@ -93,7 +94,7 @@ test('example site: filters, date sort, validity ranking, HTML in the query', as
 
 test('generated corpus: recall 1.0 on random substrings', async () => {
   const site = join(mkdtempSync(join(tmpdir(), 'gongkai-corpus-')), 'site');
-  execFileSync('python3', [join(repo, '../shared/bench/gencorpus.py'), '--docs', '300', '--seed', '3', '--out', site], { stdio: 'pipe' });
+  gencorpus(300, 3, site);
   const { index, texts } = build(site);
   let seed = 12345;
   const random = (n) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
