@@ -1,4 +1,4 @@
-//! The pipeline: load the site ([`crate::load`]) → render into a staging
+//! The pipeline: load the site ([`crate::catalogue::load`]) → render into a staging
 //! folder → copy attachments → search index → exports → swap it into place.
 
 use std::path::{Path, PathBuf};
@@ -7,8 +7,12 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::catalogue::Catalogue;
-use crate::diagnostic::{self, Diagnostic};
-pub use crate::load::{load, load_with};
+pub use crate::catalogue::load::{load, load_with};
+pub use crate::content::date::build_date;
+use crate::content::date::source_date_epoch;
+use crate::diagnostic::Diagnostic;
+pub use crate::error::BuildError;
+use crate::error::content_error;
 use crate::output::{self, OutputError, SiteLock, Staging};
 use crate::progress::Progress;
 use crate::render::{self, RenderError, RenderOptions};
@@ -25,44 +29,6 @@ pub struct BuildOptions {
     pub progress: Progress,
     /// Write the whole output again instead of only the files that changed.
     pub clean: bool,
-}
-
-/// Why a run failed; each kind maps onto one exit code.
-#[derive(Debug, thiserror::Error)]
-pub enum BuildError {
-    /// site.yaml is missing or invalid (exit 2).
-    #[error("site.yaml has problems")]
-    Config(Vec<Diagnostic>),
-    /// Content or theme files have problems (exit 1).
-    #[error("the site has problems")]
-    Content(Vec<Diagnostic>),
-    /// The output could not be written (exit 2).
-    #[error(transparent)]
-    Output(#[from] OutputError),
-    /// gongkai met a bug outside the handling of any one file (exit 3).
-    #[error(
-        "gongkai stopped on an internal error ({0}); nothing was written, the previous output is unchanged\n  hint: please report it, with the site if you can"
-    )]
-    Internal(String),
-}
-
-impl BuildError {
-    /// The diagnostics to report, if the failure has any.
-    pub fn diagnostics(&self) -> &[Diagnostic] {
-        match self {
-            BuildError::Config(d) | BuildError::Content(d) => d,
-            BuildError::Output(_) | BuildError::Internal(_) => &[],
-        }
-    }
-
-    /// The process exit code for this failure.
-    pub fn exit_code(&self) -> u8 {
-        match self {
-            BuildError::Content(_) => 1,
-            BuildError::Config(_) | BuildError::Output(_) => 2,
-            BuildError::Internal(_) => 3,
-        }
-    }
 }
 
 /// What a successful run did.
@@ -108,29 +74,10 @@ fn cpu_time_of(stat: &str) -> Option<Duration> {
     Some(Duration::from_millis((ticks(11)? + ticks(12)?) * 10))
 }
 
-pub(crate) fn content_error(mut problems: Vec<Diagnostic>, notices: Vec<Diagnostic>) -> BuildError {
-    problems.extend(notices);
-    diagnostic::sort(&mut problems);
-    problems.dedup();
-    BuildError::Content(problems)
-}
-
-/// The build date: SOURCE_DATE_EPOCH when set (reproducible builds), else
-/// today. It decides which documents `valid_until` has made 已失效.
-pub fn build_date() -> chrono::NaiveDate {
-    source_date_epoch().map_or_else(|| chrono::Local::now().date_naive(), |t| t.date_naive())
-}
-
-fn source_date_epoch() -> Option<chrono::DateTime<chrono::Utc>> {
-    std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
-}
-
 /// Validates the site without writing anything.
 pub fn check(root: &Path, progress: &Progress) -> Result<Report, BuildError> {
-    crate::panics::catch(|| check_site(root, progress)).unwrap_or_else(|m| Err(BuildError::Internal(m)))
+    crate::diagnostic::panics::catch(|| check_site(root, progress))
+        .unwrap_or_else(|m| Err(BuildError::Internal(m)))
 }
 
 fn check_site(root: &Path, progress: &Progress) -> Result<Report, BuildError> {
@@ -161,7 +108,7 @@ fn check_site(root: &Path, progress: &Progress) -> Result<Report, BuildError> {
 pub fn build(options: &BuildOptions) -> Result<Report, BuildError> {
     // A panic outside the per-file guards unwinds through the staging
     // folder (removed) and the lock (released) and is reported here.
-    crate::panics::catch(|| build_site(options)).unwrap_or_else(|m| Err(BuildError::Internal(m)))
+    crate::diagnostic::panics::catch(|| build_site(options)).unwrap_or_else(|m| Err(BuildError::Internal(m)))
 }
 
 fn build_site(options: &BuildOptions) -> Result<Report, BuildError> {
@@ -172,7 +119,7 @@ fn build_site(options: &BuildOptions) -> Result<Report, BuildError> {
     let target = match &options.out {
         Some(out) => out.clone(),
         None => {
-            let config = crate::config::SiteConfig::load(root).map_err(BuildError::Config)?;
+            let config = crate::site::config::SiteConfig::load(root).map_err(BuildError::Config)?;
             root.join(&config.output_dir)
         }
     };
@@ -229,7 +176,7 @@ fn build_site(options: &BuildOptions) -> Result<Report, BuildError> {
     stage("files");
     progress.stage("indexing", catalogue.documents.len());
     let body_texts = search::take_body_texts(&mut catalogue);
-    crate::panics::fail_point("search", &target);
+    crate::diagnostic::panics::fail_point("search", &target);
     let index = match search::build(&catalogue, body_texts, progress, &staging) {
         Ok(index) => index,
         Err(e) => {
@@ -243,7 +190,7 @@ fn build_site(options: &BuildOptions) -> Result<Report, BuildError> {
     if !(base.starts_with("http://") || base.starts_with("https://")) {
         warnings.push(
             Diagnostic::warning(
-                crate::config::FILE_NAME,
+                crate::site::config::FILE_NAME,
                 "no Atom feeds, sitemap.xml or robots.txt were written: they need absolute addresses",
             )
             .field("base_url")

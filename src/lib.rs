@@ -1,43 +1,44 @@
 //! gongkai (公开): a static site generator for government
 //! information-disclosure catalogues (政府信息公开目录).
 //!
-//! The modules follow the data flow: [`config`] and [`source`] read the
-//! site, [`frontmatter`], [`document`] and [`markdown`] turn each file into a
-//! validated [`document::Document`], [`catalogue`] assembles the model,
-//! [`render`] draws the pages with the [`theme`], [`search`] writes the
-//! browser's search index, and [`output`] writes them
-//! atomically. [`build`] runs the pipeline; [`scaffold`] creates new sites.
+//! The folders follow the data flow of a build ([`build`] runs it):
+//!
+//! ```text
+//! site.yaml ─► site ─┐
+//! content/ ──────────┴─► content ─► catalogue ─┬─► render ─┐
+//!                        (documents)  (the model) ├─► search ─┼─► output
+//!                                              └─► export ─┘  (staging, commit)
+//! ```
+//!
+//! - [`site`]: `site.yaml`, the theme and the 索引号 pattern;
+//! - [`content`]: every file of `content/` read, validated and rendered into
+//!   a document;
+//! - [`catalogue`]: the read-only model (documents, facets, relations,
+//!   statistics), loaded with its cache;
+//! - [`render`], [`search`], [`export`]: the pages, the browser's search
+//!   index, the open-data files — each from `&Catalogue`, none calling
+//!   another;
+//! - [`output`]: the only writer: lock, staging folder, manifest, journal.
+//!
+//! Beside the pipeline: [`diagnostic`] (problems with their place),
+//! [`error`] (why a run failed), [`hash`], [`progress`], [`serve`] (the
+//! preview server) and [`authoring`] (commands that write into `content/`).
 
-pub mod attachment;
-pub mod body;
+pub mod authoring;
 pub mod build;
-pub mod cache;
 pub mod catalogue;
-pub mod config;
-pub mod date;
+pub mod content;
 pub mod diagnostic;
-pub mod document;
-pub mod export;
-pub mod frontmatter;
-pub mod i18n;
-pub mod import;
-pub mod index_number;
-pub mod links;
-pub mod load;
-pub mod markdown;
-pub mod new_doc;
+pub mod error;
+pub(crate) mod export;
+pub(crate) mod hash;
 pub mod output;
-pub mod page;
-pub mod panics;
-pub mod privacy;
 pub mod progress;
-pub mod render;
-pub mod scaffold;
+pub(crate) mod render;
 pub mod search;
 pub mod serve;
-pub mod source;
-pub mod stats;
-pub mod theme;
+pub mod site;
 
-pub use build::{BuildError, BuildOptions, Report, build, check};
+pub use build::{BuildOptions, Report, build, check};
 pub use diagnostic::Diagnostic;
+pub use error::BuildError;

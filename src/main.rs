@@ -148,7 +148,7 @@ enum Command {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    gongkai::panics::install_hook();
+    gongkai::diagnostic::panics::install_hook();
     match args.command {
         Command::Build {
             root,
@@ -205,12 +205,12 @@ fn main() -> ExitCode {
             title,
             issuer,
         } => {
-            let request = gongkai::new_doc::Request {
+            let request = gongkai::authoring::new_doc::Request {
                 category,
                 title,
                 issuer,
             };
-            match gongkai::new_doc::create(&root, &request, gongkai::build::build_date()) {
+            match gongkai::authoring::new_doc::create(&root, &request, gongkai::build::build_date()) {
                 Ok(path) => {
                     println!("{}", root.join(path).display());
                     ExitCode::SUCCESS
@@ -229,7 +229,7 @@ fn main() -> ExitCode {
             category,
             issuer,
             force,
-        } => import(&gongkai::import::Options {
+        } => import(&gongkai::authoring::import::Options {
             root,
             inputs: paths,
             into,
@@ -238,7 +238,7 @@ fn main() -> ExitCode {
             force,
             register: csv,
         }),
-        Command::New { dir } => match gongkai::scaffold::create(&dir) {
+        Command::New { dir } => match gongkai::authoring::scaffold::create(&dir) {
             Ok(()) => {
                 println!("created a new site in {}", dir.display());
                 println!("next: cd {} && gongkai build", dir.display());
@@ -252,8 +252,8 @@ fn main() -> ExitCode {
     }
 }
 
-fn import(options: &gongkai::import::Options) -> ExitCode {
-    match gongkai::import::import(options) {
+fn import(options: &gongkai::authoring::import::Options) -> ExitCode {
+    match gongkai::authoring::import::import(options) {
         Ok(imported) => {
             let mut todo = 0;
             for page in &imported {
@@ -299,7 +299,7 @@ fn stats(root: &std::path::Path, year: i32, format: &str) -> ExitCode {
         Err(e) => return output.report(Err(e), "checked"),
     };
     output.diagnostics(&warnings);
-    let stats = gongkai::stats::compute(&catalogue);
+    let stats = gongkai::catalogue::stats::compute(&catalogue);
     if stats.genres.is_empty() {
         eprintln!(
             "error: site.yaml declares no genres\n  hint: add genres: [规章, 行政规范性文件] and give documents a genre:"
@@ -311,14 +311,17 @@ fn stats(root: &std::path::Path, year: i32, format: &str) -> ExitCode {
             "warning: {undated}: repealed or expired without a date; counted as in force (set repealed_on)"
         );
     }
-    for problem in gongkai::stats::cross_year_check(&stats) {
+    for problem in gongkai::catalogue::stats::cross_year_check(&stats) {
         eprintln!("warning: cross-year check: {problem}");
     }
     let format = match format {
-        "csv" => gongkai::stats::Format::Csv,
-        "json" => gongkai::stats::Format::Json,
-        _ => gongkai::stats::Format::Markdown,
+        "csv" => gongkai::catalogue::stats::Format::Csv,
+        "json" => gongkai::catalogue::stats::Format::Json,
+        _ => gongkai::catalogue::stats::Format::Markdown,
     };
-    print!("{}", gongkai::stats::annual_table(&stats, year, format));
+    print!(
+        "{}",
+        gongkai::catalogue::stats::annual_table(&stats, year, format)
+    );
     ExitCode::SUCCESS
 }

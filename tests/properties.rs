@@ -108,14 +108,14 @@ proptest! {
         } else {
             text
         };
-        prop_assert_eq!(gongkai::date::parse(&text), Ok(date), "{}", text);
+        prop_assert_eq!(gongkai::content::date::parse(&text), Ok(date), "{}", text);
     }
 
     /// No text makes the date parser panic, and what it accepts is a real
     /// four-digit-year date.
     #[test]
     fn date_parsing_accepts_only_real_dates(text in "\\PC{0,16}|[0-9０-９]{1,5}[-/.年][0-9]{1,3}[-/.月][0-9]{1,3}日?") {
-        if let Ok(date) = gongkai::date::parse(&text) {
+        if let Ok(date) = gongkai::content::date::parse(&text) {
             prop_assert!((1000..=9999).contains(&date.year()), "{} → {}", text, date);
         }
     }
@@ -131,9 +131,9 @@ proptest! {
         width in 1usize..9,
         noise in "[^0-9A-Za-z]{0,3}",
     ) {
-        let pattern = gongkai::index_number::Pattern::parse(&format!("{{org}}-{{category_code}}-{{year}}-{{seq:0{width}}}"))
+        let pattern = gongkai::site::index_number::Pattern::parse(&format!("{{org}}-{{category_code}}-{{year}}-{{seq:0{width}}}"))
             .expect("pattern");
-        let values = gongkai::index_number::Values { org: &org, category_code: &code, year, month: 1 };
+        let values = gongkai::site::index_number::Values { org: &org, category_code: &code, year, month: 1 };
         let texts: Vec<String> = taken
             .iter()
             .map(|&seq| format!("见{noise}idx:{}{noise}。", pattern.format(&values, seq)))
@@ -158,7 +158,7 @@ proptest! {
             1..8,
         ).prop_map(|p| p.join("/"))
     ) {
-        if let Ok(path) = gongkai::attachment::resolve_path(Path::new("content/2017/a.md"), &written) {
+        if let Ok(path) = gongkai::content::attachment::resolve_path(Path::new("content/2017/a.md"), &written) {
             prop_assert!(path.starts_with("content") && path != Path::new("content"), "{:?} → {:?}", written, path);
             prop_assert!(path.components().all(|c| matches!(c, Component::Normal(_))), "{:?} → {:?}", written, path);
             let shown = path.to_string_lossy();
@@ -169,16 +169,16 @@ proptest! {
     /// The page name made from any 索引号 is a safe file name in docs/.
     #[test]
     fn any_index_number_gives_a_safe_page_name(index_number in "\\PC{0,120}") {
-        let slug = gongkai::document::slug_from_index_number(&index_number);
-        prop_assert!(gongkai::document::is_valid_slug(&slug), "{:?} → {:?}", index_number, slug);
+        let slug = gongkai::content::document::slug_from_index_number(&index_number);
+        prop_assert!(gongkai::content::document::is_valid_slug(&slug), "{:?} → {:?}", index_number, slug);
     }
 
     /// Two names that are one file on Windows or macOS have one key.
     #[test]
     fn names_differing_in_case_or_unicode_form_have_one_key(name in "[a-zA-Zéüñ附件.]{1,12}") {
         let nfd: String = name.nfd().collect();
-        let key = gongkai::attachment::portable_key(&name);
-        prop_assert_eq!(&gongkai::attachment::portable_key(&nfd), &key);
-        prop_assert_eq!(&gongkai::attachment::portable_key(&name.to_uppercase()), &key);
+        let key = gongkai::content::attachment::portable_key(&name);
+        prop_assert_eq!(&gongkai::content::attachment::portable_key(&nfd), &key);
+        prop_assert_eq!(&gongkai::content::attachment::portable_key(&name.to_uppercase()), &key);
     }
 }

@@ -7,8 +7,8 @@
 use std::path::Path;
 use std::sync::LazyLock;
 
-use gongkai::config::SiteConfig;
 use gongkai::search::tokenizer::{self, Mode};
+use gongkai::site::config::SiteConfig;
 
 /// The example site's configuration, which the documents are checked against.
 static CONFIG: LazyLock<SiteConfig> =
@@ -19,10 +19,10 @@ static CONFIG: LazyLock<SiteConfig> =
 /// and every diagnostic names the file.
 pub fn frontmatter(data: &[u8]) {
     let path = Path::new("content/fuzz.md");
-    let Ok(text) = gongkai::source::decode(path, data) else {
+    let Ok(text) = gongkai::content::source::decode(path, data) else {
         return;
     };
-    if let Err(problems) = gongkai::document::parse(&CONFIG, path, &text) {
+    if let Err(problems) = gongkai::content::document::parse(&CONFIG, path, &text) {
         assert!(!problems.is_empty());
         assert!(problems.iter().all(|d| d.path == path));
     }
@@ -35,11 +35,11 @@ pub fn markdown(data: &[u8]) {
     let Ok(body) = std::str::from_utf8(data) else {
         return;
     };
-    let rendered = gongkai::markdown::render(
+    let rendered = gongkai::content::markdown::render(
         Path::new("content/fuzz.md"),
         body,
         8,
-        &gongkai::markdown::keep_links,
+        &gongkai::content::markdown::keep_links,
     );
     let html = rendered.html.to_ascii_lowercase();
     for tag in [
@@ -80,26 +80,26 @@ pub fn markdown(data: &[u8]) {
 /// an accepted path stays inside content/.
 pub fn pipeline(data: &[u8]) {
     let path = Path::new("content/2024/fuzz.md");
-    let Ok(text) = gongkai::source::decode(path, data) else {
+    let Ok(text) = gongkai::content::source::decode(path, data) else {
         return;
     };
-    let Ok(mut parsed) = gongkai::document::parse(&CONFIG, path, &text) else {
+    let Ok(mut parsed) = gongkai::content::document::parse(&CONFIG, path, &text) else {
         return;
     };
-    let _ = gongkai::privacy::scan(path, &text, &parsed.document.personal_data);
+    let _ = gongkai::content::privacy::scan(path, &text, &parsed.document.personal_data);
     let slug = parsed.document.slug.clone();
     assert!(
-        gongkai::document::is_valid_slug(&slug) || slug.starts_with("doc-"),
+        gongkai::content::document::is_valid_slug(&slug) || slug.starts_with("doc-"),
         "{slug}"
     );
     let resolve = |dest: &str| {
-        let target = gongkai::attachment::resolve_path(path, dest.split('#').next().unwrap_or(""));
+        let target = gongkai::content::attachment::resolve_path(path, dest.split('#').next().unwrap_or(""));
         if let Ok(target) = &target {
             assert!(target.starts_with("content"), "{dest} → {}", target.display());
         }
         Ok(None)
     };
-    let rendered = gongkai::document::render_body(&mut parsed, &resolve);
+    let rendered = gongkai::content::document::render_body(&mut parsed, &resolve);
     assert!(rendered.problems.iter().all(|d| d.line.is_some()));
     let d = &parsed.document;
     for field in [d.title.as_str(), &d.summary, &d.body_text] {

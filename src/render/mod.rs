@@ -10,18 +10,19 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::catalogue::{Catalogue, Facet, FacetKind};
+use crate::content::document::{Document, Validity};
 use crate::diagnostic::Diagnostic;
-use crate::document::{Document, Validity};
-use crate::theme::Theme;
+use crate::site::theme::Theme;
 
 mod context;
+pub(crate) mod i18n;
 mod page_context;
 use context::{AbolishedLink, AttachmentCtx, Card, CardTable, Cards, Ctx, DocumentCtx, ListCtx, Pager};
 use page_context::page_context;
 
 /// What a build adds to every page beyond the catalogue.
 #[derive(Clone, Debug, Default)]
-pub struct RenderOptions {
+pub(crate) struct RenderOptions {
     /// The build date shown in the footer, only when SOURCE_DATE_EPOCH gives one.
     pub generated: Option<String>,
     /// Where to report each page rendered.
@@ -30,7 +31,7 @@ pub struct RenderOptions {
 
 /// Counts of what was rendered.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct RenderStats {
+pub(crate) struct RenderStats {
     /// HTML pages of the site.
     pub pages: usize,
     /// Of those, the pages rendered (the others were unchanged).
@@ -43,7 +44,7 @@ pub struct RenderStats {
 
 /// Why rendering failed.
 #[derive(Debug, thiserror::Error)]
-pub enum RenderError {
+pub(crate) enum RenderError {
     /// A template does not compile or fails on some page.
     #[error("template problems")]
     Template(Vec<Diagnostic>),
@@ -67,10 +68,10 @@ enum Job {
 }
 
 /// 128 bits of a blake3 hash of what a page is rendered from.
-pub type Fingerprint = [u8; 16];
+pub(crate) type Fingerprint = [u8; 16];
 
 /// Where rendered pages and theme assets go.
-pub trait Pages: Sync {
+pub(crate) trait Pages: Sync {
     /// Whether the output already holds the page at `path` as rendered from
     /// a context with this fingerprint: then it is not rendered again.
     fn unchanged(&self, path: &str, fingerprint: &Fingerprint) -> std::io::Result<bool>;
@@ -87,7 +88,7 @@ pub trait Pages: Sync {
 /// Renders every page and asset into `pages`. A page whose context has not
 /// changed since the output was written (see [`Pages::unchanged`]) is not
 /// rendered at all.
-pub fn render_all(
+pub(crate) fn render_all(
     catalogue: &Catalogue,
     theme: &Theme,
     options: &RenderOptions,
@@ -103,8 +104,8 @@ pub fn render_all(
         .map(|job| {
             // A panic while rendering a page is reported for the document
             // (or the page) instead of ending the build without a word.
-            crate::panics::catch(|| render_job(&shared, &env, &globals, pages, *job)).unwrap_or_else(
-                |message| {
+            crate::diagnostic::panics::catch(|| render_job(&shared, &env, &globals, pages, *job))
+                .unwrap_or_else(|message| {
                     let what = match job {
                         Job::Document(_) => "the page of this file",
                         _ => "this page",
@@ -116,8 +117,7 @@ pub fn render_all(
                         )
                         .hint("please report it with the file attached; the other pages were rendered"),
                     ]))
-                },
-            )
+                })
         })
         .inspect(|_| options.progress.advance(1))
         .collect();
@@ -168,7 +168,7 @@ fn render_job(
     job: Job,
 ) -> Result<(String, bool), RenderError> {
     if cfg!(debug_assertions) {
-        crate::panics::fail_point("page", &subject(shared.catalogue, job));
+        crate::diagnostic::panics::fail_point("page", &subject(shared.catalogue, job));
     }
     let page = page_context(shared, job);
     let fingerprint = if pages.keeps_pages() {
@@ -324,7 +324,7 @@ impl<'a> Shared<'a> {
             .par_iter()
             .map(|d| {
                 let card = card(catalogue, d);
-                let hash = crate::output::hash16(&postcard::to_stdvec(&card).unwrap_or_default());
+                let hash = crate::hash::hash16(&postcard::to_stdvec(&card).unwrap_or_default());
                 (card, hash)
             })
             .unzip();
@@ -338,16 +338,16 @@ impl<'a> Shared<'a> {
         let nav_categories = Value::from(Serde(facet_links(catalogue, FacetKind::Category)));
         // The column's four sections, for the navigation (None: no column declared).
         let column = config.column.as_ref().map(|c| {
-            let page = |key: &str| catalogue.pages.iter().any(|p| p.key == key).then(|| crate::page::url(key));
+            let page = |key: &str| catalogue.pages.iter().any(|p| p.key == key).then(|| crate::content::page::url(key));
             context! {
                 guide => page("guide"),
                 rules => page("rules"),
-                mandatory => (!c.mandatory.is_empty()).then(|| crate::page::url("mandatory")),
+                mandatory => (!c.mandatory.is_empty()).then(|| crate::content::page::url("mandatory")),
                 reports => c.reports.as_ref().and_then(|code| catalogue.categories.iter().find(|f| &f.key == code)).map(|f| facet_url(FacetKind::Category, f, 1)),
             }
         });
         let t = Value::from(Serde(
-            crate::i18n::strings(&config.language)
+            crate::render::i18n::strings(&config.language)
                 .into_iter()
                 .collect::<std::collections::BTreeMap<_, _>>(),
         ));
@@ -371,7 +371,7 @@ impl<'a> Shared<'a> {
     fn fingerprints(&self, env: &Environment<'_>) -> std::collections::HashMap<&'static str, Fingerprint> {
         let mut common = blake3::Hasher::new();
         common.update(b"gongkai pages 2\0");
-        crate::output::program_identity(&mut common);
+        crate::hash::program_identity(&mut common);
         for (name, (source, _)) in &self.theme.templates {
             for part in [name, source] {
                 common.update(&(part.len() as u64).to_le_bytes());
@@ -396,7 +396,7 @@ impl<'a> Shared<'a> {
                         hasher.update(&serde_json::to_vec(value).unwrap_or_default());
                     }
                 }
-                (template, crate::output::short(&hasher.finalize()))
+                (template, crate::hash::short(&hasher.finalize()))
             })
             .collect()
     }
@@ -462,25 +462,20 @@ fn template_reads(
 fn card<'a>(catalogue: &'a Catalogue, d: &'a Document) -> Card<'a> {
     Card {
         title: &d.title,
-        url: document_url(d),
+        url: d.url(),
         date: d.date.format("%Y-%m-%d").to_string(),
         index_number: &d.index_number,
         doc_number: d.doc_number.as_deref(),
         issuer: &d.issuer,
         category: &catalogue.config.categories[d.category].name,
-        status: crate::i18n::get(&catalogue.config.language, &format!("status_{}", d.status.code())),
+        status: crate::render::i18n::get(&catalogue.config.language, &format!("status_{}", d.status.code())),
         status_code: d.status.code(),
     }
 }
 
-/// The output path of a document's page, relative to the site root.
-pub fn document_url(d: &Document) -> String {
-    format!("docs/{}.html", d.slug)
-}
-
 /// The output path of the list of repealed and expired documents, of one
 /// category or (None) of all.
-pub fn abolished_url(category: Option<&Facet>) -> String {
+pub(crate) fn abolished_url(category: Option<&Facet>) -> String {
     match category {
         Some(f) => format!("abolished/{}.html", f.key),
         None => "abolished/index.html".to_owned(),
@@ -488,7 +483,7 @@ pub fn abolished_url(category: Option<&Facet>) -> String {
 }
 
 /// The output path of page `page` (1-based) of a facet's list.
-pub fn facet_url(kind: FacetKind, facet: &Facet, page: usize) -> String {
+pub(crate) fn facet_url(kind: FacetKind, facet: &Facet, page: usize) -> String {
     if page <= 1 {
         format!("{}/{}/index.html", kind.dir(), facet.key)
     } else {
@@ -509,7 +504,7 @@ fn facet_links(catalogue: &Catalogue, kind: FacetKind) -> Vec<FacetLink> {
 }
 
 fn kind_title(language: &str, kind: FacetKind) -> &'static str {
-    crate::i18n::get(
+    crate::render::i18n::get(
         language,
         match kind {
             FacetKind::Category => "category",
@@ -522,7 +517,7 @@ fn kind_title(language: &str, kind: FacetKind) -> &'static str {
 /// A facet's display name: year facets are named in the interface language.
 fn facet_name(language: &str, kind: FacetKind, facet: &Facet) -> String {
     match kind {
-        FacetKind::Year => crate::i18n::get(language, "year_name").replace("{year}", &facet.key),
+        FacetKind::Year => crate::render::i18n::get(language, "year_name").replace("{year}", &facet.key),
         _ => facet.name.clone(),
     }
 }

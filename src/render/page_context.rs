@@ -22,7 +22,7 @@ pub(super) struct PageContext<'a> {
 }
 
 /// The body of a page: a column page's HTML, or a document's, rendered
-/// again when the page is ([`crate::body`]).
+/// again when the page is ([`crate::content::body`]).
 #[derive(Clone, Copy)]
 enum Body<'a> {
     Html(&'a str),
@@ -58,7 +58,7 @@ impl PageContext<'_> {
             }
             None => {}
         }
-        crate::output::short(&hasher.finalize())
+        crate::hash::short(&hasher.finalize())
     }
 
     pub(super) fn render(self, env: &Environment<'_>, shared: &Shared<'_>) -> Result<String, Diagnostic> {
@@ -121,7 +121,7 @@ pub(super) fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a>
             let statuses = Validity::ALL.map(|v| {
                 (
                     v.code(),
-                    crate::i18n::get(&catalogue.config.language, &format!("status_{}", v.code())),
+                    crate::render::i18n::get(&catalogue.config.language, &format!("status_{}", v.code())),
                 )
             });
             let ctx = context! {
@@ -133,7 +133,7 @@ pub(super) fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a>
                 statuses => Value::from(Serde(statuses)),
                 // The search script's own messages, in the interface language.
                 messages => serde_json::to_string(
-                    &crate::i18n::strings(&catalogue.config.language)
+                    &crate::render::i18n::strings(&catalogue.config.language)
                         .into_iter()
                         .filter_map(|(k, v)| k.strip_prefix("js_").map(|k| (k, v)))
                         .collect::<std::collections::BTreeMap<_, _>>(),
@@ -150,7 +150,7 @@ pub(super) fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a>
         }
         Job::Document(i) => {
             let d = &catalogue.documents[i];
-            let path = document_url(d);
+            let path = d.url();
             body = Some(Body::Document(d));
             let issuer_url = catalogue.issuer_of(d).map(|f| facet_url(FacetKind::Issuer, f, 1));
             let category = &catalogue.categories[d.category];
@@ -170,16 +170,16 @@ pub(super) fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a>
                     title: &a.title,
                     href: &a.href,
                     kind: &a.kind,
-                    size: crate::attachment::human_size(a.size),
+                    size: crate::content::attachment::human_size(a.size),
                 })
                 .collect();
             let ctx = Ctx::Document(DocumentCtx {
-                disclosure: crate::i18n::get(
+                disclosure: crate::render::i18n::get(
                     &catalogue.config.language,
                     match d.disclosure {
-                        crate::document::Disclosure::Active => "disclosure_active",
-                        crate::document::Disclosure::OnRequest => "disclosure_on_request",
-                        crate::document::Disclosure::Withheld => "disclosure_withheld",
+                        crate::content::document::Disclosure::Active => "disclosure_active",
+                        crate::content::document::Disclosure::OnRequest => "disclosure_on_request",
+                        crate::content::document::Disclosure::Withheld => "disclosure_withheld",
                     },
                 ),
                 summary: &d.summary,
@@ -213,10 +213,9 @@ pub(super) fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a>
             let path = abolished_url(which.map(|i| &catalogue.abolished[i]));
             let language = &catalogue.config.language;
             let title = match which {
-                Some(i) => {
-                    crate::i18n::get(language, "abolished_of").replace("{name}", &catalogue.abolished[i].name)
-                }
-                None => crate::i18n::get(language, "abolished").to_owned(),
+                Some(i) => crate::render::i18n::get(language, "abolished_of")
+                    .replace("{name}", &catalogue.abolished[i].name),
+                None => crate::render::i18n::get(language, "abolished").to_owned(),
             };
             let ctx = context! {
                 title => title,
@@ -228,7 +227,7 @@ pub(super) fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a>
         }
         Job::Page(i) => {
             let page = &catalogue.pages[i];
-            let path = crate::page::url(page.key);
+            let path = crate::content::page::url(page.key);
             body = Some(Body::Html(page.html.as_str()));
             let ctx = context! {
                 title => page.title.clone(),
@@ -252,19 +251,25 @@ pub(super) fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a>
                     context! { item => m.item.clone(), categories => facets }
                 })
                 .collect();
-            let path = crate::page::url("mandatory");
+            let path = crate::content::page::url("mandatory");
             let ctx = context! { items => items };
             ("mandatory.html", path, Ctx::Value(ctx), "../", "mandatory")
         }
         Job::Statistics => {
-            let stats = crate::stats::compute(catalogue);
+            let stats = crate::catalogue::stats::compute(catalogue);
             let language = &catalogue.config.language;
             let years: Vec<String> = stats.years.iter().map(ToString::to_string).collect();
-            let chart =
-                crate::stats::bar_chart(&years, &stats.per_year, crate::i18n::get(language, "stats_chart"));
+            let chart = crate::catalogue::stats::bar_chart(
+                &years,
+                &stats.per_year,
+                crate::render::i18n::get(language, "stats_chart"),
+            );
             let (names, counts): (Vec<String>, Vec<usize>) = stats.by_validity.iter().cloned().unzip();
-            let validity_chart =
-                crate::stats::bar_chart(&names, &counts, crate::i18n::get(language, "stats_by_validity"));
+            let validity_chart = crate::catalogue::stats::bar_chart(
+                &names,
+                &counts,
+                crate::render::i18n::get(language, "stats_by_validity"),
+            );
             let ctx = context! {
                 stats => Value::from(Serde(&stats)),
                 chart => Value::from_safe_string(chart),

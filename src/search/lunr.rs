@@ -43,7 +43,7 @@ pub fn export(catalogue: &Catalogue) -> String {
         .build();
     for d in &catalogue.documents {
         index.add_doc(
-            &crate::render::document_url(d),
+            &d.url(),
             [
                 d.title.as_str(),
                 d.doc_number.as_deref().unwrap_or(""),

@@ -40,7 +40,7 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::Catalogue;
-use crate::document::{Document, Validity};
+use crate::content::document::{Document, Validity};
 use dictionary::{ShardFiles, encode_shard, pack_path, shard_count, shard_of, shard_path};
 use postings::{List, Posting};
 use tokenizer::{Mode, fnv1a, normalize_key};
@@ -201,7 +201,7 @@ fn text_stamp(program: &[u8; 16], d: &Document, issuer: usize) -> [u8; 16] {
         &d.summary,
         &d.body_text_hash,
     );
-    crate::output::hash16(&postcard::to_stdvec(&fields).unwrap_or_default())
+    crate::hash::hash16(&postcard::to_stdvec(&fields).unwrap_or_default())
 }
 
 /// `text_length` of the text [`indexed_header`] makes, without making it.
@@ -281,8 +281,8 @@ fn stamp() -> [u8; 16] {
     let mut hasher = blake3::Hasher::new();
     hasher.update(b"gongkai search index\0");
     hasher.update(&FORMAT.to_le_bytes());
-    crate::output::program_identity(&mut hasher);
-    crate::output::short(&hasher.finalize())
+    crate::hash::program_identity(&mut hasher);
+    crate::hash::short(&hasher.finalize())
 }
 
 /// Counts what goes into the index, written or kept.
@@ -637,7 +637,7 @@ fn meta_line(d: &Document, issuer_of: &HashMap<&str, usize>, excerpt_at: usize) 
     // A tuple is written as a JSON array.
     let row = (
         &d.title,
-        crate::render::document_url(d),
+        d.url(),
         d.date.format("%Y-%m-%d").to_string(),
         d.category,
         issuer_of.get(d.issuer.as_str()).copied().unwrap_or(0),
@@ -699,7 +699,7 @@ fn write_keys<S: Store>(documents: &[Document], out: &Counted<'_, S>) -> io::Res
             hasher.update(part.as_bytes());
         }
     }
-    let key_stamp = crate::output::short(&hasher.finalize());
+    let key_stamp = crate::hash::short(&hasher.finalize());
     let previous: Vec<String> = (0..)
         .map(|shard| format!("k/{shard}.json"))
         .take_while(|path| out.stamp(path) == Some(key_stamp))

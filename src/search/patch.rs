@@ -25,7 +25,7 @@ use super::dictionary::{
 };
 use super::postings::{List, Posting, is_coarse};
 use super::{Counted, DIR, FORMAT, Manifest, Params, ShardSize, Store, Term, doc_terms, impact, text_length};
-use crate::document::Document;
+use crate::content::document::Document;
 
 /// What the index is built from now.
 pub(super) struct Current<'a> {

@@ -21,12 +21,7 @@ pub enum Mode {
     Query,
 }
 
-/// Whether `c` is a Han character (CJK unified ideographs and extensions,
-/// compatibility ideographs, 〇). The JS twin uses the same ranges.
-pub fn is_han(c: char) -> bool {
-    matches!(c as u32,
-        0x3007 | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2EBEF | 0x30000..=0x3134F)
-}
+pub use crate::content::han::is_han;
 
 /// NFKC and lower case: the form in which text is indexed and compared.
 ///

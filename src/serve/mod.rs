@@ -15,7 +15,7 @@ use std::time::Duration;
 use notify::{EventKind, RecursiveMode, Watcher};
 
 use crate::build::{self, BuildError, BuildOptions, Report};
-use crate::config::{self, SiteConfig};
+use crate::site::config::{self, SiteConfig};
 
 /// Where the reload script and the long poll live; no site file can be here
 /// (generated names never start with `__`).
@@ -106,7 +106,7 @@ pub fn serve(
     watcher
         .watch(root, RecursiveMode::NonRecursive)
         .map_err(std::io::Error::other)?;
-    for dir in [crate::source::CONTENT_DIR, crate::theme::THEMES_DIR] {
+    for dir in [crate::site::CONTENT_DIR, crate::site::THEMES_DIR] {
         if root.join(dir).is_dir() {
             watcher
                 .watch(&root.join(dir), RecursiveMode::Recursive)
@@ -128,8 +128,8 @@ pub fn serve(
             [root.as_path(), canonical.as_path()].iter().any(|r| {
                 path.strip_prefix(r).is_ok_and(|rel| {
                     rel == Path::new(config::FILE_NAME)
-                        || rel.starts_with(crate::source::CONTENT_DIR)
-                        || rel.starts_with(crate::theme::THEMES_DIR)
+                        || rel.starts_with(crate::site::CONTENT_DIR)
+                        || rel.starts_with(crate::site::THEMES_DIR)
                 })
             })
         })

@@ -1,0 +1,364 @@
+//! Loading a site: `site.yaml`, the theme, then every content file read,
+//! validated and rendered in parallel (or taken from the parse cache), links
+//! and anchors checked across files, the catalogue assembled. Every problem
+//! of every file is collected before failing.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::catalogue::Catalogue;
+use crate::catalogue::cache::{Cache, Entry, Stamp};
+use crate::content::body::Bodies;
+use crate::content::date::build_date;
+use crate::content::document::{self, Document, Parsed};
+use crate::content::links::Registry;
+use crate::content::source::{self, SourceFile};
+use crate::diagnostic::{self, Diagnostic};
+use crate::error::{BuildError, content_error};
+use crate::progress::Progress;
+use crate::site::config::SiteConfig;
+use crate::site::theme::Theme;
+use crate::{content::attachment, content::page, content::privacy};
+
+/// Reads and validates the whole site: every problem of every file is
+/// collected before failing. Two phases: every front-matter first (so links
+/// can be resolved against all documents), then every body. Files unchanged
+/// since the last run come from the parse cache ([`crate::catalogue::cache`]).
+pub fn load(root: &Path, progress: &Progress) -> Result<(Catalogue, Theme, Vec<Diagnostic>), BuildError> {
+    load_with(root, progress, true)
+}
+
+/// A file as the first phase leaves it.
+enum Loaded {
+    /// Taken from the cache; checked against the other files later.
+    Cached(Box<Entry>),
+    /// Read and parsed, with the stamp the file had.
+    Parsed(Box<Parsed>, Option<Stamp>),
+}
+
+/// A document as the second phase leaves it: with what the cache keeps of
+/// it, or (when it cannot be cached) with its problems and notices.
+enum Done {
+    Cacheable {
+        entry: Box<Entry>,
+        fresh: bool,
+    },
+    Other {
+        /// None when the file could not be read again.
+        document: Option<Box<Document>>,
+        anchors: Vec<String>,
+        foreign_anchors: Vec<(crate::content::markdown::AnchorRef, u32)>,
+        problems: Vec<Diagnostic>,
+        notices: Vec<Diagnostic>,
+    },
+}
+
+impl Done {
+    fn document(&self) -> Option<&Document> {
+        match self {
+            Done::Cacheable { entry, .. } => Some(&entry.document),
+            Done::Other { document, .. } => document.as_deref(),
+        }
+    }
+
+    fn anchors(&self) -> (&[String], &[(crate::content::markdown::AnchorRef, u32)]) {
+        match self {
+            Done::Cacheable { entry, .. } => (&entry.anchors, &entry.foreign_anchors),
+            Done::Other {
+                anchors,
+                foreign_anchors,
+                ..
+            } => (anchors, foreign_anchors),
+        }
+    }
+
+    fn problems(&self) -> (&[Diagnostic], &[Diagnostic]) {
+        match self {
+            Done::Cacheable { .. } => (&[], &[]),
+            Done::Other {
+                problems, notices, ..
+            } => (problems, notices),
+        }
+    }
+
+    fn into_document(self) -> Option<Document> {
+        match self {
+            Done::Cacheable { entry, .. } => Some(entry.document),
+            Done::Other { document, .. } => document.map(|d| *d),
+        }
+    }
+}
+
+/// [`load`], using the parse cache or not (`--clean`).
+pub fn load_with(
+    root: &Path,
+    progress: &Progress,
+    use_cache: bool,
+) -> Result<(Catalogue, Theme, Vec<Diagnostic>), BuildError> {
+    let config = SiteConfig::load(root).map_err(BuildError::Config)?;
+    let theme = Theme::load(root, &config.theme).map_err(BuildError::Config)?;
+    let ((files, mut problems), mut cache) = rayon::join(
+        || source::discover(root),
+        || {
+            if use_cache {
+                Cache::open(
+                    root,
+                    &std::fs::read(root.join(crate::site::config::FILE_NAME)).unwrap_or_default(),
+                )
+            } else {
+                Cache::default()
+            }
+        },
+    );
+    let cache_file = cache.file();
+
+    progress.stage("reading", files.len());
+    let stamps: Vec<Option<Stamp>> = files.par_iter().map(|f| Stamp::of(&f.abs_path)).collect();
+    let hits: Vec<Option<Box<Entry>>> = files
+        .iter()
+        .zip(&stamps)
+        .map(|(f, stamp)| cache.take(&f.rel_path, *stamp))
+        .collect();
+    drop(cache);
+    let loaded: Vec<(&SourceFile, Result<Loaded, Vec<Diagnostic>>)> = files
+        .par_iter()
+        .zip(stamps)
+        .zip(hits)
+        .map(|((file, stamp), hit)| {
+            let loaded = match hit {
+                Some(entry) => Ok(Loaded::Cached(entry)),
+                None => crate::diagnostic::panics::guard(&file.rel_path, "reading", || {
+                    parse_file(root, &config, file)
+                })
+                .map(|p| Loaded::Parsed(Box::new(p), stamp)),
+            };
+            progress.advance(1);
+            (file, loaded)
+        })
+        .collect();
+    let mut documents = Vec::with_capacity(loaded.len());
+    for (file, result) in loaded {
+        match result {
+            Ok(d) => documents.push((file, d)),
+            Err(d) => problems.extend(d),
+        }
+    }
+
+    let mut registry = Registry::default();
+    for (source, key) in page::sources(&config) {
+        registry.add_page(&source, key);
+    }
+    for (_, loaded) in &documents {
+        let d = match loaded {
+            Loaded::Cached(entry) => &entry.document,
+            Loaded::Parsed(p, _) => &p.document,
+        };
+        registry.add(&d.source, &d.index_number, &d.slug, d.is_published());
+    }
+    let bodies = Bodies::new(root, registry, config.attachment_types.clone());
+    let done: Vec<Done> = documents
+        .into_par_iter()
+        .map(|(file, loaded)| match loaded {
+            Loaded::Cached(entry) if entry.still_valid(root, &bodies.resolver(&entry.document)) => {
+                Done::Cacheable { entry, fresh: false }
+            }
+            // Unchanged, but what its links point to changed: read it again.
+            Loaded::Cached(_) => {
+                match crate::diagnostic::panics::guard(&file.rel_path, "reading", || {
+                    parse_file(root, &config, file)
+                }) {
+                    Ok(parsed) => render_parsed(&bodies, parsed, Stamp::of(&file.abs_path)),
+                    Err(problems) => Done::Other {
+                        document: None,
+                        anchors: Vec::new(),
+                        foreign_anchors: Vec::new(),
+                        problems,
+                        notices: Vec::new(),
+                    },
+                }
+            }
+            Loaded::Parsed(parsed, stamp) => render_parsed(&bodies, *parsed, stamp),
+        })
+        .collect();
+    let mut notices: Vec<Diagnostic> = done.iter().flat_map(|d| d.problems().1.iter().cloned()).collect();
+    diagnostic::sort(&mut notices);
+    // Anchors in other documents, now that every body is rendered.
+    let anchors: HashMap<&str, &[String]> = done
+        .iter()
+        .filter_map(|d| Some((d.document()?.slug.as_str(), d.anchors().0)))
+        .collect();
+    for d in &done {
+        problems.extend(d.problems().0.iter().cloned());
+        let Some(document) = d.document() else { continue };
+        for (target, line) in d.anchors().1 {
+            let Some(slug) = &target.document else { continue };
+            let there = anchors.get(slug.as_str()).copied().unwrap_or_default();
+            if !there.contains(&target.anchor) {
+                problems.push(
+                    Diagnostic::error(
+                        &document.source,
+                        format!(
+                            "link: docs/{slug}.html has no heading or footnote `#{}`",
+                            target.anchor
+                        ),
+                    )
+                    .at(*line)
+                    .hint(crate::content::markdown::anchor_hint(there)),
+                );
+            }
+        }
+    }
+    drop(anchors);
+    if use_cache {
+        let entries: Vec<(&Entry, bool)> = done
+            .iter()
+            .filter_map(|d| match d {
+                Done::Cacheable { entry, fresh } => Some((&**entry, *fresh)),
+                Done::Other { .. } => None,
+            })
+            .collect();
+        cache_file.store(entries);
+    }
+    let registry = bodies.registry();
+    let (pages, page_problems) = page::load(root, &config, registry);
+    problems.extend(page_problems);
+    let mut documents: Vec<Document> = Vec::with_capacity(done.len());
+    documents.extend(done.into_iter().filter_map(Done::into_document));
+    let catalogue = Catalogue::assemble(config, documents, build_date());
+    let catalogue = match catalogue {
+        Ok(mut c) if problems.is_empty() => {
+            c.pages = pages;
+            c.bodies = bodies;
+            c
+        }
+        Ok(_) => return Err(content_error(problems, notices)),
+        Err(more) => {
+            problems.extend(more);
+            return Err(content_error(problems, notices));
+        }
+    };
+    Ok((catalogue, theme, notices))
+}
+
+/// Renders the body of a parsed document, noting what each link resolved
+/// to for the parse cache.
+fn render_parsed(bodies: &Bodies, mut parsed: Parsed, stamp: Option<Stamp>) -> Done {
+    let notices = std::mem::take(&mut parsed.notices);
+    let source = parsed.document.source.clone();
+    // The resolver reads these while rendering fills in the document.
+    let slug = parsed.document.slug.clone();
+    let attachments = parsed.document.attachments.clone();
+    let resolver = bodies.resolver_of(&source, &slug, &attachments);
+    let links = std::sync::Mutex::new(Vec::new());
+    let resolve = |dest: &str| {
+        let outcome = resolver.resolve(dest);
+        if let Ok(mut links) = links.lock() {
+            links.push((dest.to_owned(), outcome.clone()));
+        }
+        outcome
+    };
+    let rendered = crate::diagnostic::panics::guard(&source, "rendering", || {
+        crate::diagnostic::panics::fail_point("markdown", &source);
+        Ok(document::render_body(&mut parsed, &resolve))
+    });
+    let document = &mut parsed.document;
+    bodies.admit(&mut document.body_html, &mut document.body_packed);
+    let (anchors, foreign_anchors, problems) = match rendered {
+        Ok(r) => (r.anchors, r.foreign_anchors, r.problems),
+        Err(problems) => (Vec::new(), Vec::new(), problems),
+    };
+    match (stamp, links.into_inner()) {
+        (Some(stamp), Ok(links)) if problems.is_empty() && notices.is_empty() => Done::Cacheable {
+            entry: Box::new(Entry {
+                path: source,
+                stamp,
+                document: parsed.document,
+                anchors,
+                foreign_anchors,
+                links,
+            }),
+            fresh: true,
+        },
+        _ => Done::Other {
+            document: Some(Box::new(parsed.document)),
+            anchors,
+            foreign_anchors,
+            problems,
+            notices,
+        },
+    }
+}
+
+/// Reads, decodes and validates one file's front-matter and attachments.
+fn parse_file(root: &Path, config: &SiteConfig, file: &SourceFile) -> Result<Parsed, Vec<Diagnostic>> {
+    crate::diagnostic::panics::fail_point("parse", &file.rel_path);
+    let bytes = std::fs::read(&file.abs_path)
+        .map_err(|e| vec![Diagnostic::error(&file.rel_path, format!("cannot read: {e}"))])?;
+    let text = source::decode(&file.rel_path, &bytes).map_err(|d| vec![d])?;
+    let mut parsed = document::parse(config, &file.rel_path, &text)?;
+    let mut problems = Vec::new();
+    if parsed.document.is_published() {
+        let (errors, notices): (Vec<Diagnostic>, Vec<Diagnostic>) =
+            privacy::scan(&file.rel_path, &text, &parsed.document.personal_data)
+                .into_iter()
+                .partition(Diagnostic::is_error);
+        problems.extend(errors);
+        parsed.notices = notices;
+    }
+    let mut names: HashMap<String, PathBuf> = HashMap::new();
+    for declared in std::mem::take(&mut parsed.attachments) {
+        let checked = attachment::resolve_path(&file.rel_path, &declared.path).and_then(|path| {
+            attachment::publish(
+                root,
+                &path,
+                declared.title.as_deref(),
+                &parsed.document.slug,
+                &config.attachment_types,
+            )
+        });
+        match checked {
+            Ok(a) => {
+                if let Some(other) = names
+                    .insert(attachment::portable_key(&a.name), a.source.clone())
+                    .filter(|o| *o != a.source)
+                {
+                    let other_name = other.file_name().map(|n| n.to_string_lossy().into_owned());
+                    let message = if other_name.as_deref() == Some(a.name.as_str()) {
+                        format!(
+                            "two attachments are named {} ({} and {})",
+                            a.name,
+                            other.display(),
+                            a.source.display()
+                        )
+                    } else {
+                        format!(
+                            "attachments {} and {} differ only in case or Unicode form: on Windows and macOS servers they are one file",
+                            other.display(),
+                            a.source.display()
+                        )
+                    };
+                    problems.push(
+                        Diagnostic::error(&file.rel_path, message)
+                            .at(declared.line)
+                            .field("attachments")
+                            .hint("rename one of the files"),
+                    );
+                }
+                parsed.document.attachments.push(a);
+            }
+            Err((message, hint)) => problems.push(
+                Diagnostic::error(&file.rel_path, format!("attachment {message}"))
+                    .at(declared.line)
+                    .field("attachments")
+                    .hint(hint),
+            ),
+        }
+    }
+    if problems.is_empty() {
+        Ok(parsed)
+    } else {
+        Err(problems)
+    }
+}

@@ -1,0 +1,371 @@
+//! The immutable model of the site: published documents newest first, their
+//! facets (category, issuer, year), and the checks that span files (unique
+//! 索引号, one document per URL).
+
+pub(crate) mod cache;
+pub mod load;
+pub mod stats;
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::content::document::{Document, Reference, Validity};
+use crate::diagnostic::Diagnostic;
+use crate::site::config::SiteConfig;
+
+/// The three ways the catalogue is browsed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FacetKind {
+    /// 信息分类.
+    Category,
+    /// 发布机构.
+    Issuer,
+    /// 年份 of 发文日期.
+    Year,
+}
+
+impl FacetKind {
+    /// All kinds, in navigation order.
+    pub const ALL: [FacetKind; 3] = [FacetKind::Category, FacetKind::Issuer, FacetKind::Year];
+
+    /// The URL folder of this kind's pages.
+    pub fn dir(self) -> &'static str {
+        match self {
+            FacetKind::Category => "category",
+            FacetKind::Issuer => "issuer",
+            FacetKind::Year => "year",
+        }
+    }
+}
+
+/// One value of a facet (a category, an issuer, a year) and its documents.
+#[derive(Clone, Debug)]
+pub struct Facet {
+    /// URL-safe key: the category code, the issuer code, the year.
+    pub key: String,
+    /// Display name.
+    pub name: String,
+    /// Indices into [`Catalogue::documents`], newest first.
+    pub documents: Vec<usize>,
+}
+
+/// The published site: what every renderer and exporter reads.
+#[derive(Debug)]
+pub struct Catalogue {
+    /// The site's configuration.
+    pub config: SiteConfig,
+    /// Published documents, newest first (then by 索引号).
+    pub documents: Vec<Document>,
+    /// Categories in site.yaml order, empty ones included.
+    pub categories: Vec<Facet>,
+    /// Issuers: declared ones in site.yaml order, then the others by name.
+    pub issuers: Vec<Facet>,
+    /// Years, newest first.
+    pub years: Vec<Facet>,
+    /// Documents read but not published (drafts, not 主动公开).
+    pub unpublished: usize,
+    /// Links between documents, by position in [`Catalogue::documents`].
+    pub relations: Vec<Relations>,
+    /// Per category (site.yaml order), its 已废止 and 已失效 documents.
+    pub abolished: Vec<Facet>,
+    /// The column's own pages (公开指南, 公开制度).
+    pub pages: Vec<crate::content::page::Page>,
+    /// Renders the documents' bodies when their pages are written.
+    pub bodies: crate::content::body::Bodies,
+}
+
+/// How one document relates to others (positions in the catalogue).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Relations {
+    /// The document that repealed or amended this one.
+    pub replaced_by: Option<usize>,
+    /// Documents this one repealed or amended.
+    pub replaces: Vec<usize>,
+    /// Policies this document interprets (政策解读 → 解读对象).
+    pub interprets: Vec<usize>,
+    /// Interpretations of this document (相关解读).
+    pub interpreted_by: Vec<usize>,
+}
+
+impl Catalogue {
+    /// Checks what spans files and assembles the model from every parsed
+    /// document, published or not. `today` is the build date: a document
+    /// whose `valid_until` has passed is 已失效.
+    pub fn assemble(
+        config: SiteConfig,
+        mut all: Vec<Document>,
+        today: chrono::NaiveDate,
+    ) -> Result<Catalogue, Vec<Diagnostic>> {
+        let mut problems = Vec::new();
+        for d in &mut all {
+            if d.valid_until.is_some_and(|until| until < today)
+                && matches!(d.status, Validity::Valid | Validity::Amended)
+            {
+                d.status = Validity::Expired;
+            }
+        }
+        check_unique_index_numbers(&all, &mut problems);
+        let published_numbers: HashMap<String, bool> = all
+            .iter()
+            .map(|d| (d.index_number.trim().to_lowercase(), d.is_published()))
+            .collect();
+        for d in all.iter().filter(|d| d.is_published()) {
+            for (field, reference) in d
+                .interprets
+                .iter()
+                .map(|r| ("interprets", r))
+                .chain(d.replaced_by.iter().map(|r| ("replaced_by", r)))
+            {
+                check_reference(d, field, reference, &published_numbers, &mut problems);
+            }
+        }
+        let total = all.len();
+        all.retain(Document::is_published);
+        let unpublished = total - all.len();
+        check_unique_urls(&all, &mut problems);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        // Newest first. The order is sorted, then the documents (large
+        // values) are moved once into it.
+        let mut order: Vec<usize> = (0..all.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (a, b) = (&all[a], &all[b]);
+            b.date
+                .cmp(&a.date)
+                .then_with(|| a.index_number.cmp(&b.index_number))
+                .then_with(|| a.source.cmp(&b.source))
+        });
+        // In place, by following cycles: each swap puts one document where
+        // it goes (a second vector would be tens of megabytes more).
+        let mut goes_to = vec![0; order.len()];
+        for (position, &i) in order.iter().enumerate() {
+            goes_to[i] = position;
+        }
+        for i in 0..all.len() {
+            while goes_to[i] != i {
+                let j = goes_to[i];
+                all.swap(i, j);
+                goes_to.swap(i, j);
+            }
+        }
+        let documents = all;
+
+        let categories = category_facets(&config, &documents, |_| true);
+        let issuers = issuer_facets(&config, &documents);
+        let mut by_year: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
+        for (i, d) in documents.iter().enumerate() {
+            by_year
+                .entry(chrono::Datelike::year(&d.date))
+                .or_default()
+                .push(i);
+        }
+        let years = by_year
+            .into_iter()
+            .rev()
+            .map(|(year, documents)| Facet {
+                key: year.to_string(),
+                name: format!("{year}年"),
+                documents,
+            })
+            .collect();
+        let relations = relations(&documents);
+        let abolished = category_facets(&config, &documents, |d| {
+            matches!(d.status, Validity::Repealed | Validity::Expired)
+        });
+        Ok(Catalogue {
+            config,
+            documents,
+            categories,
+            issuers,
+            years,
+            unpublished,
+            relations,
+            abolished,
+            pages: Vec::new(),
+            bodies: crate::content::body::Bodies::default(),
+        })
+    }
+
+    /// The facets of one kind.
+    pub fn facets(&self, kind: FacetKind) -> &[Facet] {
+        match kind {
+            FacetKind::Category => &self.categories,
+            FacetKind::Issuer => &self.issuers,
+            FacetKind::Year => &self.years,
+        }
+    }
+
+    /// The issuer facet a document belongs to.
+    pub fn issuer_of(&self, document: &Document) -> Option<&Facet> {
+        self.issuers.iter().find(|f| f.name == document.issuer)
+    }
+}
+
+/// A reference by 索引号 must name a published document (政策解读 and the
+/// policy are published together: seeds 000 六(三), 001 二十.1).
+fn check_reference(
+    d: &Document,
+    field: &str,
+    reference: &Reference,
+    published: &HashMap<String, bool>,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let number = &reference.index_number;
+    let message = match published.get(&number.trim().to_lowercase()) {
+        Some(true) if number.trim().eq_ignore_ascii_case(d.index_number.trim()) => {
+            format!("`{field}` names this document itself")
+        }
+        Some(true) => return,
+        Some(false) => format!(
+            "`{field}`: the document with 索引号 `{number}` is not published (a draft, or not 主动公开)"
+        ),
+        None => format!("`{field}`: no document has the 索引号 `{number}`"),
+    };
+    problems.push(
+        Diagnostic::error(&d.source, message)
+            .at(reference.line)
+            .field(field)
+            .hint("write the 索引号 (index_number) of a published document of this site"),
+    );
+}
+
+/// Both directions of every reference, by catalogue position.
+fn relations(documents: &[Document]) -> Vec<Relations> {
+    let position: HashMap<String, usize> = documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.index_number.trim().to_lowercase(), i))
+        .collect();
+    let find = |r: &Reference| position.get(&r.index_number.trim().to_lowercase()).copied();
+    let mut relations = vec![Relations::default(); documents.len()];
+    for (i, d) in documents.iter().enumerate() {
+        if let Some(target) = d.replaced_by.as_ref().and_then(find) {
+            relations[i].replaced_by = Some(target);
+            relations[target].replaces.push(i);
+        }
+        for target in d.interprets.iter().filter_map(find) {
+            if !relations[i].interprets.contains(&target) {
+                relations[i].interprets.push(target);
+                relations[target].interpreted_by.push(i);
+            }
+        }
+    }
+    relations
+}
+
+/// One facet per category, in site.yaml order, of the documents `keep` accepts.
+fn category_facets(
+    config: &SiteConfig,
+    documents: &[Document],
+    keep: impl Fn(&Document) -> bool,
+) -> Vec<Facet> {
+    config
+        .categories
+        .iter()
+        .enumerate()
+        .map(|(i, c)| Facet {
+            key: c.code.clone(),
+            name: c.name.clone(),
+            documents: positions(documents, |d| d.category == i && keep(d)),
+        })
+        .collect()
+}
+
+fn positions(documents: &[Document], keep: impl Fn(&Document) -> bool) -> Vec<usize> {
+    documents
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| keep(d))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Issuers declared in site.yaml keep their code; any other issuer gets a
+/// code derived from its name, so its URL never changes when others come
+/// and go.
+fn issuer_facets(config: &SiteConfig, documents: &[Document]) -> Vec<Facet> {
+    let mut by_name: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, d) in documents.iter().enumerate() {
+        by_name.entry(d.issuer.as_str()).or_default().push(i);
+    }
+    let mut facets = Vec::with_capacity(by_name.len());
+    for declared in &config.issuers {
+        if let Some(documents) = by_name.remove(declared.name.as_str()) {
+            facets.push(Facet {
+                key: declared.code.clone(),
+                name: declared.name.clone(),
+                documents,
+            });
+        }
+    }
+    for (name, documents) in by_name {
+        let hash = blake3::hash(name.as_bytes()).to_hex();
+        facets.push(Facet {
+            key: format!("i{}", &hash[..10]),
+            name: name.to_owned(),
+            documents,
+        });
+    }
+    facets
+}
+
+/// 索引号 identifies a document; two files with one number are an error,
+/// whether or not either is published.
+fn check_unique_index_numbers(documents: &[Document], problems: &mut Vec<Diagnostic>) {
+    let mut first: HashMap<String, &Document> = HashMap::with_capacity(documents.len());
+    let mut sorted: Vec<&Document> = documents.iter().collect();
+    sorted.sort_by(|a, b| a.source.cmp(&b.source));
+    for d in sorted {
+        let key = crate::content::attachment::portable_key(&d.index_number);
+        if let Some(other) = first.get(&key) {
+            problems.push(
+                Diagnostic::error(
+                    &d.source,
+                    format!(
+                        "index_number `{}` is already used by {}:{}",
+                        d.index_number,
+                        other.source.display(),
+                        other.index_number_line
+                    ),
+                )
+                .at(d.index_number_line)
+                .field("index_number")
+                .hint(if other.index_number == d.index_number {
+                    "every document needs its own 索引号; correct one of the two files"
+                } else {
+                    "the two are written differently (upper/lower case or Unicode form) but are one 索引号; correct one of the two files"
+                }),
+            );
+        } else {
+            first.insert(key, d);
+        }
+    }
+}
+
+/// Two documents whose pages would be one file (also on case-insensitive
+/// disks and across Unicode normal forms) are an error.
+fn check_unique_urls(documents: &[Document], problems: &mut Vec<Diagnostic>) {
+    let mut first: HashMap<String, &Document> = HashMap::with_capacity(documents.len());
+    let mut sorted: Vec<&Document> = documents.iter().collect();
+    sorted.sort_by(|a, b| a.source.cmp(&b.source));
+    for d in sorted {
+        let key = crate::content::attachment::portable_key(&d.slug);
+        if let Some(other) = first.get(&key) {
+            problems.push(
+                Diagnostic::error(
+                    &d.source,
+                    format!(
+                        "this document would be written to docs/{}.html, like {}",
+                        d.slug,
+                        other.source.display()
+                    ),
+                )
+                .at(d.slug_line)
+                .field("slug")
+                .hint("give one of them its own `slug:` (lower-case letters, digits, `-`)"),
+            );
+        } else {
+            first.insert(key, d);
+        }
+    }
+}

@@ -1,0 +1,612 @@
+//! [`RawMeta`] → validated [`Document`]: required fields, Chinese aliases,
+//! dates, categories and enumerations, each problem a [`Diagnostic`].
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde_norway::Value;
+
+use crate::content::frontmatter::{self, RawMeta};
+use crate::content::markdown;
+use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::site::config::SiteConfig;
+
+mod fields;
+use fields::Fields;
+
+/// A front-matter field: its English key and the Chinese names accepted for it.
+#[derive(Debug)]
+pub struct FieldSpec {
+    /// The English snake_case key.
+    pub key: &'static str,
+    /// Other names accepted for it, as government pages label them.
+    pub aliases: &'static [&'static str],
+    /// Whether a document must have it.
+    pub required: bool,
+}
+
+/// Every front-matter field a document may have; the one place where Chinese
+/// names map onto the English keys.
+pub const FIELDS: &[FieldSpec] = &[
+    field("title", &["标题", "信息标题", "名称"], true),
+    field("index_number", &["索引号"], true),
+    field("issuer", &["发布机构", "发文机关"], true),
+    field("category", &["信息分类", "分类"], true),
+    field("date", &["发文日期", "成文日期", "日期"], true),
+    field("doc_number", &["文件编号", "文号", "发文字号"], false),
+    field("disclosure", &["公开方式"], false),
+    field("status", &["有效性"], false),
+    field("summary", &["内容概述", "摘要"], false),
+    field("keywords", &["主题词", "关键词"], false),
+    field("draft", &["草稿"], false),
+    field("slug", &[], false),
+    field("interprets", &["解读对象"], false),
+    field("replaced_by", &["替代文件"], false),
+    field("valid_until", &["有效期至"], false),
+    field("attachments", &["附件"], false),
+    field("personal_data", &["个人信息"], false),
+    field("genre", &["文种"], false),
+    field("repealed_on", &["废止日期"], false),
+];
+
+const fn field(key: &'static str, aliases: &'static [&'static str], required: bool) -> FieldSpec {
+    FieldSpec {
+        key,
+        aliases,
+        required,
+    }
+}
+
+/// 公开方式: how a document is disclosed. Only [`Disclosure::Active`]
+/// documents are published (《政府信息公开条例》 art. 19–20 主动公开).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Disclosure {
+    /// 主动公开: published proactively.
+    Active,
+    /// 依申请公开: disclosed only on request; never published here.
+    OnRequest,
+    /// 不予公开: not disclosed; never published here.
+    Withheld,
+}
+
+impl Disclosure {
+    const NAMES: [(Disclosure, &'static str, &'static str); 3] = [
+        (Disclosure::Active, "主动公开", "active"),
+        (Disclosure::OnRequest, "依申请公开", "on_request"),
+        (Disclosure::Withheld, "不予公开", "withheld"),
+    ];
+
+    /// The Chinese label shown on pages.
+    pub fn label(self) -> &'static str {
+        Self::NAMES.iter().find(|n| n.0 == self).map_or("", |n| n.1)
+    }
+}
+
+/// 有效性: whether a document is still in force.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Validity {
+    /// 有效.
+    Valid,
+    /// 已修改: amended by a later document.
+    Amended,
+    /// 已废止: repealed.
+    Repealed,
+    /// 已失效: expired.
+    Expired,
+}
+
+impl Validity {
+    /// Every value, in the order of the status column and the manifest.
+    pub const ALL: [Validity; 4] = [
+        Validity::Valid,
+        Validity::Amended,
+        Validity::Repealed,
+        Validity::Expired,
+    ];
+
+    const NAMES: [(Validity, &'static str, &'static str); 4] = [
+        (Validity::Valid, "有效", "valid"),
+        (Validity::Amended, "已修改", "amended"),
+        (Validity::Repealed, "已废止", "repealed"),
+        (Validity::Expired, "已失效", "expired"),
+    ];
+
+    /// The Chinese label shown on pages.
+    pub fn label(self) -> &'static str {
+        Self::NAMES.iter().find(|n| n.0 == self).map_or("", |n| n.1)
+    }
+
+    /// A short ASCII name for CSS classes and data files.
+    pub fn code(self) -> &'static str {
+        Self::NAMES.iter().find(|n| n.0 == self).map_or("", |n| n.2)
+    }
+}
+
+/// A validated document of the catalogue.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct Document {
+    /// The source file, relative to the site root.
+    pub source: PathBuf,
+    /// 信息标题.
+    pub title: String,
+    /// 索引号, unique across the site.
+    pub index_number: String,
+    /// The line of `index_number` in the source, for cross-file reports.
+    pub index_number_line: u32,
+    /// 发布机构.
+    pub issuer: String,
+    /// 信息分类, as an index into the site's categories.
+    pub category: usize,
+    /// 发文日期.
+    pub date: NaiveDate,
+    /// 文件编号, e.g. 川政办字〔2017〕89号.
+    pub doc_number: Option<String>,
+    /// 公开方式.
+    pub disclosure: Disclosure,
+    /// 有效性.
+    pub status: Validity,
+    /// 内容概述: given, or the first paragraph.
+    pub summary: String,
+    /// 主题词.
+    pub keywords: Vec<String>,
+    /// A draft is never published.
+    pub draft: bool,
+    /// The file name of the document's page (without `.html`).
+    pub slug: String,
+    /// The line of the field the slug came from.
+    pub slug_line: u32,
+    /// A hash of the body as safe HTML; pages render it again on demand
+    /// ([`crate::content::body`]).
+    pub body_hash: [u8; 16],
+    /// The body as safe HTML, when it was kept from loading (see
+    /// [`crate::content::body::Bodies::admit`]); empty once its page is written.
+    #[serde(skip)]
+    pub body_html: String,
+    /// The body's HTML kept compressed (lz4) once the budget for keeping
+    /// it as it is was spent (see [`crate::content::body::Bodies::admit`]).
+    #[serde(skip)]
+    pub body_packed: Vec<u8>,
+    /// The body as plain text, for the search index (empty for a document
+    /// taken from the parse cache: see `body_text_hash`).
+    #[serde(skip)]
+    pub body_text: String,
+    /// A hash of the body's plain text.
+    pub body_text_hash: [u8; 16],
+    /// The number of characters of the body's plain text.
+    pub body_chars: u32,
+    /// 索引号 of the policies this document interprets (政策解读).
+    pub interprets: Vec<Reference>,
+    /// 索引号 of the document that repealed or amended this one.
+    pub replaced_by: Option<Reference>,
+    /// The day from which the document is 已失效.
+    pub valid_until: Option<NaiveDate>,
+    /// Declared 附件, in front-matter order.
+    pub attachments: Vec<crate::content::attachment::Attachment>,
+    /// Files linked from the body that are published with it.
+    pub linked_files: Vec<crate::content::attachment::Attachment>,
+    /// Personal data the document may publish, each with its reason.
+    pub personal_data: Vec<Allowance>,
+    /// The kind of document for the annual report (one of site.yaml's `genres`).
+    pub genre: Option<String>,
+    /// The day it was repealed or expired, when no other field tells.
+    pub repealed_on: Option<NaiveDate>,
+}
+
+/// A reference to another document by its 索引号, with the line it is on.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Reference {
+    /// The 索引号 as written.
+    pub index_number: String,
+    /// The line of the field.
+    pub line: u32,
+}
+
+/// A finding the personal-data scan should report as a notice, not an error.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Allowance {
+    /// The value as written (an ID-card or mobile number).
+    pub value: String,
+    /// Why it may be published (e.g. 单位办公电话).
+    pub reason: String,
+}
+
+/// A declared attachment before its file is checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AttachmentRef {
+    /// The path as written, relative to the document.
+    pub path: String,
+    /// The title to show, if given.
+    pub title: Option<String>,
+    /// The line of the `attachments` field.
+    pub line: u32,
+}
+
+/// A document whose front-matter is validated, with its body still to render.
+#[derive(Debug)]
+pub struct Parsed {
+    /// The document, without its body.
+    pub document: Document,
+    /// The Markdown body (empty once [`render_body`] has taken it).
+    pub body: String,
+    /// The line the body starts on.
+    pub body_line: u32,
+    /// Whether `summary` was given (else it comes from the body).
+    pub has_summary: bool,
+    /// Declared attachments, checked once the site root is known.
+    pub attachments: Vec<AttachmentRef>,
+    /// Notices about this document that do not stop the build.
+    pub notices: Vec<Diagnostic>,
+}
+
+impl Document {
+    /// Whether the document may appear anywhere in the output: 主动公开 and
+    /// not a draft.
+    pub fn is_published(&self) -> bool {
+        self.disclosure == Disclosure::Active && !self.draft
+    }
+}
+
+/// Longest default summary, in characters.
+const SUMMARY_CHARS: usize = 200;
+
+/// Parses and validates one document's front-matter (text already decoded).
+pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Parsed, Vec<Diagnostic>> {
+    let split = frontmatter::split(path, text).map_err(|d| vec![d])?;
+    let meta = frontmatter::parse(path, &split).map_err(|d| vec![d])?;
+    let mut problems = Vec::new();
+    let fields = Fields::collect(path, &meta, &mut problems);
+
+    let title = fields.text("title", &mut problems);
+    let index_number = fields.text("index_number", &mut problems);
+    let issuer = fields.text("issuer", &mut problems);
+    let category = fields.text("category", &mut problems).and_then(|name| {
+        let found = config.category(&name);
+        if found.is_none() {
+            let names = config.categories.iter().map(|c| c.name.as_str());
+            let hint = match did_you_mean(&name, names.clone()) {
+                Some(close) => format!("did you mean `{close}`?"),
+                None => format!("use one of: {}", names.collect::<Vec<_>>().join("、")),
+            };
+            problems.push(fields.problem(
+                "category",
+                format!("`{name}` is not a category of this site"),
+                hint,
+            ));
+        }
+        found
+    });
+    let date = fields.text("date", &mut problems).and_then(|text| {
+        crate::content::date::parse(&text)
+            .map_err(|e| {
+                problems.push(fields.problem(
+                    "date",
+                    format!("`date` is not a valid date: {e}"),
+                    "dates are written 2017-07-18, 2017/7/18, 2017.7.18 or 2017年7月18日",
+                ))
+            })
+            .ok()
+    });
+    let doc_number = fields.optional_text("doc_number", &mut problems);
+    let disclosure = fields.choice(
+        "disclosure",
+        &Disclosure::NAMES,
+        Disclosure::Active,
+        &mut problems,
+    );
+    let status = fields.choice("status", &Validity::NAMES, Validity::Valid, &mut problems);
+    let summary = fields.optional_text("summary", &mut problems);
+    let keywords = fields.keywords(&mut problems);
+    let draft = fields.flag("draft", &mut problems);
+    let explicit_slug = fields.optional_text("slug", &mut problems);
+    if let Some(slug) = &explicit_slug
+        && !is_valid_slug(slug)
+    {
+        problems.push(fields.problem(
+            "slug",
+            format!("slug `{slug}` is not a safe file name"),
+            "use lower-case ASCII letters, digits, `-`, `_` and `.`, starting with a letter or digit",
+        ));
+    }
+
+    let interprets = fields.references("interprets", &mut problems);
+    let replaced_by = fields.references("replaced_by", &mut problems);
+    if replaced_by.len() > 1 {
+        problems.push(fields.problem(
+            "replaced_by",
+            "`replaced_by` names one document".to_owned(),
+            "keep the 索引号 of the document that repealed or amended this one",
+        ));
+    }
+    if !replaced_by.is_empty() && status == Validity::Valid {
+        problems.push(fields.problem(
+            "replaced_by",
+            "`replaced_by` is set but the status is 有效".to_owned(),
+            "set status: 已废止 (repealed) or 已修改 (amended)",
+        ));
+    }
+    let valid_until = fields
+        .optional_text("valid_until", &mut problems)
+        .and_then(|text| {
+            crate::content::date::parse(&text)
+                .map_err(|e| {
+                    problems.push(fields.problem(
+                        "valid_until",
+                        format!("`valid_until` is not a valid date: {e}"),
+                        "write e.g. valid_until: 2025-12-31",
+                    ))
+                })
+                .ok()
+        });
+    let attachments = fields.attachments(&mut problems);
+    let personal_data = fields.allowances(&mut problems);
+    let genre = fields.optional_text("genre", &mut problems);
+    if let Some(g) = &genre
+        && !config.genres.contains(g)
+    {
+        let hint = if config.genres.is_empty() {
+            "declare the kinds counted in the annual report in site.yaml, e.g. genres: [规章, 行政规范性文件]"
+                .to_owned()
+        } else {
+            format!("use one of: {}", config.genres.join("、"))
+        };
+        problems.push(fields.problem("genre", format!("`{g}` is not a genre of this site"), hint));
+    }
+    let repealed_on = fields
+        .optional_text("repealed_on", &mut problems)
+        .and_then(|text| {
+            crate::content::date::parse(&text)
+                .map_err(|e| {
+                    problems.push(fields.problem(
+                        "repealed_on",
+                        format!("`repealed_on` is not a valid date: {e}"),
+                        "write e.g. repealed_on: 2020-06-30",
+                    ))
+                })
+                .ok()
+        });
+    if repealed_on.is_some() && !matches!(status, Validity::Repealed | Validity::Expired) {
+        problems.push(fields.problem(
+            "repealed_on",
+            "`repealed_on` is set but the status is not 已废止 or 已失效".to_owned(),
+            "set status: 已废止",
+        ));
+    }
+
+    let (Some(title), Some(index_number), Some(issuer), Some(category), Some(date)) =
+        (title, index_number, issuer, category, date)
+    else {
+        return Err(problems);
+    };
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let (slug, slug_field) = match explicit_slug {
+        Some(slug) => (slug, "slug"),
+        None => (slug_from_index_number(&index_number), "index_number"),
+    };
+    Ok(Parsed {
+        document: Document {
+            source: path.to_path_buf(),
+            title,
+            index_number,
+            index_number_line: fields.line("index_number"),
+            issuer,
+            category,
+            date,
+            doc_number,
+            disclosure,
+            status,
+            summary: summary.clone().unwrap_or_default(),
+            keywords,
+            draft,
+            slug,
+            slug_line: fields.line(slug_field),
+            body_hash: [0; 16],
+            body_html: String::new(),
+            body_packed: Vec::new(),
+            body_text: String::new(),
+            body_text_hash: [0; 16],
+            body_chars: 0,
+            interprets,
+            replaced_by: replaced_by.into_iter().next(),
+            valid_until,
+            attachments: Vec::new(),
+            linked_files: Vec::new(),
+            personal_data,
+            genre,
+            repealed_on,
+        },
+        body: split.body.to_owned(),
+        body_line: split.body_line,
+        has_summary: summary.is_some(),
+        attachments,
+        notices: Vec::new(),
+    })
+}
+
+impl Document {
+    /// The document's page, relative to the output root (see
+    /// [`crate::content::url`]).
+    pub(crate) fn url(&self) -> String {
+        crate::content::url::document_page(&self.slug)
+    }
+}
+
+/// Renders a parsed document's body with `resolve` for its links, filling
+/// in its HTML and its hash, its text and (when none was given) the summary.
+/// The Markdown is taken: its memory holds the text.
+pub fn render_body(parsed: &mut Parsed, resolve: markdown::Resolve<'_>) -> markdown::Rendered {
+    let mut rendered = markdown::render(&parsed.document.source, &parsed.body, parsed.body_line, resolve);
+    let document = &mut parsed.document;
+    document.body_html = std::mem::take(&mut rendered.html);
+    document.body_hash = crate::hash::hash16(document.body_html.as_bytes());
+    // The text goes into the Markdown's allocation, which is not needed any
+    // more and is almost always large enough (markup and entities are longer
+    // than what they stand for): held from here to indexing, it then takes
+    // no fresh memory. When it is longer, its own string is kept.
+    let mut text = std::mem::take(&mut parsed.body);
+    if text.capacity() >= rendered.text.len() {
+        text.clear();
+        text.push_str(&rendered.text);
+    } else {
+        text = std::mem::take(&mut rendered.text);
+    }
+    document.body_text = text;
+    document.body_text_hash = crate::hash::hash16(document.body_text.as_bytes());
+    document.body_chars = u32::try_from(document.body_text.chars().count()).unwrap_or(u32::MAX);
+    if !parsed.has_summary {
+        document.summary = truncate(&rendered.first_paragraph, SUMMARY_CHARS);
+    }
+    document.linked_files = std::mem::take(&mut rendered.files);
+    rendered
+}
+
+fn truncate(text: &str, max_chars: usize) -> String {
+    match text.char_indices().nth(max_chars) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_owned(),
+    }
+}
+
+/// Whether an explicit `slug` is a safe, portable file name.
+pub fn is_valid_slug(slug: &str) -> bool {
+    slug.len() <= 100
+        && slug
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.'))
+}
+
+/// The page name derived from a 索引号: ASCII letters and digits kept
+/// (lower-cased, so the name is the same on case-insensitive disks), every
+/// other run of characters becomes one `-`; never starting with `-`, `.` or
+/// `_` (a valid [`is_valid_slug`]).
+pub fn slug_from_index_number(index_number: &str) -> String {
+    let mut slug = String::with_capacity(index_number.len());
+    for c in index_number.chars() {
+        if c.is_ascii_alphanumeric() || c == '_' || c == '.' {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    // Not starting with `_` either: static hosts built on Jekyll (GitHub
+    // Pages) leave such files out.
+    let slug = slug
+        .trim_start_matches(['-', '.', '_'])
+        .trim_end_matches(['-', '.']);
+    if slug.is_empty() {
+        // Nothing ASCII to keep: a stable name from the number itself.
+        let hash = blake3::hash(index_number.as_bytes()).to_hex();
+        format!("doc-{}", &hash[..12])
+    } else {
+        slug.chars().take(100).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site() -> SiteConfig {
+        SiteConfig::parse("title: t\ncategories:\n  - { code: \"03\", name: 规划计划 }\n").expect("config")
+    }
+
+    fn doc(text: &str) -> Result<Document, Vec<Diagnostic>> {
+        let mut parsed = parse(&site(), Path::new("content/a.md"), text)?;
+        let rendered = render_body(&mut parsed, &markdown::keep_links);
+        if rendered.problems.is_empty() {
+            Ok(parsed.document)
+        } else {
+            Err(rendered.problems)
+        }
+    }
+
+    #[test]
+    fn the_plain_text_is_the_rendered_text_whichever_string_holds_it() {
+        let head = "---\ntitle: 通知\nindex_number: X-1\nissuer: 区政府\ncategory: 规划计划\ndate: 2020-01-02\n---\n\n";
+        let body = "## 一、总体要求\n\n**加强**政务公开，见[附件](https://example.gov.cn/a)。\n\n| 项目 | 数量 |\n| --- | ---: |\n| 主动公开 | 912 |\n";
+        let mut parsed = parse(&site(), Path::new("content/a.md"), &format!("{head}{body}")).expect("valid");
+        let expected = markdown::render(
+            Path::new("content/a.md"),
+            body,
+            parsed.body_line,
+            &markdown::keep_links,
+        )
+        .text;
+        render_body(&mut parsed, &markdown::keep_links);
+        assert_eq!(parsed.document.body_text, expected);
+        assert!(parsed.body.is_empty(), "the Markdown is not kept beside its text");
+        assert_eq!(
+            parsed.document.body_text_hash,
+            crate::hash::hash16(expected.as_bytes())
+        );
+        assert_eq!(parsed.document.body_chars as usize, expected.chars().count());
+        // A file ending without a newline: the text (which ends each
+        // paragraph with one) is longer than the Markdown and keeps its own
+        // string.
+        let file = format!("{}第一段。", head.strip_suffix('\n').expect("blank line"));
+        let mut parsed = parse(&site(), Path::new("content/a.md"), &file).expect("valid");
+        assert_eq!(parsed.body.capacity(), "第一段。".len(), "{:?}", parsed.body);
+        render_body(&mut parsed, &markdown::keep_links);
+        assert_eq!(parsed.document.body_text, "第一段。\n");
+    }
+
+    #[test]
+    fn chinese_keys_are_accepted() {
+        let d = doc("---\n标题: 通知\n索引号: 0101-03-2017-000525\n发布机构: 区政府办公室\n信息分类: 规划计划\n发文日期: 2017年7月18日\n文件编号: 川政办字〔2017〕89号\n有效性: 已废止\n主题词: 政务公开、工作要点\n---\n\n第一段。\n")
+            .expect("valid");
+        assert_eq!(d.title, "通知");
+        assert_eq!(d.slug, "0101-03-2017-000525");
+        assert_eq!(d.status, Validity::Repealed);
+        assert_eq!(d.summary, "第一段。");
+        assert_eq!(d.keywords, ["政务公开", "工作要点"]);
+        assert_eq!(d.index_number_line, 3);
+        assert!(d.is_published());
+    }
+
+    #[test]
+    fn every_problem_in_a_file_is_reported() {
+        let e = doc("---\ntitel: x\nindex_number: 1\nissuer: y\ncategory: 规化计划\ndate: 2017-02-30\nstatus: 作废\n---\n")
+            .expect_err("invalid");
+        let got: Vec<_> = e
+            .iter()
+            .map(|d| (d.line, d.field.clone().unwrap_or_default()))
+            .collect();
+        assert!(got.contains(&(Some(2), "titel".into())), "{e:#?}");
+        assert!(got.contains(&(Some(1), "title".into())), "{e:#?}");
+        assert!(got.contains(&(Some(5), "category".into())), "{e:#?}");
+        assert!(got.contains(&(Some(6), "date".into())), "{e:#?}");
+        assert!(got.contains(&(Some(7), "status".into())), "{e:#?}");
+        let typo = e
+            .iter()
+            .find(|d| d.field.as_deref() == Some("titel"))
+            .expect("typo");
+        assert_eq!(typo.hint.as_deref(), Some("did you mean `title`?"));
+        let cat = e
+            .iter()
+            .find(|d| d.field.as_deref() == Some("category"))
+            .expect("category");
+        assert_eq!(cat.hint.as_deref(), Some("did you mean `规划计划`?"));
+    }
+
+    #[test]
+    fn slugs_are_ascii_and_stable() {
+        assert_eq!(
+            slug_from_index_number("0101-03-2017-000525"),
+            "0101-03-2017-000525"
+        );
+        assert_eq!(
+            slug_from_index_number("11440600MB2C/2017-00123"),
+            "11440600mb2c-2017-00123"
+        );
+        assert_eq!(slug_from_index_number("临〔2017〕5号"), "2017-5");
+        assert!(slug_from_index_number("索引").starts_with("doc-"));
+        assert!(is_valid_slug("plan-2017"));
+        assert!(!is_valid_slug("../x") && !is_valid_slug("A") && !is_valid_slug(".x"));
+    }
+}

@@ -1,0 +1,187 @@
+//! Splits a document into its `---` front-matter block and Markdown body, and
+//! parses the block into a YAML mapping that remembers each key's line.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde_norway::{Mapping, Value};
+
+use crate::diagnostic::Diagnostic;
+
+/// A document's front-matter, parsed but not yet validated.
+#[derive(Debug)]
+pub(crate) struct RawMeta {
+    /// The fields as YAML wrote them, in file order.
+    pub fields: Vec<(String, Value)>,
+    /// The 1-based line (in the whole file) of each top-level key.
+    pub key_lines: HashMap<String, u32>,
+    /// The line of the opening `---`.
+    pub start_line: u32,
+}
+
+/// A document split into front-matter and body.
+#[derive(Debug)]
+pub(crate) struct Split<'a> {
+    /// The YAML between the `---` lines.
+    pub yaml: &'a str,
+    /// The line of the first YAML line in the whole file.
+    pub yaml_line: u32,
+    /// The Markdown after the closing `---`.
+    pub body: &'a str,
+    /// The line of the first body line in the whole file.
+    pub body_line: u32,
+}
+
+/// Finds the front-matter block at the top of `text` (newlines already LF).
+pub(crate) fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
+    let missing = || {
+        Diagnostic::error(path, "the file has no front-matter").at(1).hint(
+            "start the file with a line `---`, then the fields (title: …, index_number: …), then a line `---`",
+        )
+    };
+    let rest = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---").filter(|r| r.trim().is_empty()))
+        .ok_or_else(missing)?;
+    let mut offset = 0;
+    for (line, l) in (2..).zip(rest.split_inclusive('\n')) {
+        let bare = l.trim_end();
+        if bare == "---" || bare == "..." {
+            return Ok(Split {
+                yaml: &rest[..offset],
+                yaml_line: 2,
+                body: &rest[offset + l.len()..],
+                body_line: line + 1,
+            });
+        }
+        offset += l.len();
+    }
+    Err(Diagnostic::error(path, "the front-matter block is not closed")
+        .at(1)
+        .hint("end the fields with a line holding only `---`"))
+}
+
+/// Parses the YAML of a front-matter block into its fields.
+pub(crate) fn parse(path: &Path, split: &Split<'_>) -> Result<RawMeta, Diagnostic> {
+    let start_line = split.yaml_line - 1;
+    let value: Value = if split.yaml.trim().is_empty() {
+        Value::Mapping(Mapping::new())
+    } else {
+        serde_norway::from_str(split.yaml).map_err(|e| {
+            let line = e
+                .location()
+                .map(|l| split.yaml_line - 1 + u32::try_from(l.line()).unwrap_or(0));
+            Diagnostic::error(
+                path,
+                format!(
+                    "the front-matter is not valid YAML: {}",
+                    crate::site::config::yaml_message(&e)
+                ),
+            )
+            .at(line.unwrap_or(start_line))
+            .hint(yaml_hint(&e))
+        })?
+    };
+    let Value::Mapping(mapping) = value else {
+        return Err(
+            Diagnostic::error(path, "the front-matter is not a list of `key: value` fields")
+                .at(split.yaml_line)
+                .hint("write each field on its own line as `key: value`"),
+        );
+    };
+    let key_lines = key_lines(split.yaml, split.yaml_line);
+    let mut fields = Vec::with_capacity(mapping.len());
+    for (key, value) in mapping {
+        let key = match key {
+            Value::String(s) => s,
+            Value::Number(n) => n.to_string(),
+            Value::Bool(b) => b.to_string(),
+            _ => {
+                return Err(Diagnostic::error(path, "a front-matter key is not a name")
+                    .at(start_line)
+                    .hint("keys are names such as title or 索引号"));
+            }
+        };
+        fields.push((key, value));
+    }
+    Ok(RawMeta {
+        fields,
+        key_lines,
+        start_line,
+    })
+}
+
+/// The line of each top-level `key:` in a block of YAML starting at `first_line`.
+fn key_lines(yaml: &str, first_line: u32) -> HashMap<String, u32> {
+    let mut lines = HashMap::new();
+    for (i, l) in yaml.lines().enumerate() {
+        if l.starts_with([' ', '\t', '#', '-']) {
+            continue;
+        }
+        if let Some((key, _)) = l.split_once(':') {
+            let key = key.trim().trim_matches(['"', '\'']);
+            let line = first_line + u32::try_from(i).unwrap_or(u32::MAX - first_line);
+            lines.entry(key.to_owned()).or_insert(line);
+        }
+    }
+    lines
+}
+
+/// What to do about a YAML error: the usual mistakes are quoting, but a
+/// document can also nest too deep or expand aliases without end (both
+/// stopped by the parser's limits before they cost time or memory).
+fn yaml_hint(e: &serde_norway::Error) -> &'static str {
+    let message = e.to_string();
+    if message.contains("recursion limit") {
+        "the values are nested too deep; front-matter fields are plain values or short lists"
+    } else if message.contains("repetition limit") {
+        "aliases (`*name`) expand to too many values; write the values out instead"
+    } else {
+        "write each field as `key: value`; quote values that contain `: ` or start with a special character"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p() -> &'static Path {
+        Path::new("a.md")
+    }
+
+    #[test]
+    fn splits_and_counts_lines() {
+        let text = "---\ntitle: 标题\n索引号: 1\n---\n\n正文\n";
+        let s = split(p(), text).expect("split");
+        assert_eq!(s.yaml, "title: 标题\n索引号: 1\n");
+        assert_eq!(s.body, "\n正文\n");
+        assert_eq!(s.body_line, 5);
+        let meta = parse(p(), &s).expect("yaml");
+        assert_eq!(meta.key_lines["索引号"], 3);
+        assert_eq!(meta.fields[0].0, "title");
+    }
+
+    #[test]
+    fn missing_and_unclosed_blocks_are_errors() {
+        assert!(
+            split(p(), "# 标题\n")
+                .expect_err("none")
+                .message
+                .contains("no front-matter")
+        );
+        assert!(
+            split(p(), "---\ntitle: x\n")
+                .expect_err("open")
+                .message
+                .contains("not closed")
+        );
+    }
+
+    #[test]
+    fn yaml_errors_carry_the_file_line() {
+        let text = "---\ntitle: ok\ndate: [2017\n---\n";
+        let s = split(p(), text).expect("split");
+        let e = parse(p(), &s).expect_err("bad yaml");
+        assert!(e.line.is_some_and(|l| (3..=4).contains(&l)), "{e:?}");
+    }
+}

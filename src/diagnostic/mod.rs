@@ -1,0 +1,390 @@
+//! A problem found in the site's input, reported with its location and a hint.
+//!
+//! Every stage collects its problems as [`Diagnostic`] values instead of
+//! stopping at the first one, so a webmaster sees all of a run's errors at once.
+
+pub mod panics;
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// How serious a problem is: errors fail the run, warnings do not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The build cannot succeed until this is fixed.
+    Error,
+    /// Worth a look; the build goes on.
+    Warning,
+}
+
+/// A problem in one input file, reported with its location.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file, relative to the site root where possible.
+    pub path: PathBuf,
+    /// 1-based line in the whole file, when known.
+    pub line: Option<u32>,
+    /// The front-matter or site.yaml field concerned, by its English key.
+    pub field: Option<String>,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error in `path`, with no line or field yet.
+    pub fn error(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            path: path.into(),
+            line: None,
+            field: None,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// A warning in `path`.
+    pub fn warning(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(path, message)
+        }
+    }
+
+    /// The same diagnostic at `line`.
+    pub fn at(mut self, line: impl Into<Option<u32>>) -> Self {
+        self.line = line.into();
+        self
+    }
+
+    /// The same diagnostic about `field`.
+    pub fn field(mut self, field: impl Into<String>) -> Self {
+        self.field = Some(field.into());
+        self
+    }
+
+    /// The same diagnostic with a hint on how to fix it.
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Whether this diagnostic fails the run.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    fn severity_name(&self) -> &'static str {
+        match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+
+    /// The 1-based column (in characters) of what is wrong on the
+    /// diagnostic's line of `source` (the whole file): where the caret goes.
+    pub fn column(&self, source: &str) -> Option<u32> {
+        let line = source_line(source, self.line?)?;
+        let span = caret_span(line, &self.message);
+        u32::try_from(line[..span.start].chars().count() + 1).ok()
+    }
+
+    /// One JSON object (for `--format json`, one per line): path, line,
+    /// column (when `source`, the file's text, is given), field, severity,
+    /// message, hint.
+    pub fn to_json(&self, source: Option<&str>) -> String {
+        serde_json::json!({
+            "path": self.path.to_string_lossy().replace('\\', "/"),
+            "line": self.line,
+            "column": source.and_then(|s| self.column(s)),
+            "field": self.field,
+            "severity": self.severity_name(),
+            "message": self.message,
+            "hint": self.hint,
+        })
+        .to_string()
+    }
+
+    /// A GitHub Actions workflow command (for `--format github`), which
+    /// annotates the file and line in the pull request.
+    pub fn to_github(&self, source: Option<&str>) -> String {
+        // Workflow-command escaping: data escapes %, CR, LF; properties also : and ,.
+        let data = |s: &str| s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+        let property = |s: &str| data(s).replace(':', "%3A").replace(',', "%2C");
+        let mut properties = format!("file={}", property(&self.path.to_string_lossy()));
+        if let Some(line) = self.line {
+            properties.push_str(&format!(",line={line}"));
+            if let Some(column) = source.and_then(|s| self.column(s)) {
+                properties.push_str(&format!(",col={column}"));
+            }
+        }
+        if let Some(field) = &self.field {
+            properties.push_str(&format!(",title={}", property(field)));
+        }
+        let mut message = self.message.clone();
+        if let Some(hint) = &self.hint {
+            message.push_str(&format!("\nhint: {hint}"));
+        }
+        format!("::{} {properties}::{}", self.severity_name(), data(&message))
+    }
+}
+
+impl Diagnostic {
+    /// The diagnostic as a terminal shows it: the header line of
+    /// [`Display`](fmt::Display), then the offending line of `source` (the
+    /// whole file's text) with a caret under the field's value, then the
+    /// hint. Without a line, or when the line is not in `source`, it is the
+    /// plain form. `color` styles it with ANSI colours.
+    pub fn render(&self, source: Option<&str>, color: bool) -> String {
+        use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+        let located = self
+            .line
+            .zip(source)
+            .and_then(|(line, text)| Some((line, source_line(text, line)?)));
+        let Some((line, source_line)) = located else {
+            return self.to_string();
+        };
+        let mut title = format!("{}:{line}", self.path.display());
+        if let Some(field) = &self.field {
+            title.push_str(&format!(": {field}"));
+        }
+        title.push_str(&format!(": {}", self.message));
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let path = self.path.to_string_lossy();
+        let report = [level.primary_title(title.as_str()).element(
+            Snippet::source(source_line)
+                .line_start(line as usize)
+                .path(path.as_ref())
+                .annotation(AnnotationKind::Primary.span(caret_span(source_line, &self.message))),
+        )];
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        let mut out = renderer.render(&report).to_string();
+        if let Some(hint) = &self.hint {
+            let hint = if color {
+                format!("\x1b[1;36mhint\x1b[0m: {hint}")
+            } else {
+                format!("hint: {hint}")
+            };
+            out.push_str(&format!("\n  {hint}"));
+        }
+        out
+    }
+}
+
+/// Line `line` (1-based) of a file's text, without its line ending.
+fn source_line(text: &str, line: u32) -> Option<&str> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let index = usize::try_from(line).ok()?.checked_sub(1)?;
+    Some(text.split('\n').nth(index)?.trim_end_matches('\r'))
+}
+
+/// What the caret underlines in a source line: the longest `quoted` part of
+/// the message that the line contains (a link target, a value), else the
+/// value of a `key: value` line, else the line without its indentation.
+fn caret_span(line: &str, message: &str) -> std::ops::Range<usize> {
+    // A quoted key is what is wrong only when the message is about keys
+    // ("unknown field `titel`", "`title` is given twice"); otherwise the
+    // value is.
+    let about_keys = message.starts_with("unknown ") || message.contains(" is given twice");
+    let is_key = |r: &std::ops::Range<usize>| {
+        line[r.end..].starts_with(':') && line[..r.start].trim_start_matches([' ', '-']).is_empty()
+    };
+    let quoted = message
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|q| q.len() > 1)
+        .filter_map(|q| line.find(q).map(|at| at..at + q.len()))
+        .filter(|r| about_keys || !is_key(r))
+        .max_by_key(|r| (r.len(), std::cmp::Reverse(r.start)));
+    if let Some(range) = quoted {
+        return range;
+    }
+    let start = line.len() - line.trim_start().len();
+    let end = line.trim_end().len().max(start);
+    let content = &line[start..end];
+    // A front-matter or site.yaml line: underline what follows `key:`.
+    let key_end = content
+        .find(": ")
+        .filter(|&i| !content[..i].contains(['[', '{', '"', '\'', '(']));
+    match key_end {
+        Some(i) if content[i + 1..].trim().is_empty() => start..end,
+        Some(i) => {
+            let value = &content[i + 1..];
+            let value_start = start + i + 1 + (value.len() - value.trim_start().len());
+            value_start..end
+        }
+        None if start == end => start..start,
+        None => start..end,
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// `error: content/a.md:4: date: message` and an indented `hint:` line.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{label}: {}", self.path.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        if let Some(field) = &self.field {
+            write!(f, ": {field}")?;
+        }
+        write!(f, ": {}", self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Sorts diagnostics by file, line and message so reports read in order and
+/// do not depend on thread timing.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (&a.path, a.line, &a.field, &a.message).cmp(&(&b.path, b.line, &b.field, &b.message))
+    });
+}
+
+/// The 1-based line of byte `offset` in `text`.
+pub fn line_of(text: &str, offset: usize) -> u32 {
+    let end = offset.min(text.len());
+    let newlines = text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count();
+    u32::try_from(newlines + 1).unwrap_or(u32::MAX)
+}
+
+/// The name among `candidates` closest to `unknown`, if any is close enough
+/// to be a likely typo.
+pub fn did_you_mean<'a>(unknown: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(unknown, c), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_has_location_field_and_hint() {
+        let d = Diagnostic::error("content/a.md", "`date` is not a valid date: 2017-02-30")
+            .at(4)
+            .field("date")
+            .hint("dates are written 2017-07-18 or 2017年7月18日");
+        assert_eq!(
+            d.to_string(),
+            "error: content/a.md:4: date: `date` is not a valid date: 2017-02-30\n  hint: dates are written 2017-07-18 or 2017年7月18日"
+        );
+    }
+
+    #[test]
+    fn json_and_github_forms() {
+        let d = Diagnostic::error("content/a,b.md", "`date` is not a valid date: 2017-02-30")
+            .at(4)
+            .field("date")
+            .hint("write 2017-02-28");
+        let json: serde_json::Value = serde_json::from_str(&d.to_json(None)).expect("json");
+        assert_eq!(json["path"], "content/a,b.md");
+        assert_eq!(json["line"], 4);
+        assert_eq!(json["severity"], "error");
+        assert_eq!(json["hint"], "write 2017-02-28");
+        assert_eq!(json["column"], serde_json::Value::Null);
+        let json: serde_json::Value =
+            serde_json::from_str(&d.to_json(Some("\n\n\n 日期: 2017-02-30\n"))).expect("json");
+        assert_eq!(json["column"], 6, "counted in characters");
+        assert_eq!(
+            d.to_github(Some("\n\n\ndate: 2017-02-30\n")),
+            "::error file=content/a%2Cb.md,line=4,col=7,title=date::`date` is not a valid date: 2017-02-30%0Ahint: write 2017-02-28"
+        );
+    }
+
+    #[test]
+    fn render_shows_the_line_with_a_caret_under_the_value() {
+        let source = "---\ntitle: 通知\ndate: 2017-02-30\n---\n";
+        let d = Diagnostic::error("content/a.md", "`date` is not a valid date: 2017-02-30")
+            .at(3)
+            .field("date")
+            .hint("write 2017-02-28");
+        let text = d.render(Some(source), false);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines[0],
+            "error: content/a.md:3: date: `date` is not a valid date: 2017-02-30"
+        );
+        let shown = lines
+            .iter()
+            .position(|l| l.ends_with("| date: 2017-02-30"))
+            .expect("source line");
+        assert!(lines[shown].trim_start().starts_with("3 |"), "{text}");
+        let caret = lines[shown + 1];
+        let column = |l: &str, needle: &str| l.find(needle).expect("needle");
+        assert_eq!(column(caret, "^"), column(lines[shown], "2017"), "{text}");
+        assert_eq!(caret.matches('^').count(), "2017-02-30".len(), "{text}");
+        assert_eq!(*lines.last().expect("hint"), "  hint: write 2017-02-28");
+        assert!(!text.contains('\x1b'));
+        assert!(d.render(Some(source), true).contains('\x1b'));
+    }
+
+    #[test]
+    fn render_without_a_line_or_source_is_the_plain_form() {
+        let d = Diagnostic::error("content/a.md", "cannot read").hint("check permissions");
+        assert_eq!(d.render(Some("x"), false), d.to_string());
+        let d = d.at(9);
+        assert_eq!(d.render(Some("one line"), false), d.to_string());
+        assert_eq!(d.render(None, false), d.to_string());
+    }
+
+    #[test]
+    fn caret_spans() {
+        assert_eq!(caret_span("date: 2017", ""), 6..10);
+        assert_eq!(caret_span("  - path: a.pdf  ", "no such file"), 10..15);
+        assert_eq!(caret_span("attachments:", ""), 0..12);
+        let body = "见[链接](idx:1): 说明";
+        assert_eq!(caret_span(body, "a `y` link"), 0..body.len());
+        assert_eq!(
+            caret_span(body, "link: `idx:1`: no document"),
+            "见[链接](".len().."见[链接](idx:1".len()
+        );
+        assert_eq!(caret_span("   ", ""), 3..3);
+        assert_eq!(caret_span("titel: 通知", "unknown field `titel`"), 0..5);
+        assert_eq!(
+            caret_span("date: 2017-13-01", "`date` is not a valid date: `2017-13-01`"),
+            6..16
+        );
+    }
+
+    #[test]
+    fn line_of_counts_newlines_before_offset() {
+        let text = "a\nb\nc";
+        assert_eq!(line_of(text, 0), 1);
+        assert_eq!(line_of(text, 2), 2);
+        assert_eq!(line_of(text, 4), 3);
+        assert_eq!(line_of(text, 99), 3);
+    }
+
+    #[test]
+    fn did_you_mean_finds_typos_only() {
+        let names = ["title", "index_number", "issuer", "索引号"];
+        assert_eq!(did_you_mean("titel", names), Some("title"));
+        assert_eq!(did_you_mean("index_no", names), Some("index_number"));
+        assert_eq!(did_you_mean("索引", names), Some("索引号"));
+        assert_eq!(did_you_mean("colour", names), None);
+    }
+}

@@ -1,0 +1,464 @@
+//! Open data from the [`Catalogue`]: `catalogue.json` with its JSON Schema,
+//! `catalogue.csv` (UTF-8 BOM, RFC 4180) for Excel and WPS, Atom feeds
+//! (RFC 4287) for the site and each category, `sitemap.xml` (a sitemap index
+//! past 50,000 URLs), `robots.txt`, and `data.json` describing the exports
+//! in the Project Open Data (DCAT) shape. Only published documents are in
+//! the catalogue, so nothing else can be exported. Every file is
+//! deterministic: no build time is written, feed dates are document dates.
+
+use std::io;
+
+use quick_xml::escape::escape;
+use rayon::prelude::*;
+use serde_json::{Value, json};
+
+use crate::catalogue::Catalogue;
+use crate::content::document::Document;
+
+/// URLs per sitemap file (the protocol's limit).
+const SITEMAP_LIMIT: usize = 50_000;
+
+/// Writes every export through `emit`; returns the paths written.
+pub(crate) fn write_all<E>(catalogue: &Catalogue, pages: &[String], emit: E) -> io::Result<Vec<String>>
+where
+    E: Fn(&str, &[u8]) -> io::Result<()>,
+{
+    let mut written = Vec::new();
+    let mut put = |path: &str, bytes: &[u8]| -> io::Result<()> {
+        emit(path, bytes)?;
+        written.push(path.to_owned());
+        Ok(())
+    };
+    // Each file is made independently of the others: in parallel.
+    let ((json, csv), (data, feeds)) = rayon::join(
+        || rayon::join(|| catalogue_json(catalogue), || catalogue_csv(catalogue)),
+        || rayon::join(|| to_json(&data_json(catalogue)), || feeds(catalogue, pages)),
+    );
+    put("catalogue.json", &json?)?;
+    put("catalogue.schema.json", SCHEMA.as_bytes())?;
+    put("catalogue.csv", &csv?)?;
+    put("data.json", &data?)?;
+    for (path, text) in feeds {
+        put(&path, text.as_bytes())?;
+    }
+    Ok(written)
+}
+
+/// The paths [`write_all`] writes, in its order, without making the files.
+pub(crate) fn paths(catalogue: &Catalogue, pages: &[String]) -> Vec<String> {
+    let mut paths: Vec<String> = [
+        "catalogue.json",
+        "catalogue.schema.json",
+        "catalogue.csv",
+        "data.json",
+    ]
+    .map(str::to_owned)
+    .into();
+    if absolute(&catalogue.config.base_url) {
+        paths.push("feed.xml".to_owned());
+        paths.extend(
+            catalogue
+                .categories
+                .iter()
+                .map(|f| format!("category/{}/feed.xml", f.key)),
+        );
+        paths.push("sitemap.xml".to_owned());
+        if pages.len() > SITEMAP_LIMIT {
+            paths.extend((1..=pages.len().div_ceil(SITEMAP_LIMIT)).map(|n| format!("sitemap-{n}.xml")));
+        }
+        paths.push("robots.txt".to_owned());
+    }
+    paths
+}
+
+/// A hash of everything the exports are made of: this program, the
+/// configuration they show, every document's row, the facets, the pages of
+/// the sitemap. Equal stamps, equal files: a build whose stamp is the one
+/// the output's exports were written with keeps them.
+pub(crate) fn stamp(catalogue: &Catalogue, pages: &[String]) -> [u8; 16] {
+    let config = &catalogue.config;
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(b"gongkai exports 1\0");
+    crate::hash::program_identity(&mut hasher);
+    let head = (
+        &config.title,
+        &config.base_url,
+        &config.language,
+        config.feed_entries,
+        config
+            .categories
+            .iter()
+            .map(|c| (&c.code, &c.name))
+            .collect::<Vec<_>>(),
+        catalogue
+            .categories
+            .iter()
+            .map(|f| (&f.key, &f.name, &f.documents))
+            .collect::<Vec<_>>(),
+        catalogue.issuers.iter().map(|f| &f.name).collect::<Vec<_>>(),
+        pages,
+    );
+    hasher.update(&postcard::to_stdvec(&head).unwrap_or_default());
+    let rows: Vec<[u8; 16]> = catalogue
+        .documents
+        .par_iter()
+        .enumerate()
+        .chunks(1024)
+        .map(|chunk| {
+            let rows: Vec<DocumentJson<'_>> = chunk
+                .into_iter()
+                .map(|(i, d)| document_json(catalogue, i, d))
+                .collect();
+            crate::hash::hash16(&postcard::to_stdvec(&rows).unwrap_or_default())
+        })
+        .collect();
+    hasher.update(&(catalogue.documents.len() as u64).to_le_bytes());
+    for row in rows {
+        hasher.update(&row);
+    }
+    crate::hash::short(&hasher.finalize())
+}
+
+fn absolute(base: &str) -> bool {
+    base.starts_with("http://") || base.starts_with("https://")
+}
+
+/// The Atom feeds, sitemaps and robots.txt, which need absolute addresses:
+/// none without an http(s) `base_url`.
+fn feeds(catalogue: &Catalogue, pages: &[String]) -> Vec<(String, String)> {
+    let base = &catalogue.config.base_url;
+    if !absolute(base) {
+        return Vec::new();
+    }
+    let all: Vec<usize> = (0..catalogue.documents.len()).collect();
+    let mut files = vec![(
+        "feed.xml".to_owned(),
+        feed(catalogue, &catalogue.config.title, "feed.xml", &all),
+    )];
+    let categories: Vec<(String, String)> = catalogue
+        .categories
+        .par_iter()
+        .map(|facet| {
+            let path = format!("category/{}/feed.xml", facet.key);
+            let title = format!("{} - {}", facet.name, catalogue.config.title);
+            let text = feed(catalogue, &title, &path, &facet.documents);
+            (path, text)
+        })
+        .collect();
+    files.extend(categories);
+    files.extend(sitemaps(base, pages));
+    files.push((
+        "robots.txt".to_owned(),
+        format!("User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n"),
+    ));
+    files
+}
+
+fn to_json(value: &impl serde::Serialize) -> io::Result<Vec<u8>> {
+    let mut bytes = serde_json::to_vec_pretty(value).map_err(io::Error::other)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// `catalogue.json`. Fields are declared in alphabetical order, as the
+/// schema lists them; serialised straight from these borrowed rows (no
+/// intermediate `Value`: at 50,000 documents building one cost more than
+/// writing the file).
+#[derive(serde::Serialize)]
+struct CatalogueJson<'a> {
+    base_url: &'a str,
+    documents: Vec<DocumentJson<'a>>,
+    title: &'a str,
+}
+
+/// One document as open data.
+#[derive(serde::Serialize)]
+struct DocumentJson<'a> {
+    attachments: Vec<AttachmentJson<'a>>,
+    category: &'a str,
+    category_code: &'a str,
+    date: String,
+    disclosure: &'static str,
+    doc_number: Option<&'a str>,
+    index_number: &'a str,
+    interprets: Vec<&'a str>,
+    issuer: &'a str,
+    keywords: &'a [String],
+    replaced_by: Option<&'a str>,
+    status: &'static str,
+    summary: &'a str,
+    title: &'a str,
+    url: String,
+    valid_until: Option<String>,
+}
+
+#[derive(serde::Serialize)]
+struct AttachmentJson<'a> {
+    size: u64,
+    title: &'a str,
+    #[serde(rename = "type")]
+    kind: &'a str,
+    url: String,
+}
+
+fn document_json<'a>(catalogue: &'a Catalogue, i: usize, d: &'a Document) -> DocumentJson<'a> {
+    let base = &catalogue.config.base_url;
+    let relations = &catalogue.relations[i];
+    let index_of = |j: usize| catalogue.documents[j].index_number.as_str();
+    let category = &catalogue.config.categories[d.category];
+    DocumentJson {
+        attachments: d
+            .attachments
+            .iter()
+            .map(|a| AttachmentJson {
+                size: a.size,
+                title: &a.title,
+                kind: &a.kind,
+                url: format!("{base}docs/{}", a.href),
+            })
+            .collect(),
+        category: &category.name,
+        category_code: &category.code,
+        date: d.date.format("%Y-%m-%d").to_string(),
+        disclosure: d.disclosure.label(),
+        doc_number: d.doc_number.as_deref(),
+        index_number: &d.index_number,
+        interprets: relations.interprets.iter().map(|&j| index_of(j)).collect(),
+        issuer: &d.issuer,
+        keywords: &d.keywords,
+        replaced_by: relations.replaced_by.map(index_of),
+        status: d.status.label(),
+        summary: &d.summary,
+        title: &d.title,
+        url: format!("{base}{}", d.url()),
+        valid_until: d.valid_until.map(|v| v.format("%Y-%m-%d").to_string()),
+    }
+}
+
+fn catalogue_json(catalogue: &Catalogue) -> io::Result<Vec<u8>> {
+    let json = CatalogueJson {
+        base_url: &catalogue.config.base_url,
+        documents: catalogue
+            .documents
+            .par_iter()
+            .enumerate()
+            .map(|(i, d)| document_json(catalogue, i, d))
+            .collect(),
+        title: &catalogue.config.title,
+    };
+    to_json(&json)
+}
+
+/// The JSON Schema of `catalogue.json`, one description per field.
+pub(crate) const SCHEMA: &str = include_str!("catalogue.schema.json");
+
+/// The catalogue as CSV: a UTF-8 BOM (so Excel and WPS on Chinese Windows
+/// read it as UTF-8), Chinese headers, RFC 4180 quoting and CRLF lines.
+fn catalogue_csv(catalogue: &Catalogue) -> io::Result<Vec<u8>> {
+    let mut out = b"\xEF\xBB\xBF".to_vec();
+    {
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut out);
+        writer
+            .write_record([
+                "索引号",
+                "信息标题",
+                "发布机构",
+                "信息分类",
+                "发文日期",
+                "文件编号",
+                "有效性",
+                "内容概述",
+                "主题词",
+                "网址",
+            ])
+            .map_err(io::Error::other)?;
+        for d in &catalogue.documents {
+            let record = [
+                d.index_number.as_str(),
+                &d.title,
+                &d.issuer,
+                &catalogue.config.categories[d.category].name,
+                &d.date.format("%Y-%m-%d").to_string(),
+                d.doc_number.as_deref().unwrap_or(""),
+                d.status.label(),
+                &d.summary,
+                &d.keywords.join("、"),
+                &format!("{}{}", catalogue.config.base_url, d.url()),
+            ];
+            writer
+                .write_record(record.map(spreadsheet_text).iter().map(|cell| cell.as_bytes()))
+                .map_err(io::Error::other)?;
+        }
+        writer.flush()?;
+    }
+    Ok(out)
+}
+
+/// A cell that a spreadsheet shows as text: one starting with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return would be read as a formula by Excel
+/// and WPS (CSV injection, e.g. `=HYPERLINK(…)`), so it gets a leading `'`,
+/// which they hide. catalogue.json keeps every value as written.
+fn spreadsheet_text(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// An Atom feed (RFC 4287) of the newest documents among `documents`.
+fn feed(catalogue: &Catalogue, title: &str, path: &str, documents: &[usize]) -> String {
+    let base = &catalogue.config.base_url;
+    let entries: Vec<&Document> = documents
+        .iter()
+        .take(catalogue.config.feed_entries)
+        .map(|&i| &catalogue.documents[i])
+        .collect();
+    let stamp = |d: &Document| format!("{}T00:00:00+08:00", d.date.format("%Y-%m-%d"));
+    // No build time: the feed changes when its newest entry does.
+    let updated = entries
+        .first()
+        .map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), |d| stamp(d));
+    let mut xml = String::with_capacity(1024 + entries.len() * 512);
+    xml.push_str(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"",
+    );
+    xml.push_str(&escape(catalogue.config.language.as_str()));
+    xml.push_str("\">\n");
+    xml.push_str(&format!("  <title>{}</title>\n", escape(title)));
+    xml.push_str(&format!("  <id>{}</id>\n", escape(format!("{base}{path}"))));
+    xml.push_str(&format!(
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
+        escape(format!("{base}{path}"))
+    ));
+    xml.push_str(&format!(
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        escape(base.as_str())
+    ));
+    xml.push_str(&format!("  <updated>{updated}</updated>\n"));
+    xml.push_str(&format!(
+        "  <author><name>{}</name></author>\n",
+        escape(catalogue.config.title.as_str())
+    ));
+    for d in entries {
+        let url = format!("{base}{}", d.url());
+        xml.push_str("  <entry>\n");
+        xml.push_str(&format!("    <title>{}</title>\n", escape(d.title.as_str())));
+        xml.push_str(&format!("    <id>{}</id>\n", escape(url.as_str())));
+        xml.push_str(&format!(
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+            escape(url.as_str())
+        ));
+        xml.push_str(&format!("    <updated>{}</updated>\n", stamp(d)));
+        xml.push_str(&format!(
+            "    <author><name>{}</name></author>\n",
+            escape(d.issuer.as_str())
+        ));
+        xml.push_str(&format!(
+            "    <category term=\"{}\"/>\n",
+            escape(catalogue.config.categories[d.category].name.as_str())
+        ));
+        xml.push_str(&format!(
+            "    <summary>{}</summary>\n",
+            escape(d.summary.as_str())
+        ));
+        xml.push_str("  </entry>\n");
+    }
+    xml.push_str("</feed>\n");
+    xml
+}
+
+/// `sitemap.xml`, or past [`SITEMAP_LIMIT`] URLs a sitemap index and its parts.
+fn sitemaps(base: &str, pages: &[String]) -> Vec<(String, String)> {
+    let urlset = |urls: &[String]| {
+        let mut xml = String::from(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        );
+        for url in urls {
+            xml.push_str(&format!(
+                "  <url><loc>{}</loc></url>\n",
+                escape(format!("{base}{url}"))
+            ));
+        }
+        xml.push_str("</urlset>\n");
+        xml
+    };
+    if pages.len() <= SITEMAP_LIMIT {
+        return vec![("sitemap.xml".to_owned(), urlset(pages))];
+    }
+    let mut files = Vec::new();
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (n, chunk) in pages.chunks(SITEMAP_LIMIT).enumerate() {
+        let name = format!("sitemap-{}.xml", n + 1);
+        index.push_str(&format!(
+            "  <sitemap><loc>{}</loc></sitemap>\n",
+            escape(format!("{base}{name}"))
+        ));
+        files.push((name, urlset(chunk)));
+    }
+    index.push_str("</sitemapindex>\n");
+    files.insert(0, ("sitemap.xml".to_owned(), index));
+    files
+}
+
+/// The exports described as a Project Open Data (DCAT) catalog.
+fn data_json(catalogue: &Catalogue) -> Value {
+    let base = &catalogue.config.base_url;
+    let modified = catalogue
+        .documents
+        .first()
+        .map(|d| d.date.format("%Y-%m-%d").to_string());
+    let publishers: Vec<&str> = catalogue.issuers.iter().map(|f| f.name.as_str()).collect();
+    json!({
+        "@context": "https://project-open-data.cio.gov/v1.1/schema/catalog.jsonld",
+        "@type": "dcat:Catalog",
+        "conformsTo": "https://project-open-data.cio.gov/v1.1/schema",
+        "describedBy": "https://project-open-data.cio.gov/v1.1/schema/catalog.json",
+        "dataset": [{
+            "@type": "dcat:Dataset",
+            "identifier": format!("{base}catalogue.json"),
+            "title": format!("{} 政府信息公开目录", catalogue.config.title),
+            "description": format!("{} 件主动公开的政府信息的元数据：索引号、信息标题、发布机构、信息分类、发文日期、文件编号、有效性、内容概述。", catalogue.documents.len()),
+            "keyword": ["政府信息公开", "政务公开"],
+            "modified": modified,
+            "publisher": { "@type": "org:Organization", "name": catalogue.config.title },
+            "contributors": publishers,
+            "accessLevel": "public",
+            "language": [catalogue.config.language],
+            "landingPage": base,
+            "distribution": [
+                { "@type": "dcat:Distribution", "title": "catalogue.json", "downloadURL": format!("{base}catalogue.json"), "mediaType": "application/json", "format": "JSON", "describedBy": format!("{base}catalogue.schema.json"), "describedByType": "application/schema+json" },
+                { "@type": "dcat:Distribution", "title": "catalogue.csv", "downloadURL": format!("{base}catalogue.csv"), "mediaType": "text/csv", "format": "CSV" },
+                { "@type": "dcat:Distribution", "title": "feed.xml", "downloadURL": format!("{base}feed.xml"), "mediaType": "application/atom+xml", "format": "Atom" }
+            ]
+        }]
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sitemaps_split_past_fifty_thousand_urls() {
+        let pages: Vec<String> = (0..SITEMAP_LIMIT + 1).map(|i| format!("docs/{i}.html")).collect();
+        let files = sitemaps("https://x.gov.cn/", &pages);
+        let names: Vec<&str> = files.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(names, ["sitemap.xml", "sitemap-1.xml", "sitemap-2.xml"]);
+        assert!(
+            files[0].1.contains("<sitemapindex")
+                && files[0].1.contains("<loc>https://x.gov.cn/sitemap-2.xml</loc>")
+        );
+        assert_eq!(files[1].1.matches("<url>").count(), SITEMAP_LIMIT);
+        assert_eq!(files[2].1.matches("<url>").count(), 1);
+        let small = sitemaps("https://x.gov.cn/", &pages[..3]);
+        assert_eq!(small.len(), 1);
+        assert!(
+            small[0].1.contains("<urlset") && small[0].1.contains("<loc>https://x.gov.cn/docs/2.html</loc>")
+        );
+    }
+}

@@ -1,0 +1,29 @@
+//! The one hash of the crate: blake3, cut to 128 bits where a file, a body
+//! or a page's context is remembered (the output manifest, the parse cache,
+//! page fingerprints and stamps).
+
+/// The first 128 bits of the blake3 hash of `bytes`.
+pub(crate) fn hash16(bytes: &[u8]) -> [u8; 16] {
+    short(&blake3::hash(bytes))
+}
+
+/// The first 128 bits of a blake3 hash.
+pub(crate) fn short(hash: &blake3::Hash) -> [u8; 16] {
+    let mut short = [0u8; 16];
+    short.copy_from_slice(&hash.as_bytes()[..16]);
+    short
+}
+
+/// Feeds what identifies this program into `hasher`: its version and, since
+/// a rebuilt program may write differently under the same version, the size
+/// and modification time of its executable. Outputs stamped with it (pages'
+/// fingerprints, the search index) are reused only by the same program.
+pub(crate) fn program_identity(hasher: &mut blake3::Hasher) {
+    hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+    if let Ok(meta) = std::env::current_exe().and_then(std::fs::metadata) {
+        hasher.update(&meta.len().to_le_bytes());
+        if let Ok(since) = meta.modified().map(|m| m.duration_since(std::time::UNIX_EPOCH)) {
+            hasher.update(&since.unwrap_or_default().as_nanos().to_le_bytes());
+        }
+    }
+}

@@ -1,0 +1,450 @@
+//! The only module that writes the site: a lock so two builds cannot run at
+//! once, a staging folder beside the output, and a commit that changes the
+//! previous output only once everything was written.
+//!
+//! Two ways to commit. The first build (or `--clean`) fills the staging
+//! folder with the whole site and swaps it in. Later builds compare each
+//! file with the manifest of the last commit (`.gongkai/cache/`: path, size,
+//! hash) and stage only the files that changed; the commit then moves those
+//! into the output and deletes the files no longer produced, following a
+//! journal written first.
+//!
+//! A failed or killed build leaves the previous output exactly as it was:
+//! the staging folder is the only thing touched until the commit, and a
+//! commit interrupted half-way is finished by the next build (the swap
+//! undone or redone, the journal replayed).
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use crate::hash::hash16;
+
+mod journal;
+mod lock;
+mod manifest;
+mod writer;
+
+pub use lock::SiteLock;
+use journal::{recover, replay};
+use manifest::{Entry, Manifest, StatePaths, prune_manifests, read_manifest, write_manifest};
+use writer::Writer;
+
+use crate::site::STATE_DIR;
+
+/// Why the output could not be prepared or written.
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    /// Another build holds the site's lock.
+    #[error(
+        "another gongkai build is running in this site (lock file {0}); wait for it to finish and try again"
+    )]
+    Busy(PathBuf),
+    /// The output folder would overwrite the site's own files.
+    #[error("the output folder {0} is not allowed: {1}")]
+    Forbidden(PathBuf, &'static str),
+    /// A file system operation failed.
+    #[error("{action} {path}: {source}")]
+    Io {
+        /// What was being done.
+        action: &'static str,
+        /// The path concerned.
+        path: PathBuf,
+        /// The underlying error.
+        source: io::Error,
+    },
+}
+
+fn io_error(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> OutputError + use<> {
+    let path = path.to_path_buf();
+    move |source| OutputError::Io { action, path, source }
+}
+
+/// A folder being filled beside the output; becomes the output (or updates
+/// it) on [`Staging::commit`].
+#[derive(Debug)]
+pub struct Staging {
+    dir: PathBuf,
+    target: PathBuf,
+    /// Where the manifest and the journal of this output live.
+    state: StatePaths,
+    /// The manifest of the output as last committed, when it can be trusted:
+    /// files it lists unchanged are not written again.
+    previous: Option<Manifest>,
+    /// Every file of this build.
+    current: Mutex<Manifest>,
+    /// The files this build put into the staging folder.
+    staged: Mutex<Vec<String>>,
+    /// The writer thread and the way to it.
+    writer: Writer,
+    /// Set once the commit begins: from then on the staging folder belongs
+    /// to the commit (and its replay), not to [`Drop`].
+    committing: bool,
+}
+
+/// A build that stops without committing (an error, a panic) leaves no
+/// staging folder behind.
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committing {
+            let _ = self.writer.finish();
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// What a commit did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CommitStats {
+    /// Files written (all of them on a full build).
+    pub written: usize,
+    /// Files left as they were.
+    pub unchanged: usize,
+    /// Files deleted because the build no longer produces them.
+    pub deleted: usize,
+}
+
+fn sibling(target: &Path, suffix: &str) -> PathBuf {
+    let mut name = target.file_name().unwrap_or_default().to_os_string();
+    name.push(suffix);
+    target.with_file_name(name)
+}
+
+/// Rejects an output folder that is the site itself or holds its sources.
+pub fn check_target(root: &Path, target: &Path) -> Result<(), OutputError> {
+    let root = root.canonicalize().map_err(io_error("cannot resolve", root))?;
+    // The target may not exist yet: resolve its parent.
+    let parent = target.parent().unwrap_or(Path::new("."));
+    let parent = if parent.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        parent
+    };
+    let resolved = parent
+        .canonicalize()
+        .map_err(io_error("cannot resolve", parent))?
+        .join(target.file_name().unwrap_or_default());
+    if resolved == root || root.starts_with(&resolved) {
+        return Err(OutputError::Forbidden(
+            target.to_path_buf(),
+            "it is the site folder or contains it",
+        ));
+    }
+    for source in [crate::site::CONTENT_DIR, crate::site::THEMES_DIR, STATE_DIR] {
+        let source = root.join(source);
+        if resolved.starts_with(&source) {
+            return Err(OutputError::Forbidden(
+                target.to_path_buf(),
+                "it lies inside content/, themes/ or .gongkai/",
+            ));
+        }
+    }
+    Ok(())
+}
+
+impl Staging {
+    /// Prepares an empty staging folder for `target` of the site in `root`.
+    /// Call with the site lock held: leftovers of a killed build are cleaned
+    /// up here. With `clean`, the manifest is ignored and the whole site is
+    /// written and swapped in.
+    pub fn create(root: &Path, target: &Path, clean: bool) -> Result<Staging, OutputError> {
+        let state = StatePaths::new(root, target);
+        recover(target, &state)?;
+        let dir = sibling(target, ".staging");
+        if dir.exists() {
+            fs::remove_dir_all(&dir).map_err(io_error("cannot remove the old staging folder", &dir))?;
+        }
+        fs::create_dir_all(&dir).map_err(io_error("cannot create", &dir))?;
+        let writer = Writer::start().map_err(io_error("cannot start a thread to write into", &dir))?;
+        let previous = if clean || !target.is_dir() {
+            None
+        } else {
+            read_manifest(&state.manifest)
+        };
+        let previous_len = previous.as_ref().map_or(0, Manifest::len);
+        Ok(Staging {
+            dir,
+            target: target.to_path_buf(),
+            state,
+            previous,
+            current: Mutex::new(Manifest::with_capacity_and_hasher(
+                previous_len,
+                Default::default(),
+            )),
+            staged: Mutex::new(Vec::new()),
+            writer,
+            committing: false,
+        })
+    }
+
+    /// Writes one file, `rel` being a `/`-separated path inside the site.
+    /// When the output already holds exactly these bytes, nothing is written.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        self.write_entry(rel, bytes, None).map(drop)
+    }
+
+    /// Writes one file like [`Staging::write`]; returns whether it differs
+    /// from the output's file (which is then replaced at the commit).
+    pub fn write_changed(&self, rel: &str, bytes: &[u8]) -> io::Result<bool> {
+        self.write_entry(rel, bytes, None)
+    }
+
+    /// Writes one file, remembering `stamp` with it in the manifest (see
+    /// [`Staging::previous_stamp`]).
+    pub fn write_stamped(&self, rel: &str, bytes: &[u8], stamp: &[u8; 16]) -> io::Result<bool> {
+        self.write_entry(rel, bytes, Some(*stamp))
+    }
+
+    /// The stamp (or page fingerprint) the output's file at `rel` was
+    /// written with.
+    pub fn previous_stamp(&self, rel: &str) -> Option<[u8; 16]> {
+        self.previous.as_ref()?.get(rel)?.context
+    }
+
+    /// The bytes of the output's file at `rel`, when they are exactly what
+    /// the last commit wrote there (size and hash).
+    pub fn previous_file(&self, rel: &str) -> Option<Vec<u8>> {
+        let entry = self.previous.as_ref()?.get(rel)?;
+        let bytes = fs::read(self.target.join(rel)).ok()?;
+        (bytes.len() as u64 == entry.size && hash16(&bytes) == entry.hash).then_some(bytes)
+    }
+
+    /// Whether the output's file at `rel` is the one the last commit wrote,
+    /// as far as its size tells.
+    pub fn previous_intact(&self, rel: &str) -> bool {
+        self.previous
+            .as_ref()
+            .and_then(|p| p.get(rel))
+            .is_some_and(|entry| self.intact(rel, entry))
+    }
+
+    /// Makes the output's file at `rel` part of this build as it is;
+    /// returns its size. Fails when the last commit did not write it or it
+    /// was changed since.
+    pub fn keep(&self, rel: &str) -> io::Result<u64> {
+        let entry = self
+            .previous
+            .as_ref()
+            .and_then(|p| p.get(rel))
+            .filter(|entry| self.intact(rel, entry))
+            .copied()
+            .ok_or_else(|| {
+                io::Error::new(
+                    io::ErrorKind::NotFound,
+                    format!("{rel} is not in the output as written"),
+                )
+            })?;
+        self.record(rel, entry)?;
+        Ok(entry.size)
+    }
+
+    /// Writes a rendered page, remembering the fingerprint of what it was
+    /// rendered from (see [`Staging::unchanged_page`]).
+    pub fn write_page(&self, rel: &str, bytes: &[u8], context: &[u8; 16]) -> io::Result<()> {
+        self.write_entry(rel, bytes, Some(*context)).map(drop)
+    }
+
+    /// Whether the output holds the page `rel` rendered from a context with
+    /// this fingerprint, intact (the size it was written with); if so the
+    /// page is part of this build as it is, and need not be rendered.
+    pub fn unchanged_page(&self, rel: &str, context: &[u8; 16]) -> io::Result<bool> {
+        let Some(previous) = self.previous.as_ref().and_then(|p| p.get(rel)) else {
+            return Ok(false);
+        };
+        if previous.context != Some(*context) || !self.intact(rel, previous) {
+            return Ok(false);
+        }
+        self.record(rel, *previous)?;
+        Ok(true)
+    }
+
+    /// Whether the output's file at `rel` is still the one the manifest
+    /// describes, as far as its size tells (a file deleted or truncated by
+    /// hand is written again).
+    fn intact(&self, rel: &str, previous: &Entry) -> bool {
+        fs::metadata(self.target.join(rel)).is_ok_and(|m| m.is_file() && m.len() == previous.size)
+    }
+
+    /// Adds a file to this build's manifest; a second file at one path is an error.
+    fn record(&self, rel: &str, entry: Entry) -> io::Result<()> {
+        let duplicate = self
+            .current
+            .lock()
+            .map_err(|_| io::Error::other("manifest lock poisoned"))?
+            .insert(rel.to_owned(), entry)
+            .is_some();
+        if duplicate {
+            return Err(io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                format!("two outputs are written to {rel}"),
+            ));
+        }
+        Ok(())
+    }
+
+    fn write_entry(&self, rel: &str, bytes: &[u8], context: Option<[u8; 16]>) -> io::Result<bool> {
+        if rel
+            .split('/')
+            .any(|part| part.is_empty() || part == "." || part == "..")
+            || rel.contains('\\')
+        {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("unsafe output path {rel}"),
+            ));
+        }
+        let entry = Entry {
+            size: bytes.len() as u64,
+            hash: hash16(bytes),
+            context,
+        };
+        self.record(rel, entry)?;
+        if let Some(previous) = self.previous.as_ref().and_then(|p| p.get(rel))
+            && (previous.size, previous.hash) == (entry.size, entry.hash)
+            && self.intact(rel, previous)
+        {
+            return Ok(false);
+        }
+        self.writer.send(self.dir.join(rel), bytes.to_vec())?;
+        self.staged
+            .lock()
+            .map_err(|_| io::Error::other("staging lock poisoned"))?
+            .push(rel.to_owned());
+        Ok(true)
+    }
+
+    /// Copies the file at `source` to `rel` (a `/`-separated path inside the site).
+    pub fn copy(&self, rel: &str, source: &Path) -> io::Result<()> {
+        let bytes =
+            fs::read(source).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", source.display())))?;
+        self.write(rel, &bytes)
+    }
+
+    /// Makes the output what this build wrote.
+    pub fn commit(mut self) -> Result<CommitStats, OutputError> {
+        self.committing = true;
+        self.writer
+            .finish()
+            .map_err(io_error("cannot write into", &self.dir))?;
+        let current = std::mem::take(&mut self.current).into_inner().unwrap_or_default();
+        let manifest_dir = self.state.manifest.parent().unwrap_or(Path::new("."));
+        fs::create_dir_all(manifest_dir).map_err(io_error("cannot create", manifest_dir))?;
+        let pending = self.state.pending_manifest();
+        write_manifest(&pending, &current).map_err(io_error("cannot write", &pending))?;
+
+        let Some(previous) = self.previous.take() else {
+            // No manifest may describe the output while it is swapped.
+            match fs::remove_file(&self.state.manifest) {
+                Ok(()) => {}
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                Err(e) => return Err(io_error("cannot remove", &self.state.manifest)(e)),
+            }
+            let old = sibling(&self.target, ".old");
+            if self.target.exists() {
+                fs::rename(&self.target, &old).map_err(io_error("cannot move aside", &self.target))?;
+            }
+            fs::rename(&self.dir, &self.target).map_err(io_error("cannot move into place", &self.dir))?;
+            fs::rename(&pending, &self.state.manifest)
+                .map_err(io_error("cannot write", &self.state.manifest))?;
+            if old.exists() {
+                fs::remove_dir_all(&old).map_err(io_error("cannot remove", &old))?;
+            }
+            prune_manifests(&self.state.manifest);
+            return Ok(CommitStats {
+                written: current.len(),
+                ..CommitStats::default()
+            });
+        };
+        let mut staged = std::mem::take(&mut self.staged).into_inner().unwrap_or_default();
+        staged.sort_unstable();
+        let mut dropped: Vec<&String> = previous
+            .keys()
+            .filter(|rel| !current.contains_key(*rel))
+            .collect();
+        dropped.sort_unstable();
+        journal::write(&self.state.journal, &staged, &dropped)?;
+        let stats = CommitStats {
+            written: staged.len(),
+            unchanged: current.len() - staged.len(),
+            deleted: dropped.len(),
+        };
+        replay(&self.target, &self.dir, &self.state)?;
+        prune_manifests(&self.state.manifest);
+        Ok(stats)
+    }
+
+    /// Removes the staging folder, leaving the output untouched.
+    pub fn discard(self) {
+        drop(self);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A commit killed after its journal was written, with `moved` of the
+    /// staged files already moved in.
+    fn interrupted(moved: usize) -> (tempfile::TempDir, PathBuf, StatePaths) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (root, target) = (dir.path().to_path_buf(), dir.path().join("public"));
+        let staging = sibling(&target, ".staging");
+        let state = StatePaths::new(&root, &target);
+        fs::create_dir_all(target.join("old")).expect("target");
+        fs::create_dir_all(staging.join("c")).expect("staging");
+        fs::create_dir_all(state.manifest.parent().expect("cache")).expect("cache");
+        fs::write(target.join("a.html"), "old a").expect("write");
+        fs::write(target.join("old/b.html"), "b").expect("write");
+        fs::write(target.join("keep.html"), "keep").expect("write");
+        fs::write(staging.join("a.html"), "new a").expect("write");
+        fs::write(staging.join("c/d.html"), "new d").expect("write");
+        fs::write(&state.manifest, "old manifest").expect("write");
+        fs::write(state.pending_manifest(), "new manifest").expect("write");
+        fs::write(&state.journal, "M a.html\nM c/d.html\nD old/b.html\nend\n").expect("write");
+        for rel in ["a.html", "c/d.html"].into_iter().take(moved) {
+            fs::create_dir_all(target.join(rel).parent().expect("parent")).expect("dir");
+            fs::rename(staging.join(rel), target.join(rel)).expect("move");
+        }
+        (dir, root, state)
+    }
+
+    #[test]
+    fn an_interrupted_commit_is_finished_by_the_next_build() {
+        for moved in 0..=2 {
+            let (_dir, root, state) = interrupted(moved);
+            let target = root.join("public");
+            let staging = Staging::create(&root, &target, false).expect("recover");
+            let read = |rel: &str| fs::read_to_string(target.join(rel)).ok();
+            assert_eq!(read("a.html").as_deref(), Some("new a"), "moved {moved}");
+            assert_eq!(read("c/d.html").as_deref(), Some("new d"));
+            assert_eq!(read("keep.html").as_deref(), Some("keep"));
+            assert!(!target.join("old").exists(), "the emptied folder is gone too");
+            assert!(!state.journal.exists());
+            assert_eq!(
+                fs::read_to_string(&state.manifest).expect("manifest"),
+                "new manifest"
+            );
+            staging.discard();
+        }
+    }
+
+    #[test]
+    fn a_commit_killed_while_writing_its_journal_leaves_the_output_as_it_was() {
+        let (_dir, root, state) = interrupted(0);
+        // Cut short before its end line: no file was moved yet.
+        fs::write(&state.journal, "M a.html\nM c/d").expect("write");
+        let target = root.join("public");
+        let staging = Staging::create(&root, &target, false).expect("recover");
+        let read = |rel: &str| fs::read_to_string(target.join(rel)).ok();
+        assert_eq!(read("a.html").as_deref(), Some("old a"));
+        assert_eq!(read("old/b.html").as_deref(), Some("b"));
+        assert_eq!(read("c/d.html"), None);
+        assert!(!state.journal.exists() && !state.pending_manifest().exists());
+        assert_eq!(
+            fs::read_to_string(&state.manifest).expect("manifest"),
+            "old manifest"
+        );
+        staging.discard();
+    }
+}

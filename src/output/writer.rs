@@ -1,0 +1,85 @@
+//! The writer thread: every file a build creates is written by one thread.
+
+use std::collections::HashSet;
+use std::fs;
+use std::io;
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::thread::JoinHandle;
+
+/// Files to create go to one thread. Creating files in one folder takes the
+/// folder's lock in the kernel, so threads creating files side by side spend
+/// their time waiting for each other; one writer leaves the other cores to
+/// rendering and indexing. The first error is kept and returned by
+/// [`Writer::finish`].
+#[derive(Debug)]
+pub(super) struct Writer {
+    sender: Option<SyncSender<(PathBuf, Vec<u8>)>>,
+    thread: Option<JoinHandle<io::Result<()>>>,
+}
+
+/// Files waiting for the writer: enough to smooth out bursts, few enough to
+/// bound memory (pages are tens of kilobytes).
+pub(super) const WRITE_QUEUE: usize = 256;
+
+impl Writer {
+    pub(super) fn start() -> io::Result<Writer> {
+        let (sender, receiver) = sync_channel(WRITE_QUEUE);
+        let thread = std::thread::Builder::new()
+            .name("gongkai-writer".into())
+            .spawn(move || Writer::run(&receiver))?;
+        Ok(Writer {
+            sender: Some(sender),
+            thread: Some(thread),
+        })
+    }
+
+    fn run(receiver: &Receiver<(PathBuf, Vec<u8>)>) -> io::Result<()> {
+        let mut folders: HashSet<PathBuf> = HashSet::new();
+        let mut failed = None;
+        for (path, bytes) in receiver {
+            if failed.is_some() {
+                continue;
+            }
+            let written = (|| {
+                if let Some(parent) = path.parent()
+                    && !folders.contains(parent)
+                {
+                    fs::create_dir_all(parent)?;
+                    folders.insert(parent.to_path_buf());
+                }
+                fs::write(&path, &bytes)
+            })();
+            if let Err(e) = written {
+                failed = Some(io::Error::new(e.kind(), format!("{}: {e}", path.display())));
+            }
+        }
+        failed.map_or(Ok(()), Err)
+    }
+
+    pub(super) fn send(&self, path: PathBuf, bytes: Vec<u8>) -> io::Result<()> {
+        let sender = self
+            .sender
+            .as_ref()
+            .ok_or_else(|| io::Error::other("the writer is closed"))?;
+        sender
+            .send((path, bytes))
+            .map_err(|_| io::Error::other("the writer thread stopped"))
+    }
+
+    /// Waits for every queued file to be written.
+    pub(super) fn finish(&mut self) -> io::Result<()> {
+        self.sender = None;
+        match self.thread.take().map(JoinHandle::join) {
+            None => Ok(()),
+            Some(Ok(result)) => result,
+            Some(Err(_)) => Err(io::Error::other("the writer thread panicked")),
+        }
+    }
+}
+
+impl Drop for Writer {
+    fn drop(&mut self) {
+        let _ = self.finish();
+    }
+}

@@ -1,0 +1,552 @@
+//! `site.yaml` → [`SiteConfig`]: the site's title, address, categories and
+//! issuers, with unknown keys rejected and every problem reported.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::diagnostic::{Diagnostic, line_of};
+
+/// Types published when site.yaml does not say otherwise.
+pub const DEFAULT_TYPES: &[&str] = &[
+    "pdf", "doc", "docx", "xls", "xlsx", "wps", "et", "ofd", "zip", "rar", "jpg", "jpeg", "png", "gif",
+    "txt", "csv",
+];
+
+/// Types that can carry script when a browser opens them: never published,
+/// whatever site.yaml says.
+pub const FORBIDDEN_TYPES: &[&str] = &[
+    "html", "htm", "xhtml", "shtml", "svg", "svgz", "js", "mjs", "xml", "swf", "php", "asp", "aspx", "jsp",
+];
+
+/// The name of the site configuration file in the site root.
+pub const FILE_NAME: &str = "site.yaml";
+
+/// The validated configuration of one site.
+#[derive(Clone, Debug)]
+pub struct SiteConfig {
+    /// The site's title, shown on every page.
+    pub title: String,
+    /// Absolute address of the published site, always ending in `/`.
+    pub base_url: String,
+    /// The `lang` of the pages, e.g. `zh-CN`.
+    pub language: String,
+    /// Where the site is written, relative to the site root.
+    pub output_dir: PathBuf,
+    /// Documents per list page.
+    pub page_size: usize,
+    /// Documents on the home page's "newest" list.
+    pub home_recent: usize,
+    /// The theme folder under `themes/` that overrides the default theme.
+    pub theme: String,
+    /// The 信息分类 in display order.
+    pub categories: Vec<Category>,
+    /// Issuers declared with a URL code; others get a code derived from the name.
+    pub issuers: Vec<DeclaredIssuer>,
+    /// Search options.
+    pub search: SearchConfig,
+    /// File types that may be published as attachments (lower case, no dot).
+    pub attachment_types: std::collections::BTreeSet<String>,
+    /// The disclosure column's structure, when declared.
+    pub column: Option<Column>,
+    /// Entries in each Atom feed (newest first).
+    pub feed_entries: usize,
+    /// Kinds of document counted in the annual report (规章, 行政规范性文件 …).
+    pub genres: Vec<String>,
+    /// How `gongkai new-doc` numbers new documents, when declared.
+    pub index_number: Option<IndexNumberConfig>,
+}
+
+/// The `index_number:` section of site.yaml, for `gongkai new-doc`.
+#[derive(Clone, Debug)]
+pub struct IndexNumberConfig {
+    /// The pattern, e.g. `{org}-{category_code}-{year}-{seq:06}`.
+    pub pattern: crate::site::index_number::Pattern,
+    /// What `{org}` stands for, e.g. `0101`.
+    pub org: String,
+    /// The issuer new documents get when `--issuer` is not given.
+    pub issuer: Option<String>,
+}
+
+/// `index_number:` as written.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawIndexNumber {
+    pattern: String,
+    #[serde(default)]
+    org: String,
+    #[serde(default)]
+    issuer: Option<String>,
+}
+
+/// The `feeds:` section of site.yaml.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+struct RawFeeds {
+    #[serde(default = "default_feed_entries")]
+    entries: usize,
+}
+
+impl Default for RawFeeds {
+    fn default() -> Self {
+        RawFeeds {
+            entries: default_feed_entries(),
+        }
+    }
+}
+
+fn default_feed_entries() -> usize {
+    50
+}
+
+/// The 政务公开 column's four sections (国办公开办函〔2019〕61号):
+/// 政府信息公开指南, 政府信息公开制度, 法定主动公开内容, 政府信息公开年报.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Column {
+    /// 政府信息公开指南: a Markdown page, relative to content/.
+    pub guide: Option<String>,
+    /// 政府信息公开制度: a Markdown page, relative to content/.
+    pub rules: Option<String>,
+    /// 法定主动公开内容: items of 《政府信息公开条例》 art. 20 (and art. 21
+    /// for city and county governments), each with the categories that hold it.
+    #[serde(default)]
+    pub mandatory: Vec<MandatoryItem>,
+    /// 政府信息公开年报: the code of the category that holds the annual reports.
+    pub reports: Option<String>,
+}
+
+/// One item of 法定主动公开内容.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct MandatoryItem {
+    /// The item as the regulation words it, e.g. `（一）行政法规、规章和规范性文件`.
+    pub item: String,
+    /// Codes of the categories that hold it.
+    #[serde(default)]
+    pub categories: Vec<String>,
+}
+
+/// The `attachments:` section of site.yaml.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+struct RawAttachments {
+    /// Replaces the default list of types.
+    #[serde(default)]
+    allowed_types: Option<Vec<String>>,
+}
+
+/// The `search:` section of site.yaml.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct SearchConfig {
+    /// Also write `search/lunr.json`, an elasticlunr index of titles,
+    /// document numbers and index numbers.
+    #[serde(default)]
+    pub lunr_export: bool,
+}
+
+/// One 信息分类 of the catalogue.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    /// ASCII code used in URLs and index numbers, e.g. `03`.
+    pub code: String,
+    /// Display name, e.g. `规划计划`.
+    pub name: String,
+}
+
+/// An issuer (发布机构) whose URL code the site chose.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct DeclaredIssuer {
+    /// ASCII code used in URLs, e.g. `0101`.
+    pub code: String,
+    /// The issuer's name as documents write it.
+    pub name: String,
+}
+
+/// `site.yaml` as written, before validation.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSiteConfig {
+    title: String,
+    #[serde(default = "default_base_url")]
+    base_url: String,
+    #[serde(default = "default_language")]
+    language: String,
+    #[serde(default = "default_output_dir")]
+    output_dir: PathBuf,
+    #[serde(default = "default_page_size")]
+    page_size: usize,
+    #[serde(default = "default_home_recent")]
+    home_recent: usize,
+    #[serde(default = "default_theme")]
+    theme: String,
+    categories: Vec<Category>,
+    #[serde(default)]
+    issuers: Vec<DeclaredIssuer>,
+    #[serde(default)]
+    search: SearchConfig,
+    #[serde(default)]
+    attachments: RawAttachments,
+    #[serde(default)]
+    column: Option<Column>,
+    #[serde(default)]
+    feeds: RawFeeds,
+    #[serde(default)]
+    genres: Vec<String>,
+    #[serde(default)]
+    index_number: Option<RawIndexNumber>,
+}
+
+fn default_base_url() -> String {
+    "/".to_owned()
+}
+fn default_language() -> String {
+    "zh-CN".to_owned()
+}
+fn default_output_dir() -> PathBuf {
+    PathBuf::from("public")
+}
+fn default_page_size() -> usize {
+    20
+}
+fn default_home_recent() -> usize {
+    20
+}
+fn default_theme() -> String {
+    "default".to_owned()
+}
+
+impl SiteConfig {
+    /// Reads and validates `site.yaml` in `root`.
+    pub fn load(root: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
+        let path = root.join(FILE_NAME);
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            vec![Diagnostic::error(FILE_NAME, format!("cannot read {FILE_NAME}: {e}")).hint(
+                "run gongkai in a site folder (one with site.yaml), pass --root DIR, or create a site with `gongkai new DIR`",
+            )]
+        })?;
+        Self::parse(&text)
+    }
+
+    /// Parses and validates the text of a `site.yaml`.
+    pub fn parse(text: &str) -> Result<SiteConfig, Vec<Diagnostic>> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let raw: RawSiteConfig = serde_norway::from_str(text).map_err(|e| {
+            let line = e.location().map(|l| u32::try_from(l.line()).unwrap_or(u32::MAX));
+            vec![
+                Diagnostic::error(FILE_NAME, yaml_message(&e))
+                    .at(line)
+                    .hint("see the site.yaml reference in README.md"),
+            ]
+        })?;
+        validate(raw, text)
+    }
+
+    /// The category whose code or name is `key`.
+    pub fn category(&self, key: &str) -> Option<usize> {
+        self.categories
+            .iter()
+            .position(|c| c.name == key)
+            .or_else(|| self.categories.iter().position(|c| c.code == key))
+    }
+}
+
+/// serde's message without the location suffix it sometimes appends (we print
+/// the location ourselves).
+pub(crate) fn yaml_message(e: &serde_norway::Error) -> String {
+    let message = e.to_string();
+    match message.find(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message,
+    }
+}
+
+fn validate(raw: RawSiteConfig, text: &str) -> Result<SiteConfig, Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    let line_with = |needle: &str| text.find(needle).map(|i| line_of(text, i));
+    let mut problem = |field: &str, message: String, hint: &str, needle: &str| {
+        problems.push(
+            Diagnostic::error(FILE_NAME, message)
+                .at(line_with(needle))
+                .field(field)
+                .hint(hint),
+        );
+    };
+
+    if raw.title.trim().is_empty() {
+        problem(
+            "title",
+            "the site title is empty".into(),
+            "write the name of the site, e.g. title: 某某区人民政府信息公开",
+            "title",
+        );
+    }
+    if raw.categories.is_empty() {
+        problem(
+            "categories",
+            "no categories are declared".into(),
+            "list the 信息分类 as `- { code: \"01\", name: 机构职能 }`",
+            "categories",
+        );
+    }
+    check_codes(
+        "categories",
+        raw.categories.iter().map(|c| (c.code.as_str(), c.name.as_str())),
+        &mut problem,
+    );
+    check_codes(
+        "issuers",
+        raw.issuers.iter().map(|c| (c.code.as_str(), c.name.as_str())),
+        &mut problem,
+    );
+    if raw.page_size == 0 {
+        problem(
+            "page_size",
+            "page_size must be at least 1".into(),
+            "20 to 50 documents a page read well",
+            "page_size",
+        );
+    }
+    let base_url = if raw.base_url.ends_with('/') {
+        raw.base_url
+    } else {
+        format!("{}/", raw.base_url)
+    };
+    if base_url.starts_with("//") {
+        problem(
+            "base_url",
+            format!(
+                "base_url `{base_url}` has no scheme: `//` addresses another host as the page's own scheme"
+            ),
+            "write the full address, e.g. https://www.example.gov.cn/zwgk/, or a path such as /zwgk/",
+            "base_url",
+        );
+    } else if !(base_url.starts_with("https://")
+        || base_url.starts_with("http://")
+        || base_url.starts_with('/'))
+    {
+        problem(
+            "base_url",
+            format!("base_url `{base_url}` is not an address"),
+            "write the published address, e.g. https://www.example.gov.cn/zwgk/",
+            "base_url",
+        );
+    }
+    if raw.theme.is_empty() || raw.theme.contains(['/', '\\']) || raw.theme.starts_with('.') {
+        problem(
+            "theme",
+            format!("theme `{}` is not a folder name", raw.theme),
+            "name a folder under themes/, e.g. theme: default",
+            "theme",
+        );
+    }
+    if raw.output_dir.as_os_str().is_empty()
+        || raw.output_dir.is_absolute()
+        || raw
+            .output_dir
+            .components()
+            .any(|c| matches!(c, std::path::Component::ParentDir))
+    {
+        problem(
+            "output_dir",
+            format!(
+                "output_dir `{}` must be a folder inside the site folder",
+                raw.output_dir.display()
+            ),
+            "e.g. output_dir: public (use --out for a folder elsewhere)",
+            "output_dir",
+        );
+    }
+
+    let attachment_types: std::collections::BTreeSet<String> = match &raw.attachments.allowed_types {
+        Some(types) => types
+            .iter()
+            .map(|t| t.trim_start_matches('.').to_ascii_lowercase())
+            .collect(),
+        None => DEFAULT_TYPES.iter().map(|t| (*t).to_owned()).collect(),
+    };
+    for t in &attachment_types {
+        if FORBIDDEN_TYPES.contains(&t.as_str()) {
+            problem(
+                "attachments",
+                format!("the type `{t}` can carry script and cannot be allowed"),
+                "remove it from attachments.allowed_types; publish such documents as PDF",
+                "allowed_types",
+            );
+        }
+    }
+
+    if let Some(column) = &raw.column {
+        let known = |code: &str| raw.categories.iter().any(|c| c.code == code);
+        for code in column
+            .mandatory
+            .iter()
+            .flat_map(|m| &m.categories)
+            .chain(&column.reports)
+        {
+            if !known(code) {
+                problem(
+                    "column",
+                    format!("category code `{code}` is not declared under categories"),
+                    "use the code of a category of this site, e.g. \"02\"",
+                    code,
+                );
+            }
+        }
+        for page in column.guide.iter().chain(&column.rules) {
+            if !page.ends_with(".md") || page.starts_with('/') || page.contains("..") {
+                problem(
+                    "column",
+                    format!("`{page}` is not a Markdown file inside content/"),
+                    "write the path relative to content/, e.g. _pages/guide.md",
+                    page,
+                );
+            }
+        }
+    }
+
+    let index_number = raw.index_number.and_then(|n| {
+        let pattern = match crate::site::index_number::Pattern::parse(&n.pattern) {
+            Ok(p) => p,
+            Err(message) => {
+                problem(
+                    "index_number",
+                    message,
+                    "e.g. pattern: \"{org}-{category_code}-{year}-{seq:06}\"",
+                    "pattern",
+                );
+                return None;
+            }
+        };
+        if pattern.uses_org() && n.org.trim().is_empty() {
+            problem(
+                "index_number",
+                "the pattern uses {org} but no org is given".into(),
+                "add org: \"0101\" (the office's code) under index_number",
+                "index_number",
+            );
+        }
+        Some(IndexNumberConfig {
+            pattern,
+            org: n.org.trim().to_owned(),
+            issuer: n.issuer.filter(|i| !i.trim().is_empty()),
+        })
+    });
+
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(SiteConfig {
+        title: raw.title.trim().to_owned(),
+        base_url,
+        language: raw.language,
+        output_dir: raw.output_dir,
+        page_size: raw.page_size,
+        home_recent: raw.home_recent,
+        theme: raw.theme,
+        categories: raw.categories,
+        issuers: raw.issuers,
+        search: raw.search,
+        attachment_types,
+        column: raw.column,
+        feed_entries: raw.feeds.entries,
+        genres: raw.genres,
+        index_number,
+    })
+}
+
+/// Codes must be URL-safe and unique, names unique.
+fn check_codes<'a>(
+    field: &str,
+    entries: impl Iterator<Item = (&'a str, &'a str)>,
+    problem: &mut impl FnMut(&str, String, &str, &str),
+) {
+    let mut codes = HashSet::new();
+    let mut names = HashSet::new();
+    for (code, name) in entries {
+        if !is_url_code(code) {
+            problem(
+                field,
+                format!("code `{code}` of `{name}` is not URL-safe"),
+                "use ASCII letters, digits, `-` and `_` only, e.g. code: \"03\"",
+                &format!("code: {code}"),
+            );
+        } else if !codes.insert(code.to_ascii_lowercase()) {
+            problem(
+                field,
+                format!("code `{code}` is used twice"),
+                "give each entry its own code",
+                code,
+            );
+        }
+        if name.trim().is_empty() {
+            problem(
+                field,
+                "an entry has an empty name".into(),
+                "write its name",
+                "name",
+            );
+        } else if !names.insert(name) {
+            problem(
+                field,
+                format!("`{name}` is declared twice"),
+                "remove one of the two entries",
+                name,
+            );
+        }
+    }
+}
+
+/// Whether `code` can stand in a URL path segment as it is.
+pub fn is_url_code(code: &str) -> bool {
+    !code.is_empty()
+        && code.len() <= 64
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = "title: 测试站\ncategories:\n  - { code: \"01\", name: 机构职能 }\n";
+
+    #[test]
+    fn defaults_apply() {
+        let c = SiteConfig::parse(MINIMAL).expect("valid");
+        assert_eq!(c.base_url, "/");
+        assert_eq!(c.language, "zh-CN");
+        assert_eq!(c.output_dir, PathBuf::from("public"));
+        assert_eq!(c.page_size, 20);
+        assert_eq!(c.category("机构职能"), Some(0));
+        assert_eq!(c.category("01"), Some(0));
+    }
+
+    #[test]
+    fn unknown_key_is_rejected_with_its_line() {
+        let e = SiteConfig::parse(&format!("{MINIMAL}colour: red\n")).expect_err("unknown key");
+        assert_eq!(e[0].line, Some(4));
+        assert!(
+            e[0].message.contains("unknown field `colour`"),
+            "{}",
+            e[0].message
+        );
+    }
+
+    #[test]
+    fn every_problem_is_reported() {
+        let text = "title: ''\npage_size: 0\ncategories:\n  - { code: \"a b\", name: X }\n  - { code: \"02\", name: X }\n";
+        let e = SiteConfig::parse(text).expect_err("invalid");
+        let fields: Vec<_> = e.iter().filter_map(|d| d.field.as_deref()).collect();
+        assert_eq!(
+            fields,
+            ["title", "categories", "categories", "page_size"],
+            "{e:?}"
+        );
+    }
+}

@@ -1,0 +1,120 @@
+//! The theme: the default theme embedded in the binary, with a site's own
+//! `themes/<name>/` overriding any template or asset of it by file name.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+use walkdir::WalkDir;
+
+use crate::diagnostic::Diagnostic;
+
+static DEFAULT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+use crate::site::THEMES_DIR;
+
+/// Templates and assets, after overrides.
+#[derive(Debug, Default)]
+pub struct Theme {
+    /// Template name (path under `templates/`) → (source, where it came from).
+    pub templates: BTreeMap<String, (String, PathBuf)>,
+    /// Asset path under `assets/` → bytes; written to `assets/` in the output.
+    pub assets: BTreeMap<String, Vec<u8>>,
+}
+
+impl Theme {
+    /// The embedded default theme overridden by `root/themes/<name>/`.
+    pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
+        let mut theme = Theme::default();
+        add_embedded(&DEFAULT, &mut theme);
+        let dir = root.join(THEMES_DIR).join(name);
+        if !dir.is_dir() {
+            if name == "default" {
+                return Ok(theme);
+            }
+            return Err(vec![
+                Diagnostic::error(
+                    crate::site::config::FILE_NAME,
+                    format!("theme `{name}` not found: no folder themes/{name}/"),
+                )
+                .field("theme")
+                .hint("create the folder, or remove `theme:` to use the built-in theme"),
+            ]);
+        }
+        let mut problems = Vec::new();
+        for entry in WalkDir::new(&dir).sort_by_file_name().follow_links(false) {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    problems.push(Diagnostic::error(
+                        dir.clone(),
+                        format!("cannot read the theme: {e}"),
+                    ));
+                    continue;
+                }
+            };
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
+            let site_path = entry
+                .path()
+                .strip_prefix(root)
+                .unwrap_or(entry.path())
+                .to_path_buf();
+            let Some(key) = slash_path(rel) else { continue };
+            let read = std::fs::read(entry.path());
+            let bytes = match read {
+                Ok(b) => b,
+                Err(e) => {
+                    problems.push(Diagnostic::error(site_path, format!("cannot read: {e}")));
+                    continue;
+                }
+            };
+            if let Some(name) = key.strip_prefix("templates/") {
+                match String::from_utf8(bytes) {
+                    Ok(source) => {
+                        theme.templates.insert(name.to_owned(), (source, site_path));
+                    }
+                    Err(_) => problems.push(
+                        Diagnostic::error(site_path, "the template is not UTF-8").hint("save it as UTF-8"),
+                    ),
+                }
+            } else if let Some(name) = key.strip_prefix("assets/") {
+                theme.assets.insert(name.to_owned(), bytes);
+            }
+        }
+        if problems.is_empty() {
+            Ok(theme)
+        } else {
+            Err(problems)
+        }
+    }
+}
+
+fn add_embedded(dir: &Dir<'static>, theme: &mut Theme) {
+    for file in dir.files() {
+        let Some(key) = slash_path(file.path()) else {
+            continue;
+        };
+        let origin = Path::new("themes/default").join(file.path());
+        if let Some(name) = key.strip_prefix("templates/") {
+            if let Some(source) = file.contents_utf8() {
+                theme
+                    .templates
+                    .insert(name.to_owned(), (source.to_owned(), origin));
+            }
+        } else if let Some(name) = key.strip_prefix("assets/") {
+            theme.assets.insert(name.to_owned(), file.contents().to_vec());
+        }
+    }
+    for sub in dir.dirs() {
+        add_embedded(sub, theme);
+    }
+}
+
+/// A relative path with `/` separators, if every part is plain UTF-8.
+fn slash_path(path: &Path) -> Option<String> {
+    let parts: Option<Vec<&str>> = path.components().map(|c| c.as_os_str().to_str()).collect();
+    Some(parts?.join("/"))
+}
