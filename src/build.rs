@@ -1,5 +1,8 @@
-//! The pipeline: load the site ([`crate::catalogue::load`]) → render into a staging
-//! folder → copy attachments → search index → exports → swap it into place.
+//! The pipeline, as a list of steps ([`build_site`]): read site.yaml, load
+//! the site ([`crate::catalogue::load`]) while the staging folder is
+//! prepared → render the pages → copy the attachments → the search index →
+//! the exports → commit. Every step writes through the [`Sink`] of the
+//! staging folder; only the commit changes the output.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -7,16 +10,16 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::catalogue::Catalogue;
-pub use crate::catalogue::load::{load, load_with};
-pub use crate::content::date::build_date;
+use crate::catalogue::load::{LoadedSite, load, load_with};
 use crate::content::date::source_date_epoch;
 use crate::diagnostic::Diagnostic;
-pub use crate::error::BuildError;
-use crate::error::content_error;
-use crate::output::{self, OutputError, SiteLock, Staging};
+use crate::error::{BuildError, content_error};
+use crate::export::{self, ExportError};
+use crate::output::{self, Discard, OutputError, Sink, SiteLock, Staging};
 use crate::progress::Progress;
 use crate::render::{self, RenderError, RenderOptions};
-use crate::{export, search};
+use crate::search::{self, SearchError};
+use crate::site::config::SiteConfig;
 
 /// How to build.
 #[derive(Clone, Debug, Default)]
@@ -82,21 +85,22 @@ pub fn check(root: &Path, progress: &Progress) -> Result<Report, BuildError> {
 
 fn check_site(root: &Path, progress: &Progress) -> Result<Report, BuildError> {
     let start = Instant::now();
-    let (catalogue, theme, warnings) = load(root, progress)?;
+    let site = load(root, progress)?;
     // Render every page into nothing, so template errors are found too.
     let options = RenderOptions {
         progress: progress.clone(),
         ..RenderOptions::default()
     };
-    render::render_all(&catalogue, &theme, &options, &Discard).map_err(render_error)?;
+    render::render_all(&site.catalogue, &site.bodies, &site.theme, &options, &Discard)
+        .map_err(render_error)?;
     Ok(Report {
-        documents: catalogue.documents.len(),
-        unpublished: catalogue.unpublished,
+        documents: site.catalogue.documents.len(),
+        unpublished: site.catalogue.unpublished,
         pages: 0,
         rendered: 0,
         search: None,
         out_dir: None,
-        warnings,
+        warnings: site.warnings,
         elapsed: start.elapsed(),
         stages: Vec::new(),
         files: Default::default(),
@@ -111,210 +115,134 @@ pub fn build(options: &BuildOptions) -> Result<Report, BuildError> {
     crate::diagnostic::panics::catch(|| build_site(options)).unwrap_or_else(|m| Err(BuildError::Internal(m)))
 }
 
+/// The steps of a build. Every step writes into the staging folder only; a
+/// step that fails returns, and dropping the staging folder removes it, so
+/// the output is touched by the commit alone.
 fn build_site(options: &BuildOptions) -> Result<Report, BuildError> {
-    let start = Instant::now();
+    let mut timer = Timer::start();
     let root = &options.root;
-    let _lock = SiteLock::acquire(root)?;
     let progress = &options.progress;
-    let target = match &options.out {
-        Some(out) => out.clone(),
-        None => {
-            let config = crate::site::config::SiteConfig::load(root).map_err(BuildError::Config)?;
-            root.join(&config.output_dir)
-        }
-    };
-    // The staging folder is prepared (reading the output's manifest) while
-    // the site loads.
-    let (loaded, staging) = rayon::join(
-        || load_with(root, progress, !options.clean),
+    let _lock = SiteLock::acquire(root)?;
+    let config = SiteConfig::load(root).map_err(BuildError::Config)?;
+    let target = options
+        .out
+        .clone()
+        .unwrap_or_else(|| root.join(&config.output_dir));
+
+    // 1. Load the site, preparing the staging folder (reading the output's
+    //    manifest) meanwhile.
+    let (site, staging) = rayon::join(
+        || load_with(root, config, progress, !options.clean),
         || {
             output::check_target(root, &target)?;
             Staging::create(root, &target, options.clean)
         },
     );
-    let ((mut catalogue, theme, warnings), staging) = match (loaded, staging) {
-        (Ok(loaded), Ok(staging)) => (loaded, staging),
-        (Err(e), staging) => {
-            if let Ok(staging) = staging {
-                staging.discard();
-            }
-            return Err(e);
-        }
-        (Ok(_), Err(e)) => return Err(e.into()),
-    };
-    let timed = std::env::var_os("GONGKAI_TIMINGS").is_some();
-    let cpu = || if timed { process_cpu_time() } else { None };
-    let mut cpu_lap = cpu();
-    let mut stages = vec![("load", start.elapsed(), cpu_lap)];
-    let mut lap = Instant::now();
-    let mut stage = |name: &'static str| {
-        let now = cpu();
-        let spent = now.zip(cpu_lap).map(|(now, then)| now.saturating_sub(then));
-        stages.push((name, lap.elapsed(), spent));
-        lap = Instant::now();
-        cpu_lap = now;
-    };
-    let rendered = render::render_all(&catalogue, &theme, &render_options(progress), &staging);
-    let stats = match rendered {
-        Ok(stats) => stats,
-        Err(e) => {
-            staging.discard();
-            return Err(render_error(e));
-        }
-    };
-    stage("render");
-    // The pages are written: the bodies' HTML kept for them is not needed
-    // by the index or the exports.
-    for d in &mut catalogue.documents {
-        d.body_html = String::new();
-        d.body_packed = Vec::new();
-    }
-    if let Err(e) = publish_files(root, &catalogue, &staging) {
-        staging.discard();
-        return Err(render_error(RenderError::Io(e)));
-    }
-    stage("files");
+    let (
+        LoadedSite {
+            catalogue,
+            mut bodies,
+            theme,
+            mut warnings,
+        },
+        staging,
+    ) = (site?, staging?);
+    timer.lap("load");
+
+    // 2. Render every page whose context changed.
+    let pages = render::render_all(&catalogue, &bodies, &theme, &render_options(progress), &staging)
+        .map_err(render_error)?;
+    timer.lap("render");
+    // The pages are written: the bodies' HTML is not needed any more.
+    bodies.drop_html();
+
+    // 3. Publish the attachments and linked files.
+    copy_files(root, &catalogue, &staging)?;
+    timer.lap("files");
+
+    // 4. The search index, patched when few documents changed.
     progress.stage("indexing", catalogue.documents.len());
-    let body_texts = search::take_body_texts(&mut catalogue);
     crate::diagnostic::panics::fail_point("search", &target);
-    let index = match search::build(&catalogue, body_texts, progress, &staging) {
-        Ok(index) => index,
-        Err(e) => {
-            staging.discard();
-            return Err(render_error(RenderError::Io(e)));
-        }
-    };
-    stage("search");
-    let mut warnings = warnings;
-    let base = &catalogue.config.base_url;
-    if !(base.starts_with("http://") || base.starts_with("https://")) {
-        warnings.push(
-            Diagnostic::warning(
-                crate::site::config::FILE_NAME,
-                "no Atom feeds, sitemap.xml or robots.txt were written: they need absolute addresses",
-            )
-            .field("base_url")
-            .hint("set base_url to the published address, e.g. https://www.example.gov.cn/zwgk/"),
-        );
-    }
+    let texts = bodies.take_texts();
+    let index = search::build(&catalogue, &bodies, texts, progress, &staging).map_err(search_error)?;
+    timer.lap("search");
+
+    // 5. The open-data exports.
+    warnings.extend(feed_warning(&catalogue));
     progress.stage("exporting", 1);
-    if let Err(e) = write_exports(&catalogue, &stats.paths, &staging) {
-        staging.discard();
-        return Err(render_error(RenderError::Io(e)));
-    }
-    stage("export");
+    export::write(&catalogue, &pages.paths, &staging).map_err(export_error)?;
+    timer.lap("export");
+
+    // 6. Make the output what this build wrote.
     let files = staging.commit()?;
-    stage("commit");
+    timer.lap("commit");
+
     let (documents, unpublished) = (catalogue.documents.len(), catalogue.unpublished);
     // Freeing tens of thousands of documents takes a noticeable moment: it
     // is done beside the caller (a process that exits simply stops it).
-    std::thread::spawn(move || drop((catalogue, theme, stats.paths)));
+    std::thread::spawn(move || drop((catalogue, bodies, theme, pages.paths)));
     Ok(Report {
         documents,
         unpublished,
-        pages: stats.pages,
-        rendered: stats.rendered,
+        pages: pages.pages,
+        rendered: pages.rendered,
         search: Some(index),
         out_dir: Some(target),
         warnings,
-        elapsed: start.elapsed(),
-        stages,
+        elapsed: timer.start.elapsed(),
+        stages: timer.stages,
         files,
     })
 }
 
-/// Pages go into the staging folder; a page rendered from the same context
-/// as the one in the output is kept as it is.
-impl render::Pages for Staging {
-    fn unchanged(&self, path: &str, fingerprint: &render::Fingerprint) -> std::io::Result<bool> {
-        self.unchanged_page(path, fingerprint)
-    }
-
-    fn page(&self, path: &str, html: &[u8], fingerprint: &render::Fingerprint) -> std::io::Result<()> {
-        self.write_page(path, html, fingerprint)
-    }
-
-    fn asset(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
-        self.write(path, bytes)
-    }
+/// Wall and CPU time of each step (CPU time only with `GONGKAI_TIMINGS`).
+struct Timer {
+    start: Instant,
+    lap: Instant,
+    cpu: Option<Duration>,
+    timed: bool,
+    stages: Vec<(&'static str, Duration, Option<Duration>)>,
 }
 
-/// The search index goes into the staging folder too, and is patched from
-/// the output's when few documents changed.
-impl search::Store for Staging {
-    fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<bool> {
-        self.write_changed(path, bytes)
-    }
-
-    fn write_stamped(&self, path: &str, bytes: &[u8], stamp: &[u8; 16]) -> std::io::Result<bool> {
-        Staging::write_stamped(self, path, bytes, stamp)
-    }
-
-    fn stamp(&self, path: &str) -> Option<[u8; 16]> {
-        self.previous_stamp(path)
-    }
-
-    fn previous(&self, path: &str) -> Option<Vec<u8>> {
-        self.previous_file(path)
-    }
-
-    fn intact(&self, path: &str) -> bool {
-        self.previous_intact(path)
-    }
-
-    fn keep(&self, path: &str) -> std::io::Result<u64> {
-        Staging::keep(self, path)
-    }
-}
-
-/// `check` renders every page and keeps none.
-struct Discard;
-
-impl render::Pages for Discard {
-    fn unchanged(&self, _: &str, _: &render::Fingerprint) -> std::io::Result<bool> {
-        Ok(false)
-    }
-
-    fn page(&self, _: &str, _: &[u8], _: &render::Fingerprint) -> std::io::Result<()> {
-        Ok(())
-    }
-
-    fn asset(&self, _: &str, _: &[u8]) -> std::io::Result<()> {
-        Ok(())
-    }
-
-    fn keeps_pages(&self) -> bool {
-        false
-    }
-}
-
-/// Writes the exports, or keeps the output's when they were made from what
-/// they would be made of now (see [`export::stamp`]).
-fn write_exports(catalogue: &Catalogue, pages: &[String], staging: &Staging) -> std::io::Result<()> {
-    let stamp = export::stamp(catalogue, pages);
-    let paths = export::paths(catalogue, pages);
-    if paths
-        .iter()
-        .all(|p| staging.previous_stamp(p) == Some(stamp) && staging.previous_intact(p))
-    {
-        for path in &paths {
-            staging.keep(path)?;
+impl Timer {
+    fn start() -> Timer {
+        let timed = std::env::var_os("GONGKAI_TIMINGS").is_some();
+        Timer {
+            start: Instant::now(),
+            lap: Instant::now(),
+            cpu: if timed { process_cpu_time() } else { None },
+            timed,
+            stages: Vec::new(),
         }
-        return Ok(());
     }
-    let written = export::write_all(catalogue, pages, |path, bytes| {
-        staging.write_stamped(path, bytes, &stamp).map(drop)
-    })?;
-    if written != paths {
-        return Err(std::io::Error::other(format!(
-            "internal error: the exports written ({written:?}) are not those listed ({paths:?})"
-        )));
+
+    /// Ends the step `name`.
+    fn lap(&mut self, name: &'static str) {
+        let now = if self.timed { process_cpu_time() } else { None };
+        let spent = now.zip(self.cpu).map(|(now, then)| now.saturating_sub(then));
+        self.stages.push((name, self.lap.elapsed(), spent));
+        self.lap = Instant::now();
+        self.cpu = now;
     }
-    Ok(())
 }
 
-/// Copies every attachment and linked file of the published documents.
-fn publish_files(root: &Path, catalogue: &Catalogue, staging: &Staging) -> std::io::Result<()> {
+/// Feeds, the sitemap and robots.txt need absolute addresses: without
+/// them, a warning says why they are missing.
+fn feed_warning(catalogue: &Catalogue) -> Option<Diagnostic> {
+    let base = &catalogue.config.base_url;
+    (!(base.starts_with("http://") || base.starts_with("https://"))).then(|| {
+        Diagnostic::warning(
+            crate::site::config::FILE_NAME,
+            "no Atom feeds, sitemap.xml or robots.txt were written: they need absolute addresses",
+        )
+        .field("base_url")
+        .hint("set base_url to the published address, e.g. https://www.example.gov.cn/zwgk/")
+    })
+}
+
+/// Copies every attachment and linked file of the published documents and
+/// the column's pages.
+fn copy_files(root: &Path, catalogue: &Catalogue, sink: &dyn Sink) -> Result<(), OutputError> {
     let files: std::collections::BTreeMap<&str, &Path> = catalogue
         .documents
         .iter()
@@ -325,17 +253,30 @@ fn publish_files(root: &Path, catalogue: &Catalogue, staging: &Staging) -> std::
     let files: Vec<(&str, &Path)> = files.into_iter().collect();
     files
         .par_iter()
-        .try_for_each(|(output, source)| staging.copy(output, &root.join(source)))
+        .try_for_each(|(output, source)| sink.copy(output, &root.join(source)))
 }
 
 fn render_error(e: RenderError) -> BuildError {
     match e {
         RenderError::Template(d) => content_error(d, Vec::new()),
-        RenderError::Io(e) => BuildError::Output(OutputError::Io {
-            action: "cannot write",
-            path: PathBuf::from("(output)"),
-            source: e,
-        }),
+        RenderError::Output(e) => BuildError::Output(e),
+    }
+}
+
+fn search_error(e: SearchError) -> BuildError {
+    match e {
+        SearchError::Output(e) => BuildError::Output(e),
+        SearchError::Body(d) => content_error(vec![d], Vec::new()),
+        SearchError::TooMany(_) | SearchError::Encode(_) => BuildError::Internal(e.to_string()),
+    }
+}
+
+fn export_error(e: ExportError) -> BuildError {
+    match e {
+        ExportError::Output(e) => BuildError::Output(e),
+        ExportError::Json(_) | ExportError::Csv(_) | ExportError::Mismatch { .. } => {
+            BuildError::Internal(e.to_string())
+        }
     }
 }
 

@@ -2,6 +2,10 @@
 //! or a page's context is remembered (the output manifest, the parse cache,
 //! page fingerprints and stamps).
 
+/// A hash of what a file was made from (blake3, 128 bits): what the output
+/// manifest keeps with each file, and what the parse cache is keyed by.
+pub(crate) type Stamp = [u8; 16];
+
 /// The first 128 bits of the blake3 hash of `bytes`.
 pub(crate) fn hash16(bytes: &[u8]) -> [u8; 16] {
     short(&blake3::hash(bytes))

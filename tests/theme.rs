@@ -65,6 +65,25 @@ fn template_errors_name_the_file_and_line_and_keep_the_output() {
         "{err}"
     );
     assert_eq!(tree(&dir.path().join("s/public")), before);
+    // The caret is where minijinja says the error is, not guessed.
+    let out = gongkai(&["check", "--root", &site, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .next()
+            .expect("a diagnostic"),
+    )
+    .expect("JSON");
+    assert_eq!(
+        (json["line"].as_u64(), json["column"].as_u64()),
+        (Some(3), Some(4)),
+        "{json}"
+    );
+    let err = stderr(&gongkai(&["check", "--root", &site]));
+    assert!(
+        err.contains("--> themes/default/templates/document.html:3:4"),
+        "{err}"
+    );
 
     fs::write(templates.join("document.html"), "{% if %}\n").expect("write");
     let out = gongkai(&["check", "--root", &site]);

@@ -102,7 +102,7 @@ pub fn pipeline(data: &[u8]) {
     let rendered = gongkai::content::document::render_body(&mut parsed, &resolve);
     assert!(rendered.problems.iter().all(|d| d.line.is_some()));
     let d = &parsed.document;
-    for field in [d.title.as_str(), &d.summary, &d.body_text] {
+    for field in [d.title.as_str(), &d.summary, &rendered.text] {
         for mode in [Mode::Index, Mode::Query] {
             tokenizer::tokenize(field, mode, |token| assert!(!token.is_empty()));
         }

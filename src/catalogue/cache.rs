@@ -22,26 +22,27 @@ use serde::{Deserialize, Serialize};
 use crate::content::document::Document;
 use crate::content::links::Resolver;
 use crate::content::markdown::{AnchorRef, LinkRewrite};
+use crate::diagnostic::Problem;
 
 const FILE: &str = "documents";
 const FORMAT: &[u8] = b"gongkai parse cache 3\0";
 
 /// What resolving one link gave.
-pub(crate) type Outcome = Result<Option<LinkRewrite>, (String, String)>;
+pub(crate) type Outcome = Result<Option<LinkRewrite>, Problem>;
 
 /// A file's size and modification time, as recorded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct Stamp {
+pub(crate) struct FileStamp {
     size: u64,
     modified: (u64, u32),
 }
 
-impl Stamp {
+impl FileStamp {
     /// The stamp of the file at `path`, if it can be read.
-    pub(crate) fn of(path: &Path) -> Option<Stamp> {
+    pub(crate) fn of(path: &Path) -> Option<FileStamp> {
         let meta = fs::metadata(path).ok()?;
         let since = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
-        Some(Stamp {
+        Some(FileStamp {
             size: meta.len(),
             modified: (since.as_secs(), since.subsec_nanos()),
         })
@@ -54,7 +55,7 @@ pub(crate) struct Entry {
     /// The source file, relative to the site root.
     pub path: PathBuf,
     /// Its stamp when it was read.
-    pub stamp: Stamp,
+    pub stamp: FileStamp,
     /// The document, before the catalogue derived anything from others.
     pub document: Document,
     /// The anchors of its body.
@@ -129,7 +130,7 @@ impl Cache {
     /// The cache of the site in `root` whose site.yaml holds `config`:
     /// empty when there is none or it was written by another program or
     /// for another site.yaml (a damaged shard only loses its entries).
-    pub(crate) fn open(root: &Path, config: &[u8]) -> Cache {
+    pub(crate) fn open(root: &Path, config: &crate::hash::Stamp) -> Cache {
         let mut hasher = blake3::Hasher::new();
         hasher.update(FORMAT);
         crate::hash::program_identity(&mut hasher);
@@ -167,7 +168,7 @@ impl Cache {
 
     /// Takes the entry of `path` out when the file still has the stamp it
     /// was read with.
-    pub(crate) fn take(&mut self, path: &Path, stamp: Option<Stamp>) -> Option<Box<Entry>> {
+    pub(crate) fn take(&mut self, path: &Path, stamp: Option<FileStamp>) -> Option<Box<Entry>> {
         let entry = self.entries.remove(path.as_os_str())?;
         (Some(entry.stamp) == stamp).then_some(entry)
     }

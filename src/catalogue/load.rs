@@ -9,13 +9,13 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::catalogue::Catalogue;
-use crate::catalogue::cache::{Cache, Entry, Stamp};
-use crate::content::body::Bodies;
+use crate::catalogue::cache::{Cache, Entry, FileStamp};
+use crate::content::body::{self, Bodies};
 use crate::content::date::build_date;
 use crate::content::document::{self, Document, Parsed};
 use crate::content::links::Registry;
 use crate::content::source::{self, SourceFile};
-use crate::diagnostic::{self, Diagnostic};
+use crate::diagnostic::{self, Diagnostic, Problem};
 use crate::error::{BuildError, content_error};
 use crate::progress::Progress;
 use crate::site::config::SiteConfig;
@@ -26,8 +26,19 @@ use crate::{content::attachment, content::page, content::privacy};
 /// collected before failing. Two phases: every front-matter first (so links
 /// can be resolved against all documents), then every body. Files unchanged
 /// since the last run come from the parse cache ([`crate::catalogue::cache`]).
-pub fn load(root: &Path, progress: &Progress) -> Result<(Catalogue, Theme, Vec<Diagnostic>), BuildError> {
-    load_with(root, progress, true)
+pub(crate) fn load(root: &Path, progress: &Progress) -> Result<LoadedSite, BuildError> {
+    let config = SiteConfig::load(root).map_err(BuildError::Config)?;
+    load_with(root, config, progress, true)
+}
+
+/// A site loaded and validated: the read-only catalogue, the documents'
+/// bodies beside it, the theme, and the warnings that did not stop it.
+#[derive(Debug)]
+pub(crate) struct LoadedSite {
+    pub(crate) catalogue: Catalogue,
+    pub(crate) bodies: Bodies,
+    pub(crate) theme: Theme,
+    pub(crate) warnings: Vec<Diagnostic>,
 }
 
 /// A file as the first phase leaves it.
@@ -35,7 +46,7 @@ enum Loaded {
     /// Taken from the cache; checked against the other files later.
     Cached(Box<Entry>),
     /// Read and parsed, with the stamp the file had.
-    Parsed(Box<Parsed>, Option<Stamp>),
+    Parsed(Box<Parsed>, Option<FileStamp>),
 }
 
 /// A document as the second phase leaves it: with what the cache keeps of
@@ -91,22 +102,20 @@ impl Done {
     }
 }
 
-/// [`load`], using the parse cache or not (`--clean`).
-pub fn load_with(
+/// [`load`] with site.yaml already read, using the parse cache or not
+/// (`--clean`).
+pub(crate) fn load_with(
     root: &Path,
+    config: SiteConfig,
     progress: &Progress,
     use_cache: bool,
-) -> Result<(Catalogue, Theme, Vec<Diagnostic>), BuildError> {
-    let config = SiteConfig::load(root).map_err(BuildError::Config)?;
+) -> Result<LoadedSite, BuildError> {
     let theme = Theme::load(root, &config.theme).map_err(BuildError::Config)?;
     let ((files, mut problems), mut cache) = rayon::join(
         || source::discover(root),
         || {
             if use_cache {
-                Cache::open(
-                    root,
-                    &std::fs::read(root.join(crate::site::config::FILE_NAME)).unwrap_or_default(),
-                )
+                Cache::open(root, &config.text_hash)
             } else {
                 Cache::default()
             }
@@ -115,7 +124,7 @@ pub fn load_with(
     let cache_file = cache.file();
 
     progress.stage("reading", files.len());
-    let stamps: Vec<Option<Stamp>> = files.par_iter().map(|f| Stamp::of(&f.abs_path)).collect();
+    let stamps: Vec<Option<FileStamp>> = files.par_iter().map(|f| FileStamp::of(&f.abs_path)).collect();
     let hits: Vec<Option<Box<Entry>>> = files
         .iter()
         .zip(&stamps)
@@ -157,31 +166,35 @@ pub fn load_with(
         };
         registry.add(&d.source, &d.index_number, &d.slug, d.is_published());
     }
-    let bodies = Bodies::new(root, registry, config.attachment_types.clone());
-    let done: Vec<Done> = documents
+    let mut bodies = Bodies::new(root, registry, config.attachment_types.clone());
+    let done: Vec<(Done, Option<body::Loaded>)> = documents
         .into_par_iter()
         .map(|(file, loaded)| match loaded {
             Loaded::Cached(entry) if entry.still_valid(root, &bodies.resolver(&entry.document)) => {
-                Done::Cacheable { entry, fresh: false }
+                (Done::Cacheable { entry, fresh: false }, None)
             }
             // Unchanged, but what its links point to changed: read it again.
             Loaded::Cached(_) => {
                 match crate::diagnostic::panics::guard(&file.rel_path, "reading", || {
                     parse_file(root, &config, file)
                 }) {
-                    Ok(parsed) => render_parsed(&bodies, parsed, Stamp::of(&file.abs_path)),
-                    Err(problems) => Done::Other {
-                        document: None,
-                        anchors: Vec::new(),
-                        foreign_anchors: Vec::new(),
-                        problems,
-                        notices: Vec::new(),
-                    },
+                    Ok(parsed) => render_parsed(&bodies, parsed, FileStamp::of(&file.abs_path)),
+                    Err(problems) => (
+                        Done::Other {
+                            document: None,
+                            anchors: Vec::new(),
+                            foreign_anchors: Vec::new(),
+                            problems,
+                            notices: Vec::new(),
+                        },
+                        None,
+                    ),
                 }
             }
             Loaded::Parsed(parsed, stamp) => render_parsed(&bodies, *parsed, stamp),
         })
         .collect();
+    let (done, rendered): (Vec<Done>, Vec<Option<body::Loaded>>) = done.into_iter().unzip();
     let mut notices: Vec<Diagnostic> = done.iter().flat_map(|d| d.problems().1.iter().cloned()).collect();
     diagnostic::sort(&mut notices);
     // Anchors in other documents, now that every body is rendered.
@@ -225,12 +238,21 @@ pub fn load_with(
     let (pages, page_problems) = page::load(root, &config, registry);
     problems.extend(page_problems);
     let mut documents: Vec<Document> = Vec::with_capacity(done.len());
-    documents.extend(done.into_iter().filter_map(Done::into_document));
+    let mut loaded: HashMap<PathBuf, body::Loaded> = HashMap::with_capacity(done.len());
+    for (done, rendered) in done.into_iter().zip(rendered) {
+        let Some(document) = done.into_document() else {
+            continue;
+        };
+        if let Some(rendered) = rendered {
+            loaded.insert(document.source.clone(), rendered);
+        }
+        documents.push(document);
+    }
     let catalogue = Catalogue::assemble(config, documents, build_date());
     let catalogue = match catalogue {
         Ok(mut c) if problems.is_empty() => {
             c.pages = pages;
-            c.bodies = bodies;
+            bodies.arrange(&c.documents, loaded);
             c
         }
         Ok(_) => return Err(content_error(problems, notices)),
@@ -239,12 +261,22 @@ pub fn load_with(
             return Err(content_error(problems, notices));
         }
     };
-    Ok((catalogue, theme, notices))
+    Ok(LoadedSite {
+        catalogue,
+        bodies,
+        theme,
+        warnings: notices,
+    })
 }
 
 /// Renders the body of a parsed document, noting what each link resolved
-/// to for the parse cache.
-fn render_parsed(bodies: &Bodies, mut parsed: Parsed, stamp: Option<Stamp>) -> Done {
+/// to for the parse cache; its HTML (as the budget allows) and text go
+/// beside it.
+fn render_parsed(
+    bodies: &Bodies,
+    mut parsed: Parsed,
+    stamp: Option<FileStamp>,
+) -> (Done, Option<body::Loaded>) {
     let notices = std::mem::take(&mut parsed.notices);
     let source = parsed.document.source.clone();
     // The resolver reads these while rendering fills in the document.
@@ -263,13 +295,17 @@ fn render_parsed(bodies: &Bodies, mut parsed: Parsed, stamp: Option<Stamp>) -> D
         crate::diagnostic::panics::fail_point("markdown", &source);
         Ok(document::render_body(&mut parsed, &resolve))
     });
-    let document = &mut parsed.document;
-    bodies.admit(&mut document.body_html, &mut document.body_packed);
-    let (anchors, foreign_anchors, problems) = match rendered {
-        Ok(r) => (r.anchors, r.foreign_anchors, r.problems),
-        Err(problems) => (Vec::new(), Vec::new(), problems),
+    let (anchors, foreign_anchors, problems, body) = match rendered {
+        Ok(r) => {
+            let body = body::Loaded {
+                html: bodies.admit(r.html),
+                text: r.text,
+            };
+            (r.anchors, r.foreign_anchors, r.problems, Some(body))
+        }
+        Err(problems) => (Vec::new(), Vec::new(), problems, None),
     };
-    match (stamp, links.into_inner()) {
+    let done = match (stamp, links.into_inner()) {
         (Some(stamp), Ok(links)) if problems.is_empty() && notices.is_empty() => Done::Cacheable {
             entry: Box::new(Entry {
                 path: source,
@@ -288,7 +324,8 @@ fn render_parsed(bodies: &Bodies, mut parsed: Parsed, stamp: Option<Stamp>) -> D
             problems,
             notices,
         },
-    }
+    };
+    (done, body)
 }
 
 /// Reads, decodes and validates one file's front-matter and attachments.
@@ -348,7 +385,7 @@ fn parse_file(root: &Path, config: &SiteConfig, file: &SourceFile) -> Result<Par
                 }
                 parsed.document.attachments.push(a);
             }
-            Err((message, hint)) => problems.push(
+            Err(Problem { message, hint }) => problems.push(
                 Diagnostic::error(&file.rel_path, format!("attachment {message}"))
                     .at(declared.line)
                     .field("attachments")

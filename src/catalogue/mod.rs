@@ -69,8 +69,6 @@ pub struct Catalogue {
     pub abolished: Vec<Facet>,
     /// The column's own pages (公开指南, 公开制度).
     pub pages: Vec<crate::content::page::Page>,
-    /// Renders the documents' bodies when their pages are written.
-    pub bodies: crate::content::body::Bodies,
 }
 
 /// How one document relates to others (positions in the catalogue).
@@ -182,7 +180,6 @@ impl Catalogue {
             relations,
             abolished,
             pages: Vec::new(),
-            bodies: crate::content::body::Bodies::default(),
         })
     }
 

@@ -71,6 +71,13 @@ fn repeal_date(catalogue: &Catalogue, i: usize, d: &Document) -> Option<NaiveDat
         .or_else(|| d.valid_until.and_then(|v| v.succ_opt()))
 }
 
+/// Loads and validates the site in `root` and computes its statistics;
+/// returns them with the warnings of loading.
+pub fn of_site(root: &std::path::Path) -> Result<(Statistics, Vec<crate::Diagnostic>), crate::BuildError> {
+    let site = super::load::load(root, &crate::progress::Progress::default())?;
+    Ok((compute(&site.catalogue), site.warnings))
+}
+
 /// Computes the statistics of the published documents.
 pub fn compute(catalogue: &Catalogue) -> Statistics {
     let docs = &catalogue.documents;

@@ -7,6 +7,8 @@ use std::path::{Component, Path, PathBuf};
 
 use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
 
+use crate::diagnostic::Problem;
+
 /// A file published with a document.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Attachment {
@@ -41,34 +43,31 @@ const SEGMENT: &AsciiSet = &CONTROLS
     .add(b'/')
     .add(b'\\');
 
-/// Why a path was refused: a message and a hint.
-pub type Refusal = (String, String);
-
 /// Resolves `written` (relative to the document `doc_source`, percent
 /// escapes allowed) to a path relative to the site root that stays inside
 /// `content/`; refuses `..` above it, absolute paths, backslashes and NUL,
 /// also when written with percent escapes.
-pub fn resolve_path(doc_source: &Path, written: &str) -> Result<PathBuf, Refusal> {
+pub fn resolve_path(doc_source: &Path, written: &str) -> Result<PathBuf, Problem> {
     let decoded = percent_decode_str(written).decode_utf8().map_err(|_| {
-        (
+        Problem::new(
             format!("`{written}` is not a valid path"),
             "write the path in UTF-8".to_owned(),
         )
     })?;
     if crate::content::url::scheme(written).is_some_and(|s| s.len() > 1) || written.starts_with("//") {
-        return Err((
+        return Err(Problem::new(
             format!("`{written}` is an address, not a file in content/"),
             "attachments are published from the site folder: save the file next to the document and write its name, e.g. 附件1.pdf".to_owned(),
         ));
     }
     if decoded.contains(['\\', '\0']) {
-        return Err((
+        return Err(Problem::new(
             format!("`{written}` contains a backslash or NUL"),
             "separate folders with `/`".to_owned(),
         ));
     }
     if decoded.starts_with('/') || Path::new(decoded.as_ref()).is_absolute() {
-        return Err((
+        return Err(Problem::new(
             format!("`{written}` is an absolute path"),
             "write the path relative to the document, e.g. 附件1.pdf or files/附件1.pdf".to_owned(),
         ));
@@ -92,8 +91,8 @@ pub fn resolve_path(doc_source: &Path, written: &str) -> Result<PathBuf, Refusal
     Ok(resolved)
 }
 
-fn leaves(written: &str) -> Refusal {
-    (
+fn leaves(written: &str) -> Problem {
+    Problem::new(
         format!("`{written}` leaves the content folder"),
         "keep attachments inside content/, next to the document or below it".to_owned(),
     )
@@ -117,7 +116,7 @@ pub fn publish(
     title: Option<&str>,
     slug: &str,
     allowed: &BTreeSet<String>,
-) -> Result<Attachment, Refusal> {
+) -> Result<Attachment, Problem> {
     let shown = path.display().to_string();
     let name = path
         .file_name()
@@ -126,20 +125,20 @@ pub fn publish(
         .to_owned();
     let kind = extension(&name);
     if crate::site::config::FORBIDDEN_TYPES.contains(&kind.as_str()) {
-        return Err((
+        return Err(Problem::new(
             format!("{shown}: .{kind} files can carry script and are never published"),
             "publish the document as PDF (or OFD) instead".to_owned(),
         ));
     }
     if kind.is_empty() {
-        return Err((
+        return Err(Problem::new(
             format!("{shown} has no file type (no extension such as .pdf)"),
             "name the file with its type, e.g. 附件1.pdf".to_owned(),
         ));
     }
     if !allowed.contains(&kind) {
         let list: Vec<&str> = allowed.iter().map(String::as_str).collect();
-        return Err((
+        return Err(Problem::new(
             format!("{shown}: the type .{kind} is not allowed"),
             format!(
                 "allowed: {} (site.yaml attachments.allowed_types)",
@@ -149,13 +148,13 @@ pub fn publish(
     }
     let abs = root.join(path);
     let metadata = std::fs::metadata(&abs).map_err(|_| {
-        (
+        Problem::new(
             format!("{shown} does not exist"),
             "check the file name, or add the file next to the document".to_owned(),
         )
     })?;
     if !metadata.is_file() {
-        return Err((
+        return Err(Problem::new(
             format!("{shown} is not a file"),
             "link a file, not a folder".to_owned(),
         ));

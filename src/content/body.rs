@@ -8,7 +8,7 @@
 //! held), a small one renders each body once, and a rebuild that keeps a
 //! page as it is never needs its body.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -35,35 +35,61 @@ pub(crate) const HTML_BUDGET: usize = 512 << 20;
 /// reading and rendering it again.
 pub(crate) const PACKED_BUDGET: usize = 192 << 20;
 
-/// What rendering a body needs besides the document: the site folder, every
-/// document (for links) and the file types that may be published; and what
-/// is left of the budget for keeping bodies' HTML.
+/// A body's HTML as the store keeps it.
 #[derive(Debug, Default)]
-pub struct Bodies {
+pub(crate) enum Kept {
+    /// Not kept: the page renders it again from its file.
+    #[default]
+    None,
+    /// Kept as it is.
+    Html(String),
+    /// Kept compressed (lz4, size prepended).
+    Packed(Vec<u8>),
+}
+
+/// What loading rendered of one body: its HTML as the budget allows it to
+/// be kept, and its plain text for the search index.
+#[derive(Debug, Default)]
+pub(crate) struct Loaded {
+    pub(crate) html: Kept,
+    pub(crate) text: String,
+}
+
+/// The documents' bodies, beside the read-only catalogue: each published
+/// document's HTML (kept, packed or to render again) and plain text, by
+/// position in [`crate::catalogue::Catalogue::documents`], and what
+/// rendering a body again needs: the site folder, every document (for
+/// links) and the file types that may be published.
+#[derive(Debug, Default)]
+pub(crate) struct Bodies {
     root: PathBuf,
     registry: Registry,
     allowed: BTreeSet<String>,
     budget: AtomicUsize,
     packed_budget: AtomicUsize,
+    html: Vec<Kept>,
+    texts: Vec<String>,
 }
 
 impl Bodies {
     /// Bodies of the site in `root`, links resolved against `registry`.
-    pub fn new(root: &Path, registry: Registry, allowed: BTreeSet<String>) -> Bodies {
+    pub(crate) fn new(root: &Path, registry: Registry, allowed: BTreeSet<String>) -> Bodies {
         Bodies {
             root: root.to_path_buf(),
             registry,
             allowed,
             budget: AtomicUsize::new(HTML_BUDGET),
             packed_budget: AtomicUsize::new(PACKED_BUDGET),
+            html: Vec::new(),
+            texts: Vec::new(),
         }
     }
 
     /// Keeps a body's HTML in memory while the budget allows, then
-    /// compressed into `packed` while the second budget allows; else frees
-    /// it (the page will render it again). Which bodies are kept, and how,
-    /// depends on the order threads finish in, never what a page holds.
-    pub fn admit(&self, html: &mut String, packed: &mut Vec<u8>) {
+    /// compressed while the second budget allows; else frees it (the page
+    /// will render it again). Which bodies are kept, and how, depends on the
+    /// order threads finish in, never what a page holds.
+    pub(crate) fn admit(&self, html: String) -> Kept {
         let take = |budget: &AtomicUsize, bytes: usize| {
             budget
                 .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
@@ -72,32 +98,59 @@ impl Bodies {
                 .is_ok()
         };
         if take(&self.budget, html.len()) {
-            return;
+            return Kept::Html(html);
         }
         if self.packed_budget.load(Ordering::Relaxed) > 0 {
             let mut compressed = lz4_flex::compress_prepend_size(html.as_bytes());
             // Allocated for the worst case: keep only what it holds.
             compressed.shrink_to_fit();
             if take(&self.packed_budget, compressed.len()) {
-                *packed = compressed;
+                return Kept::Packed(compressed);
             }
         }
-        *html = String::new();
+        Kept::None
+    }
+
+    /// Files what loading rendered under the positions of `documents`
+    /// (the catalogue's order); a document without an entry (taken from the
+    /// parse cache) has its body rendered again when needed.
+    pub(crate) fn arrange(&mut self, documents: &[Document], mut loaded: HashMap<PathBuf, Loaded>) {
+        let (html, texts) = documents
+            .iter()
+            .map(|d| {
+                let body = loaded.remove(&d.source).unwrap_or_default();
+                (body.html, body.text)
+            })
+            .unzip();
+        self.html = html;
+        self.texts = texts;
+    }
+
+    /// Frees the bodies' HTML (their pages are written).
+    pub(crate) fn drop_html(&mut self) {
+        self.html = Vec::new();
+    }
+
+    /// Moves the plain texts out, by catalogue position (empty where the
+    /// body was not rendered while loading: see [`Bodies::text`]), so that
+    /// the index can free them batch by batch.
+    pub(crate) fn take_texts(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.texts)
     }
 
     /// Every document, as links see them.
-    pub fn registry(&self) -> &Registry {
+    pub(crate) fn registry(&self) -> &Registry {
         &self.registry
     }
 
     /// The resolver of `document`'s links.
-    pub fn resolver<'a>(&'a self, document: &'a Document) -> Resolver<'a> {
+    pub(crate) fn resolver<'a>(&'a self, document: &'a Document) -> Resolver<'a> {
         self.resolver_of(&document.source, &document.slug, &document.attachments)
     }
 
     /// The resolver of the links of the document at `source` (relative to
     /// the site) with this slug and these declared attachments.
-    pub fn resolver_of<'a>(
+    pub(crate) fn resolver_of<'a>(
         &'a self,
         source: &'a Path,
         slug: &'a str,
@@ -113,25 +166,29 @@ impl Bodies {
         }
     }
 
-    /// `document`'s body as HTML, rendered again from its file exactly as
-    /// when it was loaded; an error if the file changed since.
-    pub fn html(&self, document: &Document) -> Result<String, Diagnostic> {
-        if !document.body_html.is_empty() {
-            return Ok(document.body_html.clone());
-        }
-        if let Some(html) = lz4_flex::decompress_size_prepended(&document.body_packed)
-            .ok()
-            .and_then(|bytes| simdutf8::basic::from_utf8(&bytes).ok().map(str::to_owned))
-            .filter(|html| !document.body_packed.is_empty() && hash(html) == document.body_hash)
-        {
-            return Ok(html);
+    /// The body of the document at `position` in the catalogue as HTML:
+    /// as kept, or rendered again from its file exactly as when it was
+    /// loaded; an error if the file changed since.
+    pub(crate) fn html(&self, position: usize, document: &Document) -> Result<String, Diagnostic> {
+        match self.html.get(position) {
+            Some(Kept::Html(html)) => return Ok(html.clone()),
+            Some(Kept::Packed(packed)) => {
+                if let Some(html) = lz4_flex::decompress_size_prepended(packed)
+                    .ok()
+                    .and_then(|bytes| simdutf8::basic::from_utf8(&bytes).ok().map(str::to_owned))
+                    .filter(|html| hash(html) == document.body_hash)
+                {
+                    return Ok(html);
+                }
+            }
+            Some(Kept::None) | None => {}
         }
         let (html, _) = self.render(document, true)?;
         Ok(html)
     }
 
     /// `document`'s body as plain text, like [`Bodies::html`].
-    pub fn text(&self, document: &Document) -> Result<String, Diagnostic> {
+    pub(crate) fn text(&self, document: &Document) -> Result<String, Diagnostic> {
         let (_, text) = self.render(document, false)?;
         Ok(text)
     }
@@ -167,32 +224,32 @@ mod tests {
 
     #[test]
     fn the_html_budget_keeps_bodies_until_it_is_spent() {
+        use super::Kept;
         let bodies = super::Bodies::new(std::path::Path::new("."), Default::default(), Default::default());
         bodies.budget.store(1500, std::sync::atomic::Ordering::Relaxed);
         bodies
             .packed_budget
             .store(1000, std::sync::atomic::Ordering::Relaxed);
-        let mut packed = Vec::new();
-        let mut small = "x".repeat(1000);
-        bodies.admit(&mut small, &mut packed);
-        assert_eq!((small.len(), packed.len()), (1000, 0), "kept as it is");
-        let mut repeated = "政务公开".repeat(500);
-        bodies.admit(&mut repeated, &mut packed);
-        assert!(repeated.is_empty(), "over the first budget: not kept as it is");
+        let small = "x".repeat(1000);
         assert!(
-            !packed.is_empty() && packed.len() < 200,
-            "but compressed: {}",
-            packed.len()
+            matches!(bodies.admit(small.clone()), Kept::Html(h) if h == small),
+            "kept as it is"
         );
+        // Over the first budget: not kept as it is, but compressed.
+        let Kept::Packed(packed) = bodies.admit("政务公开".repeat(500)) else {
+            panic!("packed")
+        };
+        assert!(packed.len() < 200, "{}", packed.len());
         let expanded = lz4_flex::decompress_size_prepended(&packed).expect("expands");
         assert_eq!(expanded, "政务公开".repeat(500).as_bytes());
         // Text that does not compress, larger than what is left of both.
-        let mut varied: String = (0..2000u32)
+        let varied: String = (0..2000u32)
             .map(|i| char::from_u32(0x4e00 + i.wrapping_mul(2_654_435_761) % 20_000).expect("CJK"))
             .collect();
-        let mut none = Vec::new();
-        bodies.admit(&mut varied, &mut none);
-        assert!(varied.is_empty() && none.is_empty(), "over both budgets: freed");
+        assert!(
+            matches!(bodies.admit(varied), Kept::None),
+            "over both budgets: freed"
+        );
     }
 
     #[test]
@@ -216,31 +273,35 @@ mod tests {
         )
         .expect("write");
         fs::write(root.join("content/b.md"), doc("X-2", "正文。")).expect("write");
-        let (catalogue, _, _) = crate::catalogue::load::load(root, &Default::default()).expect("loads");
-        let a = catalogue
+        let mut site = crate::catalogue::load::load(root, &Default::default()).expect("loads");
+        let position = site
+            .catalogue
             .documents
             .iter()
-            .find(|d| d.index_number == "X-1")
+            .position(|d| d.index_number == "X-1")
             .expect("a");
-        let kept = a.body_html.clone();
-        assert!(!kept.is_empty(), "a small site keeps its bodies' HTML");
+        let a = site.catalogue.documents[position].clone();
+        let kept = match &site.bodies.html[position] {
+            super::Kept::Html(html) => html.clone(),
+            other => panic!("a small site keeps its bodies' HTML: {other:?}"),
+        };
         // Kept compressed: the same HTML.
-        let mut a = a.clone();
-        a.body_html = String::new();
-        a.body_packed = lz4_flex::compress_prepend_size(kept.as_bytes());
-        assert_eq!(catalogue.bodies.html(&a).expect("expands"), kept);
+        site.bodies.html[position] = super::Kept::Packed(lz4_flex::compress_prepend_size(kept.as_bytes()));
+        assert_eq!(site.bodies.html(position, &a).expect("expands"), kept);
         // Rendered again when not kept: the same HTML.
-        a.body_packed = Vec::new();
-        let html = catalogue.bodies.html(&a).expect("renders");
+        site.bodies.drop_html();
+        let html = site.bodies.html(position, &a).expect("renders");
         assert!(
             html.contains("href=\"x-2.html\"") && html.contains("小标题"),
             "{html}"
         );
         assert_eq!(html, kept);
         assert_eq!(super::hash(&html), a.body_hash);
+        let texts = site.bodies.take_texts();
+        assert_eq!(site.bodies.text(&a).expect("renders"), texts[position]);
 
         fs::write(root.join("content/a.md"), doc("X-1", "改过的正文。")).expect("write");
-        let e = catalogue.bodies.html(&a).expect_err("changed");
+        let e = site.bodies.html(position, &a).expect_err("changed");
         assert!(e.message.contains("changed while"), "{e:?}");
     }
 }

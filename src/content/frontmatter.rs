@@ -6,15 +6,16 @@ use std::path::Path;
 
 use serde_norway::{Mapping, Value};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Span};
 
 /// A document's front-matter, parsed but not yet validated.
 #[derive(Debug)]
 pub(crate) struct RawMeta {
     /// The fields as YAML wrote them, in file order.
     pub fields: Vec<(String, Value)>,
-    /// The 1-based line (in the whole file) of each top-level key.
-    pub key_lines: HashMap<String, u32>,
+    /// The 1-based line (in the whole file) of each top-level key, and
+    /// where on that line the key is written.
+    pub key_lines: HashMap<String, (u32, Span)>,
     /// The line of the opening `---`.
     pub start_line: u32,
 }
@@ -111,17 +112,20 @@ pub(crate) fn parse(path: &Path, split: &Split<'_>) -> Result<RawMeta, Diagnosti
     })
 }
 
-/// The line of each top-level `key:` in a block of YAML starting at `first_line`.
-fn key_lines(yaml: &str, first_line: u32) -> HashMap<String, u32> {
+/// The line of each top-level `key:` in a block of YAML starting at
+/// `first_line`, and the key's place on it (quotes included).
+fn key_lines(yaml: &str, first_line: u32) -> HashMap<String, (u32, Span)> {
     let mut lines = HashMap::new();
     for (i, l) in yaml.lines().enumerate() {
         if l.starts_with([' ', '\t', '#', '-']) {
             continue;
         }
-        if let Some((key, _)) = l.split_once(':') {
-            let key = key.trim().trim_matches(['"', '\'']);
+        if let Some((written, _)) = l.split_once(':') {
+            let written = written.trim_end();
+            let key = written.trim().trim_matches(['"', '\'']);
             let line = first_line + u32::try_from(i).unwrap_or(u32::MAX - first_line);
-            lines.entry(key.to_owned()).or_insert(line);
+            let span = Span::of(l, written).unwrap_or(Span { start: 0, end: 0 });
+            lines.entry(key.to_owned()).or_insert((line, span));
         }
     }
     lines
@@ -157,7 +161,7 @@ mod tests {
         assert_eq!(s.body, "\n正文\n");
         assert_eq!(s.body_line, 5);
         let meta = parse(p(), &s).expect("yaml");
-        assert_eq!(meta.key_lines["索引号"], 3);
+        assert_eq!(meta.key_lines["索引号"].0, 3);
         assert_eq!(meta.fields[0].0, "title");
     }
 

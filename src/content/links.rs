@@ -11,10 +11,11 @@ use std::path::{Path, PathBuf};
 
 use crate::content::attachment::{self, Attachment};
 use crate::content::markdown::{AnchorRef, LinkRewrite};
+use crate::diagnostic::Problem;
 
 /// What a link may point at: every document of the site.
 #[derive(Debug, Default)]
-pub struct Registry {
+pub(crate) struct Registry {
     by_index: FxHashMap<String, Entry>,
     by_source: FxHashMap<PathBuf, Entry>,
     pages: FxHashMap<PathBuf, String>,
@@ -22,7 +23,7 @@ pub struct Registry {
 
 /// One document as links see it.
 #[derive(Clone, Debug)]
-pub struct Entry {
+pub(crate) struct Entry {
     /// Its page, `docs/<slug>.html`.
     pub slug: String,
     /// Only published documents can be linked.
@@ -31,7 +32,7 @@ pub struct Entry {
 
 impl Registry {
     /// Adds a document.
-    pub fn add(&mut self, source: &Path, index_number: &str, slug: &str, published: bool) {
+    pub(crate) fn add(&mut self, source: &Path, index_number: &str, slug: &str, published: bool) {
         let entry = Entry {
             slug: slug.to_owned(),
             published,
@@ -47,18 +48,18 @@ impl Registry {
     }
 
     /// Adds a column page (content/_pages/…), written to `column/<key>.html`.
-    pub fn add_page(&mut self, source: &Path, key: &str) {
+    pub(crate) fn add_page(&mut self, source: &Path, key: &str) {
         self.pages.insert(source.to_path_buf(), key.to_owned());
     }
 
     /// The document with this 索引号.
-    pub fn by_index(&self, index_number: &str) -> Option<&Entry> {
+    pub(crate) fn by_index(&self, index_number: &str) -> Option<&Entry> {
         self.by_index.get(&index_number.trim().to_lowercase())
     }
 }
 
 /// Resolves the links of one document.
-pub struct Resolver<'a> {
+pub(crate) struct Resolver<'a> {
     /// Every document.
     pub registry: &'a Registry,
     /// The site folder.
@@ -73,13 +74,13 @@ pub struct Resolver<'a> {
     pub attachments: &'a [Attachment],
 }
 
-fn refuse(message: String, hint: &str) -> (String, String) {
-    (message, hint.to_owned())
+fn refuse(message: String, hint: &str) -> Problem {
+    Problem::new(message, hint)
 }
 
 impl Resolver<'_> {
     /// What `dest` becomes: `Ok(None)` leaves an external link as it is.
-    pub fn resolve(&self, dest: &str) -> Result<Option<LinkRewrite>, (String, String)> {
+    pub(crate) fn resolve(&self, dest: &str) -> Result<Option<LinkRewrite>, Problem> {
         let dest = dest.trim();
         if dest.is_empty() || dest.starts_with("//") {
             return Ok(None);
@@ -145,7 +146,7 @@ impl Resolver<'_> {
             }));
         }
         let file = attachment::publish(self.root, &target, None, self.slug, self.allowed)
-            .map_err(|(message, hint)| (format!("broken link: {message}"), hint))?;
+            .map_err(|p| Problem::new(format!("broken link: {}", p.message), p.hint))?;
         let key = attachment::portable_key(&file.name);
         if let Some(declared) = self
             .attachments
@@ -173,7 +174,7 @@ impl Resolver<'_> {
         entry: &Entry,
         written: &str,
         anchor: Option<&str>,
-    ) -> Result<Option<LinkRewrite>, (String, String)> {
+    ) -> Result<Option<LinkRewrite>, Problem> {
         if !entry.published {
             return Err(refuse(
                 format!("`{written}` links a document that is not published (a draft, or not 主动公开)"),

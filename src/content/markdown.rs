@@ -8,7 +8,7 @@ use std::path::Path;
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use crate::content::url::{is_safe_url, scheme};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Problem, Span};
 
 /// What the link resolver makes of a link.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -32,7 +32,7 @@ pub struct AnchorRef {
 
 /// Resolves a link destination: `Ok(None)` keeps it as written, an error is
 /// (message, hint).
-pub type Resolve<'a> = &'a dyn Fn(&str) -> Result<Option<LinkRewrite>, (String, String)>;
+pub type Resolve<'a> = &'a dyn Fn(&str) -> Result<Option<LinkRewrite>, Problem>;
 
 /// A document body rendered to HTML.
 #[derive(Debug, Default)]
@@ -69,12 +69,32 @@ pub fn render(path: &Path, body: &str, first_line: u32, resolve: Resolve<'_>) ->
             let newlines = newlines.get_or_init(|| newline_offsets(body));
             first_line + u32::try_from(newlines.partition_point(|&n| n < range.start)).unwrap_or(u32::MAX)
         };
+        // Where `dest` is written on its line, when the link's source holds
+        // it as written and on one line: what the caret underlines.
+        let dest_span = |dest: &str| -> Option<Span> {
+            let at = range.start + body.get(range.clone())?.find(dest)?;
+            let newlines = newlines.get_or_init(|| newline_offsets(body));
+            let line_start = match newlines.partition_point(|&n| n < at) {
+                0 => 0,
+                i => newlines[i - 1] + 1,
+            };
+            let line_end = body[line_start..]
+                .find('\n')
+                .map_or(body.len(), |n| line_start + n);
+            let line_text = &body[line_start..line_end];
+            Span::of(
+                line_text,
+                body.get(at..at + dest.len())
+                    .filter(|_| at + dest.len() <= line_end)?,
+            )
+        };
         let mut link = |dest: CowStr<'static>, what: &str| -> CowStr<'static> {
             if !is_safe_url(&dest) {
                 let scheme = scheme(&dest).unwrap_or_default();
                 out.problems.push(
                     Diagnostic::error(path, format!("the {what} uses the unsafe scheme `{scheme}:`"))
                         .at(line())
+                        .span(dest_span(&dest))
                         .hint("links may be relative or use http:, https:, mailto: or tel:"),
                 );
                 return dest;
@@ -83,6 +103,7 @@ pub fn render(path: &Path, body: &str, first_line: u32, resolve: Resolve<'_>) ->
                 out.problems.push(
                     Diagnostic::error(path, format!("the image `{dest}` is on another site"))
                         .at(line())
+                        .span(dest_span(&dest))
                         .hint("pages load nothing from elsewhere: save the image next to the document and link it by its file name"),
                 );
                 return dest;
@@ -117,16 +138,18 @@ pub fn render(path: &Path, body: &str, first_line: u32, resolve: Resolve<'_>) ->
                                     ),
                                 )
                                 .at(line())
+                                .span(dest_span(&dest))
                                 .hint("the files a document links are published side by side: rename one of them (names differing only in case or Unicode form count as one)"),
                             ),
                         }
                     }
                     CowStr::from(rewrite.href)
                 }
-                Err((message, hint)) => {
+                Err(Problem { message, hint }) => {
                     out.problems.push(
                         Diagnostic::error(path, format!("{what}: {message}"))
                             .at(line())
+                            .span(dest_span(&dest))
                             .hint(hint),
                     );
                     dest
@@ -212,7 +235,7 @@ pub fn anchor_hint(anchors: &[String]) -> String {
 }
 
 /// A resolver that keeps every link as written (for tests and snippets).
-pub fn keep_links(_: &str) -> Result<Option<LinkRewrite>, (String, String)> {
+pub fn keep_links(_: &str) -> Result<Option<LinkRewrite>, Problem> {
     Ok(None)
 }
 

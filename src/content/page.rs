@@ -75,7 +75,10 @@ fn load_page(
     let mut title = None;
     let mut updated = None;
     for (field, value) in &meta.fields {
-        let line = meta.key_lines.get(field).copied().unwrap_or(meta.start_line);
+        let line = meta
+            .key_lines
+            .get(field)
+            .map_or(meta.start_line, |(line, _)| *line);
         let text = match value {
             Value::String(s) => Some(s.trim().to_owned()),
             _ => None,

@@ -8,6 +8,27 @@ pub mod panics;
 use std::fmt;
 use std::path::PathBuf;
 
+/// What is wrong and how to fix it, before it is placed in a file: what a
+/// rule returns, which its caller makes into a [`Diagnostic`] with the file
+/// and line.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Problem {
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub hint: String,
+}
+
+impl Problem {
+    /// A problem with its hint.
+    pub fn new(message: impl Into<String>, hint: impl Into<String>) -> Problem {
+        Problem {
+            message: message.into(),
+            hint: hint.into(),
+        }
+    }
+}
+
 /// How serious a problem is: errors fail the run, warnings do not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -32,6 +53,38 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it.
     pub hint: Option<String>,
+    /// What the caret underlines on `line`, when the stage that found the
+    /// problem knows it (a link's target, an unknown key, a template
+    /// expression); else the value of a `key: value` line, or the line.
+    pub span: Option<Span>,
+}
+
+/// Bytes `start..end` of a diagnostic's line (0-based, end exclusive).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Span {
+    /// The first byte underlined.
+    pub start: u32,
+    /// The byte after the last one underlined.
+    pub end: u32,
+}
+
+impl Span {
+    /// The bytes of `part`, a slice of `line`, as a span of it; None when
+    /// `part` is not inside `line`.
+    pub fn of(line: &str, part: &str) -> Option<Span> {
+        let start = (part.as_ptr() as usize).checked_sub(line.as_ptr() as usize)?;
+        let end = start + part.len();
+        (end <= line.len()).then(|| Span {
+            start: u32::try_from(start).unwrap_or(u32::MAX),
+            end: u32::try_from(end).unwrap_or(u32::MAX),
+        })
+    }
+
+    fn range(self, line: &str) -> Option<std::ops::Range<usize>> {
+        let (start, end) = (self.start as usize, self.end as usize);
+        (start <= end && end <= line.len() && line.is_char_boundary(start) && line.is_char_boundary(end))
+            .then_some(start..end)
+    }
 }
 
 impl Diagnostic {
@@ -44,6 +97,7 @@ impl Diagnostic {
             field: None,
             message: message.into(),
             hint: None,
+            span: None,
         }
     }
 
@@ -67,6 +121,12 @@ impl Diagnostic {
         self
     }
 
+    /// The same diagnostic underlining bytes `start..end` of its line.
+    pub fn span(mut self, span: impl Into<Option<Span>>) -> Self {
+        self.span = span.into();
+        self
+    }
+
     /// The same diagnostic with a hint on how to fix it.
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
@@ -76,6 +136,13 @@ impl Diagnostic {
     /// Whether this diagnostic fails the run.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+
+    /// What the caret underlines on `line`: the span, else [`line_span`].
+    fn caret(&self, line: &str) -> std::ops::Range<usize> {
+        self.span
+            .and_then(|s| s.range(line))
+            .unwrap_or_else(|| line_span(line))
     }
 
     fn severity_name(&self) -> &'static str {
@@ -89,7 +156,7 @@ impl Diagnostic {
     /// diagnostic's line of `source` (the whole file): where the caret goes.
     pub fn column(&self, source: &str) -> Option<u32> {
         let line = source_line(source, self.line?)?;
-        let span = caret_span(line, &self.message);
+        let span = self.caret(line);
         u32::try_from(line[..span.start].chars().count() + 1).ok()
     }
 
@@ -162,7 +229,7 @@ impl Diagnostic {
             Snippet::source(source_line)
                 .line_start(line as usize)
                 .path(path.as_ref())
-                .annotation(AnnotationKind::Primary.span(caret_span(source_line, &self.message))),
+                .annotation(AnnotationKind::Primary.span(self.caret(source_line))),
         )];
         let renderer = if color {
             Renderer::styled()
@@ -189,28 +256,9 @@ fn source_line(text: &str, line: u32) -> Option<&str> {
     Some(text.split('\n').nth(index)?.trim_end_matches('\r'))
 }
 
-/// What the caret underlines in a source line: the longest `quoted` part of
-/// the message that the line contains (a link target, a value), else the
-/// value of a `key: value` line, else the line without its indentation.
-fn caret_span(line: &str, message: &str) -> std::ops::Range<usize> {
-    // A quoted key is what is wrong only when the message is about keys
-    // ("unknown field `titel`", "`title` is given twice"); otherwise the
-    // value is.
-    let about_keys = message.starts_with("unknown ") || message.contains(" is given twice");
-    let is_key = |r: &std::ops::Range<usize>| {
-        line[r.end..].starts_with(':') && line[..r.start].trim_start_matches([' ', '-']).is_empty()
-    };
-    let quoted = message
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .filter(|q| q.len() > 1)
-        .filter_map(|q| line.find(q).map(|at| at..at + q.len()))
-        .filter(|r| about_keys || !is_key(r))
-        .max_by_key(|r| (r.len(), std::cmp::Reverse(r.start)));
-    if let Some(range) = quoted {
-        return range;
-    }
+/// What the caret underlines in a line when the diagnostic has no span:
+/// the value of a `key: value` line, else the line without its indentation.
+fn line_span(line: &str) -> std::ops::Range<usize> {
     let start = line.len() - line.trim_start().len();
     let end = line.trim_end().len().max(start);
     let content = &line[start..end];
@@ -352,22 +400,36 @@ mod tests {
     }
 
     #[test]
-    fn caret_spans() {
-        assert_eq!(caret_span("date: 2017", ""), 6..10);
-        assert_eq!(caret_span("  - path: a.pdf  ", "no such file"), 10..15);
-        assert_eq!(caret_span("attachments:", ""), 0..12);
+    fn carets_fall_back_to_the_value_or_the_line() {
+        assert_eq!(line_span("date: 2017"), 6..10);
+        assert_eq!(line_span("  - path: a.pdf  "), 10..15);
+        assert_eq!(line_span("attachments:"), 0..12);
         let body = "见[链接](idx:1): 说明";
-        assert_eq!(caret_span(body, "a `y` link"), 0..body.len());
-        assert_eq!(
-            caret_span(body, "link: `idx:1`: no document"),
-            "见[链接](".len().."见[链接](idx:1".len()
-        );
-        assert_eq!(caret_span("   ", ""), 3..3);
-        assert_eq!(caret_span("titel: 通知", "unknown field `titel`"), 0..5);
-        assert_eq!(
-            caret_span("date: 2017-13-01", "`date` is not a valid date: `2017-13-01`"),
-            6..16
-        );
+        assert_eq!(line_span(body), 0..body.len());
+        assert_eq!(line_span("   "), 3..3);
+    }
+
+    #[test]
+    fn a_span_decides_the_caret_and_the_column() {
+        let source = "---\ntitel: 通知\n见[链接](idx:1)\n";
+        let key = Diagnostic::error("a.md", "unknown field `titel`")
+            .at(2)
+            .span(Span { start: 0, end: 5 });
+        assert_eq!(key.column(source), Some(1));
+        let line = "见[链接](idx:1)";
+        let link = Diagnostic::error("a.md", "link: no document")
+            .at(3)
+            .span(Span::of(line, &line["见[链接](".len()..line.len() - 1]));
+        assert_eq!(link.column(source), Some(7), "in characters");
+        let text = link.render(Some(source), false);
+        let lines: Vec<&str> = text.lines().collect();
+        let shown = lines.iter().position(|l| l.ends_with(line)).expect("the line");
+        assert_eq!(lines[shown + 1].matches('^').count(), "idx:1".len(), "{text}");
+        // A span that does not fit the line (the file changed) falls back.
+        let stale = Diagnostic::error("a.md", "x")
+            .at(2)
+            .span(Span { start: 3, end: 90 });
+        assert_eq!(stale.column(source), Some(8));
     }
 
     #[test]

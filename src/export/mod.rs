@@ -6,45 +6,83 @@
 //! the catalogue, so nothing else can be exported. Every file is
 //! deterministic: no build time is written, feed dates are document dates.
 
-use std::io;
-
 use quick_xml::escape::escape;
 use rayon::prelude::*;
 use serde_json::{Value, json};
 
 use crate::catalogue::Catalogue;
 use crate::content::document::Document;
+use crate::output::{OutputError, Sink, Stamp};
 
 /// URLs per sitemap file (the protocol's limit).
 const SITEMAP_LIMIT: usize = 50_000;
 
-/// Writes every export through `emit`; returns the paths written.
-pub(crate) fn write_all<E>(catalogue: &Catalogue, pages: &[String], emit: E) -> io::Result<Vec<String>>
-where
-    E: Fn(&str, &[u8]) -> io::Result<()>,
-{
-    let mut written = Vec::new();
-    let mut put = |path: &str, bytes: &[u8]| -> io::Result<()> {
-        emit(path, bytes)?;
-        written.push(path.to_owned());
-        Ok(())
-    };
+/// Why an export could not be made or written.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum ExportError {
+    /// A file could not be written or kept.
+    #[error(transparent)]
+    Output(#[from] OutputError),
+    /// JSON could not be encoded.
+    #[error("cannot encode an export: {0}")]
+    Json(#[from] serde_json::Error),
+    /// The CSV could not be encoded.
+    #[error("cannot encode catalogue.csv: {0}")]
+    Csv(#[from] csv::Error),
+    /// The files made are not those [`paths`] lists (a bug).
+    #[error("the exports made ({made:?}) are not those listed ({listed:?})")]
+    Mismatch {
+        /// What was made.
+        made: Vec<String>,
+        /// What [`paths`] lists.
+        listed: Vec<String>,
+    },
+}
+
+/// Writes the exports into `sink`, or keeps the output's when they were
+/// made from what they would be made of now (see [`stamp`]). `pages` are
+/// the site's pages, for the sitemap.
+pub(crate) fn write(catalogue: &Catalogue, pages: &[String], sink: &dyn Sink) -> Result<(), ExportError> {
+    let stamp = stamp(catalogue, pages);
+    let listed = paths(catalogue, pages);
+    if listed
+        .iter()
+        .all(|p| sink.stamp(p) == Some(stamp) && sink.intact(p))
+    {
+        for path in &listed {
+            sink.keep(path)?;
+        }
+        return Ok(());
+    }
+    let mut made = Vec::new();
+    for (path, bytes) in make_all(catalogue, pages)? {
+        sink.write(&path, &bytes, Some(&stamp))?;
+        made.push(path);
+    }
+    if made != listed {
+        return Err(ExportError::Mismatch { made, listed });
+    }
+    Ok(())
+}
+
+/// Every export, as (path, bytes), in the order of [`paths`].
+fn make_all(catalogue: &Catalogue, pages: &[String]) -> Result<Vec<(String, Vec<u8>)>, ExportError> {
     // Each file is made independently of the others: in parallel.
     let ((json, csv), (data, feeds)) = rayon::join(
         || rayon::join(|| catalogue_json(catalogue), || catalogue_csv(catalogue)),
         || rayon::join(|| to_json(&data_json(catalogue)), || feeds(catalogue, pages)),
     );
-    put("catalogue.json", &json?)?;
-    put("catalogue.schema.json", SCHEMA.as_bytes())?;
-    put("catalogue.csv", &csv?)?;
-    put("data.json", &data?)?;
-    for (path, text) in feeds {
-        put(&path, text.as_bytes())?;
-    }
-    Ok(written)
+    let mut files = vec![
+        ("catalogue.json".to_owned(), json?),
+        ("catalogue.schema.json".to_owned(), SCHEMA.as_bytes().to_vec()),
+        ("catalogue.csv".to_owned(), csv?),
+        ("data.json".to_owned(), data?),
+    ];
+    files.extend(feeds.into_iter().map(|(path, text)| (path, text.into_bytes())));
+    Ok(files)
 }
 
-/// The paths [`write_all`] writes, in its order, without making the files.
+/// The paths of the exports, without making the files.
 pub(crate) fn paths(catalogue: &Catalogue, pages: &[String]) -> Vec<String> {
     let mut paths: Vec<String> = [
         "catalogue.json",
@@ -75,7 +113,7 @@ pub(crate) fn paths(catalogue: &Catalogue, pages: &[String]) -> Vec<String> {
 /// configuration they show, every document's row, the facets, the pages of
 /// the sitemap. Equal stamps, equal files: a build whose stamp is the one
 /// the output's exports were written with keeps them.
-pub(crate) fn stamp(catalogue: &Catalogue, pages: &[String]) -> [u8; 16] {
+fn stamp(catalogue: &Catalogue, pages: &[String]) -> Stamp {
     let config = &catalogue.config;
     let mut hasher = blake3::Hasher::new();
     hasher.update(b"gongkai exports 1\0");
@@ -154,8 +192,8 @@ fn feeds(catalogue: &Catalogue, pages: &[String]) -> Vec<(String, String)> {
     files
 }
 
-fn to_json(value: &impl serde::Serialize) -> io::Result<Vec<u8>> {
-    let mut bytes = serde_json::to_vec_pretty(value).map_err(io::Error::other)?;
+fn to_json(value: &impl serde::Serialize) -> Result<Vec<u8>, ExportError> {
+    let mut bytes = serde_json::to_vec_pretty(value)?;
     bytes.push(b'\n');
     Ok(bytes)
 }
@@ -235,7 +273,7 @@ fn document_json<'a>(catalogue: &'a Catalogue, i: usize, d: &'a Document) -> Doc
     }
 }
 
-fn catalogue_json(catalogue: &Catalogue) -> io::Result<Vec<u8>> {
+fn catalogue_json(catalogue: &Catalogue) -> Result<Vec<u8>, ExportError> {
     let json = CatalogueJson {
         base_url: &catalogue.config.base_url,
         documents: catalogue
@@ -254,26 +292,24 @@ pub(crate) const SCHEMA: &str = include_str!("catalogue.schema.json");
 
 /// The catalogue as CSV: a UTF-8 BOM (so Excel and WPS on Chinese Windows
 /// read it as UTF-8), Chinese headers, RFC 4180 quoting and CRLF lines.
-fn catalogue_csv(catalogue: &Catalogue) -> io::Result<Vec<u8>> {
+fn catalogue_csv(catalogue: &Catalogue) -> Result<Vec<u8>, ExportError> {
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
         let mut writer = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .from_writer(&mut out);
-        writer
-            .write_record([
-                "索引号",
-                "信息标题",
-                "发布机构",
-                "信息分类",
-                "发文日期",
-                "文件编号",
-                "有效性",
-                "内容概述",
-                "主题词",
-                "网址",
-            ])
-            .map_err(io::Error::other)?;
+        writer.write_record([
+            "索引号",
+            "信息标题",
+            "发布机构",
+            "信息分类",
+            "发文日期",
+            "文件编号",
+            "有效性",
+            "内容概述",
+            "主题词",
+            "网址",
+        ])?;
         for d in &catalogue.documents {
             let record = [
                 d.index_number.as_str(),
@@ -287,11 +323,9 @@ fn catalogue_csv(catalogue: &Catalogue) -> io::Result<Vec<u8>> {
                 &d.keywords.join("、"),
                 &format!("{}{}", catalogue.config.base_url, d.url()),
             ];
-            writer
-                .write_record(record.map(spreadsheet_text).iter().map(|cell| cell.as_bytes()))
-                .map_err(io::Error::other)?;
+            writer.write_record(record.map(spreadsheet_text).iter().map(|cell| cell.as_bytes()))?;
         }
-        writer.flush()?;
+        writer.flush().map_err(csv::Error::from)?;
     }
     Ok(out)
 }

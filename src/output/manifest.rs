@@ -90,7 +90,7 @@ pub(super) fn write_manifest(path: &Path, manifest: &Manifest) -> io::Result<()>
     let mut files: Vec<(&String, &Entry)> = manifest.iter().collect();
     files.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let mut bytes = MANIFEST_HEADER.as_bytes().to_vec();
-    bytes = postcard::to_extend(&files, bytes).map_err(io::Error::other)?;
+    bytes = postcard::to_extend(&files, bytes).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
     let check = blake3::hash(&bytes);
     bytes.extend_from_slice(check.as_bytes());
     fs::write(path, bytes)
@@ -107,7 +107,8 @@ pub(super) fn read_manifest(path: &Path) -> Option<Manifest> {
     if blake3::hash(body).as_bytes() != check {
         return None;
     }
-    let files: Vec<(String, Entry)> = postcard::from_bytes(body.strip_prefix(MANIFEST_HEADER.as_bytes())?).ok()?;
+    let files: Vec<(String, Entry)> =
+        postcard::from_bytes(body.strip_prefix(MANIFEST_HEADER.as_bytes())?).ok()?;
     Some(files.into_iter().collect())
 }
 

@@ -24,11 +24,13 @@ use crate::hash::hash16;
 mod journal;
 mod lock;
 mod manifest;
+mod sink;
 mod writer;
 
-pub use lock::SiteLock;
 use journal::{recover, replay};
+pub use lock::SiteLock;
 use manifest::{Entry, Manifest, StatePaths, prune_manifests, read_manifest, write_manifest};
+pub(crate) use sink::{Discard, Sink, Stamp};
 use writer::Writer;
 
 use crate::site::STATE_DIR;
@@ -54,6 +56,16 @@ pub enum OutputError {
         /// The underlying error.
         source: io::Error,
     },
+    /// A file the build meant to keep from the last output is gone or was
+    /// changed (a bug: callers keep only files they checked).
+    #[error("{0} is not in the output as the last build wrote it")]
+    Lost(String),
+    /// Two files of one build at one path (a bug, or names that collide).
+    #[error("two outputs are written to {0}")]
+    Duplicate(String),
+    /// A path that would leave the output folder.
+    #[error("unsafe output path {0}")]
+    Unsafe(String),
 }
 
 fn io_error(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> OutputError + use<> {
@@ -178,121 +190,47 @@ impl Staging {
         })
     }
 
-    /// Writes one file, `rel` being a `/`-separated path inside the site.
-    /// When the output already holds exactly these bytes, nothing is written.
-    pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
-        self.write_entry(rel, bytes, None).map(drop)
-    }
-
-    /// Writes one file like [`Staging::write`]; returns whether it differs
-    /// from the output's file (which is then replaced at the commit).
-    pub fn write_changed(&self, rel: &str, bytes: &[u8]) -> io::Result<bool> {
-        self.write_entry(rel, bytes, None)
-    }
-
-    /// Writes one file, remembering `stamp` with it in the manifest (see
-    /// [`Staging::previous_stamp`]).
-    pub fn write_stamped(&self, rel: &str, bytes: &[u8], stamp: &[u8; 16]) -> io::Result<bool> {
-        self.write_entry(rel, bytes, Some(*stamp))
-    }
-
-    /// The stamp (or page fingerprint) the output's file at `rel` was
-    /// written with.
-    pub fn previous_stamp(&self, rel: &str) -> Option<[u8; 16]> {
-        self.previous.as_ref()?.get(rel)?.context
+    /// The output's entry for `rel` in the last manifest, when the file is
+    /// still the one it describes, as far as its size tells (a file deleted
+    /// or truncated by hand is written again).
+    fn previous_entry(&self, rel: &str) -> Option<Entry> {
+        let entry = *self.previous.as_ref()?.get(rel)?;
+        fs::metadata(self.target.join(rel))
+            .is_ok_and(|m| m.is_file() && m.len() == entry.size)
+            .then_some(entry)
     }
 
     /// The bytes of the output's file at `rel`, when they are exactly what
     /// the last commit wrote there (size and hash).
-    pub fn previous_file(&self, rel: &str) -> Option<Vec<u8>> {
+    fn previous_bytes(&self, rel: &str) -> Option<Vec<u8>> {
         let entry = self.previous.as_ref()?.get(rel)?;
         let bytes = fs::read(self.target.join(rel)).ok()?;
         (bytes.len() as u64 == entry.size && hash16(&bytes) == entry.hash).then_some(bytes)
     }
 
-    /// Whether the output's file at `rel` is the one the last commit wrote,
-    /// as far as its size tells.
-    pub fn previous_intact(&self, rel: &str) -> bool {
-        self.previous
-            .as_ref()
-            .and_then(|p| p.get(rel))
-            .is_some_and(|entry| self.intact(rel, entry))
-    }
-
-    /// Makes the output's file at `rel` part of this build as it is;
-    /// returns its size. Fails when the last commit did not write it or it
-    /// was changed since.
-    pub fn keep(&self, rel: &str) -> io::Result<u64> {
-        let entry = self
-            .previous
-            .as_ref()
-            .and_then(|p| p.get(rel))
-            .filter(|entry| self.intact(rel, entry))
-            .copied()
-            .ok_or_else(|| {
-                io::Error::new(
-                    io::ErrorKind::NotFound,
-                    format!("{rel} is not in the output as written"),
-                )
-            })?;
-        self.record(rel, entry)?;
-        Ok(entry.size)
-    }
-
-    /// Writes a rendered page, remembering the fingerprint of what it was
-    /// rendered from (see [`Staging::unchanged_page`]).
-    pub fn write_page(&self, rel: &str, bytes: &[u8], context: &[u8; 16]) -> io::Result<()> {
-        self.write_entry(rel, bytes, Some(*context)).map(drop)
-    }
-
-    /// Whether the output holds the page `rel` rendered from a context with
-    /// this fingerprint, intact (the size it was written with); if so the
-    /// page is part of this build as it is, and need not be rendered.
-    pub fn unchanged_page(&self, rel: &str, context: &[u8; 16]) -> io::Result<bool> {
-        let Some(previous) = self.previous.as_ref().and_then(|p| p.get(rel)) else {
-            return Ok(false);
-        };
-        if previous.context != Some(*context) || !self.intact(rel, previous) {
-            return Ok(false);
-        }
-        self.record(rel, *previous)?;
-        Ok(true)
-    }
-
-    /// Whether the output's file at `rel` is still the one the manifest
-    /// describes, as far as its size tells (a file deleted or truncated by
-    /// hand is written again).
-    fn intact(&self, rel: &str, previous: &Entry) -> bool {
-        fs::metadata(self.target.join(rel)).is_ok_and(|m| m.is_file() && m.len() == previous.size)
-    }
-
     /// Adds a file to this build's manifest; a second file at one path is an error.
-    fn record(&self, rel: &str, entry: Entry) -> io::Result<()> {
+    fn record(&self, rel: &str, entry: Entry) -> Result<(), OutputError> {
         let duplicate = self
             .current
             .lock()
-            .map_err(|_| io::Error::other("manifest lock poisoned"))?
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
             .insert(rel.to_owned(), entry)
             .is_some();
         if duplicate {
-            return Err(io::Error::new(
-                io::ErrorKind::AlreadyExists,
-                format!("two outputs are written to {rel}"),
-            ));
+            return Err(OutputError::Duplicate(rel.to_owned()));
         }
         Ok(())
     }
 
-    fn write_entry(&self, rel: &str, bytes: &[u8], context: Option<[u8; 16]>) -> io::Result<bool> {
+    /// Writes one file (unless the output holds exactly these bytes) and
+    /// records it with `context`; returns whether it changed.
+    fn write_entry(&self, rel: &str, bytes: &[u8], context: Option<Stamp>) -> Result<bool, OutputError> {
         if rel
             .split('/')
             .any(|part| part.is_empty() || part == "." || part == "..")
             || rel.contains('\\')
         {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!("unsafe output path {rel}"),
-            ));
+            return Err(OutputError::Unsafe(rel.to_owned()));
         }
         let entry = Entry {
             size: bytes.len() as u64,
@@ -300,33 +238,27 @@ impl Staging {
             context,
         };
         self.record(rel, entry)?;
-        if let Some(previous) = self.previous.as_ref().and_then(|p| p.get(rel))
-            && (previous.size, previous.hash) == (entry.size, entry.hash)
-            && self.intact(rel, previous)
+        if self
+            .previous_entry(rel)
+            .is_some_and(|previous| (previous.size, previous.hash) == (entry.size, entry.hash))
         {
             return Ok(false);
         }
-        self.writer.send(self.dir.join(rel), bytes.to_vec())?;
+        let path = self.dir.join(rel);
+        self.writer
+            .send(path.clone(), bytes.to_vec())
+            .map_err(io_error("cannot write", &path))?;
         self.staged
             .lock()
-            .map_err(|_| io::Error::other("staging lock poisoned"))?
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
             .push(rel.to_owned());
         Ok(true)
-    }
-
-    /// Copies the file at `source` to `rel` (a `/`-separated path inside the site).
-    pub fn copy(&self, rel: &str, source: &Path) -> io::Result<()> {
-        let bytes =
-            fs::read(source).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", source.display())))?;
-        self.write(rel, &bytes)
     }
 
     /// Makes the output what this build wrote.
     pub fn commit(mut self) -> Result<CommitStats, OutputError> {
         self.committing = true;
-        self.writer
-            .finish()
-            .map_err(io_error("cannot write into", &self.dir))?;
+        self.writer.finish()?;
         let current = std::mem::take(&mut self.current).into_inner().unwrap_or_default();
         let manifest_dir = self.state.manifest.parent().unwrap_or(Path::new("."));
         fs::create_dir_all(manifest_dir).map_err(io_error("cannot create", manifest_dir))?;

@@ -7,6 +7,8 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::thread::JoinHandle;
 
+use super::OutputError;
+
 /// Files to create go to one thread. Creating files in one folder takes the
 /// folder's lock in the kernel, so threads creating files side by side spend
 /// their time waiting for each other; one writer leaves the other cores to
@@ -15,7 +17,7 @@ use std::thread::JoinHandle;
 #[derive(Debug)]
 pub(super) struct Writer {
     sender: Option<SyncSender<(PathBuf, Vec<u8>)>>,
-    thread: Option<JoinHandle<io::Result<()>>>,
+    thread: Option<JoinHandle<Result<(), OutputError>>>,
 }
 
 /// Files waiting for the writer: enough to smooth out bursts, few enough to
@@ -34,24 +36,32 @@ impl Writer {
         })
     }
 
-    fn run(receiver: &Receiver<(PathBuf, Vec<u8>)>) -> io::Result<()> {
+    fn run(receiver: &Receiver<(PathBuf, Vec<u8>)>) -> Result<(), OutputError> {
         let mut folders: HashSet<PathBuf> = HashSet::new();
         let mut failed = None;
         for (path, bytes) in receiver {
             if failed.is_some() {
                 continue;
             }
-            let written = (|| {
-                if let Some(parent) = path.parent()
-                    && !folders.contains(parent)
-                {
-                    fs::create_dir_all(parent)?;
-                    folders.insert(parent.to_path_buf());
+            if let Some(parent) = path.parent()
+                && !folders.contains(parent)
+            {
+                if let Err(source) = fs::create_dir_all(parent) {
+                    failed = Some(OutputError::Io {
+                        action: "cannot create",
+                        path: parent.to_path_buf(),
+                        source,
+                    });
+                    continue;
                 }
-                fs::write(&path, &bytes)
-            })();
-            if let Err(e) = written {
-                failed = Some(io::Error::new(e.kind(), format!("{}: {e}", path.display())));
+                folders.insert(parent.to_path_buf());
+            }
+            if let Err(source) = fs::write(&path, &bytes) {
+                failed = Some(OutputError::Io {
+                    action: "cannot write",
+                    path,
+                    source,
+                });
             }
         }
         failed.map_or(Ok(()), Err)
@@ -67,13 +77,18 @@ impl Writer {
             .map_err(|_| io::Error::other("the writer thread stopped"))
     }
 
-    /// Waits for every queued file to be written.
-    pub(super) fn finish(&mut self) -> io::Result<()> {
+    /// Waits for every queued file to be written; the first failure, if
+    /// any, names its file.
+    pub(super) fn finish(&mut self) -> Result<(), OutputError> {
         self.sender = None;
         match self.thread.take().map(JoinHandle::join) {
             None => Ok(()),
             Some(Ok(result)) => result,
-            Some(Err(_)) => Err(io::Error::other("the writer thread panicked")),
+            Some(Err(_)) => Err(OutputError::Io {
+                action: "cannot write the output",
+                path: PathBuf::new(),
+                source: io::Error::other("the writer thread panicked"),
+            }),
         }
     }
 }

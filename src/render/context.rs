@@ -5,7 +5,7 @@
 use minijinja::value::{Serde, Value};
 use serde::Serialize;
 
-use super::Fingerprint;
+use super::Stamp;
 
 /// The summary of a document shown in lists.
 #[derive(Serialize)]
@@ -26,7 +26,7 @@ pub(super) struct Card<'a> {
 /// every page never makes one).
 pub(super) struct CardTable<'a> {
     pub(super) cards: Vec<Card<'a>>,
-    pub(super) hashes: Vec<Fingerprint>,
+    pub(super) hashes: Vec<Stamp>,
     pub(super) values: Vec<std::sync::OnceLock<Value>>,
 }
 
@@ -133,7 +133,7 @@ impl Cards {
         }
     }
 
-    pub(super) fn hash(&self, hasher: &mut blake3::Hasher, hashes: &[Fingerprint]) {
+    pub(super) fn hash(&self, hasher: &mut blake3::Hasher, hashes: &[Stamp]) {
         match self {
             Cards::One(None) => {
                 hasher.update(b"none");

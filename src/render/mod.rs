@@ -10,8 +10,10 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::catalogue::{Catalogue, Facet, FacetKind};
+use crate::content::body::Bodies;
 use crate::content::document::{Document, Validity};
 use crate::diagnostic::Diagnostic;
+use crate::output::{OutputError, Sink, Stamp};
 use crate::site::theme::Theme;
 
 mod context;
@@ -50,7 +52,7 @@ pub(crate) enum RenderError {
     Template(Vec<Diagnostic>),
     /// Writing a page failed.
     #[error(transparent)]
-    Io(#[from] std::io::Error),
+    Output(#[from] OutputError),
 }
 
 /// One page to render.
@@ -67,35 +69,18 @@ enum Job {
     List(FacetKind, usize, usize),
 }
 
-/// 128 bits of a blake3 hash of what a page is rendered from.
-pub(crate) type Fingerprint = [u8; 16];
-
-/// Where rendered pages and theme assets go.
-pub(crate) trait Pages: Sync {
-    /// Whether the output already holds the page at `path` as rendered from
-    /// a context with this fingerprint: then it is not rendered again.
-    fn unchanged(&self, path: &str, fingerprint: &Fingerprint) -> std::io::Result<bool>;
-    /// A page rendered from a context with this fingerprint.
-    fn page(&self, path: &str, html: &[u8], fingerprint: &Fingerprint) -> std::io::Result<()>;
-    /// A theme asset, copied as it is.
-    fn asset(&self, path: &str, bytes: &[u8]) -> std::io::Result<()>;
-    /// Whether pages are kept at all: if not, no fingerprint is computed.
-    fn keeps_pages(&self) -> bool {
-        true
-    }
-}
-
-/// Renders every page and asset into `pages`. A page whose context has not
-/// changed since the output was written (see [`Pages::unchanged`]) is not
+/// Renders every page and asset into `sink`. A page whose context has not
+/// changed since the output was written (see [`Sink::keep_if`]) is not
 /// rendered at all.
 pub(crate) fn render_all(
     catalogue: &Catalogue,
+    bodies: &Bodies,
     theme: &Theme,
     options: &RenderOptions,
-    pages: &dyn Pages,
+    sink: &dyn Sink,
 ) -> Result<RenderStats, RenderError> {
     let env = environment(theme)?;
-    let shared = Shared::new(catalogue, theme, options);
+    let shared = Shared::new(catalogue, bodies, theme, options);
     let globals = shared.fingerprints(&env);
     let jobs = jobs(catalogue);
     options.progress.stage("rendering", jobs.len());
@@ -104,7 +89,7 @@ pub(crate) fn render_all(
         .map(|job| {
             // A panic while rendering a page is reported for the document
             // (or the page) instead of ending the build without a word.
-            crate::diagnostic::panics::catch(|| render_job(&shared, &env, &globals, pages, *job))
+            crate::diagnostic::panics::catch(|| render_job(&shared, &env, &globals, sink, *job))
                 .unwrap_or_else(|message| {
                     let what = match job {
                         Job::Document(_) => "the page of this file",
@@ -139,7 +124,7 @@ pub(crate) fn render_all(
         return Err(RenderError::Template(problems));
     }
     for (name, bytes) in &theme.assets {
-        pages.asset(&format!("assets/{name}"), bytes)?;
+        sink.write(&format!("assets/{name}"), bytes, None)?;
     }
     Ok(RenderStats {
         pages: jobs.len(),
@@ -163,27 +148,27 @@ fn subject(catalogue: &Catalogue, job: Job) -> std::path::PathBuf {
 fn render_job(
     shared: &Shared<'_>,
     env: &Environment<'_>,
-    globals: &std::collections::HashMap<&'static str, Fingerprint>,
-    pages: &dyn Pages,
+    globals: &std::collections::HashMap<&'static str, Stamp>,
+    sink: &dyn Sink,
     job: Job,
 ) -> Result<(String, bool), RenderError> {
     if cfg!(debug_assertions) {
         crate::diagnostic::panics::fail_point("page", &subject(shared.catalogue, job));
     }
     let page = page_context(shared, job);
-    let fingerprint = if pages.keeps_pages() {
+    let fingerprint = if sink.keeps_files() {
         page.fingerprint(&globals[page.template], &shared.cards.hashes)
     } else {
-        Fingerprint::default()
+        Stamp::default()
     };
     let path = page.path.clone();
-    let rendered = if pages.unchanged(&path, &fingerprint)? {
+    let rendered = if sink.keep_if(&path, &fingerprint)? {
         false
     } else {
         let html = page
             .render(env, shared)
             .map_err(|e| RenderError::Template(vec![e]))?;
-        pages.page(&path, html.as_bytes(), &fingerprint)?;
+        sink.write(&path, html.as_bytes(), Some(&fingerprint))?;
         true
     };
     Ok((path, rendered))
@@ -287,7 +272,21 @@ fn template_problem(origin: std::path::PathBuf, e: &minijinja::Error) -> Diagnos
         format!("template error: {}", e.detail().unwrap_or(&e.kind().to_string())),
     )
     .at(line)
+    .span(template_span(e))
     .hint("see the template reference in README.md; every variable a template uses must exist")
+}
+
+/// Where on its line minijinja says the error is (its span in the
+/// template's source), when the span lies on one line.
+fn template_span(e: &minijinja::Error) -> Option<crate::diagnostic::Span> {
+    let source = e.template_source()?;
+    let range = e.range()?;
+    let line_start = source.get(..range.start)?.rfind('\n').map_or(0, |n| n + 1);
+    let line_end = source[line_start..]
+        .find('\n')
+        .map_or(source.len(), |n| line_start + n);
+    let line = &source[line_start..line_end];
+    crate::diagnostic::Span::of(line, source.get(range).filter(|part| !part.contains('\n'))?)
 }
 
 /// What a facet link shows.
@@ -301,6 +300,7 @@ struct FacetLink {
 /// Values computed once and shared by every page.
 struct Shared<'a> {
     catalogue: &'a Catalogue,
+    bodies: &'a Bodies,
     theme: &'a Theme,
     site: Value,
     cards: CardTable<'a>,
@@ -311,7 +311,7 @@ struct Shared<'a> {
 }
 
 impl<'a> Shared<'a> {
-    fn new(catalogue: &'a Catalogue, theme: &'a Theme, options: &RenderOptions) -> Self {
+    fn new(catalogue: &'a Catalogue, bodies: &'a Bodies, theme: &'a Theme, options: &RenderOptions) -> Self {
         let config = &catalogue.config;
         let site = context! {
             title => config.title.clone(),
@@ -353,6 +353,7 @@ impl<'a> Shared<'a> {
         ));
         Shared {
             catalogue,
+            bodies,
             theme,
             site,
             t,
@@ -368,7 +369,7 @@ impl<'a> Shared<'a> {
     /// or imports) reads. So a new document, which changes the counts in
     /// `nav_categories`, re-renders every page only if some template every
     /// page uses shows them.
-    fn fingerprints(&self, env: &Environment<'_>) -> std::collections::HashMap<&'static str, Fingerprint> {
+    fn fingerprints(&self, env: &Environment<'_>) -> std::collections::HashMap<&'static str, Stamp> {
         let mut common = blake3::Hasher::new();
         common.update(b"gongkai pages 2\0");
         crate::hash::program_identity(&mut common);

@@ -26,14 +26,15 @@ pub(super) struct PageContext<'a> {
 #[derive(Clone, Copy)]
 enum Body<'a> {
     Html(&'a str),
-    Document(&'a Document),
+    /// The document at this position in the catalogue.
+    Document(usize, &'a Document),
 }
 
 impl PageContext<'_> {
     /// A hash of everything the page's HTML depends on besides `global`
     /// (the template, the theme, the shared values it reads, the program):
     /// equal fingerprints, equal pages.
-    pub(super) fn fingerprint(&self, global: &Fingerprint, card_hashes: &[Fingerprint]) -> Fingerprint {
+    pub(super) fn fingerprint(&self, global: &Stamp, card_hashes: &[Stamp]) -> Stamp {
         let mut hasher = blake3::Hasher::new();
         hasher.update(global);
         // The template's name is in `global`.
@@ -52,7 +53,7 @@ impl PageContext<'_> {
                 hasher.update(&(html.len() as u64).to_le_bytes());
                 hasher.update(html.as_bytes());
             }
-            Some(Body::Document(document)) => {
+            Some(Body::Document(_, document)) => {
                 hasher.update(b"document body");
                 hasher.update(&document.body_hash);
             }
@@ -74,7 +75,7 @@ impl PageContext<'_> {
             Some(body) => {
                 let body = match body {
                     Body::Html(html) => html.to_owned(),
-                    Body::Document(document) => shared.catalogue.bodies.html(document)?,
+                    Body::Document(position, document) => shared.bodies.html(position, document)?,
                 };
                 context! { ..context! { body => Value::from_safe_string(body) }, ..own, ..base }
             }
@@ -151,7 +152,7 @@ pub(super) fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a>
         Job::Document(i) => {
             let d = &catalogue.documents[i];
             let path = d.url();
-            body = Some(Body::Document(d));
+            body = Some(Body::Document(i, d));
             let issuer_url = catalogue.issuer_of(d).map(|f| facet_url(FacetKind::Issuer, f, 1));
             let category = &catalogue.categories[d.category];
             let year = chrono::Datelike::year(&d.date);

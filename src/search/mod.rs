@@ -32,7 +32,6 @@ pub mod postings;
 pub mod tokenizer;
 
 use std::collections::{BTreeMap, HashMap};
-use std::io;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
@@ -40,7 +39,10 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::Catalogue;
+use crate::content::body::Bodies;
 use crate::content::document::{Document, Validity};
+use crate::diagnostic::Diagnostic;
+use crate::output::{OutputError, Sink, Stamp};
 use dictionary::{ShardFiles, encode_shard, pack_path, shard_count, shard_of, shard_path};
 use postings::{List, Posting};
 use tokenizer::{Mode, fnv1a, normalize_key};
@@ -78,23 +80,21 @@ pub struct IndexStats {
     pub patched: Option<usize>,
 }
 
-/// Where the index goes: the output, and what the previous build left there.
-/// Paths are relative to `search/`'s parent.
-pub trait Store: Sync {
-    /// Writes a file; returns whether it differs from the previous build's.
-    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<bool>;
-    /// Writes a file and remembers `stamp` with it (see [`Store::stamp`]);
-    /// returns whether it differs from the previous build's.
-    fn write_stamped(&self, path: &str, bytes: &[u8], stamp: &[u8; 16]) -> io::Result<bool>;
-    /// The stamp the previous build wrote `path` with.
-    fn stamp(&self, path: &str) -> Option<[u8; 16]>;
-    /// The previous build's bytes of `path`, when it is intact.
-    fn previous(&self, path: &str) -> Option<Vec<u8>>;
-    /// Whether the previous build's file at `path` is there, as written.
-    fn intact(&self, path: &str) -> bool;
-    /// Makes the previous build's file at `path` part of this build as it
-    /// is; returns its size.
-    fn keep(&self, path: &str) -> io::Result<u64>;
+/// Why the index could not be written.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum SearchError {
+    /// A file of the index could not be written or kept.
+    #[error(transparent)]
+    Output(#[from] OutputError),
+    /// A body could not be rendered again for its text (its file changed).
+    #[error("{}", .0.message)]
+    Body(Diagnostic),
+    /// More documents than ids (u32).
+    #[error("too many documents for the search index: {0}")]
+    TooMany(usize),
+    /// The manifest or a metadata line could not be encoded.
+    #[error("cannot encode the search index: {0}")]
+    Encode(#[from] serde_json::Error),
 }
 
 /// A term as stored while indexing: bigrams and short words stay inline.
@@ -185,7 +185,7 @@ fn indexed_header(document: &Document, body: usize) -> (String, usize) {
 /// The stamp of a document's text file: a hash of everything the file is
 /// made of (see [`indexed_header`] and [`meta_line`]) but the body, whose
 /// text hash stands in for it, with this program's own stamp.
-fn text_stamp(program: &[u8; 16], d: &Document, issuer: usize) -> [u8; 16] {
+fn text_stamp(program: &Stamp, d: &Document, issuer: usize) -> Stamp {
     let fields = (
         program,
         &d.title,
@@ -277,7 +277,7 @@ struct ShardSize {
 
 /// What identifies the program that wrote an index: only an index written
 /// by this very program is patched.
-fn stamp() -> [u8; 16] {
+fn stamp() -> Stamp {
     let mut hasher = blake3::Hasher::new();
     hasher.update(b"gongkai search index\0");
     hasher.update(&FORMAT.to_le_bytes());
@@ -292,20 +292,20 @@ struct Counted<'a, S> {
     bytes: AtomicU64,
 }
 
-impl<S: Store> Counted<'_, S> {
-    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<bool> {
+impl<S: Sink> Counted<'_, S> {
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<bool, SearchError> {
         self.count(bytes.len() as u64);
-        self.store.write(&format!("{DIR}/{path}"), bytes)
+        Ok(self.store.write(&format!("{DIR}/{path}"), bytes, None)?)
     }
 
-    fn keep(&self, path: &str) -> io::Result<()> {
+    fn keep(&self, path: &str) -> Result<(), SearchError> {
         let size = self.store.keep(&format!("{DIR}/{path}"))?;
         self.count(size);
         Ok(())
     }
 
     /// The stamp the previous build's file was written with.
-    fn stamp(&self, path: &str) -> Option<[u8; 16]> {
+    fn stamp(&self, path: &str) -> Option<Stamp> {
         self.store.stamp(&format!("{DIR}/{path}"))
     }
 
@@ -316,15 +316,15 @@ impl<S: Store> Counted<'_, S> {
 
     /// Keeps the previous build's file when it was written with `stamp`
     /// and is intact; returns whether it did.
-    fn keep_stamped(&self, path: &str, stamp: &[u8; 16]) -> bool {
+    fn keep_stamped(&self, path: &str, stamp: &Stamp) -> bool {
         let full = format!("{DIR}/{path}");
         // `keep` refuses a file that is not as written.
         self.store.stamp(&full) == Some(*stamp) && self.keep(path).is_ok()
     }
 
-    fn write_stamped(&self, path: &str, bytes: &[u8], stamp: &[u8; 16]) -> io::Result<bool> {
+    fn write_stamped(&self, path: &str, bytes: &[u8], stamp: &Stamp) -> Result<bool, SearchError> {
         self.count(bytes.len() as u64);
-        self.store.write_stamped(&format!("{DIR}/{path}"), bytes, stamp)
+        Ok(self.store.write(&format!("{DIR}/{path}"), bytes, Some(stamp))?)
     }
 
     fn count(&self, size: u64) {
@@ -332,7 +332,7 @@ impl<S: Store> Counted<'_, S> {
         self.bytes.fetch_add(size, Ordering::Relaxed);
     }
 
-    fn write_shard(&self, shard: usize, files: &ShardFiles) -> io::Result<()> {
+    fn write_shard(&self, shard: usize, files: &ShardFiles) -> Result<(), SearchError> {
         for (n, pack) in files.packs.iter().enumerate() {
             self.write(&pack_path(shard, n + 1), pack)?;
         }
@@ -344,15 +344,16 @@ impl<S: Store> Counted<'_, S> {
 /// previous build left when few documents changed, else builds it from
 /// every text. `body_texts` are the documents' plain texts, in catalogue
 /// order (see [`take_body_texts`]); they are freed as they are indexed.
-pub fn build<S: Store>(
+pub(crate) fn build<S: Sink>(
     catalogue: &Catalogue,
+    bodies: &Bodies,
     body_texts: Vec<String>,
     progress: &crate::progress::Progress,
     store: &S,
-) -> io::Result<IndexStats> {
+) -> Result<IndexStats, SearchError> {
     let documents = &catalogue.documents;
     let count = documents.len();
-    u32::try_from(count).map_err(|_| io::Error::other("too many documents"))?;
+    u32::try_from(count).map_err(|_| SearchError::TooMany(count))?;
     let by_id = |id: usize| &documents[count - 1 - id];
     let out = Counted {
         store,
@@ -372,7 +373,7 @@ pub fn build<S: Store>(
     // memory (the document came from the parse cache) is rendered again
     // only when its file is written.
     let program = stamp();
-    let text_file = |id: usize, body: String| -> io::Result<(Option<String>, bool)> {
+    let text_file = |id: usize, body: String| -> Result<(Option<String>, bool), SearchError> {
         let d = by_id(id);
         let issuer = issuer_of.get(d.issuer.as_str()).copied().unwrap_or(0);
         let stamp = text_stamp(&program, d, issuer);
@@ -384,10 +385,7 @@ pub fn build<S: Store>(
         debug_assert_eq!(text_length(&header), header_length(d));
         let meta = meta_line(d, &issuer_of, excerpt_at)?;
         let body = if body.is_empty() && d.body_chars > 0 {
-            catalogue
-                .bodies
-                .text(d)
-                .map_err(|e| io::Error::other(e.message))?
+            bodies.text(d).map_err(SearchError::Body)?
         } else {
             body
         };
@@ -418,7 +416,15 @@ pub fn build<S: Store>(
     // so the writer works while the texts are indexed.
     let (terms, sizes, patched) = if !patch::written_by(store, program) {
         let text = |id: usize, body: String| text_file(id, body).map(|(text, _)| text);
-        let (terms, sizes) = build_dictionary(catalogue, body_texts, text, &lengths, params, progress, &out)?;
+        let (terms, sizes) = build_dictionary(
+            (catalogue, bodies),
+            body_texts,
+            text,
+            &lengths,
+            params,
+            progress,
+            &out,
+        )?;
         (terms, sizes, None)
     } else {
         // Else every text file first, noting which changed since the last
@@ -427,7 +433,7 @@ pub fn build<S: Store>(
             .into_par_iter()
             .enumerate()
             .map(|(id, body)| text_file(id, body))
-            .collect::<io::Result<_>>()?;
+            .collect::<Result<_, SearchError>>()?;
         let changed: Vec<bool> = texts.iter().map(|t| t.1).collect();
         let texts: Vec<Option<String>> = texts.into_iter().map(|t| t.0).collect();
         let current = patch::Current {
@@ -447,7 +453,7 @@ pub fn build<S: Store>(
             None => {
                 let same = |_: usize, text: Option<String>| Ok(text);
                 let (terms, sizes) =
-                    build_dictionary(catalogue, texts, same, &lengths, params, progress, &out)?;
+                    build_dictionary((catalogue, bodies), texts, same, &lengths, params, progress, &out)?;
                 (terms, sizes, None)
             }
         }
@@ -473,9 +479,9 @@ pub fn build<S: Store>(
         shard_terms: sizes.iter().map(|s| s.terms).collect(),
         shard_packs: sizes.iter().map(|s| s.packs).collect(),
     };
-    let bytes = serde_json::to_vec(&manifest).map_err(io::Error::other)?;
+    let bytes = serde_json::to_vec(&manifest)?;
     out.count(bytes.len() as u64);
-    store.write_stamped(&format!("{DIR}/manifest.json"), &bytes, &stamp())?;
+    store.write(&format!("{DIR}/manifest.json"), &bytes, Some(&stamp()))?;
     if catalogue.config.search.lunr_export {
         out.write("lunr.json", lunr::export(catalogue).as_bytes())?;
     }
@@ -498,15 +504,15 @@ fn facet(f: &crate::catalogue::Facet) -> (String, String) {
 /// number of terms and of shards. `text` makes the indexed text of an id
 /// from its item (writing its text file, when the items are bodies); None
 /// means the text file was kept and the text is rendered again here.
-fn build_dictionary<S: Store, T: Send>(
-    catalogue: &Catalogue,
+fn build_dictionary<S: Sink, T: Send>(
+    (catalogue, bodies): (&Catalogue, &Bodies),
     items: Vec<T>,
-    text: impl Fn(usize, T) -> io::Result<Option<String>> + Sync,
+    text: impl Fn(usize, T) -> Result<Option<String>, SearchError> + Sync,
     lengths: &[u32],
     params: Params,
     progress: &crate::progress::Progress,
     out: &Counted<'_, S>,
-) -> io::Result<(usize, Vec<ShardSize>)> {
+) -> Result<(usize, Vec<ShardSize>), SearchError> {
     let partitions_count = rayon::current_num_threads().max(1) * 4;
     let mut partitions: Vec<Partition> = (0..partitions_count).map(|_| Partition::default()).collect();
     let total = items.len();
@@ -522,20 +528,11 @@ fn build_dictionary<S: Store, T: Send>(
                 // A text file kept as it was: the text is rendered again.
                 let text = match text(first + i, item)? {
                     Some(text) => text,
-                    None => {
-                        indexed_text(
-                            d,
-                            &catalogue
-                                .bodies
-                                .text(d)
-                                .map_err(|e| io::Error::other(e.message))?,
-                        )
-                        .0
-                    }
+                    None => indexed_text(d, &bodies.text(d).map_err(SearchError::Body)?).0,
                 };
                 Ok(doc_terms(&d.title, &text, partitions_count))
             })
-            .collect::<io::Result<_>>()?;
+            .collect::<Result<_, SearchError>>()?;
         progress.advance(batch_terms.len());
         partitions.par_iter_mut().enumerate().for_each(|(p, partition)| {
             for (i, doc) in batch_terms.iter().enumerate() {
@@ -611,18 +608,8 @@ fn build_dictionary<S: Store, T: Send>(
                 packs: files.packs.len() as u32,
             })
         })
-        .collect::<io::Result<_>>()?;
+        .collect::<Result<_, SearchError>>()?;
     Ok((encoded.len(), sizes))
-}
-
-/// Moves the documents' plain texts out of the catalogue (only the index
-/// needs them), so that [`build`] can free them batch by batch.
-pub fn take_body_texts(catalogue: &mut Catalogue) -> Vec<String> {
-    catalogue
-        .documents
-        .iter_mut()
-        .map(|d| std::mem::take(&mut d.body_text))
-        .collect()
 }
 
 /// Index of a validity in the status column and the manifest.
@@ -633,7 +620,11 @@ fn status_index(status: Validity) -> u8 {
 /// What a search result shows of a document, as the first line of its text
 /// file: `[title, url, date, category, issuer, status, doc_number,
 /// index_number, excerpt_at]`.
-fn meta_line(d: &Document, issuer_of: &HashMap<&str, usize>, excerpt_at: usize) -> io::Result<String> {
+fn meta_line(
+    d: &Document,
+    issuer_of: &HashMap<&str, usize>,
+    excerpt_at: usize,
+) -> Result<String, SearchError> {
     // A tuple is written as a JSON array.
     let row = (
         &d.title,
@@ -646,17 +637,17 @@ fn meta_line(d: &Document, issuer_of: &HashMap<&str, usize>, excerpt_at: usize) 
         &d.index_number,
         excerpt_at,
     );
-    let mut line = serde_json::to_string(&row).map_err(io::Error::other)?;
+    let mut line = serde_json::to_string(&row)?;
     line.push('\n');
     Ok(line)
 }
 
 /// The invalid bitset and the facet columns, in id order.
-fn write_columns<S: Store>(
+fn write_columns<S: Sink>(
     catalogue: &Catalogue,
     issuer_of: &HashMap<&str, usize>,
     out: &Counted<'_, S>,
-) -> io::Result<()> {
+) -> Result<(), SearchError> {
     let documents = &catalogue.documents;
     let first_year = catalogue
         .years
@@ -687,7 +678,7 @@ fn write_columns<S: Store>(
 
 /// The exact-key table: normalised 文件编号 and 索引号 → ids; returns the
 /// number of shards.
-fn write_keys<S: Store>(documents: &[Document], out: &Counted<'_, S>) -> io::Result<usize> {
+fn write_keys<S: Sink>(documents: &[Document], out: &Counted<'_, S>) -> Result<usize, SearchError> {
     // Stamped with what they are made of: when that is as it was, the
     // previous build's files are kept (all of them, or none).
     let mut hasher = blake3::Hasher::new();
@@ -728,12 +719,8 @@ fn write_keys<S: Store>(documents: &[Document], out: &Counted<'_, S>) -> io::Res
         members[fnv1a(key) as usize % shards].insert(key, ids);
     }
     members.par_iter().enumerate().try_for_each(|(shard, map)| {
-        out.write_stamped(
-            &format!("k/{shard}.json"),
-            &serde_json::to_vec(map).map_err(io::Error::other)?,
-            &key_stamp,
-        )
-        .map(drop)
+        out.write_stamped(&format!("k/{shard}.json"), &serde_json::to_vec(map)?, &key_stamp)
+            .map(drop)
     })?;
     Ok(shards)
 }

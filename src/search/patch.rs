@@ -15,7 +15,6 @@
 //! building it all.
 
 use std::collections::BTreeMap;
-use std::io;
 
 use rayon::prelude::*;
 
@@ -24,8 +23,11 @@ use super::dictionary::{
     shard_path,
 };
 use super::postings::{List, Posting, is_coarse};
-use super::{Counted, DIR, FORMAT, Manifest, Params, ShardSize, Store, Term, doc_terms, impact, text_length};
+use super::{
+    Counted, DIR, FORMAT, Manifest, Params, SearchError, ShardSize, Term, doc_terms, impact, text_length,
+};
 use crate::content::document::Document;
+use crate::output::{Sink, Stamp};
 
 /// What the index is built from now.
 pub(super) struct Current<'a> {
@@ -65,7 +67,7 @@ enum Shard {
 impl Patched {
     /// Writes the shards encoded again and keeps the others; returns the
     /// number of terms and what each shard holds.
-    pub(super) fn write<S: Store>(self, out: &Counted<'_, S>) -> io::Result<(usize, Vec<ShardSize>)> {
+    pub(super) fn write<S: Sink>(self, out: &Counted<'_, S>) -> Result<(usize, Vec<ShardSize>), SearchError> {
         let sizes = self
             .shards
             .par_iter()
@@ -83,7 +85,7 @@ impl Patched {
                     Ok(*size)
                 }
             })
-            .collect::<io::Result<_>>()?;
+            .collect::<Result<_, SearchError>>()?;
         Ok((self.terms, sizes))
     }
 }
@@ -104,11 +106,11 @@ struct Edits {
 /// every text.
 /// Whether the previous build's index was written by the program `stamp`
 /// identifies: only such an index can be patched.
-pub(super) fn written_by<S: Store>(store: &S, stamp: [u8; 16]) -> bool {
+pub(super) fn written_by<S: Sink>(store: &S, stamp: Stamp) -> bool {
     store.stamp(&format!("{DIR}/manifest.json")) == Some(stamp)
 }
 
-pub(super) fn patch<S: Store>(store: &S, stamp: [u8; 16], current: &Current<'_>) -> Option<Patched> {
+pub(super) fn patch<S: Sink>(store: &S, stamp: Stamp, current: &Current<'_>) -> Option<Patched> {
     let path = |p: &str| format!("{DIR}/{p}");
     if !written_by(store, stamp) {
         return None;
@@ -228,7 +230,7 @@ pub(super) fn patch<S: Store>(store: &S, stamp: [u8; 16], current: &Current<'_>)
 /// One shard patched with the edits of its terms (in term order); `size`
 /// is what the previous manifest says it holds. A shard without edits is
 /// kept unread (when its files are intact).
-fn patch_shard<S: Store>(store: &S, s: usize, size: ShardSize, edits: &[(Term, Edits)]) -> Option<Shard> {
+fn patch_shard<S: Sink>(store: &S, s: usize, size: ShardSize, edits: &[(Term, Edits)]) -> Option<Shard> {
     let path = |p: &str| format!("{DIR}/{p}");
     if edits.is_empty() {
         return (store.intact(&path(&shard_path(s)))

@@ -14,7 +14,8 @@ use std::time::Duration;
 
 use notify::{EventKind, RecursiveMode, Watcher};
 
-use crate::build::{self, BuildError, BuildOptions, Report};
+use crate::build::{self, BuildOptions, Report};
+use crate::error::BuildError;
 use crate::site::config::{self, SiteConfig};
 
 /// Where the reload script and the long poll live; no site file can be here
@@ -72,6 +73,27 @@ impl Shared {
     }
 }
 
+/// Why the preview server could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// No port from the one asked for on was free.
+    #[error("no free port on 127.0.0.1 from {port}: {reason}")]
+    NoPort {
+        /// The first port tried.
+        port: u16,
+        /// Why the last one failed.
+        reason: String,
+    },
+    /// A folder of the site could not be watched for changes.
+    #[error("cannot watch {path} for changes: {source}")]
+    Watch {
+        /// The folder.
+        path: PathBuf,
+        /// What the watcher said.
+        source: notify::Error,
+    },
+}
+
 /// Builds, serves and rebuilds until the process is stopped. `on_build`
 /// reports each build and returns the text of its errors (shown on the
 /// pages); `on_ready` gets the address once the server listens.
@@ -79,7 +101,7 @@ pub fn serve(
     options: &ServeOptions,
     on_ready: impl FnOnce(SocketAddr),
     on_build: impl Fn(&Result<Report, BuildError>) -> Option<String>,
-) -> std::io::Result<()> {
+) -> Result<(), ServeError> {
     let root = &options.build.root;
     let out_dir = options.build.out.clone().unwrap_or_else(|| {
         let output = SiteConfig::load(root).map_or_else(|_| PathBuf::from("public"), |c| c.output_dir);
@@ -102,15 +124,20 @@ pub fn serve(
     }
 
     let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
-    let mut watcher = notify::recommended_watcher(tx).map_err(std::io::Error::other)?;
+    let watch_error = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| ServeError::Watch { path, source }
+    };
+    let mut watcher = notify::recommended_watcher(tx).map_err(watch_error(root))?;
     watcher
         .watch(root, RecursiveMode::NonRecursive)
-        .map_err(std::io::Error::other)?;
+        .map_err(watch_error(root))?;
     for dir in [crate::site::CONTENT_DIR, crate::site::THEMES_DIR] {
-        if root.join(dir).is_dir() {
+        let dir = root.join(dir);
+        if dir.is_dir() {
             watcher
-                .watch(&root.join(dir), RecursiveMode::Recursive)
-                .map_err(std::io::Error::other)?;
+                .watch(&dir, RecursiveMode::Recursive)
+                .map_err(watch_error(&dir))?;
         }
     }
     on_ready(addr);
@@ -147,7 +174,7 @@ pub fn serve(
 }
 
 /// Listens on `port` of 127.0.0.1, or the next free one.
-fn bind(port: u16) -> std::io::Result<(tiny_http::Server, SocketAddr)> {
+fn bind(port: u16) -> Result<(tiny_http::Server, SocketAddr), ServeError> {
     let candidates: Vec<u16> = if port == 0 {
         vec![0]
     } else {
@@ -166,10 +193,10 @@ fn bind(port: u16) -> std::io::Result<(tiny_http::Server, SocketAddr)> {
             Err(e) => last = Some(e),
         }
     }
-    Err(std::io::Error::other(format!(
-        "no free port from {port}: {}",
-        last.map(|e| e.to_string()).unwrap_or_default()
-    )))
+    Err(ServeError::NoPort {
+        port,
+        reason: last.map(|e| e.to_string()).unwrap_or_default(),
+    })
 }
 
 fn respond(request: tiny_http::Request, out_dir: &Path, shared: &Shared) {

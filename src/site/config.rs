@@ -56,6 +56,8 @@ pub struct SiteConfig {
     pub genres: Vec<String>,
     /// How `gongkai new-doc` numbers new documents, when declared.
     pub index_number: Option<IndexNumberConfig>,
+    /// A hash of site.yaml's text: what the parse cache was made with.
+    pub(crate) text_hash: crate::hash::Stamp,
 }
 
 /// The `index_number:` section of site.yaml, for `gongkai new-doc`.
@@ -456,6 +458,7 @@ fn validate(raw: RawSiteConfig, text: &str) -> Result<SiteConfig, Vec<Diagnostic
         feed_entries: raw.feeds.entries,
         genres: raw.genres,
         index_number,
+        text_hash: crate::hash::hash16(text.as_bytes()),
     })
 }
 

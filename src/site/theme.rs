@@ -15,7 +15,7 @@ use crate::site::THEMES_DIR;
 
 /// Templates and assets, after overrides.
 #[derive(Debug, Default)]
-pub struct Theme {
+pub(crate) struct Theme {
     /// Template name (path under `templates/`) → (source, where it came from).
     pub templates: BTreeMap<String, (String, PathBuf)>,
     /// Asset path under `assets/` → bytes; written to `assets/` in the output.
@@ -24,7 +24,7 @@ pub struct Theme {
 
 impl Theme {
     /// The embedded default theme overridden by `root/themes/<name>/`.
-    pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
+    pub(crate) fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
         let mut theme = Theme::default();
         add_embedded(&DEFAULT, &mut theme);
         let dir = root.join(THEMES_DIR).join(name);

@@ -16,7 +16,10 @@ impl<'a> Fields<'a> {
         let mut values: HashMap<&'static str, (&'a Value, u32)> = HashMap::new();
         let mut written: HashMap<&'static str, &str> = HashMap::new();
         for (key, value) in &meta.fields {
-            let line = meta.key_lines.get(key).copied().unwrap_or(meta.start_line);
+            let (line, key_span) = meta
+                .key_lines
+                .get(key)
+                .map_or((meta.start_line, None), |(line, span)| (*line, Some(*span)));
             let Some(spec) = FIELDS
                 .iter()
                 .find(|f| f.key == key || f.aliases.contains(&key.as_str()))
@@ -34,6 +37,7 @@ impl<'a> Fields<'a> {
                 problems.push(
                     Diagnostic::error(path, format!("unknown field `{key}`"))
                         .at(line)
+                        .span(key_span)
                         .field(key.clone())
                         .hint(hint),
                 );
@@ -46,6 +50,7 @@ impl<'a> Fields<'a> {
                         format!("`{}` is given twice (as `{first}` and `{key}`)", spec.key),
                     )
                     .at(line)
+                    .span(key_span)
                     .field(spec.key)
                     .hint("keep one of the two lines"),
                 );

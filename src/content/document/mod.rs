@@ -159,18 +159,6 @@ pub struct Document {
     /// A hash of the body as safe HTML; pages render it again on demand
     /// ([`crate::content::body`]).
     pub body_hash: [u8; 16],
-    /// The body as safe HTML, when it was kept from loading (see
-    /// [`crate::content::body::Bodies::admit`]); empty once its page is written.
-    #[serde(skip)]
-    pub body_html: String,
-    /// The body's HTML kept compressed (lz4) once the budget for keeping
-    /// it as it is was spent (see [`crate::content::body::Bodies::admit`]).
-    #[serde(skip)]
-    pub body_packed: Vec<u8>,
-    /// The body as plain text, for the search index (empty for a document
-    /// taken from the parse cache: see `body_text_hash`).
-    #[serde(skip)]
-    pub body_text: String,
     /// A hash of the body's plain text.
     pub body_text_hash: [u8; 16],
     /// The number of characters of the body's plain text.
@@ -403,9 +391,6 @@ pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Parsed, Vec
             slug,
             slug_line: fields.line(slug_field),
             body_hash: [0; 16],
-            body_html: String::new(),
-            body_packed: Vec::new(),
-            body_text: String::new(),
             body_text_hash: [0; 16],
             body_chars: 0,
             interprets,
@@ -434,13 +419,13 @@ impl Document {
 }
 
 /// Renders a parsed document's body with `resolve` for its links, filling
-/// in its HTML and its hash, its text and (when none was given) the summary.
-/// The Markdown is taken: its memory holds the text.
+/// in the hashes of its HTML and text and (when none was given) the
+/// summary; the HTML and text stay in what is returned. The Markdown is
+/// taken: its memory holds the text.
 pub fn render_body(parsed: &mut Parsed, resolve: markdown::Resolve<'_>) -> markdown::Rendered {
     let mut rendered = markdown::render(&parsed.document.source, &parsed.body, parsed.body_line, resolve);
     let document = &mut parsed.document;
-    document.body_html = std::mem::take(&mut rendered.html);
-    document.body_hash = crate::hash::hash16(document.body_html.as_bytes());
+    document.body_hash = crate::hash::hash16(rendered.html.as_bytes());
     // The text goes into the Markdown's allocation, which is not needed any
     // more and is almost always large enough (markup and entities are longer
     // than what they stand for): held from here to indexing, it then takes
@@ -449,12 +434,10 @@ pub fn render_body(parsed: &mut Parsed, resolve: markdown::Resolve<'_>) -> markd
     if text.capacity() >= rendered.text.len() {
         text.clear();
         text.push_str(&rendered.text);
-    } else {
-        text = std::mem::take(&mut rendered.text);
+        rendered.text = text;
     }
-    document.body_text = text;
-    document.body_text_hash = crate::hash::hash16(document.body_text.as_bytes());
-    document.body_chars = u32::try_from(document.body_text.chars().count()).unwrap_or(u32::MAX);
+    document.body_text_hash = crate::hash::hash16(rendered.text.as_bytes());
+    document.body_chars = u32::try_from(rendered.text.chars().count()).unwrap_or(u32::MAX);
     if !parsed.has_summary {
         document.summary = truncate(&rendered.first_paragraph, SUMMARY_CHARS);
     }
@@ -538,8 +521,8 @@ mod tests {
             &markdown::keep_links,
         )
         .text;
-        render_body(&mut parsed, &markdown::keep_links);
-        assert_eq!(parsed.document.body_text, expected);
+        let rendered = render_body(&mut parsed, &markdown::keep_links);
+        assert_eq!(rendered.text, expected);
         assert!(parsed.body.is_empty(), "the Markdown is not kept beside its text");
         assert_eq!(
             parsed.document.body_text_hash,
@@ -552,8 +535,8 @@ mod tests {
         let file = format!("{}第一段。", head.strip_suffix('\n').expect("blank line"));
         let mut parsed = parse(&site(), Path::new("content/a.md"), &file).expect("valid");
         assert_eq!(parsed.body.capacity(), "第一段。".len(), "{:?}", parsed.body);
-        render_body(&mut parsed, &markdown::keep_links);
-        assert_eq!(parsed.document.body_text, "第一段。\n");
+        let rendered = render_body(&mut parsed, &markdown::keep_links);
+        assert_eq!(rendered.text, "第一段。\n");
     }
 
     #[test]

@@ -13,10 +13,12 @@ use gongkai::progress::{Observer, Progress};
 use gongkai::{BuildError, Diagnostic, Report};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use super::Format;
+
 /// How one run prints.
 pub(crate) struct Output {
     root: PathBuf,
-    format: String,
+    format: Format,
     quiet: bool,
     /// Human output goes to a terminal: colours and a progress bar.
     terminal: bool,
@@ -24,11 +26,11 @@ pub(crate) struct Output {
 
 impl Output {
     /// `format` is human, json or github; `quiet` prints only problems.
-    pub(crate) fn new(root: &Path, format: &str, quiet: bool) -> Self {
+    pub(crate) fn new(root: &Path, format: Format, quiet: bool) -> Self {
         let stderr_terminal = std::io::stderr().is_terminal();
         Output {
             root: root.to_path_buf(),
-            format: format.to_owned(),
+            format,
             quiet,
             terminal: stderr_terminal && std::env::var_os("NO_COLOR").is_none(),
         }
@@ -37,7 +39,7 @@ impl Output {
     /// A progress bar on a terminal, outside CI, unless quiet; else nothing.
     pub(crate) fn progress(&self) -> Progress {
         let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
-        if self.quiet || ci || !std::io::stderr().is_terminal() || self.format != "human" {
+        if self.quiet || ci || !std::io::stderr().is_terminal() || self.format != Format::Human {
             return Progress::default();
         }
         Progress::new(Bar::new())
@@ -54,10 +56,10 @@ impl Output {
         let mut err = std::io::stderr().lock();
         for d in diagnostics {
             let source = sources.get(&d.path);
-            let _ = match self.format.as_str() {
-                "json" => writeln!(out, "{}", d.to_json(source)),
-                "github" => writeln!(out, "{}", d.to_github(source)),
-                _ => writeln!(err, "{}", d.render(source, self.terminal)),
+            let _ = match self.format {
+                Format::Json => writeln!(out, "{}", d.to_json(source)),
+                Format::Github => writeln!(out, "{}", d.to_github(source)),
+                Format::Human => writeln!(err, "{}", d.render(source, self.terminal)),
             };
         }
     }
@@ -70,7 +72,7 @@ impl Output {
                 if !self.quiet {
                     let line = summary(&report, verb);
                     // With json or github output, stdout holds only those lines.
-                    if self.format == "human" {
+                    if self.format == Format::Human {
                         println!("{line}");
                     } else {
                         eprintln!("{line}");

@@ -1,0 +1,393 @@
+//! The command line: one struct per subcommand, each with its own `run`;
+//! the options several share (`--root`, `--format`, `--quiet`) are declared
+//! once. The only place that prints (with [`terminal`]).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use gongkai::BuildOptions;
+
+mod terminal;
+use terminal::Output;
+
+/// Builds government information-disclosure catalogues (政府信息公开目录)
+/// as static sites.
+#[derive(Parser)]
+#[command(version, about, long_about = None)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+impl Cli {
+    /// Runs the chosen subcommand; its exit code.
+    pub(crate) fn run(self) -> ExitCode {
+        match self.command {
+            Command::Build(c) => c.run(),
+            Command::Serve(c) => c.run(),
+            Command::Check(c) => c.run(),
+            Command::Stats(c) => c.run(),
+            Command::NewDoc(c) => c.run(),
+            Command::Import(c) => c.run(),
+            Command::New(c) => c.run(),
+        }
+    }
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into public/ (or site.yaml's output_dir, or --out).
+    Build(Build),
+    /// Build, serve the site on 127.0.0.1, rebuild on every change in
+    /// content/, themes/ or site.yaml and reload open pages.
+    Serve(Serve),
+    /// Run every validation and write nothing.
+    Check(Check),
+    /// Print the annual report's table 二(一) (规章, 行政规范性文件 …) for a year.
+    Stats(Stats),
+    /// Create a document with the next free 索引号 (site.yaml index_number.pattern),
+    /// today's date and the required fields; prints its path.
+    NewDoc(NewDoc),
+    /// Import a legacy site's saved pages (HTML or text), one Markdown
+    /// document each; prints what was imported and every field left TODO.
+    Import(Import),
+    /// Create a new site with two example documents.
+    New(New),
+}
+
+/// The site a command works on.
+#[derive(Args)]
+struct Site {
+    /// The site folder, holding site.yaml.
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+}
+
+/// How problems are printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
+    /// Text for people, with the source line and a caret (on stderr).
+    Human,
+    /// One JSON object per problem and line (on stdout).
+    Json,
+    /// GitHub Actions annotations (on stdout).
+    Github,
+}
+
+/// What a command that reports problems prints.
+#[derive(Args)]
+struct Report {
+    /// How to print problems: human, json (one object per line) or github
+    /// (GitHub Actions annotations).
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// No progress bar and no summary: only problems are printed.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+#[derive(Args)]
+struct Build {
+    #[command(flatten)]
+    site: Site,
+    /// Write the site here instead.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    #[command(flatten)]
+    report: Report,
+    /// Write every file again, ignoring what the last build wrote.
+    #[arg(long)]
+    clean: bool,
+}
+
+impl Build {
+    fn run(self) -> ExitCode {
+        let output = Output::new(&self.site.root, self.report.format, self.report.quiet);
+        let result = gongkai::build(&BuildOptions {
+            root: self.site.root,
+            out: self.out,
+            progress: output.progress(),
+            clean: self.clean,
+        });
+        output.report(result, "built")
+    }
+}
+
+#[derive(Args)]
+struct Serve {
+    #[command(flatten)]
+    site: Site,
+    /// The port to try first (the next free one is taken if it is busy).
+    #[arg(long, default_value_t = 1111)]
+    port: u16,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    open: bool,
+}
+
+impl Serve {
+    fn run(self) -> ExitCode {
+        let output = Output::new(&self.site.root, Format::Human, false);
+        let options = gongkai::serve::ServeOptions {
+            build: BuildOptions {
+                root: self.site.root.clone(),
+                out: None,
+                progress: output.progress(),
+                clean: false,
+            },
+            port: self.port,
+        };
+        let ready = |addr: std::net::SocketAddr| {
+            let url = format!("http://{addr}/");
+            println!("serving {url} (Ctrl-C stops)");
+            if self.open {
+                terminal::open_browser(&url);
+            }
+        };
+        match gongkai::serve::serve(&options, ready, |result| output.build_result(result)) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: cannot serve: {e}");
+                ExitCode::from(2)
+            }
+        }
+    }
+}
+
+#[derive(Args)]
+struct Check {
+    #[command(flatten)]
+    site: Site,
+    #[command(flatten)]
+    report: Report,
+}
+
+impl Check {
+    fn run(self) -> ExitCode {
+        let output = Output::new(&self.site.root, self.report.format, self.report.quiet);
+        let result = gongkai::check(&self.site.root, &output.progress());
+        output.report(result, "checked")
+    }
+}
+
+/// The forms of the annual report's table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum TableFormat {
+    /// A Markdown table to paste into the report.
+    Md,
+    /// CSV.
+    Csv,
+    /// JSON.
+    Json,
+}
+
+#[derive(Args)]
+struct Stats {
+    #[command(flatten)]
+    site: Site,
+    /// The report's year.
+    #[arg(long)]
+    year: i32,
+    /// md (a Markdown table to paste into the report), csv or json.
+    #[arg(long, value_enum, default_value_t = TableFormat::Md)]
+    format: TableFormat,
+}
+
+impl Stats {
+    fn run(self) -> ExitCode {
+        use gongkai::catalogue::stats;
+        let output = Output::new(&self.site.root, Format::Human, true);
+        let (statistics, warnings) = match stats::of_site(&self.site.root) {
+            Ok(loaded) => loaded,
+            Err(e) => return output.report(Err(e), "checked"),
+        };
+        output.diagnostics(&warnings);
+        if statistics.genres.is_empty() {
+            eprintln!(
+                "error: site.yaml declares no genres\n  hint: add genres: [规章, 行政规范性文件] and give documents a genre:"
+            );
+            return ExitCode::from(2);
+        }
+        for undated in &statistics.undated {
+            eprintln!(
+                "warning: {undated}: repealed or expired without a date; counted as in force (set repealed_on)"
+            );
+        }
+        for problem in stats::cross_year_check(&statistics) {
+            eprintln!("warning: cross-year check: {problem}");
+        }
+        let format = match self.format {
+            TableFormat::Md => stats::Format::Markdown,
+            TableFormat::Csv => stats::Format::Csv,
+            TableFormat::Json => stats::Format::Json,
+        };
+        print!("{}", stats::annual_table(&statistics, self.year, format));
+        ExitCode::SUCCESS
+    }
+}
+
+#[derive(Args)]
+struct NewDoc {
+    #[command(flatten)]
+    site: Site,
+    /// The 信息分类, by name or code (e.g. 规划计划 or 03).
+    #[arg(long)]
+    category: String,
+    /// The title (else a TODO that check reports until it is written).
+    #[arg(long)]
+    title: Option<String>,
+    /// The 发布机构 (else site.yaml's index_number.issuer).
+    #[arg(long)]
+    issuer: Option<String>,
+}
+
+impl NewDoc {
+    fn run(self) -> ExitCode {
+        let root = self.site.root;
+        let request = gongkai::authoring::new_doc::Request {
+            category: self.category,
+            title: self.title,
+            issuer: self.issuer,
+        };
+        match gongkai::authoring::new_doc::create(&root, &request, gongkai::content::date::build_date()) {
+            Ok(path) => {
+                println!("{}", root.join(path).display());
+                ExitCode::SUCCESS
+            }
+            Err(problems) => {
+                Output::new(&root, Format::Human, true).diagnostics(&problems);
+                ExitCode::from(2)
+            }
+        }
+    }
+}
+
+#[derive(Args)]
+struct Import {
+    /// Saved pages, or folders of them (.html, .htm, .txt).
+    #[arg(required_unless_present = "csv")]
+    paths: Vec<PathBuf>,
+    /// A metadata register, one row per document (.csv, .xlsx, .xls or
+    /// .ods); a 正文 column names each body's file.
+    #[arg(long, value_name = "FILE")]
+    csv: Option<PathBuf>,
+    /// Where the documents go, relative to the site folder.
+    #[arg(long, default_value = "content")]
+    into: PathBuf,
+    #[command(flatten)]
+    site: Site,
+    /// The 信息分类 of pages that state none (name or code).
+    #[arg(long)]
+    category: Option<String>,
+    /// The 发布机构 of pages that state none.
+    #[arg(long)]
+    issuer: Option<String>,
+    /// Overwrite documents that exist.
+    #[arg(long)]
+    force: bool,
+}
+
+impl Import {
+    fn run(self) -> ExitCode {
+        let root = self.site.root;
+        let options = gongkai::authoring::import::Options {
+            root: root.clone(),
+            inputs: self.paths,
+            into: self.into,
+            category: self.category,
+            issuer: self.issuer,
+            force: self.force,
+            register: self.csv,
+        };
+        match gongkai::authoring::import::import(&options) {
+            Ok(imported) => {
+                let mut todo = 0;
+                for page in &imported {
+                    match &page.document {
+                        Some(document) => println!("{} → {}", page.page.display(), document.display()),
+                        None => println!("{} → not written", page.page.display()),
+                    }
+                    for field in &page.todo {
+                        println!("  TODO {field}");
+                    }
+                    for note in &page.notes {
+                        println!("  note: {note}");
+                    }
+                    todo += page.todo.len();
+                }
+                let written = imported.iter().filter(|p| p.document.is_some()).count();
+                println!(
+                    "imported {written} of {} page(s); {todo} field(s) left TODO{}",
+                    imported.len(),
+                    if todo > 0 {
+                        " (gongkai check lists them until they are written)"
+                    } else {
+                        ""
+                    }
+                );
+                if written == imported.len() {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::from(1)
+                }
+            }
+            Err(problems) => {
+                Output::new(&root, Format::Human, true).diagnostics(&problems);
+                ExitCode::from(2)
+            }
+        }
+    }
+}
+
+#[derive(Args)]
+struct New {
+    /// The folder to create (must not exist, or be empty).
+    dir: PathBuf,
+}
+
+impl New {
+    fn run(self) -> ExitCode {
+        match gongkai::authoring::scaffold::create(&self.dir) {
+            Ok(()) => {
+                println!("created a new site in {}", self.dir.display());
+                println!("next: cd {} && gongkai build", self.dir.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(2)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn shared_options_read_the_same_in_every_command() {
+        let cli = Cli::try_parse_from(["gongkai", "check", "--root", "s", "--format", "github", "-q"])
+            .expect("parses");
+        let Command::Check(check) = cli.command else {
+            panic!("check")
+        };
+        assert_eq!(check.site.root, PathBuf::from("s"));
+        assert_eq!((check.report.format, check.report.quiet), (Format::Github, true));
+        assert!(Cli::try_parse_from(["gongkai", "build", "--format", "xml"]).is_err());
+        let cli =
+            Cli::try_parse_from(["gongkai", "stats", "--year", "2020", "--format", "csv"]).expect("parses");
+        let Command::Stats(stats) = cli.command else {
+            panic!("stats")
+        };
+        assert_eq!((stats.year, stats.format), (2020, TableFormat::Csv));
+    }
+}
