@@ -1,7 +1,7 @@
 //! gongkai (公开): a static site generator for government
 //! information-disclosure catalogues (政府信息公开目录).
 //!
-//! The folders follow the data flow of a build ([`build`] runs it):
+//! The folders follow the data flow of a build (`build` runs it):
 //!
 //! ```text
 //! site.yaml ─► site ─┐
@@ -15,21 +15,21 @@
 //!   a document;
 //! - [`catalogue`]: the read-only model (documents, facets, relations,
 //!   statistics), loaded with its cache;
-//! - [`render`], [`search`], [`export`]: the pages, the browser's search
+//! - `render`, [`search`], `export`: the pages, the browser's search
 //!   index, the open-data files — each from `&Catalogue`, none calling
 //!   another;
 //! - [`output`]: the only writer: lock, staging folder, manifest, journal.
 //!
 //! Beside the pipeline: [`diagnostic`] (problems with their place),
-//! [`error`] (why a run failed), [`hash`], [`progress`], [`serve`] (the
+//! `error` (why a run failed), `hash`, [`progress`], [`serve`] (the
 //! preview server) and [`authoring`] (commands that write into `content/`).
 
 pub mod authoring;
-pub mod build;
+pub(crate) mod build;
 pub mod catalogue;
 pub mod content;
 pub mod diagnostic;
-pub mod error;
+pub(crate) mod error;
 pub(crate) mod export;
 pub(crate) mod hash;
 pub mod output;
@@ -42,3 +42,5 @@ pub mod site;
 pub use build::{BuildOptions, Report, build, check};
 pub use diagnostic::Diagnostic;
 pub use error::BuildError;
+pub use output::CommitStats;
+pub use search::IndexStats;

@@ -3,7 +3,7 @@
 //! 索引号, one document per URL).
 
 pub(crate) mod cache;
-pub mod load;
+pub(crate) mod load;
 pub mod stats;
 
 use std::collections::{BTreeMap, HashMap};

@@ -20,7 +20,7 @@
 //! ([`postings`]), the IDF is computed in the browser from each term's
 //! document frequency. Every term's postings thus depend only on the
 //! documents holding it, and a rebuild after a few edits patches the
-//! previous index instead of tokenizing every text again ([`patch`]).
+//! previous index instead of tokenizing every text again (`patch`).
 //!
 //! Only published documents are in the catalogue, so drafts and documents
 //! that are not 主动公开 can never be indexed.

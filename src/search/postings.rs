@@ -14,7 +14,7 @@
 //! against its fixed upper bound; the browser multiplies by the IDF. Nothing
 //! in a blob depends on other terms or on the number of documents, so an
 //! edit re-encodes only the lists of the terms it touches (see
-//! [`super::patch`]).
+//! `super::patch`).
 
 /// Flag: ids are a bitmap.
 const BITMAP: u8 = 1;

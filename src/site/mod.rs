@@ -1,5 +1,5 @@
 //! The site's own settings: `site.yaml` ([`config`]), the theme
-//! ([`theme`]: the embedded default with the site's overrides) and the
+//! (`theme`: the embedded default with the site's overrides) and the
 //! 索引号 pattern ([`index_number`]). Read once per run, before any content.
 
 /// The folder of documents and column pages, in the site folder.

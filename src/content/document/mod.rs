@@ -1,4 +1,4 @@
-//! [`RawMeta`] → validated [`Document`]: required fields, Chinese aliases,
+//! `RawMeta` → validated [`Document`]: required fields, Chinese aliases,
 //! dates, categories and enumerations, each problem a [`Diagnostic`].
 
 use std::collections::HashMap;
@@ -157,7 +157,7 @@ pub struct Document {
     /// The line of the field the slug came from.
     pub slug_line: u32,
     /// A hash of the body as safe HTML; pages render it again on demand
-    /// ([`crate::content::body`]).
+    /// (`crate::content::body`).
     pub body_hash: [u8; 16],
     /// A hash of the body's plain text.
     pub body_text_hash: [u8; 16],
