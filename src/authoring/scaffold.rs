@@ -2,7 +2,7 @@
 
 use std::fs;
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 const SITE_YAML: &str = r#"# 站点配置：见 README.md 的 site.yaml 参考
 title: 某某区人民政府信息公开
@@ -56,22 +56,41 @@ summary: 区政府办公室的主要职责和内设机构。
 2. 负责全区政务公开工作的组织协调和监督检查。
 "#;
 
+/// Why a new site could not be created.
+#[derive(Debug, thiserror::Error)]
+pub enum ScaffoldError {
+    /// The folder holds files already.
+    #[error("{0} is not empty; choose a new folder")]
+    NotEmpty(PathBuf),
+    /// A folder or file could not be created.
+    #[error("cannot create {path}: {source}")]
+    Io {
+        /// The folder or file.
+        path: PathBuf,
+        /// The underlying error.
+        source: io::Error,
+    },
+}
+
 /// Creates a new site in `dir`, which must not exist or be empty.
-pub fn create(dir: &Path) -> io::Result<()> {
-    if dir.exists() && fs::read_dir(dir)?.next().is_some() {
-        return Err(io::Error::new(
-            io::ErrorKind::AlreadyExists,
-            format!("{} is not empty; choose a new folder", dir.display()),
-        ));
+pub fn create(dir: &Path) -> Result<(), ScaffoldError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| ScaffoldError::Io { path, source }
+    };
+    if dir.exists() && fs::read_dir(dir).map_err(io(dir))?.next().is_some() {
+        return Err(ScaffoldError::NotEmpty(dir.to_path_buf()));
     }
     let content = dir.join("content");
-    fs::create_dir_all(&content)?;
-    fs::write(dir.join("site.yaml"), SITE_YAML)?;
-    fs::write(content.join("0001-03-2026-000001.md"), FIRST)?;
-    fs::write(content.join("0001-01-2026-000001.md"), SECOND)?;
-    fs::write(
-        dir.join(".gitignore"),
-        "/public\n/public.staging\n/public.old\n/.gongkai\n",
-    )?;
+    fs::create_dir_all(&content).map_err(io(&content))?;
+    let gitignore = "/public\n/public.staging\n/public.old\n/.gongkai\n";
+    for (path, text) in [
+        (dir.join("site.yaml"), SITE_YAML),
+        (content.join("0001-03-2026-000001.md"), FIRST),
+        (content.join("0001-01-2026-000001.md"), SECOND),
+        (dir.join(".gitignore"), gitignore),
+    ] {
+        fs::write(&path, text).map_err(io(&path))?;
+    }
     Ok(())
 }

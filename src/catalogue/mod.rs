@@ -5,6 +5,7 @@
 pub(crate) mod cache;
 pub(crate) mod load;
 pub mod stats;
+pub(crate) mod url;
 
 use std::collections::{BTreeMap, HashMap};
 

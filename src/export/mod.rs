@@ -98,7 +98,7 @@ pub(crate) fn paths(catalogue: &Catalogue, pages: &[String]) -> Vec<String> {
             catalogue
                 .categories
                 .iter()
-                .map(|f| format!("category/{}/feed.xml", f.key)),
+                .map(crate::catalogue::url::category_feed),
         );
         paths.push("sitemap.xml".to_owned());
         if pages.len() > SITEMAP_LIMIT {
@@ -177,7 +177,7 @@ fn feeds(catalogue: &Catalogue, pages: &[String]) -> Vec<(String, String)> {
         .categories
         .par_iter()
         .map(|facet| {
-            let path = format!("category/{}/feed.xml", facet.key);
+            let path = crate::catalogue::url::category_feed(facet);
             let title = format!("{} - {}", facet.name, catalogue.config.title);
             let text = feed(catalogue, &title, &path, &facet.documents);
             (path, text)

@@ -9,6 +9,7 @@ use minijinja::{Environment, UndefinedBehavior, context};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::catalogue::url::{abolished_url, facet_url};
 use crate::catalogue::{Catalogue, Facet, FacetKind};
 use crate::content::body::Bodies;
 use crate::content::document::{Document, Validity};
@@ -471,24 +472,6 @@ fn card<'a>(catalogue: &'a Catalogue, d: &'a Document) -> Card<'a> {
         category: &catalogue.config.categories[d.category].name,
         status: crate::render::i18n::get(&catalogue.config.language, &format!("status_{}", d.status.code())),
         status_code: d.status.code(),
-    }
-}
-
-/// The output path of the list of repealed and expired documents, of one
-/// category or (None) of all.
-pub(crate) fn abolished_url(category: Option<&Facet>) -> String {
-    match category {
-        Some(f) => format!("abolished/{}.html", f.key),
-        None => "abolished/index.html".to_owned(),
-    }
-}
-
-/// The output path of page `page` (1-based) of a facet's list.
-pub(crate) fn facet_url(kind: FacetKind, facet: &Facet, page: usize) -> String {
-    if page <= 1 {
-        format!("{}/{}/index.html", kind.dir(), facet.key)
-    } else {
-        format!("{}/{}/{page}.html", kind.dir(), facet.key)
     }
 }
 

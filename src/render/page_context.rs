@@ -187,7 +187,7 @@ pub(super) fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a>
                 keywords: &d.keywords,
                 issuer_url,
                 category_url: facet_url(FacetKind::Category, category, 1),
-                year_url: format!("year/{year}/index.html"),
+                year_url: crate::catalogue::url::year_page(year),
                 valid_until: d.valid_until.map(|v| v.format("%Y-%m-%d").to_string()),
                 attachments,
             });
