@@ -393,3 +393,101 @@ fn a_register_in_csv_or_xlsx_gives_a_document_per_row() {
     }
     assert_eq!(outputs[0], outputs[1], "CSV and xlsx give the same documents");
 }
+
+/// A legacy page stating a 公开方式 other than plainly 主动公开 is never
+/// imported as a published document: a known spelling is kept (normalised),
+/// anything else is a TODO that fails the build until it is written.
+#[test]
+fn a_stated_disclosure_is_kept_or_left_todo_never_dropped() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = new_site(dir.path());
+    let pages = dir.path().join("pages");
+    fs::create_dir_all(&pages).expect("mkdir");
+    let cases = [
+        ("不予公开（涉及国家秘密）", Some("不予公开")),
+        ("不予公开(内部事务)", Some("不予公开")),
+        ("依申请", Some("依申请公开")),
+        ("依申请提供", Some("依申请公开")),
+        ("依申请公开。", Some("依申请公开")),
+        ("  依申请公开 ", Some("依申请公开")),
+        ("主动公开", Some("主动公开")),
+        ("部分公开", None),
+        ("主动公开；依申请公开", None),
+    ];
+    for (n, (stated, _)) in cases.iter().enumerate() {
+        let page = format!(
+            "索引号    0101-03-2017-00010{n} 公开方式    {stated} 发布机构    区政府办公室\n\
+             文件编号    川政办字〔2017〕8{n}号 信息分类    规划计划 发文日期    2017-7-18\n\
+             信息标题    关于第{n}项工作的通知\n\
+             关于第{n}项工作的通知\n\n\
+             各镇人民政府，各街道办事处：现将第{n}项工作的有关事项通知如下，请认真贯彻执行。\n"
+        );
+        fs::write(pages.join(format!("page{n}.txt")), page).expect("write");
+    }
+    let written = imported(&site, &[&pages.to_string_lossy()]);
+    assert_eq!(written.len(), cases.len());
+    let mut todo = Vec::new();
+    for (path, (stated, expected)) in written.iter().zip(cases) {
+        let (fields, _) = document(&site.join(path));
+        let value = text(&fields, "disclosure");
+        match expected {
+            Some(expected) => assert_eq!(value, expected, "{stated}"),
+            None => {
+                assert!(value.starts_with("TODO"), "{stated}: {value}");
+                todo.push(site.join(path));
+            }
+        }
+    }
+    // The TODOs fail the build, and nothing is published meanwhile.
+    let root = site.to_string_lossy().into_owned();
+    let out = gongkai(&["build", "--root", &root]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(!site.join("public").exists());
+    // Written by a person (here: removed), the site builds and publishes
+    // only the 主动公开 page.
+    for path in todo {
+        fs::remove_file(path).expect("remove");
+    }
+    let out = gongkai(&["build", "--root", &root]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let everything = all_text(&site.join("public"));
+    assert!(everything.contains("关于第6项工作的通知"));
+    for n in 0..6 {
+        assert!(
+            !everything.contains(&format!("关于第{n}项工作的通知")),
+            "page {n} leaked"
+        );
+    }
+}
+
+/// The same rule for a register's 公开方式 and 有效性 columns.
+#[test]
+fn a_register_disclosure_is_normalised_or_left_todo() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = new_site(dir.path());
+    let register = dir.path().join("register.csv");
+    fs::write(
+        &register,
+        "标题,索引号,发布机构,信息分类,发文日期,公开方式,有效性\n\
+         甲,0101-03-2019-000001,区政府办公室,规划计划,2019-01-15,依申请提供,现行有效\n\
+         乙,0101-03-2019-000002,区政府办公室,规划计划,2019-01-15,不予公开（内部事务）,废止\n\
+         丙,0101-03-2019-000003,区政府办公室,规划计划,2019-01-15,待定,作废\n",
+    )
+    .expect("write");
+    let written = imported(&site, &["--csv", &register.to_string_lossy()]);
+    let fields: Vec<_> = written.iter().map(|p| document(&site.join(p)).0).collect();
+    assert_eq!(
+        (text(&fields[0], "disclosure"), text(&fields[0], "status")),
+        ("依申请公开".to_owned(), "有效".to_owned())
+    );
+    assert_eq!(
+        (text(&fields[1], "disclosure"), text(&fields[1], "status")),
+        ("不予公开".to_owned(), "已废止".to_owned())
+    );
+    assert!(
+        text(&fields[2], "disclosure").starts_with("TODO"),
+        "{:?}",
+        fields[2]
+    );
+    assert!(text(&fields[2], "status").starts_with("TODO"), "{:?}", fields[2]);
+}

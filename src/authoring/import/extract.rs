@@ -7,7 +7,6 @@ use std::collections::BTreeMap;
 use super::header::{self, Field};
 use super::read::{Line, Page};
 use super::{Draft, Options, body, scalar};
-use crate::content::document::Validity;
 use crate::site::config::SiteConfig;
 
 /// How many lines from the top are searched for the header.
@@ -266,16 +265,23 @@ pub fn extract(page: &Page, config: &SiteConfig, options: &Options) -> Draft {
         date.map(|d| d.format("%Y-%m-%d").to_string()),
         "the page states no date",
     );
-    if let Some(d) = stated.remove(&Field::Disclosure).filter(|d| d.ends_with("公开")) {
-        draft.fields.push(("disclosure", scalar(&d)));
+    // A stated 公开方式 or 有效性 is kept (a known spelling normalised) or
+    // left as a TODO: never dropped, which would publish the document.
+    if let Some(d) = stated.remove(&Field::Disclosure) {
+        draft.fill(
+            "disclosure",
+            super::disclosure(&d).map(str::to_owned),
+            &format!("the page's 公开方式 `{d}` is not 主动公开, 依申请公开 or 不予公开: write the one that applies"),
+        );
     }
     if let Some(s) = stated.remove(&Field::Status) {
-        match Validity::ALL.iter().find(|v| v.label() == s) {
-            Some(v) => draft.fields.push(("status", v.label().to_owned())),
-            None => draft.notes.push(format!(
-                "status: the page's 有效性 `{s}` is not one of 有效、已修改、已废止、已失效"
-            )),
-        }
+        draft.fill(
+            "status",
+            super::validity(&s).map(str::to_owned),
+            &format!(
+                "the page's 有效性 `{s}` is not 有效, 已修改, 已废止 or 已失效: write the one that applies"
+            ),
+        );
     }
     let title_text = draft.fields.first().map(|(_, t)| t.clone()).unwrap_or_default();
     if let Some(s) = stated.remove(&Field::Summary).filter(|s| scalar(s) != title_text) {

@@ -346,6 +346,24 @@ impl Draft {
                 self.index_number = Some(value.to_owned());
                 scalar(value)
             }
+            "disclosure" => match disclosure(value) {
+                Some(d) => d.to_owned(),
+                None => {
+                    return self.todo_field(
+                        key,
+                        format!("the register's 公开方式 `{value}` is not 主动公开, 依申请公开 or 不予公开"),
+                    );
+                }
+            },
+            "status" => match validity(value) {
+                Some(v) => v.to_owned(),
+                None => {
+                    return self.todo_field(
+                        key,
+                        format!("the register's 有效性 `{value}` is not 有效, 已修改, 已废止 or 已失效"),
+                    );
+                }
+            },
             _ => scalar(value),
         };
         self.fields.push((key, yaml));
@@ -354,6 +372,40 @@ impl Draft {
     fn sort_fields(&mut self) {
         self.fields
             .sort_by_key(|(k, _)| ORDER.iter().position(|o| o == k).unwrap_or(ORDER.len()));
+    }
+}
+
+/// A stated 公开方式 as the site writes it: the known spellings normalised
+/// (依申请, 依申请提供, 依申请公开。 → 依申请公开; 不予公开（涉及国家秘密） →
+/// 不予公开); None for anything else, which the caller leaves as a TODO that
+/// fails the build until a person writes it. An import never turns a stated
+/// value into 主动公开 by default.
+pub(crate) fn disclosure(stated: &str) -> Option<&'static str> {
+    let text: String = stated.chars().filter(|c| !c.is_whitespace()).collect();
+    // A reason in brackets or after a colon; a closing full stop.
+    let core = text
+        .split(['（', '(', '：', ':'])
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches(['。', '.', '；', ';', '，', ',', '、']);
+    match core {
+        "主动公开" => Some("主动公开"),
+        "依申请公开" | "依申请" | "依申请提供" | "依申请公开提供" => Some("依申请公开"),
+        "不予公开" | "不公开" | "免予公开" => Some("不予公开"),
+        _ => None,
+    }
+}
+
+/// A stated 有效性 as the site writes it (现行有效 → 有效, 废止 → 已废止 …);
+/// None for anything else (left as a TODO).
+pub(crate) fn validity(stated: &str) -> Option<&'static str> {
+    let text: String = stated.chars().filter(|c| !c.is_whitespace()).collect();
+    match text.trim_end_matches(['。', '.']) {
+        "有效" | "现行有效" | "继续有效" => Some("有效"),
+        "已修改" | "修改" | "已修订" | "修订" => Some("已修改"),
+        "已废止" | "废止" => Some("已废止"),
+        "已失效" | "失效" => Some("已失效"),
+        _ => None,
     }
 }
 
