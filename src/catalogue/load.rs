@@ -295,7 +295,7 @@ fn render_parsed(
         crate::diagnostic::panics::fail_point("markdown", &source);
         Ok(document::render_body(&mut parsed, &resolve))
     });
-    let (anchors, foreign_anchors, problems, body) = match rendered {
+    let (anchors, foreign_anchors, mut problems, body) = match rendered {
         Ok(r) => {
             let body = body::Loaded {
                 html: bodies.admit(r.html),
@@ -305,6 +305,20 @@ fn render_parsed(
         }
         Err(problems) => (Vec::new(), Vec::new(), problems, None),
     };
+    // What the reader sees, once markup is resolved, holds no personal data
+    // either (the file itself was scanned while parsing).
+    if let Some(body) = &body
+        && parsed.document.is_published()
+    {
+        let file = bodies.root().join(&parsed.document.source);
+        problems.extend(privacy::scan_rendered(
+            &parsed.document.source,
+            &body.text,
+            || std::fs::read_to_string(&file).ok(),
+            parsed.body_line,
+            &parsed.document.personal_data,
+        ));
+    }
     let done = match (stamp, links.into_inner()) {
         (Some(stamp), Ok(links)) if problems.is_empty() && notices.is_empty() => Done::Cacheable {
             entry: Box::new(Entry {

@@ -138,6 +138,11 @@ impl Bodies {
         std::mem::take(&mut self.texts)
     }
 
+    /// The site folder.
+    pub(crate) fn root(&self) -> &Path {
+        &self.root
+    }
+
     /// Every document, as links see them.
     pub(crate) fn registry(&self) -> &Registry {
         &self.registry

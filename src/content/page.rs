@@ -123,7 +123,17 @@ fn load_page(
     };
     let rendered = markdown::render(rel, split.body, split.body_line, &resolve);
     problems.extend(rendered.problems);
-    problems.extend(crate::content::privacy::scan(rel, &text, &[]));
+    let in_file = crate::content::privacy::scan(rel, &text, &[]);
+    if in_file.is_empty() {
+        problems.extend(crate::content::privacy::scan_rendered(
+            rel,
+            &rendered.text,
+            || Some(text.to_string()),
+            split.body_line,
+            &[],
+        ));
+    }
+    problems.extend(in_file);
     if title.is_none() {
         problems.push(
             Diagnostic::error(rel, "required field `title` is missing")

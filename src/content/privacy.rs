@@ -1,9 +1,13 @@
 //! The personal-data scan (去标识化, seed 002 四(十四) 41): before a document
 //! is published, its whole file (front-matter and body) is searched for
 //! mainland ID-card numbers (18 characters, valid checksum and birth date,
-//! also in full-width digits or split by spaces) and mobile numbers. A
-//! finding is an error showing the value masked; the document may allow a
-//! value with a reason (`personal_data:`), which makes it a notice.
+//! also in full-width digits or split by spaces) and mobile numbers; then,
+//! once the body is rendered, the text a reader sees ([`scan_rendered`]):
+//! a number split by emphasis, written with character references or over
+//! a line break is whole there. Zero-width and other invisible format
+//! characters are ignored in both. A finding is an error showing the value
+//! masked; the document may allow a value with a reason (`personal_data:`),
+//! which makes it a notice.
 
 use std::path::Path;
 use std::sync::LazyLock;
@@ -84,7 +88,7 @@ pub fn find(text: &str) -> Vec<Finding> {
         if digits < 11 {
             continue;
         }
-        let line: String = raw.nfkc().collect();
+        let line: String = raw.nfkc().filter(|c| !is_invisible(*c)).collect();
         let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
         for (re, kind) in [(&*ID_CARD, "ID-card number"), (&*MOBILE, "mobile number")] {
             for m in re.captures_iter(&line) {
@@ -112,6 +116,96 @@ pub fn find(text: &str) -> Vec<Finding> {
         }
     }
     found
+}
+
+/// Characters a page shows as nothing: zero-width spaces and joiners,
+/// direction marks and embeddings, the soft hyphen, word joiners, the BOM,
+/// and every other format character (Unicode category Cf) in those blocks.
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{180E}'
+        | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}'
+        | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
+}
+
+/// `line` with its numeric character references (`&#49;`, `&#x31;`)
+/// written as the characters they stand for.
+fn decode_references(line: &str) -> String {
+    static REFERENCE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));").expect("valid regex"));
+    REFERENCE
+        .replace_all(line, |c: &regex::Captures<'_>| {
+            let code = match (c.get(1), c.get(2)) {
+                (Some(hex), _) => u32::from_str_radix(hex.as_str(), 16).ok(),
+                (_, Some(dec)) => dec.as_str().parse().ok(),
+                _ => None,
+            };
+            code.and_then(char::from_u32)
+                .map(String::from)
+                .unwrap_or_default()
+        })
+        .into_owned()
+}
+
+/// Scans the text a reader sees of a document's body (`rendered`: the
+/// body as plain text, entities resolved, emphasis gone): errors for
+/// values that are not allowed. The file scan ([`scan`]) has already
+/// passed, so what is found here was hidden in the source by markup; the
+/// line is where the number starts in the file (`source`, read only when
+/// something is found), as far as its first digits tell, else `body_line`.
+pub fn scan_rendered(
+    path: &Path,
+    rendered: &str,
+    source_text: impl Fn() -> Option<String>,
+    body_line: u32,
+    allowed: &[Allowance],
+) -> Vec<Diagnostic> {
+    let digits = |v: &str| -> String {
+        v.nfkc()
+            .filter(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_uppercase()
+    };
+    let source = std::cell::OnceCell::new();
+    let located = |value: &str| -> u32 {
+        let head = &value[..4];
+        let Some(source) = source.get_or_init(&source_text) else {
+            return body_line;
+        };
+        source
+            .lines()
+            .enumerate()
+            .skip(body_line.saturating_sub(1) as usize)
+            .find(|(_, l)| {
+                decode_references(l)
+                    .nfkc()
+                    .filter(char::is_ascii_digit)
+                    .collect::<String>()
+                    .contains(head)
+            })
+            .map_or(body_line, |(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX))
+    };
+    let mut reported: Vec<String> = Vec::new();
+    let mut problems = Vec::new();
+    for f in find(rendered) {
+        let allowed = allowed.iter().any(|a| {
+            let a = digits(&a.value);
+            a == f.value || a.strip_prefix("86") == Some(f.value.as_str())
+        });
+        if allowed || reported.contains(&f.value) {
+            continue;
+        }
+        problems.push(
+            Diagnostic::error(
+                path,
+                format!("personal data: {} {} (whole on the page: markup splits it in the file)", f.kind, f.masked()),
+            )
+            .at(located(&f.value))
+            .hint("remove or mask it (去标识化); emphasis, character references, line breaks and invisible characters do not hide a number from readers"),
+        );
+        reported.push(f.value);
+    }
+    problems
 }
 
 /// Scans a document's file: errors for findings, notices for allowed ones.
@@ -170,6 +264,13 @@ mod tests {
                 (4, "mobile number", "139****9000".to_owned()),
             ]
         );
+    }
+
+    #[test]
+    fn invisible_characters_do_not_hide_a_number() {
+        let found = find("身份证 110105\u{200B}19491231\u{2060}002X，手机 138\u{00AD}0013\u{FEFF}8000\n");
+        let got: Vec<String> = found.iter().map(Finding::masked).collect();
+        assert_eq!(got, ["110105********002X", "138****8000"]);
     }
 
     #[test]
