@@ -15,7 +15,7 @@ use crate::content::date::source_date_epoch;
 use crate::diagnostic::Diagnostic;
 use crate::error::{BuildError, content_error};
 use crate::export::{self, ExportError};
-use crate::output::{self, Discard, OutputError, Sink, SiteLock, Staging};
+use crate::output::{Discard, OutputError, Sink, SiteLock, Staging};
 use crate::progress::Progress;
 use crate::render::{self, RenderError, RenderOptions};
 use crate::search::{self, SearchError};
@@ -32,6 +32,9 @@ pub struct BuildOptions {
     pub progress: Progress,
     /// Write the whole output again instead of only the files that changed.
     pub clean: bool,
+    /// Build into an output folder that holds files gongkai did not write,
+    /// replacing them.
+    pub force: bool,
 }
 
 /// What a successful run did.
@@ -58,7 +61,7 @@ pub struct Report {
     /// prints them; the CPU time is read only then, and only on Linux).
     pub stages: Vec<(&'static str, Duration, Option<Duration>)>,
     /// Files written, left unchanged and deleted in the output.
-    pub files: output::CommitStats,
+    pub files: crate::output::CommitStats,
 }
 
 /// CPU time (user and system) this process has used, from
@@ -133,10 +136,7 @@ fn build_site(options: &BuildOptions) -> Result<Report, BuildError> {
     //    manifest) meanwhile.
     let (site, staging) = rayon::join(
         || load_with(root, config, progress, !options.clean),
-        || {
-            output::check_target(root, &target)?;
-            Staging::create(root, &target, options.clean)
-        },
+        || Staging::create(root, &target, options.clean, options.force),
     );
     let (
         LoadedSite {
@@ -147,6 +147,8 @@ fn build_site(options: &BuildOptions) -> Result<Report, BuildError> {
         },
         staging,
     ) = (site?, staging?);
+    // A link to a folder is built into the folder it points to.
+    let target = staging.target().to_path_buf();
     timer.lap("load");
 
     // 2. Render every page whose context changed.

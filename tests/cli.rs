@@ -33,14 +33,18 @@ fn a_successful_build_replaces_the_previous_output_entirely() {
     let dir = tempfile::tempdir().expect("tempdir");
     let site = dir.path().join("s");
     assert!(gongkai(&["new", &site.to_string_lossy()]).status.success());
-    fs::create_dir_all(site.join("public/docs")).expect("mkdir");
+    assert!(
+        gongkai(&["build", "--root", &site.to_string_lossy()])
+            .status
+            .success()
+    );
     fs::write(
         site.join("public/docs/stale.html"),
         "a page of a deleted document",
     )
     .expect("write");
     assert!(
-        gongkai(&["build", "--root", &site.to_string_lossy()])
+        gongkai(&["build", "--clean", "--root", &site.to_string_lossy()])
             .status
             .success()
     );
@@ -48,7 +52,7 @@ fn a_successful_build_replaces_the_previous_output_entirely() {
         !site.join("public/docs/stale.html").exists(),
         "stale page survived"
     );
-    assert!(!site.join("public.staging").exists() && !site.join("public.old").exists());
+    assert!(!site.join(".public.gongkai-staging").exists() && !site.join(".public.gongkai-old").exists());
 }
 
 #[test]

@@ -62,7 +62,7 @@ fn run_case(case: &Path) -> Result<(), String> {
             "{name}: the previous public/ was changed by a failed build"
         ));
     }
-    for leftover in ["public.staging", "public.old"] {
+    for leftover in [".public.gongkai-staging", ".public.gongkai-old"] {
         if site.join(leftover).exists() {
             return Err(format!("{name}: {leftover} was left behind"));
         }

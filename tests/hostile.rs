@@ -258,7 +258,7 @@ fn run_case(case: &Path) -> Result<Option<BTreeMap<String, Vec<u8>>>, String> {
                 "{name}: the previous output was changed by a failed build"
             ));
         }
-        if dir.path().join("public.staging").exists() || site.join("public").exists() {
+        if dir.path().join(".public.gongkai-staging").exists() || site.join("public").exists() {
             return Err(format!("{name}: a failed build left files behind"));
         }
         return Ok(None);

@@ -83,7 +83,7 @@ pub fn create(dir: &Path) -> Result<(), ScaffoldError> {
     }
     let content = dir.join("content");
     fs::create_dir_all(&content).map_err(io(&content))?;
-    let gitignore = "/public\n/public.staging\n/public.old\n/.gongkai\n";
+    let gitignore = "/public\n/.public.gongkai-*\n/.gongkai\n";
     for (path, text) in [
         (dir.join("site.yaml"), SITE_YAML),
         (content.join("0001-03-2026-000001.md"), FIRST),

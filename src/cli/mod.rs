@@ -99,6 +99,10 @@ struct Build {
     /// Write every file again, ignoring what the last build wrote.
     #[arg(long)]
     clean: bool,
+    /// Build into an output folder that holds files gongkai did not write,
+    /// replacing them.
+    #[arg(long)]
+    force: bool,
 }
 
 impl Build {
@@ -109,6 +113,7 @@ impl Build {
             out: self.out,
             progress: output.progress(),
             clean: self.clean,
+            force: self.force,
         });
         output.report(result, "built")
     }
@@ -135,6 +140,7 @@ impl Serve {
                 out: None,
                 progress: output.progress(),
                 clean: false,
+                force: false,
             },
             port: self.port,
         };

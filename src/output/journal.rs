@@ -8,7 +8,8 @@ use std::io;
 use std::path::Path;
 
 use super::manifest::StatePaths;
-use super::{OutputError, io_error, sibling};
+use super::target;
+use super::{OutputError, io_error};
 
 /// The last line of a whole journal. A journal without it was cut short
 /// while being written, before any file was moved: it is dropped, with the
@@ -43,7 +44,7 @@ pub(super) fn replay(target: &Path, staging: &Path, state: &StatePaths) -> Resul
         let _ = fs::remove_file(state.pending_manifest());
         fs::remove_file(&state.journal).map_err(io_error("cannot remove", &state.journal))?;
         if staging.exists() {
-            fs::remove_dir_all(staging).map_err(io_error("cannot remove", staging))?;
+            target::remove_ours(staging)?;
         }
         return Ok(());
     };
@@ -84,22 +85,22 @@ pub(super) fn replay(target: &Path, staging: &Path, state: &StatePaths) -> Resul
     }
     fs::remove_file(&state.journal).map_err(io_error("cannot remove", &state.journal))?;
     if staging.exists() {
-        fs::remove_dir_all(staging).map_err(io_error("cannot remove", staging))?;
+        target::remove_ours(staging)?;
     }
     Ok(())
 }
 
 /// Finishes a commit a killed build left half-done: a journal is replayed;
-/// if the output is missing but its `.old` copy exists, the copy is put back
+/// if the output is missing but its backup exists, the backup is put back
 /// (and the manifest, which may describe either, is dropped).
 pub(super) fn recover(target: &Path, state: &StatePaths) -> Result<(), OutputError> {
     if state.journal.exists() {
-        return replay(target, &sibling(target, ".staging"), state);
+        return replay(target, &target::staging(target), state);
     }
-    let old = sibling(target, ".old");
-    if old.exists() {
+    let old = target::backup(target);
+    if target::is_ours(&old) {
         if target.exists() {
-            fs::remove_dir_all(&old).map_err(io_error("cannot remove", &old))?;
+            target::remove_ours(&old)?;
         } else {
             fs::rename(&old, target).map_err(io_error("cannot restore", &old))?;
             let _ = fs::remove_file(&state.manifest);

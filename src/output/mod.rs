@@ -25,22 +25,22 @@ mod journal;
 mod lock;
 mod manifest;
 mod sink;
+mod target;
 mod writer;
 
 use journal::{recover, replay};
 pub use lock::SiteLock;
 use manifest::{Entry, Manifest, StatePaths, prune_manifests, read_manifest, write_manifest};
 pub(crate) use sink::{Discard, Sink, Stamp};
+use target::OutputLock;
 use writer::Writer;
-
-use crate::site::STATE_DIR;
 
 /// Why the output could not be prepared or written.
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
     /// Another build holds the site's lock.
     #[error(
-        "another gongkai build is running in this site (lock file {0}); wait for it to finish and try again"
+        "another gongkai build is running in this site or into this output (lock file {0}); wait for it to finish and try again"
     )]
     Busy(PathBuf),
     /// The output folder would overwrite the site's own files.
@@ -66,6 +66,11 @@ pub enum OutputError {
     /// A path that would leave the output folder.
     #[error("unsafe output path {0}")]
     Unsafe(String),
+    /// A folder gongkai did not make, where it would replace or delete it.
+    #[error(
+        "{0} holds files gongkai did not write, which a build would replace\n  hint: choose a new or empty folder for the output (--out or site.yaml's output_dir), or pass --force to replace it"
+    )]
+    NotOurs(PathBuf),
 }
 
 fn io_error(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> OutputError + use<> {
@@ -79,6 +84,8 @@ fn io_error(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> Outp
 pub struct Staging {
     dir: PathBuf,
     target: PathBuf,
+    /// The output's lock, held until the build ends.
+    _lock: OutputLock,
     /// Where the manifest and the journal of this output live.
     state: StatePaths,
     /// The manifest of the output as last committed, when it can be trusted:
@@ -117,57 +124,31 @@ pub struct CommitStats {
     pub deleted: usize,
 }
 
-fn sibling(target: &Path, suffix: &str) -> PathBuf {
-    let mut name = target.file_name().unwrap_or_default().to_os_string();
-    name.push(suffix);
-    target.with_file_name(name)
-}
-
-/// Rejects an output folder that is the site itself or holds its sources.
-pub fn check_target(root: &Path, target: &Path) -> Result<(), OutputError> {
-    let root = root.canonicalize().map_err(io_error("cannot resolve", root))?;
-    // The target may not exist yet: resolve its parent.
-    let parent = target.parent().unwrap_or(Path::new("."));
-    let parent = if parent.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        parent
-    };
-    let resolved = parent
-        .canonicalize()
-        .map_err(io_error("cannot resolve", parent))?
-        .join(target.file_name().unwrap_or_default());
-    if resolved == root || root.starts_with(&resolved) {
-        return Err(OutputError::Forbidden(
-            target.to_path_buf(),
-            "it is the site folder or contains it",
-        ));
-    }
-    for source in [crate::site::CONTENT_DIR, crate::site::THEMES_DIR, STATE_DIR] {
-        let source = root.join(source);
-        if resolved.starts_with(&source) {
-            return Err(OutputError::Forbidden(
-                target.to_path_buf(),
-                "it lies inside content/, themes/ or .gongkai/",
-            ));
-        }
-    }
-    Ok(())
-}
-
 impl Staging {
-    /// Prepares an empty staging folder for `target` of the site in `root`.
-    /// Call with the site lock held: leftovers of a killed build are cleaned
-    /// up here. With `clean`, the manifest is ignored and the whole site is
-    /// written and swapped in.
-    pub fn create(root: &Path, target: &Path, clean: bool) -> Result<Staging, OutputError> {
-        let state = StatePaths::new(root, target);
-        recover(target, &state)?;
-        let dir = sibling(target, ".staging");
-        if dir.exists() {
-            fs::remove_dir_all(&dir).map_err(io_error("cannot remove the old staging folder", &dir))?;
+    /// Prepares an empty staging folder for the output `target` of the site
+    /// in `root` (see [`target`] for which folders may be written: a link is
+    /// followed, a folder gongkai did not make is refused unless `force`).
+    /// Call with the site lock held; takes the output's lock. Leftovers of
+    /// a killed build are cleaned up here. With `clean`, the manifest is
+    /// ignored and the whole site is written and swapped in.
+    pub(crate) fn create(
+        root: &Path,
+        target: &Path,
+        clean: bool,
+        force: bool,
+    ) -> Result<Staging, OutputError> {
+        let target = target::resolve(root, target, force)?;
+        let lock = OutputLock::acquire(&target)?;
+        let state = StatePaths::new(root, &target);
+        recover(&target, &state)?;
+        if target.is_dir() && !target::is_ours(&target) {
+            // Empty, written by an earlier gongkai, or replaced by --force.
+            target::mark(&target)?;
         }
+        let dir = target::staging(&target);
+        target::remove_ours(&dir)?;
         fs::create_dir_all(&dir).map_err(io_error("cannot create", &dir))?;
+        target::mark(&dir)?;
         let writer = Writer::start().map_err(io_error("cannot start a thread to write into", &dir))?;
         let previous = if clean || !target.is_dir() {
             None
@@ -177,7 +158,8 @@ impl Staging {
         let previous_len = previous.as_ref().map_or(0, Manifest::len);
         Ok(Staging {
             dir,
-            target: target.to_path_buf(),
+            target,
+            _lock: lock,
             state,
             previous,
             current: Mutex::new(Manifest::with_capacity_and_hasher(
@@ -188,6 +170,11 @@ impl Staging {
             writer,
             committing: false,
         })
+    }
+
+    /// The folder this build writes (a link to a folder is followed).
+    pub(crate) fn target(&self) -> &Path {
+        &self.target
     }
 
     /// The output's entry for `rel` in the last manifest, when the file is
@@ -272,16 +259,15 @@ impl Staging {
                 Err(e) if e.kind() == io::ErrorKind::NotFound => {}
                 Err(e) => return Err(io_error("cannot remove", &self.state.manifest)(e)),
             }
-            let old = sibling(&self.target, ".old");
+            let old = target::backup(&self.target);
+            target::remove_ours(&old)?;
             if self.target.exists() {
                 fs::rename(&self.target, &old).map_err(io_error("cannot move aside", &self.target))?;
             }
             fs::rename(&self.dir, &self.target).map_err(io_error("cannot move into place", &self.dir))?;
             fs::rename(&pending, &self.state.manifest)
                 .map_err(io_error("cannot write", &self.state.manifest))?;
-            if old.exists() {
-                fs::remove_dir_all(&old).map_err(io_error("cannot remove", &old))?;
-            }
+            target::remove_ours(&old)?;
             prune_manifests(&self.state.manifest);
             return Ok(CommitStats {
                 written: current.len(),
@@ -321,10 +307,12 @@ mod tests {
     fn interrupted(moved: usize) -> (tempfile::TempDir, PathBuf, StatePaths) {
         let dir = tempfile::tempdir().expect("tempdir");
         let (root, target) = (dir.path().to_path_buf(), dir.path().join("public"));
-        let staging = sibling(&target, ".staging");
+        let staging = target::staging(&target);
         let state = StatePaths::new(&root, &target);
         fs::create_dir_all(target.join("old")).expect("target");
         fs::create_dir_all(staging.join("c")).expect("staging");
+        target::mark(&target).expect("mark");
+        target::mark(&staging).expect("mark");
         fs::create_dir_all(state.manifest.parent().expect("cache")).expect("cache");
         fs::write(target.join("a.html"), "old a").expect("write");
         fs::write(target.join("old/b.html"), "b").expect("write");
@@ -346,7 +334,7 @@ mod tests {
         for moved in 0..=2 {
             let (_dir, root, state) = interrupted(moved);
             let target = root.join("public");
-            let staging = Staging::create(&root, &target, false).expect("recover");
+            let staging = Staging::create(&root, &target, false, false).expect("recover");
             let read = |rel: &str| fs::read_to_string(target.join(rel)).ok();
             assert_eq!(read("a.html").as_deref(), Some("new a"), "moved {moved}");
             assert_eq!(read("c/d.html").as_deref(), Some("new d"));
@@ -367,7 +355,7 @@ mod tests {
         // Cut short before its end line: no file was moved yet.
         fs::write(&state.journal, "M a.html\nM c/d").expect("write");
         let target = root.join("public");
-        let staging = Staging::create(&root, &target, false).expect("recover");
+        let staging = Staging::create(&root, &target, false, false).expect("recover");
         let read = |rel: &str| fs::read_to_string(target.join(rel)).ok();
         assert_eq!(read("a.html").as_deref(), Some("old a"));
         assert_eq!(read("old/b.html").as_deref(), Some("b"));
