@@ -1,5 +1,6 @@
-//! The site's lock: one build (or serve rebuild) at a time per site, taken
-//! on `.gongkai/build.lock` and released when dropped.
+//! Locks: one build (or serve rebuild) at a time per site, taken on
+//! `.gongkai/build.lock`, and per output folder (see `OutputLock`);
+//! released when dropped.
 
 use std::fs::{self, File};
 use std::path::Path;
@@ -18,17 +19,24 @@ impl SiteLock {
     pub fn acquire(root: &Path) -> Result<SiteLock, OutputError> {
         let dir = root.join(STATE_DIR);
         fs::create_dir_all(&dir).map_err(io_error("cannot create", &dir))?;
-        let path = dir.join("build.lock");
-        let file = File::options()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(io_error("cannot open", &path))?;
-        match file.try_lock() {
-            Ok(()) => Ok(SiteLock { _file: file }),
-            Err(fs::TryLockError::WouldBlock) => Err(OutputError::Busy(path)),
-            Err(fs::TryLockError::Error(e)) => Err(io_error("cannot lock", &path)(e)),
-        }
+        Ok(SiteLock {
+            _file: lock(&dir.join("build.lock"))?,
+        })
+    }
+}
+
+/// Opens (creating it) and locks the file at `path`, failing at once if
+/// another process holds it.
+pub(super) fn lock(path: &Path) -> Result<File, OutputError> {
+    let file = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+        .map_err(io_error("cannot open", path))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(fs::TryLockError::WouldBlock) => Err(OutputError::Busy(path.to_path_buf())),
+        Err(fs::TryLockError::Error(e)) => Err(io_error("cannot lock", path)(e)),
     }
 }

@@ -143,17 +143,8 @@ pub(crate) struct OutputLock {
 impl OutputLock {
     /// Takes the lock of `target`, failing at once if another build holds it.
     pub(crate) fn acquire(target: &Path) -> Result<OutputLock, OutputError> {
-        let path = beside(target, "lock");
-        let file = File::options()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(io_error("cannot open", &path))?;
-        match file.try_lock() {
-            Ok(()) => Ok(OutputLock { _file: file }),
-            Err(fs::TryLockError::WouldBlock) => Err(OutputError::Busy(path)),
-            Err(fs::TryLockError::Error(e)) => Err(io_error("cannot lock", &path)(e)),
-        }
+        Ok(OutputLock {
+            _file: super::lock::lock(&beside(target, "lock"))?,
+        })
     }
 }
