@@ -85,7 +85,12 @@ impl Resolver<'_> {
         if dest.is_empty() || dest.starts_with("//") {
             return Ok(None);
         }
-        if let Some(rest) = dest.strip_prefix("idx:") {
+        // Schemes are case-insensitive: IDX: and Idx: are idx: too.
+        if let Some(rest) = dest
+            .get(..4)
+            .filter(|scheme| scheme.eq_ignore_ascii_case("idx:"))
+            .map(|_| &dest[4..])
+        {
             let (number, anchor) = split_anchor(rest);
             let entry = self.registry.by_index(number).ok_or_else(|| {
                 refuse(

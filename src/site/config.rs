@@ -17,7 +17,8 @@ pub const DEFAULT_TYPES: &[&str] = &[
 /// Types that can carry script when a browser opens them: never published,
 /// whatever site.yaml says.
 pub const FORBIDDEN_TYPES: &[&str] = &[
-    "html", "htm", "xhtml", "shtml", "svg", "svgz", "js", "mjs", "xml", "swf", "php", "asp", "aspx", "jsp",
+    "html", "htm", "xhtml", "xht", "shtml", "shtm", "mht", "mhtml", "svg", "svgz", "js", "mjs", "xml", "xsl",
+    "xslt", "htc", "hta", "vml", "rdf", "swf", "php", "asp", "aspx", "jsp",
 ];
 
 /// The name of the site configuration file in the site root.
