@@ -213,3 +213,55 @@ fn without_an_absolute_base_url_feeds_are_skipped_with_a_notice() {
     );
     assert!(!site.join("public/feed.xml").exists() && site.join("public/catalogue.json").exists());
 }
+
+/// A vertical tab (Word's pasted line break), NUL, ESC or another control
+/// character in a field or body is removed with a warning naming its line:
+/// every feed, JSON and CSV file stays well-formed (issue 22, item 6).
+#[test]
+fn control_characters_never_reach_a_feed_or_data_file() {
+    let (_dir, site) = fixture_site("rules");
+    let yaml = read(&site.join("site.yaml"));
+    fs::write(
+        site.join("site.yaml"),
+        format!("base_url: https://www.example.gov.cn/zwgk/\n{yaml}"),
+    )
+    .expect("write");
+    fs::write(
+        site.join("content/zhengce/pasted.md"),
+        "---\ntitle: 关于\u{0B}粘贴\u{0}的通知\nindex_number: 0101-02-2020-000030\nissuer: 区政府办公室\ncategory: 政策文件\ndate: 2020-06-01\nsummary: 概述\u{1B}[0m内容\n---\n\n第一段\u{0B}第二行\u{7F}，\u{0C}完。\n",
+    )
+    .expect("write");
+    let out = gongkai_env(
+        &["build", "--root", &site.to_string_lossy()],
+        &[("SOURCE_DATE_EPOCH", "1700000000")],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    for line in [2, 7, 10] {
+        assert!(
+            err.contains(&format!("content/zhengce/pasted.md:{line}: a control character")),
+            "line {line}: {err}"
+        );
+    }
+    let public = site.join("public");
+    for (path, bytes) in tree(&public) {
+        if [".xml", ".json", ".csv", ".html"]
+            .iter()
+            .any(|e| path.ends_with(e))
+        {
+            let text = String::from_utf8(bytes).expect("UTF-8");
+            assert!(
+                !text
+                    .chars()
+                    .any(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r')),
+                "{path} carries a control character"
+            );
+        }
+    }
+    xml_elements(&public.join("feed.xml"));
+    let json: serde_json::Value = serde_json::from_str(&read(&public.join("catalogue.json"))).expect("JSON");
+    assert!(
+        json.to_string().contains("关于粘贴的通知"),
+        "the text around it is kept"
+    );
+}

@@ -347,7 +347,7 @@ fn parse_file(root: &Path, config: &SiteConfig, file: &SourceFile) -> Result<Par
     crate::diagnostic::panics::fail_point("parse", &file.rel_path);
     let bytes = std::fs::read(&file.abs_path)
         .map_err(|e| vec![Diagnostic::error(&file.rel_path, format!("cannot read: {e}"))])?;
-    let text = source::decode(&file.rel_path, &bytes).map_err(|d| vec![d])?;
+    let (text, controls) = source::read_text(&file.rel_path, &bytes).map_err(|d| vec![d])?;
     let mut parsed = document::parse(config, &file.rel_path, &text)?;
     let mut problems = Vec::new();
     if parsed.document.is_published() {
@@ -357,6 +357,7 @@ fn parse_file(root: &Path, config: &SiteConfig, file: &SourceFile) -> Result<Par
                 .partition(Diagnostic::is_error);
         problems.extend(errors);
         parsed.notices = notices;
+        parsed.notices.extend(controls);
     }
     let mut names: HashMap<String, PathBuf> = HashMap::new();
     for declared in std::mem::take(&mut parsed.attachments) {

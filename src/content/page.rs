@@ -68,7 +68,9 @@ fn load_page(
             .hint("create the file, or remove the line from site.yaml's column:"),
         ]
     })?;
-    let text = source::decode(rel, &bytes).map_err(|d| vec![d])?;
+    // Control characters are removed (the warning is for documents, which
+    // feeds and data files carry).
+    let (text, _) = source::read_text(rel, &bytes).map_err(|d| vec![d])?;
     let split = frontmatter::split(rel, &text).map_err(|d| vec![d])?;
     let meta = frontmatter::parse(rel, &split).map_err(|d| vec![d])?;
     let mut problems = Vec::new();

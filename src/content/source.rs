@@ -126,10 +126,47 @@ fn relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
-/// Decodes a content file: UTF-8 only, a leading BOM removed, CRLF and lone
-/// CR turned into LF. A file in another encoding is an error that names it
-/// when it can be recognised.
+/// Decodes a content file like [`read_text`], dropping its warnings.
 pub fn decode(rel_path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
+    read_text(rel_path, bytes).map(|(text, _)| text)
+}
+
+/// Decodes a content file: UTF-8 only, a leading BOM removed, CRLF and lone
+/// CR turned into LF, control characters other than tab and line feed
+/// removed (they make feeds and data files malformed; Word leaves U+000B
+/// for a line break), each line that had one noted in a warning. A file in
+/// another encoding is an error that names it when it can be recognised.
+pub fn read_text(rel_path: &Path, bytes: &[u8]) -> Result<(String, Vec<Diagnostic>), Diagnostic> {
+    let text = decode_utf8(rel_path, bytes)?;
+    Ok(remove_controls(rel_path, text))
+}
+
+/// Whether `c` is a control character no output may carry.
+fn is_stray_control(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t') || c == '\u{FFFE}' || c == '\u{FFFF}'
+}
+
+fn remove_controls(rel_path: &Path, text: String) -> (String, Vec<Diagnostic>) {
+    if !text.contains(is_stray_control) {
+        return (text, Vec::new());
+    }
+    let mut warnings = Vec::new();
+    for (i, line) in text.split('\n').enumerate() {
+        if let Some(c) = line.chars().find(|c| is_stray_control(*c)) {
+            warnings.push(
+                Diagnostic::warning(
+                    rel_path,
+                    format!("a control character (U+{:04X}) was removed: it would break the feeds and data files", u32::from(c)),
+                )
+                .at(u32::try_from(i + 1).unwrap_or(u32::MAX))
+                .hint("text pasted from Word carries U+000B for a line break: delete it, or type the line again"),
+            );
+        }
+    }
+    (text.replace(is_stray_control, ""), warnings)
+}
+
+fn decode_utf8(rel_path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(Diagnostic::error(rel_path, "the file is UTF-16, not UTF-8")
             .at(1)
