@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::catalogue::Catalogue;
-use crate::catalogue::load::{LoadedSite, load, load_with};
+use crate::catalogue::load::{CacheUse, LoadedSite, load, load_with};
 use crate::content::date::source_date_epoch;
 use crate::diagnostic::Diagnostic;
 use crate::error::{BuildError, content_error};
@@ -135,7 +135,14 @@ fn build_site(options: &BuildOptions) -> Result<Report, BuildError> {
     // 1. Load the site, preparing the staging folder (reading the output's
     //    manifest) meanwhile.
     let (site, staging) = rayon::join(
-        || load_with(root, config, progress, !options.clean),
+        || {
+            let cache = if options.clean {
+                CacheUse::Off
+            } else {
+                CacheUse::ReadWrite
+            };
+            load_with(root, config, progress, cache)
+        },
         || Staging::create(root, &target, options.clean, options.force),
     );
     let (

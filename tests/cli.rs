@@ -18,6 +18,15 @@ fn new_site_builds_and_check_writes_nothing() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(String::from_utf8_lossy(&out.stdout).contains("checked 2 documents"));
     assert!(!site.join("public").exists(), "check must not write the site");
+    let before = tree(&site);
+    let out = gongkai(&["check", "--root", &site.to_string_lossy()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        tree(&site),
+        before,
+        "check writes nothing, not even the parse cache"
+    );
+    assert!(!site.join(".gongkai/cache").exists());
 
     let out = gongkai(&["build", "--root", &site.to_string_lossy()]);
     assert!(out.status.success(), "{}", stderr(&out));

@@ -28,7 +28,18 @@ use crate::{content::attachment, content::page, content::privacy};
 /// since the last run come from the parse cache ([`crate::catalogue::cache`]).
 pub(crate) fn load(root: &Path, progress: &Progress) -> Result<LoadedSite, BuildError> {
     let config = SiteConfig::load(root).map_err(BuildError::Config)?;
-    load_with(root, config, progress, true)
+    load_with(root, config, progress, CacheUse::Read)
+}
+
+/// How loading uses the parse cache.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CacheUse {
+    /// Neither read nor written (`--clean`).
+    Off,
+    /// Read, not written: `check` and `stats` write nothing.
+    Read,
+    /// Read, and written for the next build.
+    ReadWrite,
 }
 
 /// A site loaded and validated: the read-only catalogue, the documents'
@@ -102,19 +113,19 @@ impl Done {
     }
 }
 
-/// [`load`] with site.yaml already read, using the parse cache or not
-/// (`--clean`).
+/// [`load`] with site.yaml already read, using the parse cache as
+/// `cache_use` says.
 pub(crate) fn load_with(
     root: &Path,
     config: SiteConfig,
     progress: &Progress,
-    use_cache: bool,
+    cache_use: CacheUse,
 ) -> Result<LoadedSite, BuildError> {
     let theme = Theme::load(root, &config.theme).map_err(BuildError::Config)?;
     let ((files, mut problems), mut cache) = rayon::join(
         || source::discover(root),
         || {
-            if use_cache {
+            if cache_use != CacheUse::Off {
                 Cache::open(root, &config.text_hash)
             } else {
                 Cache::default()
@@ -224,7 +235,7 @@ pub(crate) fn load_with(
         }
     }
     drop(anchors);
-    if use_cache {
+    if cache_use == CacheUse::ReadWrite {
         let entries: Vec<(&Entry, bool)> = done
             .iter()
             .filter_map(|d| match d {

@@ -69,9 +69,12 @@ pub(crate) fn parse(path: &Path, split: &Split<'_>) -> Result<RawMeta, Diagnosti
         Value::Mapping(Mapping::new())
     } else {
         serde_norway::from_str(split.yaml).map_err(|e| {
-            let line = e
-                .location()
-                .map(|l| split.yaml_line - 1 + u32::try_from(l.line()).unwrap_or(0));
+            // The parser places a repeated key at the mapping's start: the
+            // second line that writes the key is the one to fix.
+            let line = repeated_key_line(split, &e.to_string()).or_else(|| {
+                e.location()
+                    .map(|l| split.yaml_line - 1 + u32::try_from(l.line()).unwrap_or(0))
+            });
             Diagnostic::error(
                 path,
                 format!(
@@ -110,6 +113,27 @@ pub(crate) fn parse(path: &Path, split: &Split<'_>) -> Result<RawMeta, Diagnosti
         key_lines,
         start_line,
     })
+}
+
+/// For a "duplicate entry with key" error, the line of the key's second
+/// top-level occurrence in the block.
+fn repeated_key_line(split: &Split<'_>, message: &str) -> Option<u32> {
+    let key = message
+        .split_once("duplicate entry with key \"")?
+        .1
+        .split_once('"')?
+        .0;
+    let (i, _) = split
+        .yaml
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| {
+            l.split_once(':').is_some_and(|(k, _)| {
+                !l.starts_with([' ', '\t']) && k.trim().trim_matches(['"', '\'']) == key
+            })
+        })
+        .nth(1)?;
+    Some(split.yaml_line + u32::try_from(i).ok()?)
 }
 
 /// The line of each top-level `key:` in a block of YAML starting at

@@ -121,7 +121,7 @@ pub fn find(text: &str) -> Vec<Finding> {
 /// Characters a page shows as nothing: zero-width spaces and joiners,
 /// direction marks and embeddings, the soft hyphen, word joiners, the BOM,
 /// and every other format character (Unicode category Cf) in those blocks.
-fn is_invisible(c: char) -> bool {
+pub(crate) fn is_invisible(c: char) -> bool {
     matches!(c,
         '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{180E}'
         | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}'

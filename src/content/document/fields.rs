@@ -99,6 +99,17 @@ impl<'a> Fields<'a> {
             return None;
         }
         let value = self.optional_text(key, problems);
+        if value.as_deref().is_some_and(|v| {
+            v.chars()
+                .all(|c| c.is_whitespace() || crate::content::privacy::is_invisible(c))
+        }) {
+            problems.push(self.problem(
+                key,
+                format!("`{key}` shows nothing: it holds only invisible characters"),
+                format!("write a value after `{key}:`"),
+            ));
+            return None;
+        }
         if value.is_none() && problems.last().is_none_or(|d| d.field.as_deref() != Some(key)) {
             problems.push(self.problem(
                 key,
