@@ -18,6 +18,10 @@ pub(crate) struct RawMeta {
     pub key_lines: HashMap<String, (u32, Span)>,
     /// The line of the opening `---`.
     pub start_line: u32,
+    /// Each top-level key's value as written on its line (comments cut),
+    /// for values YAML reads as numbers but a text field keeps as written
+    /// (`文件编号: 1.10`).
+    pub written: HashMap<String, String>,
 }
 
 /// A document split into front-matter and body.
@@ -94,6 +98,7 @@ pub(crate) fn parse(path: &Path, split: &Split<'_>) -> Result<RawMeta, Diagnosti
         );
     };
     let key_lines = key_lines(split.yaml, split.yaml_line);
+    let written = written_values(split.yaml);
     let mut fields = Vec::with_capacity(mapping.len());
     for (key, value) in mapping {
         let key = match key {
@@ -112,7 +117,25 @@ pub(crate) fn parse(path: &Path, split: &Split<'_>) -> Result<RawMeta, Diagnosti
         fields,
         key_lines,
         start_line,
+        written,
     })
+}
+
+/// Each top-level key's value text as written, a trailing ` # comment` cut.
+fn written_values(yaml: &str) -> HashMap<String, String> {
+    let mut values = HashMap::new();
+    for l in yaml.lines() {
+        if l.starts_with([' ', '\t', '#', '-']) {
+            continue;
+        }
+        if let Some((key, value)) = l.split_once(':') {
+            let value = value.split(" #").next().unwrap_or_default().trim();
+            values
+                .entry(key.trim().trim_matches(['"', '\'']).to_owned())
+                .or_insert_with(|| value.to_owned());
+        }
+    }
+    values
 }
 
 /// For a "duplicate entry with key" error, the line of the key's second

@@ -7,6 +7,10 @@ use super::*;
 /// The front-matter values by English key, with the line each was written on.
 pub(super) struct Fields<'a> {
     path: &'a Path,
+    /// Values as written on their lines (see `RawMeta::written`).
+    written: &'a HashMap<String, String>,
+    /// The key each field was written under (English or an alias).
+    keys: HashMap<&'static str, &'a str>,
     start_line: u32,
     values: HashMap<&'static str, (&'a Value, u32)>,
 }
@@ -15,6 +19,7 @@ impl<'a> Fields<'a> {
     pub(super) fn collect(path: &'a Path, meta: &'a RawMeta, problems: &mut Vec<Diagnostic>) -> Self {
         let mut values: HashMap<&'static str, (&'a Value, u32)> = HashMap::new();
         let mut written: HashMap<&'static str, &str> = HashMap::new();
+        let mut keys: HashMap<&'static str, &'a str> = HashMap::new();
         for (key, value) in &meta.fields {
             let (line, key_span) = meta
                 .key_lines
@@ -57,6 +62,7 @@ impl<'a> Fields<'a> {
                 continue;
             }
             written.insert(spec.key, key);
+            keys.insert(spec.key, key.as_str());
             values.insert(spec.key, (value, line));
         }
         for spec in FIELDS
@@ -77,6 +83,8 @@ impl<'a> Fields<'a> {
         }
         Fields {
             path,
+            written: &meta.written,
+            keys,
             start_line: meta.start_line,
             values,
         }
@@ -123,7 +131,17 @@ impl<'a> Fields<'a> {
     /// A text field, or `None` when absent or empty.
     pub(super) fn optional_text(&self, key: &'static str, problems: &mut Vec<Diagnostic>) -> Option<String> {
         let (value, _) = self.values.get(key)?;
-        match scalar_text(value) {
+        // A number in a text field is the text as written: YAML would read
+        // 1.10 as 1.1 and 0x1F as 31.
+        let as_written = match value {
+            Value::Number(_) => self
+                .keys
+                .get(key)
+                .and_then(|k| self.written.get(*k))
+                .map(|w| w.trim_matches(['"', '\'']).to_owned()),
+            _ => None,
+        };
+        match as_written.map_or_else(|| scalar_text(value), Ok) {
             Ok(text) if text.starts_with("TODO") => {
                 problems.push(self.problem(
                     key,

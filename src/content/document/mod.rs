@@ -540,6 +540,17 @@ mod tests {
     }
 
     #[test]
+    fn numbers_in_text_fields_are_kept_as_written() {
+        for written in ["1.10", "0x1F", "1e3", "007", "2017.10"] {
+            let d = doc(&format!(
+                "---\ntitle: 通知\nindex_number: 0101-03-2017-000525\nissuer: 区政府办公室\ncategory: 规划计划\ndate: 2017-07-18\n文件编号: {written}  # 旧编号\n---\n\n正文。\n"
+            ))
+            .expect("valid");
+            assert_eq!(d.doc_number.as_deref(), Some(written));
+        }
+    }
+
+    #[test]
     fn chinese_keys_are_accepted() {
         let d = doc("---\n标题: 通知\n索引号: 0101-03-2017-000525\n发布机构: 区政府办公室\n信息分类: 规划计划\n发文日期: 2017年7月18日\n文件编号: 川政办字〔2017〕89号\n有效性: 已废止\n主题词: 政务公开、工作要点\n---\n\n第一段。\n")
             .expect("valid");
