@@ -9,6 +9,38 @@ use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_enco
 
 use crate::diagnostic::Problem;
 
+/// Why `name` cannot be a file name on a Windows server (a device name
+/// such as `CON` or `COM1`, whatever its type; a character Windows
+/// refuses; a control character; a trailing dot or space), if it cannot.
+pub(crate) fn not_portable(name: &str) -> Option<String> {
+    const DEVICES: [&str; 22] = [
+        "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
+        "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+    ];
+    let stem = name
+        .split('.')
+        .next()
+        .unwrap_or_default()
+        .trim_end()
+        .to_ascii_lowercase();
+    if DEVICES.contains(&stem.as_str()) {
+        return Some(format!("`{stem}` is a device name on Windows, not a file name"));
+    }
+    if let Some(c) = name
+        .chars()
+        .find(|c| matches!(c, ':' | '*' | '?' | '|' | '<' | '>' | '"') || c.is_control())
+    {
+        return Some(format!(
+            "the name contains `{}`, which Windows does not allow",
+            c.escape_default()
+        ));
+    }
+    if name.ends_with(['.', ' ']) {
+        return Some("the name ends in a dot or a space, which Windows drops".to_owned());
+    }
+    None
+}
+
 /// A file published with a document.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Attachment {
@@ -123,6 +155,12 @@ pub fn publish(
         .and_then(|n| n.to_str())
         .unwrap_or_default()
         .to_owned();
+    if let Some(why) = not_portable(&name) {
+        return Err(Problem::new(
+            format!("{shown}: {why}"),
+            "rename the file: names are published as they are and must work on Windows servers too",
+        ));
+    }
     let kind = extension(&name);
     if crate::site::config::FORBIDDEN_TYPES.contains(&kind.as_str()) {
         return Err(Problem::new(

@@ -293,7 +293,7 @@ pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Parsed, Vec
         problems.push(fields.problem(
             "slug",
             format!("slug `{slug}` is not a safe file name"),
-            "use lower-case ASCII letters, digits, `-`, `_` and `.`, starting with a letter or digit",
+            "use lower-case ASCII letters, digits, `-`, `_` and `.`, starting with a letter or digit, and not a Windows device name (con, nul, com1 …)",
         ));
     }
 
@@ -454,7 +454,8 @@ fn truncate(text: &str, max_chars: usize) -> String {
 
 /// Whether an explicit `slug` is a safe, portable file name.
 pub fn is_valid_slug(slug: &str) -> bool {
-    slug.len() <= 100
+    crate::content::attachment::not_portable(slug).is_none()
+        && slug.len() <= 100
         && slug
             .bytes()
             .next()
@@ -482,12 +483,14 @@ pub fn slug_from_index_number(index_number: &str) -> String {
     let slug = slug
         .trim_start_matches(['-', '.', '_'])
         .trim_end_matches(['-', '.']);
-    if slug.is_empty() {
-        // Nothing ASCII to keep: a stable name from the number itself.
+    let slug: String = slug.chars().take(100).collect();
+    if slug.is_empty() || crate::content::attachment::not_portable(&slug).is_some() {
+        // Nothing ASCII to keep, or a Windows device name (CON, NUL …): a
+        // stable name from the number itself.
         let hash = blake3::hash(index_number.as_bytes()).to_hex();
         format!("doc-{}", &hash[..12])
     } else {
-        slug.chars().take(100).collect()
+        slug
     }
 }
 
