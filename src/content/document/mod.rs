@@ -360,6 +360,19 @@ pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Parsed, Vec
             "set status: 已废止",
         ));
     }
+    // A document cannot stop being in force before it was issued: the
+    // annual report's 本年废止 and 现行有效 counts would not add up.
+    for (key, end) in [("repealed_on", repealed_on), ("valid_until", valid_until)] {
+        if let (Some(end), Some(date)) = (end, date)
+            && end < date
+        {
+            problems.push(fields.problem(
+                key,
+                format!("`{key}` ({end}) is before the document's date ({date})"),
+                "check both dates: a document stops being in force on or after the day it is dated",
+            ));
+        }
+    }
 
     let (Some(title), Some(index_number), Some(issuer), Some(category), Some(date)) =
         (title, index_number, issuer, category, date)
@@ -551,6 +564,32 @@ mod tests {
             .expect("valid");
             assert_eq!(d.doc_number.as_deref(), Some(written));
         }
+    }
+
+    #[test]
+    fn a_document_cannot_end_before_it_begins() {
+        let head = "---\ntitle: 通知\nindex_number: 0101-03-2017-000525\nissuer: 区政府办公室\ncategory: 规划计划\ndate: 2017-07-18\n";
+        let e = doc(&format!(
+            "{head}status: 已废止\nrepealed_on: 2016-01-01\n---\n\n正文。\n"
+        ))
+        .expect_err("invalid");
+        assert!(
+            e.iter().any(|d| d.line == Some(8)
+                && d.message
+                    .contains("`repealed_on` (2016-01-01) is before the document's date (2017-07-18)")),
+            "{e:#?}"
+        );
+        let e = doc(&format!("{head}valid_until: 2017-07-17\n---\n\n正文。\n")).expect_err("invalid");
+        assert!(
+            e.iter()
+                .any(|d| d.line == Some(7) && d.field.as_deref() == Some("valid_until")),
+            "{e:#?}"
+        );
+        // The same day is fine.
+        doc(&format!(
+            "{head}status: 已废止\nrepealed_on: 2017-07-18\n---\n\n正文。\n"
+        ))
+        .expect("valid");
     }
 
     #[test]
