@@ -62,6 +62,9 @@ fn a_panic_in_any_stage_is_reported_and_the_output_kept() {
             3,
             "gongkai stopped on an internal error (GONGKAI_FAIL=search:",
         ),
+        // The writer failing as a full disk does: the staging folder goes
+        // too, not only the output stays (issue 22, item 13).
+        ("write:docs/", 2, "no space left on device"),
     ];
     for (spec, exit, message) in cases {
         // --clean: the parse cache would skip parsing the file.
@@ -81,7 +84,9 @@ fn a_panic_in_any_stage_is_reported_and_the_output_kept() {
         let leftovers: Vec<_> = fs::read_dir(&site)
             .expect("site")
             .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-            .filter(|n| n.starts_with("public."))
+            .filter(|n| {
+                n.starts_with("public.") || n.contains("gongkai-staging") || n.contains("gongkai-old")
+            })
             .collect();
         assert!(leftovers.is_empty(), "{spec}: left behind {leftovers:?}");
     }

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use gongkai::output::OutputError;
 use gongkai::progress::{Observer, Progress};
 use gongkai::{BuildError, Diagnostic, Report};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -85,7 +86,12 @@ impl Output {
                 self.diagnostics(diagnostics);
                 let errors = diagnostics.iter().filter(|d| d.is_error()).count();
                 match &e {
-                    BuildError::Output(_) | BuildError::Internal(_) => eprintln!("error: {e}"),
+                    BuildError::Output(OutputError::Interrupted(_)) | BuildError::Internal(_) => {
+                        eprintln!("error: {e}")
+                    }
+                    BuildError::Output(_) => {
+                        eprintln!("error: {e}\n  nothing was written, the previous output is unchanged")
+                    }
                     _ => {
                         eprintln!("{errors} error(s); nothing was written, the previous output is unchanged")
                     }

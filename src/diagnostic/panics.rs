@@ -90,14 +90,23 @@ pub fn guard<T>(
 /// tests can prove that a panic in each stage is reported. Release builds
 /// compile it to nothing.
 pub fn fail_point(stage: &str, subject: &Path) {
-    if cfg!(debug_assertions)
-        && let Ok(spec) = std::env::var("GONGKAI_FAIL")
-        && let Some((wanted, text)) = spec.split_once(':')
-        && wanted == stage
-        && subject.to_string_lossy().contains(text)
-    {
-        panic!("GONGKAI_FAIL={spec}");
+    if armed(stage, subject) {
+        panic!(
+            "GONGKAI_FAIL={}",
+            std::env::var("GONGKAI_FAIL").unwrap_or_default()
+        );
     }
+}
+
+/// Whether the test seam `GONGKAI_FAIL=<stage>:<text>` names this stage and
+/// `subject` (debug builds only; always false in release builds). The
+/// writer uses it to fail as a full disk would (`write:<text>`).
+pub fn armed(stage: &str, subject: &Path) -> bool {
+    cfg!(debug_assertions)
+        && std::env::var("GONGKAI_FAIL").is_ok_and(|spec| {
+            spec.split_once(':')
+                .is_some_and(|(wanted, text)| wanted == stage && subject.to_string_lossy().contains(text))
+        })
 }
 
 #[cfg(test)]

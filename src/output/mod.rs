@@ -66,6 +66,10 @@ pub enum OutputError {
     /// A path that would leave the output folder.
     #[error("unsafe output path {0}")]
     Unsafe(String),
+    /// The commit failed part way through changing the output; the next
+    /// build finishes it from its journal.
+    #[error("{0}\n  the output was being updated when this happened: the next build finishes the update")]
+    Interrupted(Box<OutputError>),
     /// A folder gongkai did not make, where it would replace or delete it.
     #[error(
         "{0} holds files gongkai did not write, which a build would replace\n  hint: choose a new or empty folder for the output (--out or site.yaml's output_dir), or pass --force to replace it"
@@ -244,14 +248,24 @@ impl Staging {
 
     /// Makes the output what this build wrote.
     pub fn commit(mut self) -> Result<CommitStats, OutputError> {
-        self.committing = true;
+        // Until the output is touched, a failure (a full disk while the
+        // last files are written) leaves no staging folder: Drop removes it.
         self.writer.finish()?;
         let current = std::mem::take(&mut self.current).into_inner().unwrap_or_default();
         let manifest_dir = self.state.manifest.parent().unwrap_or(Path::new("."));
         fs::create_dir_all(manifest_dir).map_err(io_error("cannot create", manifest_dir))?;
         let pending = self.state.pending_manifest();
         write_manifest(&pending, &current).map_err(io_error("cannot write", &pending))?;
+        // From here on the staging folder belongs to the commit (and to the
+        // next build's replay of it), not to Drop.
+        self.committing = true;
+        self.apply(&current, &pending)
+            .map_err(|e| OutputError::Interrupted(Box::new(e)))
+    }
 
+    /// The part of the commit that changes the output: the swap of a full
+    /// build, or the journal of an incremental one.
+    fn apply(&mut self, current: &Manifest, pending: &Path) -> Result<CommitStats, OutputError> {
         let Some(previous) = self.previous.take() else {
             // No manifest may describe the output while it is swapped.
             match fs::remove_file(&self.state.manifest) {

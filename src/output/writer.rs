@@ -56,7 +56,16 @@ impl Writer {
                 }
                 folders.insert(parent.to_path_buf());
             }
-            if let Err(source) = fs::write(&path, &bytes) {
+            // The test seam for a full disk (debug builds only).
+            let written = if crate::diagnostic::panics::armed("write", &path) {
+                Err(io::Error::new(
+                    io::ErrorKind::StorageFull,
+                    "no space left on device",
+                ))
+            } else {
+                fs::write(&path, &bytes)
+            };
+            if let Err(source) = written {
                 failed = Some(OutputError::Io {
                     action: "cannot write",
                     path,
