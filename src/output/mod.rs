@@ -279,7 +279,7 @@ impl Staging {
                 fs::rename(&self.target, &old).map_err(io_error("cannot move aside", &self.target))?;
             }
             fs::rename(&self.dir, &self.target).map_err(io_error("cannot move into place", &self.dir))?;
-            fs::rename(&pending, &self.state.manifest)
+            fs::rename(pending, &self.state.manifest)
                 .map_err(io_error("cannot write", &self.state.manifest))?;
             target::remove_ours(&old)?;
             prune_manifests(&self.state.manifest);
