@@ -4,6 +4,36 @@
 
 use super::*;
 
+/// An attachment's file, by its English and Chinese sub-keys.
+const ATTACHMENT_PATH: [&str; 3] = ["path", "路径", "文件"];
+/// An attachment's title, likewise.
+const ATTACHMENT_TITLE: [&str; 3] = ["title", "标题", "名称"];
+
+/// Names webmasters write for a field under another name than gongkai's
+/// (from legacy catalogues and CMS exports): not accepted as keys, but
+/// suggested by "did you mean".
+const SYNONYMS: &[(&str, &str)] = &[
+    ("发文单位", "发布机构"),
+    ("发布单位", "发布机构"),
+    ("发文机构", "发布机构"),
+    ("来源", "发布机构"),
+    ("信息来源", "发布机构"),
+    ("印发日期", "发文日期"),
+    ("生成日期", "发文日期"),
+    ("发文号", "文件编号"),
+    ("文件字号", "文件编号"),
+    ("类别", "信息分类"),
+    ("效力状态", "有效性"),
+    ("时效性", "有效性"),
+    ("是否有效", "有效性"),
+    ("公开形式", "公开方式"),
+    ("公开属性", "公开方式"),
+    ("概述", "内容概述"),
+    ("简介", "内容概述"),
+    ("关键字", "主题词"),
+    ("标签", "主题词"),
+];
+
 /// The front-matter values by English key, with the line each was written on.
 pub(super) struct Fields<'a> {
     path: &'a Path,
@@ -32,7 +62,11 @@ impl<'a> Fields<'a> {
                 let names = FIELDS
                     .iter()
                     .flat_map(|f| std::iter::once(f.key).chain(f.aliases.iter().copied()));
-                let hint = match did_you_mean(key, names) {
+                let synonym = SYNONYMS
+                    .iter()
+                    .find(|(other, _)| other == key)
+                    .map(|(_, ours)| *ours);
+                let hint = match synonym.or_else(|| did_you_mean(key, names)) {
                     Some(close) => format!("did you mean `{close}`?"),
                     None => format!(
                         "the fields are {}; see the front-matter reference in README.md",
@@ -246,15 +280,18 @@ impl<'a> Fields<'a> {
         for item in items {
             let (path, title) = match item {
                 Value::Mapping(map) => {
-                    let get = |k: &str| {
-                        map.get(k)
+                    // Each sub-key in English or Chinese (路径, 标题).
+                    let get = |names: &[&str]| {
+                        names
+                            .iter()
+                            .find_map(|k| map.get(*k))
                             .and_then(|v| scalar_text(v).ok())
                             .filter(|t| !t.is_empty())
                     };
                     let unknown: Vec<String> = map
                         .keys()
                         .filter_map(|k| k.as_str())
-                        .filter(|k| !matches!(*k, "path" | "title"))
+                        .filter(|k| !ATTACHMENT_PATH.contains(k) && !ATTACHMENT_TITLE.contains(k))
                         .map(str::to_owned)
                         .collect();
                     if !unknown.is_empty() {
@@ -264,7 +301,7 @@ impl<'a> Fields<'a> {
                             hint,
                         ));
                     }
-                    (get("path"), get("title"))
+                    (get(&ATTACHMENT_PATH), get(&ATTACHMENT_TITLE))
                 }
                 other => (scalar_text(other).ok().filter(|t| !t.is_empty()), None),
             };

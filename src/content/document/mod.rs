@@ -593,6 +593,31 @@ mod tests {
     }
 
     #[test]
+    fn other_names_for_a_field_get_did_you_mean_and_attachment_keys_take_chinese() {
+        let head =
+            "---\ntitle: 通知\nindex_number: 0101-03-2017-000525\ncategory: 规划计划\ndate: 2017-07-18\n";
+        let e = doc(&format!("{head}发文单位: 区政府办公室\n---\n\n正文。\n")).expect_err("unknown key");
+        let unknown = e
+            .iter()
+            .find(|d| d.message == "unknown field `发文单位`")
+            .expect("reported");
+        assert_eq!(unknown.hint.as_deref(), Some("did you mean `发布机构`?"));
+        assert_eq!(unknown.line, Some(6));
+        let parsed = parse(
+            &site(),
+            Path::new("content/a.md"),
+            &format!("{head}发布机构: 区政府办公室\n附件:\n  - {{ 路径: 表.xlsx, 标题: 统计表 }}\n  - {{ 文件: 二.pdf }}\n---\n\n正文。\n"),
+        )
+        .expect("valid");
+        let got: Vec<(&str, Option<&str>)> = parsed
+            .attachments
+            .iter()
+            .map(|a| (a.path.as_str(), a.title.as_deref()))
+            .collect();
+        assert_eq!(got, [("表.xlsx", Some("统计表")), ("二.pdf", None)]);
+    }
+
+    #[test]
     fn chinese_keys_are_accepted() {
         let d = doc("---\n标题: 通知\n索引号: 0101-03-2017-000525\n发布机构: 区政府办公室\n信息分类: 规划计划\n发文日期: 2017年7月18日\n文件编号: 川政办字〔2017〕89号\n有效性: 已废止\n主题词: 政务公开、工作要点\n---\n\n第一段。\n")
             .expect("valid");
