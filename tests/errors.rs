@@ -106,7 +106,8 @@ fn gbk_file_is_named_with_the_iconv_fix() {
     let err = stderr(&out);
     assert!(err.contains("content/gbk.md:2: the file is not UTF-8"), "{err}");
     assert!(
-        err.contains("looks like GBK: convert it with iconv -f GBK -t UTF-8"),
+        err.contains("looks like GBK: convert it with iconv -f GBK -t UTF-8")
+            && err.contains("Notepad (记事本) or WPS"),
         "{err}"
     );
     assert!(

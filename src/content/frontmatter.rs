@@ -66,8 +66,53 @@ pub(crate) fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnos
         .hint("end the fields with a line holding only `---`"))
 }
 
+/// Parses the YAML of a front-matter block into its fields. Lines written
+/// with a full-width colon (`标题：通知`) or without a space after the colon
+/// (`title:通知`) are reported each at its line with the fix, instead of
+/// the YAML parser's message about the line after.
+pub(crate) fn parse(path: &Path, split: &Split<'_>) -> Result<RawMeta, Vec<Diagnostic>> {
+    let colons = colon_problems(path, split);
+    if !colons.is_empty() {
+        return Err(colons);
+    }
+    parse_yaml(path, split).map_err(|d| vec![d])
+}
+
+/// Top-level lines that look like `key：value` or `key:value`.
+fn colon_problems(path: &Path, split: &Split<'_>) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for (i, l) in split.yaml.lines().enumerate() {
+        if l.is_empty() || l.starts_with([' ', '\t', '#', '-', '"', '\'', '{', '[']) {
+            continue;
+        }
+        let line = split.yaml_line + u32::try_from(i).unwrap_or(u32::MAX);
+        let key_like = |k: &str| !k.is_empty() && k.chars().all(|c| c.is_alphanumeric() || c == '_');
+        let fix = match (l.split_once(':'), l.split_once('：')) {
+            (Some((key, value)), _)
+                if key_like(key) && !value.is_empty() && !value.starts_with([' ', '\t']) =>
+            {
+                Some((
+                    format!("a space is missing after the colon of `{key}`"),
+                    format!("{key}: {value}"),
+                ))
+            }
+            (None, Some((key, value))) if key_like(key.trim()) => Some((
+                format!("`{}` is followed by a full-width colon `：`", key.trim()),
+                format!("{}: {}", key.trim(), value.trim()),
+            )),
+            _ => None,
+        };
+        if let Some((message, fixed)) = fix {
+            problems.push(Diagnostic::error(path, message).at(line).hint(format!(
+                "write the line as `{fixed}` (an ASCII colon, then a space)"
+            )));
+        }
+    }
+    problems
+}
+
 /// Parses the YAML of a front-matter block into its fields.
-pub(crate) fn parse(path: &Path, split: &Split<'_>) -> Result<RawMeta, Diagnostic> {
+fn parse_yaml(path: &Path, split: &Split<'_>) -> Result<RawMeta, Diagnostic> {
     let start_line = split.yaml_line - 1;
     let value: Value = if split.yaml.trim().is_empty() {
         Value::Mapping(Mapping::new())
@@ -233,6 +278,30 @@ mod tests {
         let text = "---\ntitle: ok\ndate: [2017\n---\n";
         let s = split(p(), text).expect("split");
         let e = parse(p(), &s).expect_err("bad yaml");
-        assert!(e.line.is_some_and(|l| (3..=4).contains(&l)), "{e:?}");
+        assert!(e[0].line.is_some_and(|l| (3..=4).contains(&l)), "{e:?}");
+    }
+
+    #[test]
+    fn full_width_and_missing_space_colons_are_named_at_their_lines() {
+        let text = "---\ntitle:通知\nissuer：区政府\nindex_number: 0101-03-2017-000525\nurl: https://x.gov.cn/a\n---\n";
+        let s = split(p(), text).expect("split");
+        let e = parse(p(), &s).expect_err("bad colons");
+        let got: Vec<(Option<u32>, &str)> = e
+            .iter()
+            .map(|d| (d.line, d.hint.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    Some(2),
+                    "write the line as `title: 通知` (an ASCII colon, then a space)"
+                ),
+                (
+                    Some(3),
+                    "write the line as `issuer: 区政府` (an ASCII colon, then a space)"
+                ),
+            ]
+        );
     }
 }

@@ -72,7 +72,7 @@ fn load_page(
     // feeds and data files carry).
     let (text, _) = source::read_text(rel, &bytes).map_err(|d| vec![d])?;
     let split = frontmatter::split(rel, &text).map_err(|d| vec![d])?;
-    let meta = frontmatter::parse(rel, &split).map_err(|d| vec![d])?;
+    let meta = frontmatter::parse(rel, &split)?;
     let mut problems = Vec::new();
     let mut title = None;
     let mut updated = None;

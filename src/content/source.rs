@@ -192,7 +192,7 @@ fn decode_utf8(rel_path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
             )
             .at(line);
             Err(if looks_gbk {
-                diagnostic.hint("it looks like GBK: convert it with iconv -f GBK -t UTF-8 in.md > out.md")
+                diagnostic.hint("it looks like GBK: convert it with iconv -f GBK -t UTF-8 in.md > out.md, or on Windows open it in Notepad (记事本) or WPS and save it again choosing the encoding UTF-8 (另存为 → 编码 → UTF-8)")
             } else {
                 diagnostic.hint("save the file as UTF-8")
             })

@@ -241,7 +241,7 @@ const SUMMARY_CHARS: usize = 200;
 /// Parses and validates one document's front-matter (text already decoded).
 pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Parsed, Vec<Diagnostic>> {
     let split = frontmatter::split(path, text).map_err(|d| vec![d])?;
-    let meta = frontmatter::parse(path, &split).map_err(|d| vec![d])?;
+    let meta = frontmatter::parse(path, &split)?;
     let mut problems = Vec::new();
     let fields = Fields::collect(path, &meta, &mut problems);
 
