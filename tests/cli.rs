@@ -291,4 +291,28 @@ fn new_doc_takes_the_next_free_index_number_in_the_pattern() {
     let out = new_doc(&["--category", "规化计划"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("规划计划 (03)"), "{}", stderr(&out));
+
+    // An older document: its date (in any accepted form) gives the
+    // 索引号's year; its 文件编号 is written.
+    let out = new_doc(&[
+        "--category",
+        "规划计划",
+        "--title",
+        "关于2017年工作的通知",
+        "--date",
+        "2017年7月18日",
+        "--doc-number",
+        "某政办发〔2017〕9号",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let path = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    assert!(path.ends_with("content/0001-03-2017-000001.md"), "{path}");
+    let text = read(std::path::Path::new(&path));
+    assert!(
+        text.contains("date: 2017-07-18\n") && text.contains("doc_number: 某政办发〔2017〕9号\n"),
+        "{text}"
+    );
+    let out = new_doc(&["--category", "规划计划", "--date", "2017-02-30"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("is not a date"), "{}", stderr(&out));
 }

@@ -1,5 +1,5 @@
 //! `gongkai new-doc`: a new document with the next free 索引号 in the site's
-//! pattern, today's date and the required fields filled in.
+//! pattern, its date (today unless given) and the required fields filled in.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -21,12 +21,26 @@ pub struct Request {
     /// The issuer; else site.yaml's `index_number.issuer`, else the only
     /// declared issuer.
     pub issuer: Option<String>,
+    /// The document's date (any form `date` accepts); else today. The
+    /// 索引号's year and month are taken from it.
+    pub date: Option<String>,
+    /// The 文件编号, when it has one.
+    pub doc_number: Option<String>,
 }
 
 /// Creates the document under `content/` and returns its path relative to
 /// `root`. Problems are about the request or site.yaml.
 pub fn create(root: &Path, request: &Request, today: chrono::NaiveDate) -> Result<PathBuf, Vec<Diagnostic>> {
     let config = SiteConfig::load(root)?;
+    let today = match request.date.as_deref().map(str::trim) {
+        None | Some("") => today,
+        Some(text) => crate::content::date::parse(text).map_err(|e| {
+            vec![
+                Diagnostic::error("--date", format!("`{text}` is not a date: {e}"))
+                    .hint("write it as 2017-07-18 or 2017年7月18日"),
+            ]
+        })?,
+    };
     let problem = |field: &str, message: String, hint: String| {
         vec![
             Diagnostic::error(config::FILE_NAME, message)
@@ -164,7 +178,7 @@ fn front_matter(
          date: {}\n\
          disclosure: 主动公开\n\
          status: 有效\n\
-         # doc_number: 某政办发〔{}〕1号\n\
+         {}\n\
          # summary: 内容概述（不写则取正文第一段）\n\
          # keywords: [主题词]\n\
          ---\n\n",
@@ -173,6 +187,14 @@ fn front_matter(
         scalar(issuer),
         scalar(category),
         today.format("%Y-%m-%d"),
-        today.year(),
+        match request
+            .doc_number
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
+            Some(number) => format!("doc_number: {}", scalar(number)),
+            None => format!("# doc_number: 某政办发〔{}〕1号", today.year()),
+        },
     )
 }

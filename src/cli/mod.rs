@@ -246,6 +246,12 @@ struct NewDoc {
     /// The 发布机构 (else site.yaml's index_number.issuer).
     #[arg(long)]
     issuer: Option<String>,
+    /// The 发文日期 (else today); the 索引号's year comes from it.
+    #[arg(long)]
+    date: Option<String>,
+    /// The 文件编号, e.g. 某政办发〔2026〕3号.
+    #[arg(long)]
+    doc_number: Option<String>,
 }
 
 impl NewDoc {
@@ -255,6 +261,8 @@ impl NewDoc {
             category: self.category,
             title: self.title,
             issuer: self.issuer,
+            date: self.date,
+            doc_number: self.doc_number,
         };
         match gongkai::authoring::new_doc::create(&root, &request, gongkai::content::date::build_date()) {
             Ok(path) => {
