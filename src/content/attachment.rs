@@ -252,8 +252,8 @@ mod tests {
             Ok(PathBuf::from("content/2017/附件1.pdf"))
         );
         assert_eq!(
-            resolve_path(doc(), "../shared/表.xlsx"),
-            Ok(PathBuf::from("content/shared/表.xlsx"))
+            resolve_path(doc(), "../common/表.xlsx"),
+            Ok(PathBuf::from("content/common/表.xlsx"))
         );
         assert_eq!(
             resolve_path(doc(), "%E9%99%84.pdf"),
