@@ -23,6 +23,8 @@
 # previous one's output is written back (`sync`, not timed), so that no
 # build pays for the writeback of another.
 set -euo pipefail
+# The summary lines are parsed in English.
+export GONGKAI_LANG=en
 cd "$(dirname "$0")/.."
 sizes=("$@")
 [ $# -gt 0 ] || sizes=(1000 10000)

@@ -12,6 +12,8 @@
 # Usage: bench/instructions.sh [SMALL LARGE] (corpora as in linear.sh, under
 # $CORPORA; outputs in $OUT, default a temporary folder).
 set -euo pipefail
+# The summary lines are parsed in English.
+export GONGKAI_LANG=en
 cd "$(dirname "$0")/.."
 small=${1:-10000}
 large=${2:-100000}

@@ -27,6 +27,8 @@
 # Usage: bench/linear.sh [SMALL LARGE] (RUNS rounds, default 5; corpora from
 # the gongkai-corpus crate, --seed 1, under $CORPORA).
 set -euo pipefail
+# The summary lines are parsed in English.
+export GONGKAI_LANG=en
 cd "$(dirname "$0")/.."
 small=${1:-10000}
 large=${2:-100000}

@@ -5,6 +5,8 @@
 # recall on random substrings. Usage: bench/search.sh [N …] (default 10000 100000).
 # Corpora are generated under $CORPORA (default /tmp/gongkai-corpora) and reused.
 set -euo pipefail
+# The summary lines are parsed in English.
+export GONGKAI_LANG=en
 cd "$(dirname "$0")/.."
 sizes=("${@:-10000 100000}")
 [ $# -gt 0 ] || sizes=(10000 100000)

@@ -240,12 +240,9 @@ impl Timer {
 fn feed_warning(catalogue: &Catalogue) -> Option<Diagnostic> {
     let base = &catalogue.config.base_url;
     (!(base.starts_with("http://") || base.starts_with("https://"))).then(|| {
-        Diagnostic::warning(
-            crate::site::config::FILE_NAME,
-            "no Atom feeds, sitemap.xml or robots.txt were written: they need absolute addresses",
-        )
-        .field("base_url")
-        .hint("set base_url to the published address, e.g. https://www.example.gov.cn/zwgk/")
+        Diagnostic::warning(crate::site::config::FILE_NAME, crate::msg!("feeds.no_base_url"))
+            .field("base_url")
+            .hint(crate::msg!("feeds.no_base_url.hint"))
     })
 }
 

@@ -33,6 +33,19 @@ impl BuildError {
         }
     }
 
+    /// What the run prints after the diagnostics, in the run's language:
+    /// the error count, or why the output could not be written.
+    pub fn text(&self) -> crate::lang::Text {
+        match self {
+            BuildError::Config(d) | BuildError::Content(d) => {
+                crate::msg!("run.failed", n = d.iter().filter(|d| d.is_error()).count())
+            }
+            BuildError::Output(e @ OutputError::Interrupted(_)) => e.text(),
+            BuildError::Output(e) => crate::lang::Text::new("run.output_failed").nested("error", &e.text()),
+            BuildError::Internal(detail) => crate::msg!("run.internal", detail = detail),
+        }
+    }
+
     /// The process exit code for this failure.
     pub fn exit_code(&self) -> u8 {
         match self {

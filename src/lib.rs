@@ -32,6 +32,7 @@ pub mod diagnostic;
 pub(crate) mod error;
 pub(crate) mod export;
 pub(crate) mod hash;
+pub mod lang;
 pub mod output;
 pub mod progress;
 pub(crate) mod render;

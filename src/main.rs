@@ -4,7 +4,7 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 
 mod cli;
 
@@ -27,7 +27,29 @@ static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
+    // The language of --help is needed before the arguments are parsed:
+    // --lang, GONGKAI_LANG or the site.yaml of --root (or of this folder).
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let early = |name: &str| {
+        args.iter().enumerate().find_map(|(i, a)| {
+            let a = a.to_str()?;
+            a.strip_prefix(&format!("{name}="))
+                .map(str::to_owned)
+                .or_else(|| {
+                    (a == name)
+                        .then(|| args.get(i + 1)?.to_str().map(str::to_owned))
+                        .flatten()
+                })
+        })
+    };
+    let root = early("--root").unwrap_or_else(|| ".".to_owned());
+    let flag = early("--lang").and_then(|l| gongkai::lang::Lang::parse(&l));
+    let lang = cli::language(flag, std::path::Path::new(&root));
+    let matches = cli::localized_command(lang).get_matches_from(&args);
+    let cli = match cli::Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     gongkai::diagnostic::panics::install_hook();
     cli.run()
 }

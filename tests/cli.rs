@@ -138,8 +138,14 @@ fn check_prints_json_and_github_diagnostics_for_ci() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {l}: {e}")))
         .collect();
-    assert_eq!(lines.len(), 5, "one object per problem");
-    for key in ["path", "line", "column", "field", "severity", "message", "hint"] {
+    assert_eq!(
+        lines.len(),
+        4,
+        "one object per problem (`titel` is the missing `title`)"
+    );
+    for key in [
+        "path", "line", "column", "field", "severity", "code", "message", "hint",
+    ] {
         assert!(lines.iter().all(|l| l.get(key).is_some()), "{key} missing");
     }
     let date = lines.iter().find(|l| l["field"] == "date").expect("date problem");
@@ -151,11 +157,32 @@ fn check_prints_json_and_github_diagnostics_for_ci() {
         ),
         (Some("content/a.md"), Some(6), Some("error"))
     );
+    assert_eq!(date["code"], "date.invalid");
+    // The codes and fields do not change with the language; the words do.
+    let zh = gongkai_env(
+        &["check", "--root", &root, "--format", "json"],
+        &[("GONGKAI_LANG", "zh")],
+    );
+    let zh: Vec<serde_json::Value> = String::from_utf8_lossy(&zh.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .collect();
+    let codes = |v: &[serde_json::Value]| -> Vec<(String, String)> {
+        v.iter()
+            .map(|l| (l["code"].to_string(), l["field"].to_string()))
+            .collect()
+    };
+    assert_eq!(codes(&zh), codes(&lines));
+    let zh_date = zh.iter().find(|l| l["field"] == "date").expect("date");
+    assert_eq!(
+        zh_date["message"],
+        "“date”不是有效的日期：日历上没有“2017-13-01”这一天"
+    );
 
     let out = gongkai(&["check", "--root", &root, "--format", "github"]);
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert_eq!(text.lines().count(), 5);
+    assert_eq!(text.lines().count(), 4);
     assert!(
         text.lines().all(|l| l.starts_with("::error file=content/")),
         "{text}"

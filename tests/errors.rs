@@ -106,9 +106,33 @@ fn gbk_file_is_named_with_the_iconv_fix() {
     let err = stderr(&out);
     assert!(err.contains("content/gbk.md:2: the file is not UTF-8"), "{err}");
     assert!(
-        err.contains("looks like GBK: convert it with iconv -f GBK -t UTF-8")
-            && err.contains("Notepad (记事本) or WPS"),
+        err.contains("convert it with iconv -f GBK -t UTF-8")
+            && err.contains("Notepad (记事本) or WPS")
+            && err.contains("gongkai check --fix-encoding"),
         "{err}"
+    );
+    // The same in Chinese, the default language.
+    let root = dir.path().to_string_lossy().into_owned();
+    let out = gongkai_env(&["check", "--root", &root], &[("GONGKAI_LANG", "zh")]);
+    let err = stderr(&out);
+    assert!(
+        err.contains("错误: content/gbk.md:2: 文件不是 UTF-8 编码")
+            && err.contains("用记事本或 WPS 打开，另存为时把编码选为 UTF-8"),
+        "{err}"
+    );
+    // --fix-encoding converts it, keeps the original, and the check passes.
+    let out = gongkai(&["check", "--fix-encoding", "--root", &root]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains(
+        "content/gbk.md: converted from GBK to UTF-8 (the original is kept as content/gbk.md.gbk)"
+    ));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("content/gbk.md")).expect("utf-8 now"),
+        text
+    );
+    assert_eq!(
+        fs::read(dir.path().join("content/gbk.md.gbk")).expect("backup"),
+        gbk.as_ref()
     );
     assert!(
         !dir.path().join("public").exists(),
@@ -175,4 +199,74 @@ fn output_dir_inside_content_is_refused() {
     ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(dir.path().join("site.yaml").exists());
+}
+
+/// Eleven mistakes in three files, found in one `check` and each once: a
+/// file whose fields are wrong is still registered (links to it work), its
+/// body and attachments still checked, and a key written for a required
+/// field (`发文单位` for `发布机构`) is one mistake, not also a missing field.
+#[test]
+fn one_check_reports_every_mistake_of_every_file_and_nothing_else() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_tree(&fixture("one_round"), dir.path());
+    let root = dir.path().to_string_lossy().into_owned();
+    let out = gongkai(&["check", "--root", &root, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let mut got: Vec<(String, u64, String)> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("JSON");
+            (
+                v["path"].as_str().unwrap_or_default().to_owned(),
+                v["line"].as_u64().unwrap_or_default(),
+                v["code"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    got.sort();
+    let want = [
+        ("content/a.md", 5, "category.unknown"),
+        ("content/a.md", 6, "date.invalid"),
+        ("content/a.md", 9, "markdown.link"),
+        ("content/a.md", 11, "markdown.link"),
+        ("content/b.md", 3, "index_number.twice"),
+        ("content/b.md", 4, "field.unknown"),
+        ("content/b.md", 7, "attachment.problem"),
+        ("content/b.md", 10, "privacy.found"),
+        ("content/c.md", 2, "fm.full_width_colon"),
+        ("content/c.md", 6, "date.invalid"),
+        ("content/c.md", 9, "anchor.missing_here"),
+    ];
+    let want: Vec<(String, u64, String)> = want
+        .iter()
+        .map(|(p, l, c)| ((*p).to_owned(), *l, (*c).to_owned()))
+        .collect();
+    assert_eq!(got, want);
+
+    // The same run in Chinese, for a person: each mistake named in the
+    // file's own words, with its fix.
+    let out = gongkai_env(&["check", "--root", &root], &[("GONGKAI_LANG", "zh")]);
+    let err = stderr(&out);
+    for line in [
+        "错误: content/a.md:5: category: “规划计化”不是本站的信息分类",
+        "提示: 是否要写“规划计划”？",
+        "错误: content/a.md:6: date: “date”不是有效的日期：日历上没有“2017-02-30”这一天",
+        "错误: content/a.md:9: 链接：“idx:0101-03-2017-999999”：没有索引号为“0101-03-2017-999999”的文件",
+        "错误: content/a.md:11: 链接：“old.md”：没有文件 content/old.md",
+        "错误: content/b.md:3: index_number: 索引号“0101-03-2017-000001”已被 content/a.md:3 使用",
+        "错误: content/b.md:4: 发文单位: 未知字段“发文单位”",
+        "提示: 是否要写“发布机构”？",
+        "错误: content/b.md:7: attachments: 附件content/附件1.pdf 不存在",
+        "错误: content/b.md:10: 个人信息：手机号码 138****8000",
+        "错误: content/c.md:2: “标题”后面用了中文全角冒号“：”",
+        "提示: 把这一行改为 `标题: 《工作要点》政策解读`（英文半角冒号，后面加一个空格）",
+        "错误: content/c.md:6: 发文日期: “发文日期”不是有效的日期：日历上没有“2017年13月1日”这一天",
+        "共 11 个错误；没有写入任何文件，原有输出未改变",
+    ] {
+        assert!(err.contains(line), "stderr lacks {line:?}\n{err}");
+    }
+    assert!(
+        !err.contains("c.md”：没有文件"),
+        "the link to c.md is not a mistake:\n{err}"
+    );
 }

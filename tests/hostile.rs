@@ -7,6 +7,7 @@
 //!
 //! - `exit: N` — the exit code of `check` and of `build`;
 //! - `stderr: text` — a line both print;
+//! - `stderr never: text` — text neither prints (a false or repeated error);
 //! - `within: Ns` — both finish within N seconds (five times that for the
 //!   unoptimised binary `cargo test` runs: a release build of the deep
 //!   nesting case takes 0.2 s, a debug build 0.85 s);
@@ -130,6 +131,7 @@ fn generate(case: &str, site: &Path) {
 struct Expected {
     exit: i32,
     stderr: Vec<String>,
+    stderr_never: Vec<String>,
     within: Option<Duration>,
     contains: Vec<(String, String)>,
     html_lacks: Vec<String>,
@@ -141,6 +143,7 @@ fn expected(case: &Path) -> Result<Expected, String> {
     let mut e = Expected {
         exit: -1,
         stderr: Vec::new(),
+        stderr_never: Vec::new(),
         within: None,
         contains: Vec::new(),
         html_lacks: Vec::new(),
@@ -154,6 +157,8 @@ fn expected(case: &Path) -> Result<Expected, String> {
             e.exit = code.parse().map_err(|_| format!("bad exit line {line:?}"))?;
         } else if let Some(want) = line.strip_prefix("stderr: ") {
             e.stderr.push(want.to_owned());
+        } else if let Some(never) = line.strip_prefix("stderr never: ") {
+            e.stderr_never.push(never.to_owned());
         } else if let Some(limit) = line.strip_prefix("within: ").and_then(|l| l.strip_suffix('s')) {
             e.within = Some(Duration::from_secs_f64(
                 limit.parse().map_err(|_| format!("bad {line:?}"))?,
@@ -248,6 +253,13 @@ fn run_case(case: &Path) -> Result<Option<BTreeMap<String, Vec<u8>>>, String> {
             if !err.contains(want.as_str()) {
                 return Err(format!(
                     "{name} ({command}): stderr lacks {want:?}\n--- stderr ---\n{err}"
+                ));
+            }
+        }
+        for never in &e.stderr_never {
+            if err.contains(never.as_str()) {
+                return Err(format!(
+                    "{name} ({command}): stderr has {never:?}\n--- stderr ---\n{err}"
                 ));
             }
         }

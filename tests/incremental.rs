@@ -536,6 +536,7 @@ fn a_build_killed_at_any_moment_loses_nothing() {
         }
         let before = tree(&public);
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_gongkai"))
+            .env("GONGKAI_LANG", "en")
             .args(["build", "--quiet", "--root", &root])
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())

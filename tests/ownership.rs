@@ -134,6 +134,7 @@ fn two_checkouts_building_into_one_output_never_publish_a_partial_site() {
             .iter()
             .map(|site| {
                 std::process::Command::new(env!("CARGO_BIN_EXE_gongkai"))
+                    .env("GONGKAI_LANG", "en")
                     .args(["build", "--quiet", "--root"])
                     .arg(site)
                     .arg("--out")

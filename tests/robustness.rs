@@ -107,6 +107,7 @@ fn two_builds_started_together_leave_a_whole_site() {
     let root = site.to_string_lossy().into_owned();
     let start = || {
         Command::new(env!("CARGO_BIN_EXE_gongkai"))
+            .env("GONGKAI_LANG", "en")
             .args(["build", "--quiet", "--root", &root])
             .env("SOURCE_DATE_EPOCH", "1700000000")
             .stdout(Stdio::null())

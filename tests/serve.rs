@@ -27,6 +27,7 @@ impl Drop for Server {
 
 fn start(root: &std::path::Path, port: u16) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_gongkai"))
+        .env("GONGKAI_LANG", "en")
         .args([
             "serve",
             "--port",

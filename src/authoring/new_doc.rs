@@ -36,12 +36,17 @@ pub fn create(root: &Path, request: &Request, today: chrono::NaiveDate) -> Resul
         None | Some("") => today,
         Some(text) => crate::content::date::parse(text).map_err(|e| {
             vec![
-                Diagnostic::error("--date", format!("`{text}` is not a date: {e}"))
-                    .hint("write it as 2017-07-18 or 2017年7月18日"),
+                Diagnostic::error(
+                    "--date",
+                    crate::lang::Text::new("newdoc.date")
+                        .arg("text", &text)
+                        .nested("reason", &e.text()),
+                )
+                .hint(crate::msg!("newdoc.date.hint")),
             ]
         })?,
     };
-    let problem = |field: &str, message: String, hint: String| {
+    let problem = |field: &str, message: crate::lang::Text, hint: crate::lang::Text| {
         vec![
             Diagnostic::error(config::FILE_NAME, message)
                 .field(field)
@@ -51,8 +56,8 @@ pub fn create(root: &Path, request: &Request, today: chrono::NaiveDate) -> Resul
     let Some(numbering) = &config.index_number else {
         return Err(problem(
             "index_number",
-            "site.yaml has no index_number pattern, so new-doc cannot number documents".into(),
-            "add index_number: { pattern: \"{org}-{category_code}-{year}-{seq:06}\", org: \"0101\" }".into(),
+            crate::msg!("newdoc.no_pattern"),
+            crate::msg!("newdoc.no_pattern.hint"),
         ));
     };
     let Some(category) = config
@@ -66,8 +71,8 @@ pub fn create(root: &Path, request: &Request, today: chrono::NaiveDate) -> Resul
             .collect();
         return Err(problem(
             "categories",
-            format!("no category is named or coded `{}`", request.category),
-            format!("use one of: {}", known.join(", ")),
+            crate::msg!("newdoc.category", name = request.category),
+            crate::msg!("hint.use_one_of", names = known.join("、")),
         ));
     };
     let issuer = request
@@ -99,10 +104,7 @@ pub fn create(root: &Path, request: &Request, today: chrono::NaiveDate) -> Resul
         .next_seq(&values, texts.iter().map(String::as_str));
     let content = root.join(crate::site::CONTENT_DIR);
     let io_problem = |path: &Path, e: std::io::Error| {
-        vec![Diagnostic::error(
-            path,
-            format!("cannot create the document: {e}"),
-        )]
+        vec![Diagnostic::error(path, crate::msg!("newdoc.create", error = e))]
     };
     loop {
         let number = numbering.pattern.format(&values, seq);

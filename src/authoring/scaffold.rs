@@ -72,6 +72,18 @@ pub enum ScaffoldError {
     },
 }
 
+impl ScaffoldError {
+    /// The failure in words, in the run's language.
+    pub fn text(&self) -> crate::lang::Text {
+        match self {
+            ScaffoldError::NotEmpty(dir) => crate::msg!("new.not_empty", dir = dir.display()),
+            ScaffoldError::Io { path, source } => {
+                crate::msg!("new.io", path = path.display(), error = source)
+            }
+        }
+    }
+}
+
 /// Creates a new site in `dir`, which must not exist or be empty.
 pub fn create(dir: &Path) -> Result<(), ScaffoldError> {
     let io = |path: &Path| {

@@ -17,6 +17,8 @@ use crate::content::links::Registry;
 use crate::content::source::{self, SourceFile};
 use crate::diagnostic::{self, Diagnostic, Problem};
 use crate::error::{BuildError, content_error};
+use crate::lang::Text;
+use crate::msg;
 use crate::progress::Progress;
 use crate::site::config::SiteConfig;
 use crate::site::theme::Theme;
@@ -223,10 +225,7 @@ pub(crate) fn load_with(
                 problems.push(
                     Diagnostic::error(
                         &document.source,
-                        format!(
-                            "link: docs/{slug}.html has no heading or footnote `#{}`",
-                            target.anchor
-                        ),
+                        msg!("anchor.missing_there", slug = slug, anchor = target.anchor),
                     )
                     .at(*line)
                     .hint(crate::content::markdown::anchor_hint(there)),
@@ -289,6 +288,7 @@ fn render_parsed(
     stamp: Option<FileStamp>,
 ) -> (Done, Option<body::Loaded>) {
     let notices = std::mem::take(&mut parsed.notices);
+    let found = std::mem::take(&mut parsed.problems);
     let source = parsed.document.source.clone();
     // The resolver reads these while rendering fills in the document.
     let slug = parsed.document.slug.clone();
@@ -316,10 +316,13 @@ fn render_parsed(
         }
         Err(problems) => (Vec::new(), Vec::new(), problems, None),
     };
+
     // What the reader sees, once markup is resolved, holds no personal data
     // either (the file itself was scanned while parsing).
+    // Numbers already found in the file are not reported twice.
     if let Some(body) = &body
         && parsed.document.is_published()
+        && !found.iter().any(|d| d.code() == "privacy.found")
     {
         let file = bodies.root().join(&parsed.document.source);
         problems.extend(privacy::scan_rendered(
@@ -330,6 +333,7 @@ fn render_parsed(
             &parsed.document.personal_data,
         ));
     }
+    problems.extend(found);
     let done = match (stamp, links.into_inner()) {
         (Some(stamp), Ok(links)) if problems.is_empty() && notices.is_empty() => Done::Cacheable {
             entry: Box::new(Entry {
@@ -356,11 +360,15 @@ fn render_parsed(
 /// Reads, decodes and validates one file's front-matter and attachments.
 fn parse_file(root: &Path, config: &SiteConfig, file: &SourceFile) -> Result<Parsed, Vec<Diagnostic>> {
     crate::diagnostic::panics::fail_point("parse", &file.rel_path);
-    let bytes = std::fs::read(&file.abs_path)
-        .map_err(|e| vec![Diagnostic::error(&file.rel_path, format!("cannot read: {e}"))])?;
+    let bytes = std::fs::read(&file.abs_path).map_err(|e| {
+        vec![Diagnostic::error(
+            &file.rel_path,
+            msg!("error.unreadable", error = e),
+        )]
+    })?;
     let (text, controls) = source::read_text(&file.rel_path, &bytes).map_err(|d| vec![d])?;
     let mut parsed = document::parse(config, &file.rel_path, &text)?;
-    let mut problems = Vec::new();
+    let mut problems = std::mem::take(&mut parsed.problems);
     if parsed.document.is_published() {
         let (errors, notices): (Vec<Diagnostic>, Vec<Diagnostic>) =
             privacy::scan(&file.rel_path, &text, &parsed.document.personal_data)
@@ -389,39 +397,39 @@ fn parse_file(root: &Path, config: &SiteConfig, file: &SourceFile) -> Result<Par
                 {
                     let other_name = other.file_name().map(|n| n.to_string_lossy().into_owned());
                     let message = if other_name.as_deref() == Some(a.name.as_str()) {
-                        format!(
-                            "two attachments are named {} ({} and {})",
-                            a.name,
-                            other.display(),
-                            a.source.display()
+                        msg!(
+                            "attachment.same_name",
+                            name = a.name,
+                            first = other.display(),
+                            second = a.source.display()
                         )
                     } else {
-                        format!(
-                            "attachments {} and {} differ only in case or Unicode form: on Windows and macOS servers they are one file",
-                            other.display(),
-                            a.source.display()
+                        msg!(
+                            "attachment.case",
+                            first = other.display(),
+                            second = a.source.display()
                         )
                     };
                     problems.push(
                         Diagnostic::error(&file.rel_path, message)
                             .at(declared.line)
                             .field("attachments")
-                            .hint("rename one of the files"),
+                            .hint(msg!("attachment.rename.hint")),
                     );
                 }
                 parsed.document.attachments.push(a);
             }
             Err(Problem { message, hint }) => problems.push(
-                Diagnostic::error(&file.rel_path, format!("attachment {message}"))
-                    .at(declared.line)
-                    .field("attachments")
-                    .hint(hint),
+                Diagnostic::error(
+                    &file.rel_path,
+                    Text::new("attachment.problem").nested("reason", &message),
+                )
+                .at(declared.line)
+                .field("attachments")
+                .hint(hint),
             ),
         }
     }
-    if problems.is_empty() {
-        Ok(parsed)
-    } else {
-        Err(problems)
-    }
+    parsed.problems = problems;
+    Ok(parsed)
 }

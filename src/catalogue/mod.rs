@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::content::document::{Document, Reference, Validity};
 use crate::diagnostic::Diagnostic;
+use crate::msg;
 use crate::site::config::SiteConfig;
 
 /// The three ways the catalogue is browsed.
@@ -211,19 +212,17 @@ fn check_reference(
     let number = &reference.index_number;
     let message = match published.get(&number.trim().to_lowercase()) {
         Some(true) if number.trim().eq_ignore_ascii_case(d.index_number.trim()) => {
-            format!("`{field}` names this document itself")
+            msg!("reference.self", field = field)
         }
         Some(true) => return,
-        Some(false) => format!(
-            "`{field}`: the document with 索引号 `{number}` is not published (a draft, or not 主动公开)"
-        ),
-        None => format!("`{field}`: no document has the 索引号 `{number}`"),
+        Some(false) => msg!("reference.unpublished", field = field, number = number),
+        None => msg!("reference.missing", field = field, number = number),
     };
     problems.push(
         Diagnostic::error(&d.source, message)
             .at(reference.line)
             .field(field)
-            .hint("write the 索引号 (index_number) of a published document of this site"),
+            .hint(msg!("reference.hint")),
     );
 }
 
@@ -314,24 +313,27 @@ fn check_unique_index_numbers(documents: &[Document], problems: &mut Vec<Diagnos
     let mut sorted: Vec<&Document> = documents.iter().collect();
     sorted.sort_by(|a, b| a.source.cmp(&b.source));
     for d in sorted {
+        if d.index_number.trim().is_empty() {
+            continue; // reported as missing
+        }
         let key = crate::content::attachment::portable_key(&d.index_number);
         if let Some(other) = first.get(&key) {
             problems.push(
                 Diagnostic::error(
                     &d.source,
-                    format!(
-                        "index_number `{}` is already used by {}:{}",
-                        d.index_number,
-                        other.source.display(),
-                        other.index_number_line
+                    msg!(
+                        "index_number.twice",
+                        number = d.index_number,
+                        other = other.source.display(),
+                        line = other.index_number_line
                     ),
                 )
                 .at(d.index_number_line)
                 .field("index_number")
                 .hint(if other.index_number == d.index_number {
-                    "every document needs its own 索引号; correct one of the two files"
+                    msg!("index_number.twice.hint")
                 } else {
-                    "the two are written differently (upper/lower case or Unicode form) but are one 索引号; correct one of the two files"
+                    msg!("index_number.twice_case.hint")
                 }),
             );
         } else {
@@ -349,18 +351,21 @@ fn check_unique_urls(documents: &[Document], problems: &mut Vec<Diagnostic>) {
     for d in sorted {
         let key = crate::content::attachment::portable_key(&d.slug);
         if let Some(other) = first.get(&key) {
+            let same_number = |a: &Document, b: &Document| {
+                use crate::content::attachment::portable_key;
+                portable_key(&a.index_number) == portable_key(&b.index_number)
+            };
+            if same_number(d, other) {
+                continue; // one mistake: the 索引号 given twice
+            }
             problems.push(
                 Diagnostic::error(
                     &d.source,
-                    format!(
-                        "this document would be written to docs/{}.html, like {}",
-                        d.slug,
-                        other.source.display()
-                    ),
+                    msg!("slug.collision", slug = d.slug, other = other.source.display()),
                 )
                 .at(d.slug_line)
                 .field("slug")
-                .hint("give one of them its own `slug:` (lower-case letters, digits, `-`)"),
+                .hint(msg!("slug.collision.hint")),
             );
         } else {
             first.insert(key, d);

@@ -6,9 +6,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use gongkai::BuildOptions;
+use gongkai::lang::Lang;
+use gongkai::{BuildOptions, msg};
 
+mod help;
 mod terminal;
+pub(crate) use help::localized_command;
 use terminal::Output;
 
 /// Builds government information-disclosure catalogues (政府信息公开目录)
@@ -18,19 +21,36 @@ use terminal::Output;
 pub(crate) struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language of messages: zh (Chinese, the default) or en; also
+    /// GONGKAI_LANG, else site.yaml's language.
+    #[arg(long, global = true, value_parser = parse_lang)]
+    lang: Option<Lang>,
+}
+
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::parse(text).ok_or_else(|| "zh or en".to_owned())
+}
+
+/// The language of a run: `--lang`, else `GONGKAI_LANG`, else the language
+/// of site.yaml in `root`, else Chinese.
+pub(crate) fn language(flag: Option<Lang>, root: &std::path::Path) -> Lang {
+    flag.or_else(Lang::from_env)
+        .or_else(|| gongkai::site::config::peek_language(root).map(|l| Lang::of_site(&l)))
+        .unwrap_or_default()
 }
 
 impl Cli {
     /// Runs the chosen subcommand; its exit code.
     pub(crate) fn run(self) -> ExitCode {
+        let lang = self.lang;
         match self.command {
-            Command::Build(c) => c.run(),
-            Command::Serve(c) => c.run(),
-            Command::Check(c) => c.run(),
-            Command::Stats(c) => c.run(),
-            Command::NewDoc(c) => c.run(),
-            Command::Import(c) => c.run(),
-            Command::New(c) => c.run(),
+            Command::Build(c) => c.run(lang),
+            Command::Serve(c) => c.run(lang),
+            Command::Check(c) => c.run(lang),
+            Command::Stats(c) => c.run(lang),
+            Command::NewDoc(c) => c.run(lang),
+            Command::Import(c) => c.run(lang),
+            Command::New(c) => c.run(lang),
         }
     }
 }
@@ -85,6 +105,16 @@ struct Report {
     /// No progress bar and no summary: only problems are printed.
     #[arg(long, short)]
     quiet: bool,
+    /// Warnings fail the run (exit 1), for CI: a placeholder base_url, an
+    /// undeclared issuer, an empty body, a date far in the future.
+    #[arg(long)]
+    strict: bool,
+}
+
+impl Report {
+    fn output(&self, site: &Site, lang: Option<Lang>) -> Output {
+        Output::new(&site.root, self.format, self.quiet, language(lang, &site.root)).strict(self.strict)
+    }
 }
 
 #[derive(Args)]
@@ -106,8 +136,8 @@ struct Build {
 }
 
 impl Build {
-    fn run(self) -> ExitCode {
-        let output = Output::new(&self.site.root, self.report.format, self.report.quiet);
+    fn run(self, lang: Option<Lang>) -> ExitCode {
+        let output = self.report.output(&self.site, lang);
         let result = gongkai::build(&BuildOptions {
             root: self.site.root,
             out: self.out,
@@ -115,7 +145,7 @@ impl Build {
             clean: self.clean,
             force: self.force,
         });
-        output.report(result, "built")
+        output.report(result, msg!("verb.built"))
     }
 }
 
@@ -132,8 +162,13 @@ struct Serve {
 }
 
 impl Serve {
-    fn run(self) -> ExitCode {
-        let output = Output::new(&self.site.root, Format::Human, false);
+    fn run(self, lang: Option<Lang>) -> ExitCode {
+        let output = Output::new(
+            &self.site.root,
+            Format::Human,
+            false,
+            language(lang, &self.site.root),
+        );
         let options = gongkai::serve::ServeOptions {
             build: BuildOptions {
                 root: self.site.root.clone(),
@@ -146,15 +181,15 @@ impl Serve {
         };
         let ready = |addr: std::net::SocketAddr| {
             let url = format!("http://{addr}/");
-            println!("serving {url} (Ctrl-C stops)");
+            output.say(&msg!("serve.ready", url = url));
             if self.open {
-                terminal::open_browser(&url);
+                terminal::open_browser(&url, output.lang);
             }
         };
         match gongkai::serve::serve(&options, ready, |result| output.build_result(result)) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
-                eprintln!("error: cannot serve: {e}");
+                output.error(&gongkai::lang::Text::new("serve.error").nested("error", &e.text()));
                 ExitCode::from(2)
             }
         }
@@ -167,13 +202,27 @@ struct Check {
     site: Site,
     #[command(flatten)]
     report: Report,
+    /// Convert GBK files to UTF-8 (the original is kept beside it as .gbk).
+    #[arg(long)]
+    fix_encoding: bool,
 }
 
 impl Check {
-    fn run(self) -> ExitCode {
-        let output = Output::new(&self.site.root, self.report.format, self.report.quiet);
+    fn run(self, lang: Option<Lang>) -> ExitCode {
+        let output = self.report.output(&self.site, lang);
+        if self.fix_encoding {
+            let (converted, problems) = gongkai::authoring::encoding::fix(&self.site.root);
+            for c in &converted {
+                output.say(&msg!(
+                    "source.converted",
+                    file = c.file.display(),
+                    backup = c.backup.display()
+                ));
+            }
+            output.diagnostics(&problems);
+        }
         let result = gongkai::check(&self.site.root, &output.progress());
-        output.report(result, "checked")
+        output.report(result, msg!("verb.checked"))
     }
 }
 
@@ -201,28 +250,46 @@ struct Stats {
 }
 
 impl Stats {
-    fn run(self) -> ExitCode {
+    fn run(self, lang: Option<Lang>) -> ExitCode {
         use gongkai::catalogue::stats;
-        let output = Output::new(&self.site.root, Format::Human, true);
+        use gongkai::diagnostic::Diagnostic;
+        let output = Output::new(
+            &self.site.root,
+            Format::Human,
+            true,
+            language(lang, &self.site.root),
+        );
         let (statistics, warnings) = match stats::of_site(&self.site.root) {
             Ok(loaded) => loaded,
-            Err(e) => return output.report(Err(e), "checked"),
+            Err(e) => return output.report(Err(e), msg!("verb.checked")),
         };
         output.diagnostics(&warnings);
         if statistics.genres.is_empty() {
-            eprintln!(
-                "error: site.yaml declares no genres\n  hint: add genres: [规章, 行政规范性文件] and give documents a genre:"
-            );
+            output.diagnostics(&[Diagnostic::error(
+                gongkai::site::config::FILE_NAME,
+                msg!("stats.no_genres"),
+            )
+            .field("genres")
+            .hint(msg!("stats.no_genres.hint"))]);
             return ExitCode::from(2);
         }
-        for undated in &statistics.undated {
-            eprintln!(
-                "warning: {undated}: repealed or expired without a date; counted as in force (set repealed_on)"
-            );
-        }
-        for problem in stats::cross_year_check(&statistics) {
-            eprintln!("warning: cross-year check: {problem}");
-        }
+        let mut notes: Vec<Diagnostic> = statistics
+            .undated
+            .iter()
+            .map(|undated| {
+                Diagnostic::warning(
+                    gongkai::site::CONTENT_DIR,
+                    msg!("stats.undated", number = undated),
+                )
+            })
+            .collect();
+        notes.extend(stats::cross_year_check(&statistics).into_iter().map(|problem| {
+            Diagnostic::warning(
+                gongkai::site::CONTENT_DIR,
+                msg!("stats.cross_year", problem = problem),
+            )
+        }));
+        output.diagnostics(&notes);
         let format = match self.format {
             TableFormat::Md => stats::Format::Markdown,
             TableFormat::Csv => stats::Format::Csv,
@@ -255,8 +322,9 @@ struct NewDoc {
 }
 
 impl NewDoc {
-    fn run(self) -> ExitCode {
+    fn run(self, lang: Option<Lang>) -> ExitCode {
         let root = self.site.root;
+        let lang = language(lang, &root);
         let request = gongkai::authoring::new_doc::Request {
             category: self.category,
             title: self.title,
@@ -270,7 +338,7 @@ impl NewDoc {
                 ExitCode::SUCCESS
             }
             Err(problems) => {
-                Output::new(&root, Format::Human, true).diagnostics(&problems);
+                Output::new(&root, Format::Human, true, lang).diagnostics(&problems);
                 ExitCode::from(2)
             }
         }
@@ -303,8 +371,9 @@ struct Import {
 }
 
 impl Import {
-    fn run(self) -> ExitCode {
+    fn run(self, lang: Option<Lang>) -> ExitCode {
         let root = self.site.root;
+        let output = Output::new(&root, Format::Human, true, language(lang, &root));
         let options = gongkai::authoring::import::Options {
             root: root.clone(),
             inputs: self.paths,
@@ -319,27 +388,33 @@ impl Import {
                 let mut todo = 0;
                 for page in &imported {
                     match &page.document {
-                        Some(document) => println!("{} → {}", page.page.display(), document.display()),
-                        None => println!("{} → not written", page.page.display()),
+                        Some(document) => output.say(&msg!(
+                            "import.page",
+                            page = page.page.display(),
+                            document = document.display()
+                        )),
+                        None => output.say(&msg!("import.not_written", page = page.page.display())),
                     }
                     for field in &page.todo {
-                        println!("  TODO {field}");
+                        output.say(&msg!("import.todo", field = field));
                     }
                     for note in &page.notes {
-                        println!("  note: {note}");
+                        output.say(&msg!("import.note", note = note));
                     }
                     todo += page.todo.len();
                 }
                 let written = imported.iter().filter(|p| p.document.is_some()).count();
-                println!(
-                    "imported {written} of {} page(s); {todo} field(s) left TODO{}",
-                    imported.len(),
-                    if todo > 0 {
-                        " (gongkai check lists them until they are written)"
-                    } else {
-                        ""
-                    }
-                );
+                let mut line = msg!(
+                    "import.summary",
+                    written = written,
+                    total = imported.len(),
+                    todo = todo
+                )
+                .get(output.lang);
+                if todo > 0 {
+                    line.push_str(&msg!("import.summary.todo").get(output.lang));
+                }
+                println!("{line}");
                 if written == imported.len() {
                     ExitCode::SUCCESS
                 } else {
@@ -347,7 +422,7 @@ impl Import {
                 }
             }
             Err(problems) => {
-                Output::new(&root, Format::Human, true).diagnostics(&problems);
+                output.diagnostics(&problems);
                 ExitCode::from(2)
             }
         }
@@ -361,15 +436,21 @@ struct New {
 }
 
 impl New {
-    fn run(self) -> ExitCode {
+    fn run(self, lang: Option<Lang>) -> ExitCode {
+        let output = Output::new(
+            &self.dir,
+            Format::Human,
+            false,
+            language(lang, std::path::Path::new(".")),
+        );
         match gongkai::authoring::scaffold::create(&self.dir) {
             Ok(()) => {
-                println!("created a new site in {}", self.dir.display());
-                println!("next: cd {} && gongkai build", self.dir.display());
+                output.say(&msg!("new.created", dir = self.dir.display()));
+                output.say(&msg!("new.next", dir = self.dir.display()));
                 ExitCode::SUCCESS
             }
             Err(e) => {
-                eprintln!("error: {e}");
+                output.error(&e.text());
                 ExitCode::from(2)
             }
         }

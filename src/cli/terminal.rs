@@ -9,9 +9,9 @@ use std::process::ExitCode;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use gongkai::output::OutputError;
+use gongkai::lang::{Lang, Text};
 use gongkai::progress::{Observer, Progress};
-use gongkai::{BuildError, Diagnostic, Report};
+use gongkai::{BuildError, Diagnostic, Report, msg};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::Format;
@@ -23,18 +23,49 @@ pub(crate) struct Output {
     quiet: bool,
     /// Human output goes to a terminal: colours and a progress bar.
     terminal: bool,
+    /// The language of everything printed.
+    pub(crate) lang: Lang,
+    /// Warnings fail the run (`--strict`).
+    strict: bool,
 }
 
 impl Output {
     /// `format` is human, json or github; `quiet` prints only problems.
-    pub(crate) fn new(root: &Path, format: Format, quiet: bool) -> Self {
+    pub(crate) fn new(root: &Path, format: Format, quiet: bool, lang: Lang) -> Self {
         let stderr_terminal = std::io::stderr().is_terminal();
         Output {
             root: root.to_path_buf(),
             format,
             quiet,
             terminal: stderr_terminal && std::env::var_os("NO_COLOR").is_none(),
+            lang,
+            strict: false,
         }
+    }
+
+    /// The same output, failing the run on warnings.
+    pub(crate) fn strict(mut self, strict: bool) -> Self {
+        self.strict = strict;
+        self
+    }
+
+    /// Prints one message on stdout, in the run's language.
+    pub(crate) fn say(&self, text: &Text) {
+        println!("{}", text.get(self.lang));
+    }
+
+    /// Prints one message on stderr, in the run's language.
+    pub(crate) fn complain(&self, text: &Text) {
+        eprintln!("{}", text.get(self.lang));
+    }
+
+    /// `错误：…` / `error: …` on stderr.
+    pub(crate) fn error(&self, text: &Text) {
+        let label = match self.lang {
+            Lang::Zh => "错误",
+            Lang::En => "error",
+        };
+        eprintln!("{label}: {}", text.get(self.lang));
     }
 
     /// A progress bar on a terminal, outside CI, unless quiet; else nothing.
@@ -43,7 +74,7 @@ impl Output {
         if self.quiet || ci || !std::io::stderr().is_terminal() || self.format != Format::Human {
             return Progress::default();
         }
-        Progress::new(Bar::new())
+        Progress::new(Bar::new(self.lang))
     }
 
     /// Prints `diagnostics` in the chosen format: human text (with the source
@@ -58,20 +89,34 @@ impl Output {
         for d in diagnostics {
             let source = sources.get(&d.path);
             let _ = match self.format {
-                Format::Json => writeln!(out, "{}", d.to_json(source)),
-                Format::Github => writeln!(out, "{}", d.to_github(source)),
-                Format::Human => writeln!(err, "{}", d.render(source, self.terminal)),
+                Format::Json => writeln!(out, "{}", d.to_json(source, self.lang)),
+                Format::Github => writeln!(out, "{}", d.to_github(source, self.lang)),
+                Format::Human => writeln!(err, "{}", d.render(source, self.terminal, self.lang)),
             };
         }
     }
 
     /// Prints a run's problems and its one-line summary; the exit code.
-    pub(crate) fn report(&self, result: Result<Report, BuildError>, verb: &str) -> ExitCode {
+    /// `verb` is `verb.built` or `verb.checked`. With `--strict`, a run
+    /// with warnings prints them as errors and fails (exit 1); a build's
+    /// output is then written already, a check's never is.
+    pub(crate) fn report(&self, result: Result<Report, BuildError>, verb: Text) -> ExitCode {
         match result {
+            Ok(report) if self.strict && !report.warnings.is_empty() => {
+                let errors: Vec<Diagnostic> = report
+                    .warnings
+                    .iter()
+                    .cloned()
+                    .map(Diagnostic::as_error)
+                    .collect();
+                self.diagnostics(&errors);
+                self.complain(&msg!("run.strict", n = errors.len()));
+                ExitCode::from(1)
+            }
             Ok(report) => {
                 self.diagnostics(&report.warnings);
                 if !self.quiet {
-                    let line = summary(&report, verb);
+                    let line = summary(&report, verb, self.lang);
                     // With json or github output, stdout holds only those lines.
                     if self.format == Format::Human {
                         println!("{line}");
@@ -82,19 +127,10 @@ impl Output {
                 ExitCode::SUCCESS
             }
             Err(e) => {
-                let diagnostics = e.diagnostics();
-                self.diagnostics(diagnostics);
-                let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+                self.diagnostics(e.diagnostics());
                 match &e {
-                    BuildError::Output(OutputError::Interrupted(_)) | BuildError::Internal(_) => {
-                        eprintln!("error: {e}")
-                    }
-                    BuildError::Output(_) => {
-                        eprintln!("error: {e}\n  nothing was written, the previous output is unchanged")
-                    }
-                    _ => {
-                        eprintln!("{errors} error(s); nothing was written, the previous output is unchanged")
-                    }
+                    BuildError::Output(_) | BuildError::Internal(_) => self.error(&e.text()),
+                    _ => self.complain(&e.text()),
                 }
                 ExitCode::from(e.exit_code())
             }
@@ -109,7 +145,7 @@ impl Output {
         match result {
             Ok(report) => {
                 self.diagnostics(&report.warnings);
-                println!("{}", summary(report, "built"));
+                println!("{}", summary(report, msg!("verb.built"), self.lang));
                 None
             }
             Err(e) => {
@@ -119,12 +155,12 @@ impl Output {
                     .diagnostics()
                     .iter()
                     .filter(|d| d.is_error())
-                    .map(|d| d.render(sources.get(&d.path), false))
+                    .map(|d| d.render(sources.get(&d.path), false, self.lang))
                     .collect();
                 if let BuildError::Output(_) | BuildError::Internal(_) = e {
-                    text.push(format!("error: {e}"));
+                    text.push(e.text().get(self.lang));
                 }
-                eprintln!("the build failed; still serving the last good site");
+                self.complain(&msg!("serve.failed"));
                 Some(text.join("\n\n"))
             }
         }
@@ -156,7 +192,7 @@ impl Sources {
 }
 
 /// Opens `url` in the desktop's browser, if there is one.
-pub(crate) fn open_browser(url: &str) {
+pub(crate) fn open_browser(url: &str, lang: Lang) {
     let opener = if cfg!(target_os = "macos") {
         "open"
     } else if cfg!(windows) {
@@ -165,45 +201,54 @@ pub(crate) fn open_browser(url: &str) {
         "xdg-open"
     };
     if std::process::Command::new(opener).arg(url).spawn().is_err() {
-        eprintln!("could not start {opener}; open {url} yourself");
+        eprintln!("{}", msg!("serve.browser", opener = opener, url = url).get(lang));
     }
 }
 
 /// `built 830 documents, 991 pages, 149 search shards (170 not published) into public in 0.52 s`;
 /// a rebuild adds the pages rendered and the files written:
 /// `built 830 documents, 991 pages (3 rendered), … into public (9 files written, 0 deleted) in 0.31 s`
-fn summary(report: &Report, verb: &str) -> String {
-    let mut line = format!("{verb} {} documents", report.documents);
+fn summary(report: &Report, verb: Text, lang: Lang) -> String {
+    let mut line = Text::new("summary.head")
+        .nested("verb", &verb)
+        .arg("n", &report.documents)
+        .get(lang);
+    let mut push = |text: Text| line.push_str(&text.get(lang));
     if report.pages > 0 {
-        line.push_str(&format!(", {} pages", report.pages));
+        push(msg!("summary.pages", n = report.pages));
         if report.out_dir.is_some() && report.rendered < report.pages {
-            line.push_str(&format!(" ({} rendered)", report.rendered));
+            push(msg!("summary.rendered", n = report.rendered));
         }
     }
     if let Some(index) = &report.search {
-        line.push_str(&format!(
-            ", {} search shards ({} terms, {:.1} MB{})",
-            index.shards,
-            index.terms,
-            index.bytes as f64 / 1e6,
-            index
-                .patched
-                .map(|n| format!(
-                    ", patched for {n} changed document{}",
-                    if n == 1 { "" } else { "s" }
-                ))
-                .unwrap_or_default()
+        let patched = match index.patched {
+            Some(1) => msg!("summary.patched_one").get(lang),
+            Some(n) => msg!("summary.patched", n = n).get(lang),
+            None => String::new(),
+        };
+        push(msg!(
+            "summary.search",
+            shards = index.shards,
+            terms = index.terms,
+            mb = format!("{:.1}", index.bytes as f64 / 1e6),
+            patched = patched
         ));
     }
-    line.push_str(&format!(" ({} not published)", report.unpublished));
+    push(msg!("summary.unpublished", n = report.unpublished));
     if let Some(out) = &report.out_dir {
-        line.push_str(&format!(" into {}", out.display()));
+        push(msg!("summary.into", dir = out.display()));
         let f = &report.files;
         if f.unchanged > 0 || f.deleted > 0 {
-            line.push_str(&format!(" ({} files written, {} deleted)", f.written, f.deleted));
+            push(msg!("summary.files", written = f.written, deleted = f.deleted));
         }
     }
-    line.push_str(&format!(" in {:.2} s", report.elapsed.as_secs_f64()));
+    push(msg!(
+        "summary.time",
+        secs = format!("{:.2}", report.elapsed.as_secs_f64())
+    ));
+    if !report.warnings.is_empty() {
+        push(msg!("summary.warnings", n = report.warnings.len()));
+    }
     if std::env::var_os("GONGKAI_TIMINGS").is_some() {
         let stages: Vec<String> = report
             .stages
@@ -223,10 +268,11 @@ struct Bar {
     bar: ProgressBar,
     start: Instant,
     shown: Mutex<bool>,
+    lang: Lang,
 }
 
 impl Bar {
-    fn new() -> Self {
+    fn new(lang: Lang) -> Self {
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
         let style = ProgressStyle::with_template("{prefix:>10.cyan.bold} [{bar:30}] {pos}/{len} {elapsed}")
             .unwrap_or_else(|_| ProgressStyle::default_bar())
@@ -236,6 +282,7 @@ impl Bar {
             bar,
             start: Instant::now(),
             shown: Mutex::new(false),
+            lang,
         }
     }
 
@@ -256,7 +303,9 @@ impl Observer for Bar {
     fn stage(&self, name: &'static str, total: u64) {
         self.bar.set_position(0);
         self.bar.set_length(total);
-        self.bar.set_prefix(name);
+        let code = format!("stage.{name}");
+        self.bar
+            .set_prefix(gongkai::lang::template(&code, self.lang).unwrap_or(name));
         self.show_if_slow();
     }
 

@@ -8,11 +8,13 @@ use std::path::{Component, Path, PathBuf};
 use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
 
 use crate::diagnostic::Problem;
+use crate::lang::Text;
+use crate::msg;
 
 /// Why `name` cannot be a file name on a Windows server (a device name
 /// such as `CON` or `COM1`, whatever its type; a character Windows
 /// refuses; a control character; a trailing dot or space), if it cannot.
-pub(crate) fn not_portable(name: &str) -> Option<String> {
+pub(crate) fn not_portable(name: &str) -> Option<Text> {
     const DEVICES: [&str; 22] = [
         "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
         "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
@@ -24,19 +26,16 @@ pub(crate) fn not_portable(name: &str) -> Option<String> {
         .trim_end()
         .to_ascii_lowercase();
     if DEVICES.contains(&stem.as_str()) {
-        return Some(format!("`{stem}` is a device name on Windows, not a file name"));
+        return Some(msg!("name.device", stem = stem));
     }
     if let Some(c) = name
         .chars()
         .find(|c| matches!(c, ':' | '*' | '?' | '|' | '<' | '>' | '"') || c.is_control())
     {
-        return Some(format!(
-            "the name contains `{}`, which Windows does not allow",
-            c.escape_default()
-        ));
+        return Some(msg!("name.char", char = c.escape_default()));
     }
     if name.ends_with(['.', ' ']) {
-        return Some("the name ends in a dot or a space, which Windows drops".to_owned());
+        return Some(msg!("name.trailing"));
     }
     None
 }
@@ -80,28 +79,25 @@ const SEGMENT: &AsciiSet = &CONTROLS
 /// `content/`; refuses `..` above it, absolute paths, backslashes and NUL,
 /// also when written with percent escapes.
 pub fn resolve_path(doc_source: &Path, written: &str) -> Result<PathBuf, Problem> {
-    let decoded = percent_decode_str(written).decode_utf8().map_err(|_| {
-        Problem::new(
-            format!("`{written}` is not a valid path"),
-            "write the path in UTF-8".to_owned(),
-        )
-    })?;
+    let decoded = percent_decode_str(written)
+        .decode_utf8()
+        .map_err(|_| Problem::new(msg!("path.not_utf8", path = written), msg!("path.not_utf8.hint")))?;
     if crate::content::url::scheme(written).is_some_and(|s| s.len() > 1) || written.starts_with("//") {
         return Err(Problem::new(
-            format!("`{written}` is an address, not a file in content/"),
-            "attachments are published from the site folder: save the file next to the document and write its name, e.g. 附件1.pdf".to_owned(),
+            msg!("path.address", path = written),
+            msg!("path.address.hint"),
         ));
     }
     if decoded.contains(['\\', '\0']) {
         return Err(Problem::new(
-            format!("`{written}` contains a backslash or NUL"),
-            "separate folders with `/`".to_owned(),
+            msg!("path.backslash", path = written),
+            msg!("path.backslash.hint"),
         ));
     }
     if decoded.starts_with('/') || Path::new(decoded.as_ref()).is_absolute() {
         return Err(Problem::new(
-            format!("`{written}` is an absolute path"),
-            "write the path relative to the document, e.g. 附件1.pdf or files/附件1.pdf".to_owned(),
+            msg!("path.absolute", path = written),
+            msg!("path.absolute.hint"),
         ));
     }
     let mut resolved = doc_source.parent().unwrap_or(Path::new("")).to_path_buf();
@@ -124,10 +120,7 @@ pub fn resolve_path(doc_source: &Path, written: &str) -> Result<PathBuf, Problem
 }
 
 fn leaves(written: &str) -> Problem {
-    Problem::new(
-        format!("`{written}` leaves the content folder"),
-        "keep attachments inside content/, next to the document or below it".to_owned(),
-    )
+    Problem::new(msg!("path.leaves", path = written), msg!("path.leaves.hint"))
 }
 
 /// The lower-case extension of a file name.
@@ -157,44 +150,43 @@ pub fn publish(
         .to_owned();
     if let Some(why) = not_portable(&name) {
         return Err(Problem::new(
-            format!("{shown}: {why}"),
-            "rename the file: names are published as they are and must work on Windows servers too",
+            Text::new("file.not_portable")
+                .arg("file", &shown)
+                .nested("why", &why),
+            msg!("file.not_portable.hint"),
         ));
     }
     let kind = extension(&name);
     if crate::site::config::FORBIDDEN_TYPES.contains(&kind.as_str()) {
         return Err(Problem::new(
-            format!("{shown}: .{kind} files can carry script and are never published"),
-            "publish the document as PDF (or OFD) instead".to_owned(),
+            msg!("file.script", file = shown, kind = kind),
+            msg!("file.script.hint"),
         ));
     }
     if kind.is_empty() {
         return Err(Problem::new(
-            format!("{shown} has no file type (no extension such as .pdf)"),
-            "name the file with its type, e.g. 附件1.pdf".to_owned(),
+            msg!("file.no_type", file = shown),
+            msg!("file.no_type.hint"),
         ));
     }
     if !allowed.contains(&kind) {
         let list: Vec<&str> = allowed.iter().map(String::as_str).collect();
         return Err(Problem::new(
-            format!("{shown}: the type .{kind} is not allowed"),
-            format!(
-                "allowed: {} (site.yaml attachments.allowed_types)",
-                list.join(", ")
-            ),
+            msg!("file.type", file = shown, kind = kind),
+            msg!("file.type.hint", types = list.join(", ")),
         ));
     }
     let abs = root.join(path);
     let metadata = std::fs::metadata(&abs).map_err(|_| {
         Problem::new(
-            format!("{shown} does not exist"),
-            "check the file name, or add the file next to the document".to_owned(),
+            msg!("attachment.missing", file = shown),
+            msg!("attachment.missing.hint"),
         )
     })?;
     if !metadata.is_file() {
         return Err(Problem::new(
-            format!("{shown} is not a file"),
-            "link a file, not a folder".to_owned(),
+            msg!("file.not_file", file = shown),
+            msg!("file.not_file.hint"),
         ));
     }
     // A symbolic link inside content/ may still point elsewhere.

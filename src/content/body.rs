@@ -200,10 +200,8 @@ impl Bodies {
 
     fn render(&self, document: &Document, html: bool) -> Result<(String, String), Diagnostic> {
         let path = &document.source;
-        let changed = || {
-            Diagnostic::error(path, "the file changed while the site was being built")
-                .hint("build again once the file is saved")
-        };
+        let changed =
+            || Diagnostic::error(path, crate::msg!("body.changed")).hint(crate::msg!("body.changed.hint"));
         let bytes = std::fs::read(self.root.join(path)).map_err(|_| changed())?;
         let text = source::decode(path, &bytes)?;
         let split = frontmatter::split(path, &text)?;
@@ -307,6 +305,6 @@ mod tests {
 
         fs::write(root.join("content/a.md"), doc("X-1", "改过的正文。")).expect("write");
         let e = site.bodies.html(position, &a).expect_err("changed");
-        assert!(e.message.contains("changed while"), "{e:?}");
+        assert!(e.message.en().contains("changed while"), "{e:?}");
     }
 }

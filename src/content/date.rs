@@ -14,6 +14,16 @@ pub enum DateError {
     Impossible(String),
 }
 
+impl DateError {
+    /// The reason in the run's language.
+    pub fn text(&self) -> crate::lang::Text {
+        match self {
+            DateError::Form(text) => crate::msg!("date.form", text = text),
+            DateError::Impossible(text) => crate::msg!("date.impossible", text = text),
+        }
+    }
+}
+
 /// Parses one of the accepted forms; full-width digits are accepted too.
 pub fn parse(text: &str) -> Result<NaiveDate, DateError> {
     let form = || DateError::Form(text.to_owned());

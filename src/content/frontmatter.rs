@@ -7,6 +7,8 @@ use std::path::Path;
 use serde_norway::{Mapping, Value};
 
 use crate::diagnostic::{Diagnostic, Span};
+use crate::lang::Text;
+use crate::msg;
 
 /// A document's front-matter, parsed but not yet validated.
 #[derive(Debug)]
@@ -22,6 +24,9 @@ pub(crate) struct RawMeta {
     /// for values YAML reads as numbers but a text field keeps as written
     /// (`文件编号: 1.10`).
     pub written: HashMap<String, String>,
+    /// Lines written with a full-width colon or without a space after the
+    /// colon: errors, but read as meant so the other fields are checked.
+    pub problems: Vec<Diagnostic>,
 }
 
 /// A document split into front-matter and body.
@@ -40,9 +45,9 @@ pub(crate) struct Split<'a> {
 /// Finds the front-matter block at the top of `text` (newlines already LF).
 pub(crate) fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     let missing = || {
-        Diagnostic::error(path, "the file has no front-matter").at(1).hint(
-            "start the file with a line `---`, then the fields (title: …, index_number: …), then a line `---`",
-        )
+        Diagnostic::error(path, msg!("fm.missing"))
+            .at(1)
+            .hint(msg!("fm.missing.hint"))
     };
     let rest = text
         .strip_prefix("---\n")
@@ -61,9 +66,9 @@ pub(crate) fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnos
         }
         offset += l.len();
     }
-    Err(Diagnostic::error(path, "the front-matter block is not closed")
+    Err(Diagnostic::error(path, msg!("fm.unclosed"))
         .at(1)
-        .hint("end the fields with a line holding only `---`"))
+        .hint(msg!("fm.unclosed.hint")))
 }
 
 /// Parses the YAML of a front-matter block into its fields. Lines written
@@ -71,18 +76,36 @@ pub(crate) fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnos
 /// (`title:通知`) are reported each at its line with the fix, instead of
 /// the YAML parser's message about the line after.
 pub(crate) fn parse(path: &Path, split: &Split<'_>) -> Result<RawMeta, Vec<Diagnostic>> {
-    let colons = colon_problems(path, split);
-    if !colons.is_empty() {
-        return Err(colons);
+    let (colons, fixed) = colon_problems(path, split);
+    if colons.is_empty() {
+        return parse_yaml(path, split).map_err(|d| vec![d]);
     }
-    parse_yaml(path, split).map_err(|d| vec![d])
+    // Read the block as it was meant, to check its fields in the same run.
+    let fixed = Split {
+        yaml: &fixed,
+        ..*split
+    };
+    match parse_yaml(path, &fixed) {
+        Ok(mut meta) => {
+            meta.problems = colons;
+            Ok(meta)
+        }
+        Err(_) => Err(colons),
+    }
 }
 
-/// Top-level lines that look like `key：value` or `key:value`.
-fn colon_problems(path: &Path, split: &Split<'_>) -> Vec<Diagnostic> {
+/// Top-level lines that look like `key：value` or `key:value`, and the
+/// block with those lines written as `key: value`.
+fn colon_problems(path: &Path, split: &Split<'_>) -> (Vec<Diagnostic>, String) {
     let mut problems = Vec::new();
+    let mut fixed_yaml = String::with_capacity(split.yaml.len() + 8);
     for (i, l) in split.yaml.lines().enumerate() {
+        let mut keep = || {
+            fixed_yaml.push_str(l);
+            fixed_yaml.push('\n');
+        };
         if l.is_empty() || l.starts_with([' ', '\t', '#', '-', '"', '\'', '{', '[']) {
+            keep();
             continue;
         }
         let line = split.yaml_line + u32::try_from(i).unwrap_or(u32::MAX);
@@ -91,24 +114,28 @@ fn colon_problems(path: &Path, split: &Split<'_>) -> Vec<Diagnostic> {
             (Some((key, value)), _)
                 if key_like(key) && !value.is_empty() && !value.starts_with([' ', '\t']) =>
             {
-                Some((
-                    format!("a space is missing after the colon of `{key}`"),
-                    format!("{key}: {value}"),
-                ))
+                Some((msg!("fm.no_space", key = key), format!("{key}: {value}")))
             }
             (None, Some((key, value))) if key_like(key.trim()) => Some((
-                format!("`{}` is followed by a full-width colon `：`", key.trim()),
+                msg!("fm.full_width_colon", key = key.trim()),
                 format!("{}: {}", key.trim(), value.trim()),
             )),
             _ => None,
         };
-        if let Some((message, fixed)) = fix {
-            problems.push(Diagnostic::error(path, message).at(line).hint(format!(
-                "write the line as `{fixed}` (an ASCII colon, then a space)"
-            )));
+        match fix {
+            Some((message, fixed)) => {
+                problems.push(
+                    Diagnostic::error(path, message)
+                        .at(line)
+                        .hint(msg!("fm.colon.hint", fixed = fixed)),
+                );
+                fixed_yaml.push_str(&fixed);
+                fixed_yaml.push('\n');
+            }
+            None => keep(),
         }
     }
-    problems
+    (problems, fixed_yaml)
 }
 
 /// Parses the YAML of a front-matter block into its fields.
@@ -126,21 +153,16 @@ fn parse_yaml(path: &Path, split: &Split<'_>) -> Result<RawMeta, Diagnostic> {
             });
             Diagnostic::error(
                 path,
-                format!(
-                    "the front-matter is not valid YAML: {}",
-                    crate::site::config::yaml_message(&e)
-                ),
+                msg!("fm.yaml", detail = crate::site::config::yaml_message(&e)),
             )
             .at(line.unwrap_or(start_line))
             .hint(yaml_hint(&e))
         })?
     };
     let Value::Mapping(mapping) = value else {
-        return Err(
-            Diagnostic::error(path, "the front-matter is not a list of `key: value` fields")
-                .at(split.yaml_line)
-                .hint("write each field on its own line as `key: value`"),
-        );
+        return Err(Diagnostic::error(path, msg!("fm.not_mapping"))
+            .at(split.yaml_line)
+            .hint(msg!("fm.not_mapping.hint")));
     };
     let key_lines = key_lines(split.yaml, split.yaml_line);
     let written = written_values(split.yaml);
@@ -151,9 +173,9 @@ fn parse_yaml(path: &Path, split: &Split<'_>) -> Result<RawMeta, Diagnostic> {
             Value::Number(n) => n.to_string(),
             Value::Bool(b) => b.to_string(),
             _ => {
-                return Err(Diagnostic::error(path, "a front-matter key is not a name")
+                return Err(Diagnostic::error(path, msg!("fm.key"))
                     .at(start_line)
-                    .hint("keys are names such as title or 索引号"));
+                    .hint(msg!("fm.key.hint")));
             }
         };
         fields.push((key, value));
@@ -163,6 +185,7 @@ fn parse_yaml(path: &Path, split: &Split<'_>) -> Result<RawMeta, Diagnostic> {
         key_lines,
         start_line,
         written,
+        problems: Vec::new(),
     })
 }
 
@@ -226,14 +249,14 @@ fn key_lines(yaml: &str, first_line: u32) -> HashMap<String, (u32, Span)> {
 /// What to do about a YAML error: the usual mistakes are quoting, but a
 /// document can also nest too deep or expand aliases without end (both
 /// stopped by the parser's limits before they cost time or memory).
-fn yaml_hint(e: &serde_norway::Error) -> &'static str {
+fn yaml_hint(e: &serde_norway::Error) -> Text {
     let message = e.to_string();
     if message.contains("recursion limit") {
-        "the values are nested too deep; front-matter fields are plain values or short lists"
+        msg!("fm.yaml.deep.hint")
     } else if message.contains("repetition limit") {
-        "aliases (`*name`) expand to too many values; write the values out instead"
+        msg!("fm.yaml.alias.hint")
     } else {
-        "write each field as `key: value`; quote values that contain `: ` or start with a special character"
+        msg!("fm.yaml.hint")
     }
 }
 
@@ -263,12 +286,14 @@ mod tests {
             split(p(), "# 标题\n")
                 .expect_err("none")
                 .message
+                .en()
                 .contains("no front-matter")
         );
         assert!(
             split(p(), "---\ntitle: x\n")
                 .expect_err("open")
                 .message
+                .en()
                 .contains("not closed")
         );
     }
@@ -285,21 +310,22 @@ mod tests {
     fn full_width_and_missing_space_colons_are_named_at_their_lines() {
         let text = "---\ntitle:通知\nissuer：区政府\nindex_number: 0101-03-2017-000525\nurl: https://x.gov.cn/a\n---\n";
         let s = split(p(), text).expect("split");
-        let e = parse(p(), &s).expect_err("bad colons");
-        let got: Vec<(Option<u32>, &str)> = e
+        let e = parse(p(), &s).expect("read as meant").problems;
+        assert_eq!(e[1].message.zh(), "“issuer”后面用了中文全角冒号“：”");
+        let got: Vec<(Option<u32>, String)> = e
             .iter()
-            .map(|d| (d.line, d.hint.as_deref().unwrap_or("")))
+            .map(|d| (d.line, d.hint.as_ref().map(Text::en).unwrap_or_default()))
             .collect();
         assert_eq!(
             got,
             [
                 (
                     Some(2),
-                    "write the line as `title: 通知` (an ASCII colon, then a space)"
+                    "write the line as `title: 通知` (an ASCII colon, then a space)".to_owned()
                 ),
                 (
                     Some(3),
-                    "write the line as `issuer: 区政府` (an ASCII colon, then a space)"
+                    "write the line as `issuer: 区政府` (an ASCII colon, then a space)".to_owned()
                 ),
             ]
         );

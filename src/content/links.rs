@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 use crate::content::attachment::{self, Attachment};
 use crate::content::markdown::{AnchorRef, LinkRewrite};
 use crate::diagnostic::Problem;
+use crate::lang::Text;
+use crate::msg;
 
 /// What a link may point at: every document of the site.
 #[derive(Debug, Default)]
@@ -43,7 +45,10 @@ impl Registry {
         } else {
             key.to_lowercase()
         };
-        self.by_index.insert(key, entry.clone());
+        // A document whose 索引号 is missing is known by its path only.
+        if !key.is_empty() {
+            self.by_index.insert(key, entry.clone());
+        }
         self.by_source.insert(source.to_path_buf(), entry);
     }
 
@@ -74,10 +79,6 @@ pub(crate) struct Resolver<'a> {
     pub attachments: &'a [Attachment],
 }
 
-fn refuse(message: String, hint: &str) -> Problem {
-    Problem::new(message, hint)
-}
-
 impl Resolver<'_> {
     /// What `dest` becomes: `Ok(None)` leaves an external link as it is.
     pub(crate) fn resolve(&self, dest: &str) -> Result<Option<LinkRewrite>, Problem> {
@@ -93,10 +94,7 @@ impl Resolver<'_> {
         {
             let (number, anchor) = split_anchor(rest);
             let entry = self.registry.by_index(number).ok_or_else(|| {
-                refuse(
-                    format!("`idx:{number}`: no document has the 索引号 `{number}`"),
-                    "check the number; idx: links take the target's index_number",
-                )
+                Problem::new(msg!("link.no_index", number = number), msg!("link.no_index.hint"))
             })?;
             return self.page(entry, &format!("idx:{number}"), anchor);
         }
@@ -114,11 +112,9 @@ impl Resolver<'_> {
             }));
         }
         if dest.starts_with('/') {
-            return Err(refuse(
-                format!(
-                    "`{dest}` is an absolute path, which breaks when the site is served under a sub-path"
-                ),
-                "link documents with idx:<索引号> or a relative path to the .md file, files with a path relative to the document",
+            return Err(Problem::new(
+                msg!("link.absolute", dest = dest),
+                msg!("link.absolute.hint"),
             ));
         }
         let (path, anchor) = split_anchor(dest);
@@ -136,9 +132,9 @@ impl Resolver<'_> {
                 }));
             }
             let entry = self.registry.by_source.get(&target).ok_or_else(|| {
-                refuse(
-                    format!("`{dest}`: no document {}", target.display()),
-                    "check the path, or link the document by its 索引号 as idx:<索引号>",
+                Problem::new(
+                    msg!("link.no_document", dest = dest, target = target.display()),
+                    msg!("link.no_document.hint"),
                 )
             })?;
             return self.page(entry, dest, anchor);
@@ -151,20 +147,20 @@ impl Resolver<'_> {
             }));
         }
         let file = attachment::publish(self.root, &target, None, self.slug, self.allowed)
-            .map_err(|p| Problem::new(format!("broken link: {}", p.message), p.hint))?;
+            .map_err(|p| Problem::new(Text::new("link.broken").nested("reason", &p.message), p.hint))?;
         let key = attachment::portable_key(&file.name);
         if let Some(declared) = self
             .attachments
             .iter()
             .find(|a| attachment::portable_key(&a.name) == key)
         {
-            return Err(refuse(
-                format!(
-                    "{} would be published under the name of the attachment {}",
-                    target.display(),
-                    declared.source.display()
+            return Err(Problem::new(
+                msg!(
+                    "link.name_clash",
+                    file = target.display(),
+                    attachment = declared.source.display()
                 ),
-                "rename the file (names differing only in case or Unicode form count as one)",
+                msg!("link.name_clash.hint"),
             ));
         }
         Ok(Some(LinkRewrite {
@@ -181,9 +177,9 @@ impl Resolver<'_> {
         anchor: Option<&str>,
     ) -> Result<Option<LinkRewrite>, Problem> {
         if !entry.published {
-            return Err(refuse(
-                format!("`{written}` links a document that is not published (a draft, or not 主动公开)"),
-                "remove the link, or publish the document",
+            return Err(Problem::new(
+                msg!("link.unpublished", dest = written),
+                msg!("link.unpublished.hint"),
             ));
         }
         let href = match anchor {

@@ -9,6 +9,8 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use crate::content::url::{is_safe_url, scheme};
 use crate::diagnostic::{Diagnostic, Problem, Span};
+use crate::lang::Text;
+use crate::msg;
 
 /// What the link resolver makes of a link.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -88,23 +90,28 @@ pub fn render(path: &Path, body: &str, first_line: u32, resolve: Resolve<'_>) ->
                     .filter(|_| at + dest.len() <= line_end)?,
             )
         };
-        let mut link = |dest: CowStr<'static>, what: &str| -> CowStr<'static> {
+        let mut link = |dest: CowStr<'static>, what: Text| -> CowStr<'static> {
             if !is_safe_url(&dest) {
                 let scheme = scheme(&dest).unwrap_or_default();
                 out.problems.push(
-                    Diagnostic::error(path, format!("the {what} uses the unsafe scheme `{scheme}:`"))
-                        .at(line())
-                        .span(dest_span(&dest))
-                        .hint("links may be relative or use http:, https:, mailto: or tel:"),
+                    Diagnostic::error(
+                        path,
+                        Text::new("markdown.scheme")
+                            .nested("what", &what)
+                            .arg("scheme", &scheme),
+                    )
+                    .at(line())
+                    .span(dest_span(&dest))
+                    .hint(msg!("markdown.scheme.hint")),
                 );
                 return dest;
             }
-            if what == "image" && (scheme(&dest).is_some() || dest.starts_with("//")) {
+            if what.code == "word.image" && (scheme(&dest).is_some() || dest.starts_with("//")) {
                 out.problems.push(
-                    Diagnostic::error(path, format!("the image `{dest}` is on another site"))
+                    Diagnostic::error(path, msg!("markdown.remote_image", dest = dest))
                         .at(line())
                         .span(dest_span(&dest))
-                        .hint("pages load nothing from elsewhere: save the image next to the document and link it by its file name"),
+                        .hint(msg!("markdown.remote_image.hint")),
                 );
                 return dest;
             }
@@ -130,16 +137,15 @@ pub fn render(path: &Path, body: &str, first_line: u32, resolve: Resolve<'_>) ->
                             Some(source) => out.problems.push(
                                 Diagnostic::error(
                                     path,
-                                    format!(
-                                        "{what}: {} and {} would be published under one name (docs/{})",
-                                        source.display(),
-                                        file.source.display(),
-                                        file.output.trim_start_matches("docs/")
-                                    ),
+                                    Text::new("markdown.file_clash")
+                                        .nested("what", &what)
+                                        .arg("first", &source.display())
+                                        .arg("second", &file.source.display())
+                                        .arg("name", &file.output.trim_start_matches("docs/")),
                                 )
                                 .at(line())
                                 .span(dest_span(&dest))
-                                .hint("the files a document links are published side by side: rename one of them (names differing only in case or Unicode form count as one)"),
+                                .hint(msg!("markdown.file_clash.hint")),
                             ),
                         }
                     }
@@ -147,10 +153,15 @@ pub fn render(path: &Path, body: &str, first_line: u32, resolve: Resolve<'_>) ->
                 }
                 Err(Problem { message, hint }) => {
                     out.problems.push(
-                        Diagnostic::error(path, format!("{what}: {message}"))
-                            .at(line())
-                            .span(dest_span(&dest))
-                            .hint(hint),
+                        Diagnostic::error(
+                            path,
+                            Text::new("markdown.link")
+                                .nested("what", &what)
+                                .nested("reason", &message),
+                        )
+                        .at(line())
+                        .span(dest_span(&dest))
+                        .hint(hint),
                     );
                     dest
                 }
@@ -165,7 +176,7 @@ pub fn render(path: &Path, body: &str, first_line: u32, resolve: Resolve<'_>) ->
                 title,
                 id,
             }) => {
-                let dest_url = link(dest_url.into_static(), "link");
+                let dest_url = link(dest_url.into_static(), msg!("word.link"));
                 Event::Start(Tag::Link {
                     link_type,
                     dest_url,
@@ -179,7 +190,7 @@ pub fn render(path: &Path, body: &str, first_line: u32, resolve: Resolve<'_>) ->
                 title,
                 id,
             }) => {
-                let dest_url = link(dest_url.into_static(), "image");
+                let dest_url = link(dest_url.into_static(), msg!("word.image"));
                 Event::Start(Tag::Image {
                     link_type,
                     dest_url,
@@ -199,12 +210,9 @@ pub fn render(path: &Path, body: &str, first_line: u32, resolve: Resolve<'_>) ->
     for (anchor, line) in own_anchors {
         if !out.anchors.contains(&anchor) {
             out.problems.push(
-                Diagnostic::error(
-                    path,
-                    format!("link: no heading or footnote `#{anchor}` in this document"),
-                )
-                .at(line)
-                .hint(anchor_hint(&out.anchors)),
+                Diagnostic::error(path, msg!("anchor.missing_here", anchor = anchor))
+                    .at(line)
+                    .hint(anchor_hint(&out.anchors)),
             );
         }
     }
@@ -225,12 +233,12 @@ fn newline_offsets(text: &str) -> Vec<usize> {
 }
 
 /// The hint for a missing anchor: the anchors there are.
-pub fn anchor_hint(anchors: &[String]) -> String {
+pub fn anchor_hint(anchors: &[String]) -> Text {
     if anchors.is_empty() {
-        "the document has no headings to link to".to_owned()
+        msg!("anchor.none.hint")
     } else {
         let shown: Vec<String> = anchors.iter().take(8).map(|a| format!("#{a}")).collect();
-        format!("headings are linked by their text, e.g. {}", shown.join(" "))
+        msg!("anchor.some.hint", anchors = shown.join(" "))
     }
 }
 
@@ -408,7 +416,7 @@ mod tests {
         );
         let lines: Vec<_> = r.problems.iter().map(|d| d.line).collect();
         assert_eq!(lines, [Some(12), Some(13), Some(14)], "{:?}", r.problems);
-        assert!(r.problems[0].message.contains("`javascript:`"));
+        assert!(r.problems[0].message.en().contains("`javascript:`"));
     }
 
     #[test]

@@ -10,6 +10,8 @@ use serde_norway::Value;
 use crate::content::attachment::Attachment;
 use crate::content::links::{Registry, Resolver};
 use crate::diagnostic::Diagnostic;
+use crate::lang::Text;
+use crate::msg;
 use crate::site::config::SiteConfig;
 use crate::{content::frontmatter, content::markdown, content::source};
 
@@ -62,18 +64,18 @@ fn load_page(
         vec![
             Diagnostic::error(
                 crate::site::config::FILE_NAME,
-                format!("column page {} cannot be read: {e}", rel.display()),
+                msg!("page.unreadable", page = rel.display(), error = e),
             )
             .field("column")
-            .hint("create the file, or remove the line from site.yaml's column:"),
+            .hint(msg!("page.unreadable.hint")),
         ]
     })?;
     // Control characters are removed (the warning is for documents, which
     // feeds and data files carry).
     let (text, _) = source::read_text(rel, &bytes).map_err(|d| vec![d])?;
     let split = frontmatter::split(rel, &text).map_err(|d| vec![d])?;
-    let meta = frontmatter::parse(rel, &split)?;
-    let mut problems = Vec::new();
+    let mut meta = frontmatter::parse(rel, &split)?;
+    let mut problems = std::mem::take(&mut meta.problems);
     let mut title = None;
     let mut updated = None;
     for (field, value) in &meta.fields {
@@ -90,16 +92,23 @@ fn load_page(
             ("updated" | "更新日期", Some(t)) => match crate::content::date::parse(&t) {
                 Ok(d) => updated = Some(d.format("%Y-%m-%d").to_string()),
                 Err(e) => problems.push(
-                    Diagnostic::error(rel, format!("`updated` is not a valid date: {e}"))
-                        .at(line)
-                        .field("updated"),
+                    Diagnostic::error(
+                        rel,
+                        Text::new("date.invalid")
+                            .arg("field", field)
+                            .nested("reason", &e.text()),
+                    )
+                    .at(line)
+                    .field("updated")
+                    .written(field.clone())
+                    .hint(msg!("date.hint")),
                 ),
             },
             (other, _) => problems.push(
-                Diagnostic::error(rel, format!("unknown or empty page field `{other}`"))
+                Diagnostic::error(rel, msg!("page.unknown_field", key = other))
                     .at(line)
                     .field(other)
-                    .hint("a column page has `title` and optionally `updated`"),
+                    .hint(msg!("page.unknown_field.hint")),
             ),
         }
     }
@@ -138,10 +147,10 @@ fn load_page(
     problems.extend(in_file);
     if title.is_none() {
         problems.push(
-            Diagnostic::error(rel, "required field `title` is missing")
+            Diagnostic::error(rel, msg!("page.title_missing"))
                 .at(meta.start_line)
                 .field("title")
-                .hint("add a line `title: …`"),
+                .hint(msg!("page.title_missing.hint")),
         );
     }
     match title {

@@ -42,6 +42,14 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// The kind of number, in the run's language.
+    fn kind_text(&self) -> crate::lang::Text {
+        match self.kind {
+            "ID-card number" => crate::msg!("privacy.id_card"),
+            _ => crate::msg!("privacy.mobile"),
+        }
+    }
+
     /// The value with its middle hidden: `110105********1234`, `138****5678`.
     pub fn masked(&self) -> String {
         let v = &self.value;
@@ -198,10 +206,12 @@ pub fn scan_rendered(
         problems.push(
             Diagnostic::error(
                 path,
-                format!("personal data: {} {} (whole on the page: markup splits it in the file)", f.kind, f.masked()),
+                crate::lang::Text::new("privacy.split")
+                    .nested("kind", &f.kind_text())
+                    .arg("value", &f.masked()),
             )
             .at(located(&f.value))
-            .hint("remove or mask it (去标识化); emphasis, character references, line breaks and invisible characters do not hide a number from readers"),
+            .hint(crate::msg!("privacy.split.hint")),
         );
         reported.push(f.value);
     }
@@ -224,10 +234,22 @@ pub fn scan(path: &Path, text: &str, allowed: &[Allowance]) -> Vec<Diagnostic> {
                 a == f.value || a.strip_prefix("86") == Some(f.value.as_str())
             });
             match allowance {
-                Some(a) => Diagnostic::warning(path, format!("{} {} is published as allowed: {}", f.kind, f.masked(), a.reason)).at(f.line),
-                None => Diagnostic::error(path, format!("personal data: {} {}", f.kind, f.masked()))
-                    .at(f.line)
-                    .hint("remove or mask it (去标识化); if it may be published (e.g. an office number), allow it in front-matter: personal_data: [{ value: \"…\", reason: \"…\" }]"),
+                Some(a) => Diagnostic::warning(
+                    path,
+                    crate::lang::Text::new("privacy.allowed")
+                        .nested("kind", &f.kind_text())
+                        .arg("value", &f.masked())
+                        .arg("reason", &a.reason),
+                )
+                .at(f.line),
+                None => Diagnostic::error(
+                    path,
+                    crate::lang::Text::new("privacy.found")
+                        .nested("kind", &f.kind_text())
+                        .arg("value", &f.masked()),
+                )
+                .at(f.line)
+                .hint(crate::msg!("privacy.found.hint")),
             }
         })
         .collect()
@@ -288,11 +310,12 @@ mod tests {
         assert!(d.iter().any(|d| {
             !d.is_error()
                 && d.message
+                    .en()
                     .contains("139****9000 is published as allowed: 单位值班电话")
         }));
         assert!(
             d.iter()
-                .any(|d| d.is_error() && d.message == "personal data: mobile number 138****8000")
+                .any(|d| d.is_error() && d.message.en() == "personal data: mobile number 138****8000")
         );
     }
 }

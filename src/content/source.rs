@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, line_of};
+use crate::msg;
 
 use crate::site::CONTENT_DIR;
 
@@ -30,19 +31,14 @@ pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     if !content.is_dir() {
-        problems.push(
-            Diagnostic::error(CONTENT_DIR, "the content folder is missing")
-                .hint("put the documents, one Markdown file each, in content/"),
-        );
+        problems
+            .push(Diagnostic::error(CONTENT_DIR, msg!("content.missing")).hint(msg!("content.missing.hint")));
         return (files, problems);
     }
     let site_root = match root.canonicalize() {
         Ok(r) => r,
         Err(e) => {
-            problems.push(Diagnostic::error(
-                root,
-                format!("cannot resolve the site folder: {e}"),
-            ));
+            problems.push(Diagnostic::error(root, msg!("content.root", error = e)));
             return (files, problems);
         }
     };
@@ -66,22 +62,19 @@ pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
                     .unwrap_or_else(|| CONTENT_DIR.into());
                 let link = e.path().is_some_and(|p| p.is_symlink());
                 let message = if e.loop_ancestor().is_some() {
-                    "this symbolic link makes a loop".to_owned()
+                    msg!("link.loop")
                 } else if link
                     && e.io_error()
                         .is_some_and(|io| io.kind() == std::io::ErrorKind::NotFound)
                 {
-                    "this symbolic link points to nothing".to_owned()
+                    msg!("link.dangling")
                 } else if link {
                     // ELOOP: a chain of links that never ends in a file.
-                    "this symbolic link makes a loop or cannot be followed".to_owned()
+                    msg!("link.unfollowable")
                 } else {
-                    format!("cannot read: {e}")
+                    msg!("error.unreadable", error = e)
                 };
-                problems.push(
-                    Diagnostic::error(path, message)
-                        .hint("remove the link or point it at a folder inside the site"),
-                );
+                problems.push(Diagnostic::error(path, message).hint(msg!("link.loop.hint")));
                 continue;
             }
         };
@@ -93,10 +86,8 @@ pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
                 .map(|target| target.starts_with(&site_root))
                 .unwrap_or(false);
             if !inside {
-                problems.push(
-                    Diagnostic::error(rel_path, "this symbolic link points outside the site folder")
-                        .hint("copy the file into content/ instead of linking to it"),
-                );
+                problems
+                    .push(Diagnostic::error(rel_path, msg!("link.outside")).hint(msg!("link.outside.hint")));
                 continue;
             }
         }
@@ -156,10 +147,10 @@ fn remove_controls(rel_path: &Path, text: String) -> (String, Vec<Diagnostic>) {
             warnings.push(
                 Diagnostic::warning(
                     rel_path,
-                    format!("a control character (U+{:04X}) was removed: it would break the feeds and data files", u32::from(c)),
+                    msg!("source.control", code = format!("{:04X}", u32::from(c))),
                 )
                 .at(u32::try_from(i + 1).unwrap_or(u32::MAX))
-                .hint("text pasted from Word carries U+000B for a line break: delete it, or type the line again"),
+                .hint(msg!("source.control.hint")),
             );
         }
     }
@@ -168,9 +159,9 @@ fn remove_controls(rel_path: &Path, text: String) -> (String, Vec<Diagnostic>) {
 
 fn decode_utf8(rel_path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(Diagnostic::error(rel_path, "the file is UTF-16, not UTF-8")
+        return Err(Diagnostic::error(rel_path, msg!("source.utf16"))
             .at(1)
-            .hint("save it as UTF-8, e.g. iconv -f UTF-16 -t UTF-8 in.md > out.md"));
+            .hint(msg!("source.utf16.hint")));
     }
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     // simdutf8 checks Chinese text about ten times as fast as the standard
@@ -183,18 +174,12 @@ fn decode_utf8(rel_path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
             let looks_gbk = encoding_rs::GBK
                 .decode_without_bom_handling_and_without_replacement(bytes)
                 .is_some();
-            let diagnostic = Diagnostic::error(
-                rel_path,
-                format!(
-                    "the file is not UTF-8 (invalid byte at offset {})",
-                    e.valid_up_to()
-                ),
-            )
-            .at(line);
+            let diagnostic =
+                Diagnostic::error(rel_path, msg!("source.not_utf8", offset = e.valid_up_to())).at(line);
             Err(if looks_gbk {
-                diagnostic.hint("it looks like GBK: convert it with iconv -f GBK -t UTF-8 in.md > out.md, or on Windows open it in Notepad (记事本) or WPS and save it again choosing the encoding UTF-8 (另存为 → 编码 → UTF-8)")
+                diagnostic.hint(msg!("source.gbk.hint"))
             } else {
-                diagnostic.hint("save the file as UTF-8")
+                diagnostic.hint(msg!("hint.save_utf8"))
             })
         }
     }
@@ -225,7 +210,8 @@ mod tests {
         assert_eq!(e.line, Some(2));
         assert!(
             e.hint
-                .as_deref()
+                .as_ref()
+                .map(|h| h.en())
                 .unwrap_or_default()
                 .contains("iconv -f GBK -t UTF-8")
         );
@@ -234,9 +220,15 @@ mod tests {
     #[test]
     fn utf16_and_stray_bytes_are_errors() {
         let e = decode(Path::new("a.md"), b"\xFF\xFE-\x00").expect_err("utf16");
-        assert!(e.message.contains("UTF-16"));
+        assert!(e.message.en().contains("UTF-16"));
         let e = decode(Path::new("a.md"), b"ok\n\xFF\xFF\xFF").expect_err("bad bytes");
         assert_eq!(e.line, Some(2));
-        assert!(!e.hint.as_deref().unwrap_or_default().contains("GBK"));
+        assert!(
+            !e.hint
+                .as_ref()
+                .map(|h| h.en())
+                .unwrap_or_default()
+                .contains("GBK")
+        );
     }
 }

@@ -8,24 +8,23 @@ pub mod panics;
 use std::fmt;
 use std::path::PathBuf;
 
+use crate::lang::{Lang, Text};
+
 /// What is wrong and how to fix it, before it is placed in a file: what a
 /// rule returns, which its caller makes into a [`Diagnostic`] with the file
 /// and line.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Problem {
     /// What is wrong.
-    pub message: String,
+    pub message: Text,
     /// How to fix it.
-    pub hint: String,
+    pub hint: Text,
 }
 
 impl Problem {
     /// A problem with its hint.
-    pub fn new(message: impl Into<String>, hint: impl Into<String>) -> Problem {
-        Problem {
-            message: message.into(),
-            hint: hint.into(),
-        }
+    pub fn new(message: Text, hint: Text) -> Problem {
+        Problem { message, hint }
     }
 }
 
@@ -47,12 +46,16 @@ pub struct Diagnostic {
     pub path: PathBuf,
     /// 1-based line in the whole file, when known.
     pub line: Option<u32>,
-    /// The front-matter or site.yaml field concerned, by its English key.
+    /// The front-matter or site.yaml field concerned, by its English key
+    /// (what `--format json` reports).
     pub field: Option<String>,
+    /// The field as the file writes it (`标题` for `title`), when it does:
+    /// what a person is shown.
+    pub written: Option<String>,
     /// What is wrong.
-    pub message: String,
+    pub message: Text,
     /// How to fix it.
-    pub hint: Option<String>,
+    pub hint: Option<Text>,
     /// What the caret underlines on `line`, when the stage that found the
     /// problem knows it (a link's target, an unknown key, a template
     /// expression); else the value of a `key: value` line, or the line.
@@ -89,20 +92,21 @@ impl Span {
 
 impl Diagnostic {
     /// An error in `path`, with no line or field yet.
-    pub fn error(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub fn error(path: impl Into<PathBuf>, message: Text) -> Self {
         Diagnostic {
             severity: Severity::Error,
             path: path.into(),
             line: None,
             field: None,
-            message: message.into(),
+            written: None,
+            message,
             hint: None,
             span: None,
         }
     }
 
     /// A warning in `path`.
-    pub fn warning(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub fn warning(path: impl Into<PathBuf>, message: Text) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(path, message)
@@ -121,6 +125,12 @@ impl Diagnostic {
         self
     }
 
+    /// The same diagnostic naming its field as the file writes it.
+    pub fn written(mut self, name: impl Into<String>) -> Self {
+        self.written = Some(name.into());
+        self
+    }
+
     /// The same diagnostic underlining bytes `start..end` of its line.
     pub fn span(mut self, span: impl Into<Option<Span>>) -> Self {
         self.span = span.into();
@@ -128,9 +138,25 @@ impl Diagnostic {
     }
 
     /// The same diagnostic with a hint on how to fix it.
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    pub fn hint(mut self, hint: Text) -> Self {
+        self.hint = Some(hint);
         self
+    }
+
+    /// The same diagnostic as an error (`--strict` makes warnings errors).
+    pub fn as_error(mut self) -> Self {
+        self.severity = Severity::Error;
+        self
+    }
+
+    /// The stable code of the message, e.g. `date.invalid`.
+    pub fn code(&self) -> &str {
+        &self.message.code
+    }
+
+    /// The field as a person is shown it: as written, else its key.
+    fn shown_field(&self) -> Option<&str> {
+        self.written.as_deref().or(self.field.as_deref())
     }
 
     /// Whether this diagnostic fails the run.
@@ -152,6 +178,16 @@ impl Diagnostic {
         }
     }
 
+    /// `错误` / `error`, as the run's language names the severity.
+    fn label(&self, lang: Lang) -> &'static str {
+        match (self.severity, lang) {
+            (Severity::Error, Lang::Zh) => "错误",
+            (Severity::Warning, Lang::Zh) => "警告",
+            (Severity::Error, Lang::En) => "error",
+            (Severity::Warning, Lang::En) => "warning",
+        }
+    }
+
     /// The 1-based column (in characters) of what is wrong on the
     /// diagnostic's line of `source` (the whole file): where the caret goes.
     pub fn column(&self, source: &str) -> Option<u32> {
@@ -161,24 +197,25 @@ impl Diagnostic {
     }
 
     /// One JSON object (for `--format json`, one per line): path, line,
-    /// column (when `source`, the file's text, is given), field, severity,
-    /// message, hint.
-    pub fn to_json(&self, source: Option<&str>) -> String {
+    /// column (when `source`, the file's text, is given), field (its English
+    /// key), severity, code (stable, English), message and hint (in `lang`).
+    pub fn to_json(&self, source: Option<&str>, lang: Lang) -> String {
         serde_json::json!({
             "path": self.path.to_string_lossy().replace('\\', "/"),
             "line": self.line,
             "column": source.and_then(|s| self.column(s)),
             "field": self.field,
             "severity": self.severity_name(),
-            "message": self.message,
-            "hint": self.hint,
+            "code": self.code(),
+            "message": self.message.get(lang),
+            "hint": self.hint.as_ref().map(|h| h.get(lang)),
         })
         .to_string()
     }
 
     /// A GitHub Actions workflow command (for `--format github`), which
     /// annotates the file and line in the pull request.
-    pub fn to_github(&self, source: Option<&str>) -> String {
+    pub fn to_github(&self, source: Option<&str>, lang: Lang) -> String {
         // Workflow-command escaping: data escapes %, CR, LF; properties also : and ,.
         let data = |s: &str| s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
         let property = |s: &str| data(s).replace(':', "%3A").replace(',', "%2C");
@@ -189,12 +226,12 @@ impl Diagnostic {
                 properties.push_str(&format!(",col={column}"));
             }
         }
-        if let Some(field) = &self.field {
+        if let Some(field) = self.shown_field() {
             properties.push_str(&format!(",title={}", property(field)));
         }
-        let mut message = self.message.clone();
+        let mut message = self.message.get(lang);
         if let Some(hint) = &self.hint {
-            message.push_str(&format!("\nhint: {hint}"));
+            message.push_str(&format!("\n{}: {}", hint_label(lang), hint.get(lang)));
         }
         format!("::{} {properties}::{}", self.severity_name(), data(&message))
     }
@@ -206,24 +243,25 @@ impl Diagnostic {
     /// whole file's text) with a caret under the field's value, then the
     /// hint. Without a line, or when the line is not in `source`, it is the
     /// plain form. `color` styles it with ANSI colours.
-    pub fn render(&self, source: Option<&str>, color: bool) -> String {
+    pub fn render(&self, source: Option<&str>, color: bool, lang: Lang) -> String {
         use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
         let located = self
             .line
             .zip(source)
             .and_then(|(line, text)| Some((line, source_line(text, line)?)));
         let Some((line, source_line)) = located else {
-            return self.to_string();
+            return self.plain(lang);
         };
         let mut title = format!("{}:{line}", self.path.display());
-        if let Some(field) = &self.field {
+        if let Some(field) = self.shown_field() {
             title.push_str(&format!(": {field}"));
         }
-        title.push_str(&format!(": {}", self.message));
+        title.push_str(&format!(": {}", self.message.get(lang)));
         let level = match self.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
-        };
+        }
+        .with_name(Some(self.label(lang)));
         let path = self.path.to_string_lossy();
         let report = [level.primary_title(title.as_str()).element(
             Snippet::source(source_line)
@@ -238,14 +276,40 @@ impl Diagnostic {
         };
         let mut out = renderer.render(&report).to_string();
         if let Some(hint) = &self.hint {
+            let (label, hint) = (hint_label(lang), hint.get(lang));
             let hint = if color {
-                format!("\x1b[1;36mhint\x1b[0m: {hint}")
+                format!("\x1b[1;36m{label}\x1b[0m: {hint}")
             } else {
-                format!("hint: {hint}")
+                format!("{label}: {hint}")
             };
             out.push_str(&format!("\n  {hint}"));
         }
         out
+    }
+
+    /// `error: content/a.md:4: date: message` and an indented `hint:`
+    /// line, in `lang`: the form without the source line.
+    pub fn plain(&self, lang: Lang) -> String {
+        let mut out = format!("{}: {}", self.label(lang), self.path.display());
+        if let Some(line) = self.line {
+            out.push_str(&format!(":{line}"));
+        }
+        if let Some(field) = self.shown_field() {
+            out.push_str(&format!(": {field}"));
+        }
+        out.push_str(&format!(": {}", self.message.get(lang)));
+        if let Some(hint) = &self.hint {
+            out.push_str(&format!("\n  {}: {}", hint_label(lang), hint.get(lang)));
+        }
+        out
+    }
+}
+
+/// `提示` / `hint`.
+fn hint_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "提示",
+        Lang::En => "hint",
     }
 }
 
@@ -279,24 +343,9 @@ fn line_span(line: &str) -> std::ops::Range<usize> {
 }
 
 impl fmt::Display for Diagnostic {
-    /// `error: content/a.md:4: date: message` and an indented `hint:` line.
+    /// The plain form in English (logs and test failures).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, "{label}: {}", self.path.display())?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-        }
-        if let Some(field) = &self.field {
-            write!(f, ": {field}")?;
-        }
-        write!(f, ": {}", self.message)?;
-        if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {hint}")?;
-        }
-        Ok(())
+        f.write_str(&self.plain(Lang::En))
     }
 }
 
@@ -329,52 +378,74 @@ pub fn did_you_mean<'a>(unknown: &str, candidates: impl IntoIterator<Item = &'a 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::msg;
+
+    /// `` `2017-02-30` is not a day of the calendar `` (`date.impossible`).
+    fn impossible() -> Text {
+        msg!("date.impossible", text = "2017-02-30")
+    }
+
+    /// "write 2017-02-28" (`hint.example`).
+    fn write_28() -> Text {
+        msg!("hint.example", example = "2017-02-28")
+    }
 
     #[test]
     fn display_has_location_field_and_hint() {
-        let d = Diagnostic::error("content/a.md", "`date` is not a valid date: 2017-02-30")
+        let d = Diagnostic::error("content/a.md", impossible())
             .at(4)
             .field("date")
-            .hint("dates are written 2017-07-18 or 2017年7月18日");
+            .hint(msg!("newdoc.date.hint"));
         assert_eq!(
             d.to_string(),
-            "error: content/a.md:4: date: `date` is not a valid date: 2017-02-30\n  hint: dates are written 2017-07-18 or 2017年7月18日"
+            "error: content/a.md:4: date: `2017-02-30` is not a day of the calendar\n  hint: write it as 2017-07-18 or 2017年7月18日"
+        );
+        assert_eq!(
+            d.written("发文日期").plain(Lang::Zh),
+            "错误: content/a.md:4: 发文日期: 日历上没有“2017-02-30”这一天\n  提示: 写作 2017-07-18 或 2017年7月18日"
         );
     }
 
     #[test]
     fn json_and_github_forms() {
-        let d = Diagnostic::error("content/a,b.md", "`date` is not a valid date: 2017-02-30")
+        let d = Diagnostic::error("content/a,b.md", impossible())
             .at(4)
             .field("date")
-            .hint("write 2017-02-28");
-        let json: serde_json::Value = serde_json::from_str(&d.to_json(None)).expect("json");
+            .hint(write_28());
+        let json: serde_json::Value = serde_json::from_str(&d.to_json(None, Lang::En)).expect("json");
         assert_eq!(json["path"], "content/a,b.md");
         assert_eq!(json["line"], 4);
         assert_eq!(json["severity"], "error");
-        assert_eq!(json["hint"], "write 2017-02-28");
+        assert_eq!(json["code"], "date.impossible");
+        assert_eq!(json["hint"], "write e.g. 2017-02-28");
         assert_eq!(json["column"], serde_json::Value::Null);
         let json: serde_json::Value =
-            serde_json::from_str(&d.to_json(Some("\n\n\n 日期: 2017-02-30\n"))).expect("json");
+            serde_json::from_str(&d.to_json(Some("\n\n\n 日期: 2017-02-30\n"), Lang::Zh)).expect("json");
         assert_eq!(json["column"], 6, "counted in characters");
         assert_eq!(
-            d.to_github(Some("\n\n\ndate: 2017-02-30\n")),
-            "::error file=content/a%2Cb.md,line=4,col=7,title=date::`date` is not a valid date: 2017-02-30%0Ahint: write 2017-02-28"
+            json["code"], "date.impossible",
+            "the code does not change with the language"
+        );
+        assert_eq!(json["field"], "date");
+        assert_eq!(json["message"], "日历上没有“2017-02-30”这一天");
+        assert_eq!(
+            d.to_github(Some("\n\n\ndate: 2017-02-30\n"), Lang::En),
+            "::error file=content/a%2Cb.md,line=4,col=7,title=date::`2017-02-30` is not a day of the calendar%0Ahint: write e.g. 2017-02-28"
         );
     }
 
     #[test]
     fn render_shows_the_line_with_a_caret_under_the_value() {
         let source = "---\ntitle: 通知\ndate: 2017-02-30\n---\n";
-        let d = Diagnostic::error("content/a.md", "`date` is not a valid date: 2017-02-30")
+        let d = Diagnostic::error("content/a.md", impossible())
             .at(3)
             .field("date")
-            .hint("write 2017-02-28");
-        let text = d.render(Some(source), false);
+            .hint(write_28());
+        let text = d.render(Some(source), false, Lang::En);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(
             lines[0],
-            "error: content/a.md:3: date: `date` is not a valid date: 2017-02-30"
+            "error: content/a.md:3: date: `2017-02-30` is not a day of the calendar"
         );
         let shown = lines
             .iter()
@@ -385,18 +456,22 @@ mod tests {
         let column = |l: &str, needle: &str| l.find(needle).expect("needle");
         assert_eq!(column(caret, "^"), column(lines[shown], "2017"), "{text}");
         assert_eq!(caret.matches('^').count(), "2017-02-30".len(), "{text}");
-        assert_eq!(*lines.last().expect("hint"), "  hint: write 2017-02-28");
+        assert_eq!(*lines.last().expect("hint"), "  hint: write e.g. 2017-02-28");
         assert!(!text.contains('\x1b'));
-        assert!(d.render(Some(source), true).contains('\x1b'));
+        assert!(d.render(Some(source), true, Lang::En).contains('\x1b'));
+        let zh = d.render(Some(source), false, Lang::Zh);
+        assert!(zh.starts_with("错误: content/a.md:3: date: 日历上没有"), "{zh}");
+        assert!(zh.ends_with("  提示: 例如写作 2017-02-28"), "{zh}");
     }
 
     #[test]
     fn render_without_a_line_or_source_is_the_plain_form() {
-        let d = Diagnostic::error("content/a.md", "cannot read").hint("check permissions");
-        assert_eq!(d.render(Some("x"), false), d.to_string());
+        let d = Diagnostic::error("content/a.md", msg!("error.unreadable", error = "denied"))
+            .hint(msg!("hint.save_utf8"));
+        assert_eq!(d.render(Some("x"), false, Lang::En), d.to_string());
         let d = d.at(9);
-        assert_eq!(d.render(Some("one line"), false), d.to_string());
-        assert_eq!(d.render(None, false), d.to_string());
+        assert_eq!(d.render(Some("one line"), false, Lang::En), d.to_string());
+        assert_eq!(d.render(None, false, Lang::Zh), d.plain(Lang::Zh));
     }
 
     #[test]
@@ -412,21 +487,21 @@ mod tests {
     #[test]
     fn a_span_decides_the_caret_and_the_column() {
         let source = "---\ntitel: 通知\n见[链接](idx:1)\n";
-        let key = Diagnostic::error("a.md", "unknown field `titel`")
+        let key = Diagnostic::error("a.md", msg!("field.unknown", key = "titel"))
             .at(2)
             .span(Span { start: 0, end: 5 });
         assert_eq!(key.column(source), Some(1));
         let line = "见[链接](idx:1)";
-        let link = Diagnostic::error("a.md", "link: no document")
+        let link = Diagnostic::error("a.md", msg!("link.no_index", number = "1"))
             .at(3)
             .span(Span::of(line, &line["见[链接](".len()..line.len() - 1]));
         assert_eq!(link.column(source), Some(7), "in characters");
-        let text = link.render(Some(source), false);
+        let text = link.render(Some(source), false, Lang::En);
         let lines: Vec<&str> = text.lines().collect();
         let shown = lines.iter().position(|l| l.ends_with(line)).expect("the line");
         assert_eq!(lines[shown + 1].matches('^').count(), "idx:1".len(), "{text}");
         // A span that does not fit the line (the file changed) falls back.
-        let stale = Diagnostic::error("a.md", "x")
+        let stale = Diagnostic::error("a.md", msg!("fm.key"))
             .at(2)
             .span(Span { start: 3, end: 90 });
         assert_eq!(stale.column(source), Some(8));

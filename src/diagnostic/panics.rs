@@ -78,11 +78,21 @@ pub fn guard<T>(
         Err(vec![
             Diagnostic::error(
                 path,
-                format!("gongkai failed while {doing} this file (internal error: {message})"),
+                crate::lang::Text::new("internal.file")
+                    .nested("stage", &stage_word(doing))
+                    .arg("detail", &message),
             )
-            .hint("please report it with the file attached; the other files were handled"),
+            .hint(crate::msg!("internal.file.hint")),
         ])
     })
+}
+
+/// `reading` / `rendering` in the run's language.
+fn stage_word(doing: &str) -> crate::lang::Text {
+    match doing {
+        "reading" => crate::msg!("word.reading"),
+        _ => crate::msg!("word.rendering"),
+    }
 }
 
 /// Test seam, in debug builds only: panics when `GONGKAI_FAIL` is
@@ -119,7 +129,11 @@ mod tests {
         let problems = result.expect_err("a panic is an error");
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].path, Path::new("content/a.md"));
-        assert!(problems[0].message.contains("boom"), "{}", problems[0].message);
+        assert!(
+            problems[0].message.en().contains("boom"),
+            "{}",
+            problems[0].message
+        );
         assert_eq!(catch(|| 7), Ok(7));
     }
 }

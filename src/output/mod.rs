@@ -77,6 +77,43 @@ pub enum OutputError {
     NotOurs(PathBuf),
 }
 
+impl OutputError {
+    /// The failure in words, in the run's language.
+    pub fn text(&self) -> crate::lang::Text {
+        use crate::msg;
+        match self {
+            OutputError::Busy(lock) => msg!("output.busy", lock = lock.display()),
+            OutputError::Forbidden(dir, why) => {
+                let why = match *why {
+                    "it is a link to a file, not a folder" => msg!("output.why.link_file"),
+                    "it is a link to nothing" => msg!("output.why.link_nothing"),
+                    "it is a file, not a folder" => msg!("output.why.file"),
+                    "it is the site folder or contains it" => msg!("output.why.site"),
+                    _ => msg!("output.why.sources"),
+                };
+                crate::lang::Text::new("output.forbidden")
+                    .arg("dir", &dir.display())
+                    .nested("why", &why)
+            }
+            OutputError::Io { action, path, source } => {
+                msg!(
+                    "output.io",
+                    action = action,
+                    path = path.display(),
+                    error = source
+                )
+            }
+            OutputError::Lost(path) => msg!("output.lost", path = path),
+            OutputError::Duplicate(path) => msg!("output.duplicate", path = path),
+            OutputError::Unsafe(path) => msg!("output.unsafe", path = path),
+            OutputError::Interrupted(inner) => {
+                crate::lang::Text::new("output.interrupted").nested("error", &inner.text())
+            }
+            OutputError::NotOurs(dir) => msg!("output.not_ours", dir = dir.display()),
+        }
+    }
+}
+
 fn io_error(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> OutputError + use<> {
     let path = path.to_path_buf();
     move |source| OutputError::Io { action, path, source }

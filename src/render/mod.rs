@@ -93,15 +93,17 @@ pub(crate) fn render_all(
             crate::diagnostic::panics::catch(|| render_job(&shared, &env, &globals, sink, *job))
                 .unwrap_or_else(|message| {
                     let what = match job {
-                        Job::Document(_) => "the page of this file",
-                        _ => "this page",
+                        Job::Document(_) => crate::msg!("word.page_of_file"),
+                        _ => crate::msg!("word.this_page"),
                     };
                     Err(RenderError::Template(vec![
                         Diagnostic::error(
                             subject(catalogue, *job),
-                            format!("gongkai failed while rendering {what} (internal error: {message})"),
+                            crate::lang::Text::new("render.internal")
+                                .nested("what", &what)
+                                .arg("detail", &message),
                         )
-                        .hint("please report it with the file attached; the other pages were rendered"),
+                        .hint(crate::msg!("render.internal.hint")),
                     ]))
                 })
         })
@@ -270,11 +272,14 @@ fn template_problem(origin: std::path::PathBuf, e: &minijinja::Error) -> Diagnos
     let line = e.line().and_then(|l| u32::try_from(l).ok());
     Diagnostic::error(
         origin,
-        format!("template error: {}", e.detail().unwrap_or(&e.kind().to_string())),
+        crate::msg!(
+            "template.error",
+            detail = e.detail().unwrap_or(&e.kind().to_string())
+        ),
     )
     .at(line)
     .span(template_span(e))
-    .hint("see the template reference in README.md; every variable a template uses must exist")
+    .hint(crate::msg!("template.error.hint"))
 }
 
 /// Where on its line minijinja says the error is (its span in the

@@ -94,6 +94,18 @@ pub enum ServeError {
     },
 }
 
+impl ServeError {
+    /// The failure in words, in the run's language.
+    pub fn text(&self) -> crate::lang::Text {
+        match self {
+            ServeError::NoPort { port, reason } => crate::msg!("serve.no_port", port = port, reason = reason),
+            ServeError::Watch { path, source } => {
+                crate::msg!("serve.watch", path = path.display(), error = source)
+            }
+        }
+    }
+}
+
 /// Builds, serves and rebuilds until the process is stopped. `on_build`
 /// reports each build and returns the text of its errors (shown on the
 /// pages); `on_ready` gets the address once the server listens.

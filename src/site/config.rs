@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::diagnostic::{Diagnostic, line_of};
+use crate::lang::Text;
+use crate::msg;
 
 /// Types published when site.yaml does not say otherwise.
 pub const DEFAULT_TYPES: &[&str] = &[
@@ -228,9 +230,10 @@ impl SiteConfig {
     pub fn load(root: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
         let path = root.join(FILE_NAME);
         let text = std::fs::read_to_string(&path).map_err(|e| {
-            vec![Diagnostic::error(FILE_NAME, format!("cannot read {FILE_NAME}: {e}")).hint(
-                "run gongkai in a site folder (one with site.yaml), pass --root DIR, or create a site with `gongkai new DIR`",
-            )]
+            vec![
+                Diagnostic::error(FILE_NAME, msg!("config.unreadable", file = FILE_NAME, error = e))
+                    .hint(msg!("config.unreadable.hint")),
+            ]
         })?;
         Self::parse(&text)
     }
@@ -241,9 +244,9 @@ impl SiteConfig {
         let raw: RawSiteConfig = serde_norway::from_str(text).map_err(|e| {
             let line = e.location().map(|l| u32::try_from(l.line()).unwrap_or(u32::MAX));
             vec![
-                Diagnostic::error(FILE_NAME, yaml_message(&e))
+                Diagnostic::error(FILE_NAME, msg!("config.yaml", detail = yaml_message(&e)))
                     .at(line)
-                    .hint("see the site.yaml reference in README.md"),
+                    .hint(msg!("config.yaml.hint")),
             ]
         })?;
         validate(raw, text)
@@ -256,6 +259,14 @@ impl SiteConfig {
             .position(|c| c.name == key)
             .or_else(|| self.categories.iter().position(|c| c.code == key))
     }
+}
+
+/// The `language` site.yaml in `root` gives, read without validating the
+/// rest (the command line needs it before anything is checked).
+pub fn peek_language(root: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(root.join(FILE_NAME)).ok()?;
+    let value: serde_norway::Value = serde_norway::from_str(&text).ok()?;
+    value.get("language")?.as_str().map(str::to_owned)
 }
 
 /// serde's message without the location suffix it sometimes appends (we print
@@ -271,7 +282,7 @@ pub(crate) fn yaml_message(e: &serde_norway::Error) -> String {
 fn validate(raw: RawSiteConfig, text: &str) -> Result<SiteConfig, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let line_with = |needle: &str| text.find(needle).map(|i| line_of(text, i));
-    let mut problem = |field: &str, message: String, hint: &str, needle: &str| {
+    let mut problem = |field: &str, message: Text, hint: Text, needle: &str| {
         problems.push(
             Diagnostic::error(FILE_NAME, message)
                 .at(line_with(needle))
@@ -281,18 +292,13 @@ fn validate(raw: RawSiteConfig, text: &str) -> Result<SiteConfig, Vec<Diagnostic
     };
 
     if raw.title.trim().is_empty() {
-        problem(
-            "title",
-            "the site title is empty".into(),
-            "write the name of the site, e.g. title: 某某区人民政府信息公开",
-            "title",
-        );
+        problem("title", msg!("config.title"), msg!("config.title.hint"), "title");
     }
     if raw.categories.is_empty() {
         problem(
             "categories",
-            "no categories are declared".into(),
-            "list the 信息分类 as `- { code: \"01\", name: 机构职能 }`",
+            msg!("config.categories"),
+            msg!("config.categories.hint"),
             "categories",
         );
     }
@@ -309,8 +315,8 @@ fn validate(raw: RawSiteConfig, text: &str) -> Result<SiteConfig, Vec<Diagnostic
     if raw.page_size == 0 {
         problem(
             "page_size",
-            "page_size must be at least 1".into(),
-            "20 to 50 documents a page read well",
+            msg!("config.page_size"),
+            msg!("config.page_size.hint"),
             "page_size",
         );
     }
@@ -322,10 +328,8 @@ fn validate(raw: RawSiteConfig, text: &str) -> Result<SiteConfig, Vec<Diagnostic
     if base_url.starts_with("//") {
         problem(
             "base_url",
-            format!(
-                "base_url `{base_url}` has no scheme: `//` addresses another host as the page's own scheme"
-            ),
-            "write the full address, e.g. https://www.example.gov.cn/zwgk/, or a path such as /zwgk/",
+            msg!("config.base_url_scheme", url = base_url),
+            msg!("config.base_url_scheme.hint"),
             "base_url",
         );
     } else if !(base_url.starts_with("https://")
@@ -334,16 +338,16 @@ fn validate(raw: RawSiteConfig, text: &str) -> Result<SiteConfig, Vec<Diagnostic
     {
         problem(
             "base_url",
-            format!("base_url `{base_url}` is not an address"),
-            "write the published address, e.g. https://www.example.gov.cn/zwgk/",
+            msg!("config.base_url", url = base_url),
+            msg!("config.base_url.hint"),
             "base_url",
         );
     }
     if raw.theme.is_empty() || raw.theme.contains(['/', '\\']) || raw.theme.starts_with('.') {
         problem(
             "theme",
-            format!("theme `{}` is not a folder name", raw.theme),
-            "name a folder under themes/, e.g. theme: default",
+            msg!("config.theme", theme = raw.theme),
+            msg!("config.theme.hint"),
             "theme",
         );
     }
@@ -356,11 +360,8 @@ fn validate(raw: RawSiteConfig, text: &str) -> Result<SiteConfig, Vec<Diagnostic
     {
         problem(
             "output_dir",
-            format!(
-                "output_dir `{}` must be a folder inside the site folder",
-                raw.output_dir.display()
-            ),
-            "e.g. output_dir: public (use --out for a folder elsewhere)",
+            msg!("config.output_dir", dir = raw.output_dir.display()),
+            msg!("config.output_dir.hint"),
             "output_dir",
         );
     }
@@ -376,8 +377,8 @@ fn validate(raw: RawSiteConfig, text: &str) -> Result<SiteConfig, Vec<Diagnostic
         if FORBIDDEN_TYPES.contains(&t.as_str()) {
             problem(
                 "attachments",
-                format!("the type `{t}` can carry script and cannot be allowed"),
-                "remove it from attachments.allowed_types; publish such documents as PDF",
+                msg!("config.type_forbidden", kind = t),
+                msg!("config.type_forbidden.hint"),
                 "allowed_types",
             );
         }
@@ -394,8 +395,8 @@ fn validate(raw: RawSiteConfig, text: &str) -> Result<SiteConfig, Vec<Diagnostic
             if !known(code) {
                 problem(
                     "column",
-                    format!("category code `{code}` is not declared under categories"),
-                    "use the code of a category of this site, e.g. \"02\"",
+                    msg!("config.column_code", code = code),
+                    msg!("config.column_code.hint"),
                     code,
                 );
             }
@@ -404,8 +405,8 @@ fn validate(raw: RawSiteConfig, text: &str) -> Result<SiteConfig, Vec<Diagnostic
             if !page.ends_with(".md") || page.starts_with('/') || page.contains("..") {
                 problem(
                     "column",
-                    format!("`{page}` is not a Markdown file inside content/"),
-                    "write the path relative to content/, e.g. _pages/guide.md",
+                    msg!("config.column_page", page = page),
+                    msg!("config.column_page.hint"),
                     page,
                 );
             }
@@ -416,20 +417,15 @@ fn validate(raw: RawSiteConfig, text: &str) -> Result<SiteConfig, Vec<Diagnostic
         let pattern = match crate::site::index_number::Pattern::parse(&n.pattern) {
             Ok(p) => p,
             Err(message) => {
-                problem(
-                    "index_number",
-                    message,
-                    "e.g. pattern: \"{org}-{category_code}-{year}-{seq:06}\"",
-                    "pattern",
-                );
+                problem("index_number", message, msg!("config.pattern.hint"), "pattern");
                 return None;
             }
         };
         if pattern.uses_org() && n.org.trim().is_empty() {
             problem(
                 "index_number",
-                "the pattern uses {org} but no org is given".into(),
-                "add org: \"0101\" (the office's code) under index_number",
+                msg!("config.pattern_org"),
+                msg!("config.pattern_org.hint"),
                 "index_number",
             );
         }
@@ -467,7 +463,7 @@ fn validate(raw: RawSiteConfig, text: &str) -> Result<SiteConfig, Vec<Diagnostic
 fn check_codes<'a>(
     field: &str,
     entries: impl Iterator<Item = (&'a str, &'a str)>,
-    problem: &mut impl FnMut(&str, String, &str, &str),
+    problem: &mut impl FnMut(&str, Text, Text, &str),
 ) {
     let mut codes = HashSet::new();
     let mut names = HashSet::new();
@@ -475,30 +471,30 @@ fn check_codes<'a>(
         if !is_url_code(code) {
             problem(
                 field,
-                format!("code `{code}` of `{name}` is not URL-safe"),
-                "use ASCII letters, digits, `-` and `_` only, e.g. code: \"03\"",
+                msg!("config.code_unsafe", code = code, name = name),
+                msg!("config.code_unsafe.hint"),
                 &format!("code: {code}"),
             );
         } else if !codes.insert(code.to_ascii_lowercase()) {
             problem(
                 field,
-                format!("code `{code}` is used twice"),
-                "give each entry its own code",
+                msg!("config.code_twice", code = code),
+                msg!("config.code_twice.hint"),
                 code,
             );
         }
         if name.trim().is_empty() {
             problem(
                 field,
-                "an entry has an empty name".into(),
-                "write its name",
+                msg!("config.name_empty"),
+                msg!("config.name_empty.hint"),
                 "name",
             );
         } else if !names.insert(name) {
             problem(
                 field,
-                format!("`{name}` is declared twice"),
-                "remove one of the two entries",
+                msg!("config.name_twice", name = name),
+                msg!("config.name_twice.hint"),
                 name,
             );
         }
@@ -536,7 +532,7 @@ mod tests {
         let e = SiteConfig::parse(&format!("{MINIMAL}colour: red\n")).expect_err("unknown key");
         assert_eq!(e[0].line, Some(4));
         assert!(
-            e[0].message.contains("unknown field `colour`"),
+            e[0].message.en().contains("unknown field `colour`"),
             "{}",
             e[0].message
         );

@@ -37,7 +37,7 @@ pub struct Values<'a> {
 
 impl Pattern {
     /// Parses a pattern; the error says what is wrong with it.
-    pub fn parse(text: &str) -> Result<Pattern, String> {
+    pub fn parse(text: &str) -> Result<Pattern, crate::lang::Text> {
         let mut pieces = Vec::new();
         let mut rest = text;
         while let Some(open) = rest.find('{') {
@@ -46,7 +46,7 @@ impl Pattern {
             }
             let close = rest[open..]
                 .find('}')
-                .ok_or_else(|| format!("`{{` without `}}` in `{text}`"))?;
+                .ok_or_else(|| crate::msg!("pattern.unclosed", text = text))?;
             let name = &rest[open + 1..open + close];
             pieces.push(match name {
                 "org" => Piece::Org,
@@ -57,9 +57,7 @@ impl Pattern {
                 _ => match name.strip_prefix("seq:0").map(str::parse::<usize>) {
                     Some(Ok(width)) if (1..=12).contains(&width) => Piece::Seq(width),
                     _ => {
-                        return Err(format!(
-                            "unknown placeholder `{{{name}}}`; use {{org}}, {{category_code}}, {{year}}, {{month}}, {{seq}} or {{seq:06}}"
-                        ));
+                        return Err(crate::msg!("pattern.unknown", name = name));
                     }
                 },
             });
@@ -70,9 +68,7 @@ impl Pattern {
         }
         let seqs = pieces.iter().filter(|p| matches!(p, Piece::Seq(_))).count();
         if seqs != 1 {
-            return Err(format!(
-                "the pattern needs exactly one running number {{seq}} (or {{seq:06}}), `{text}` has {seqs}"
-            ));
+            return Err(crate::msg!("pattern.seq_count", text = text, count = seqs));
         }
         let adjacent = pieces.windows(2).any(|w| {
             let placeholder = |p: &Piece| !matches!(p, Piece::Text(_));
@@ -81,9 +77,7 @@ impl Pattern {
                 && (matches!(w[0], Piece::Seq(_)) || matches!(w[1], Piece::Seq(_)))
         });
         if adjacent {
-            return Err(format!(
-                "{{seq}} in `{text}` must be separated from other placeholders, e.g. by `-`, so numbers can be read back"
-            ));
+            return Err(crate::msg!("pattern.seq_adjacent", text = text));
         }
         Ok(Pattern { pieces })
     }

@@ -35,10 +35,10 @@ impl Theme {
             return Err(vec![
                 Diagnostic::error(
                     crate::site::config::FILE_NAME,
-                    format!("theme `{name}` not found: no folder themes/{name}/"),
+                    crate::msg!("theme.missing", name = name),
                 )
                 .field("theme")
-                .hint("create the folder, or remove `theme:` to use the built-in theme"),
+                .hint(crate::msg!("theme.missing.hint")),
             ]);
         }
         let mut problems = Vec::new();
@@ -48,7 +48,7 @@ impl Theme {
                 Err(e) => {
                     problems.push(Diagnostic::error(
                         dir.clone(),
-                        format!("cannot read the theme: {e}"),
+                        crate::msg!("theme.unreadable", error = e),
                     ));
                     continue;
                 }
@@ -67,7 +67,10 @@ impl Theme {
             let bytes = match read {
                 Ok(b) => b,
                 Err(e) => {
-                    problems.push(Diagnostic::error(site_path, format!("cannot read: {e}")));
+                    problems.push(Diagnostic::error(
+                        site_path,
+                        crate::msg!("error.unreadable", error = e),
+                    ));
                     continue;
                 }
             };
@@ -77,7 +80,8 @@ impl Theme {
                         theme.templates.insert(name.to_owned(), (source, site_path));
                     }
                     Err(_) => problems.push(
-                        Diagnostic::error(site_path, "the template is not UTF-8").hint("save it as UTF-8"),
+                        Diagnostic::error(site_path, crate::msg!("template.not_utf8"))
+                            .hint(crate::msg!("hint.save_utf8")),
                     ),
                 }
             } else if let Some(name) = key.strip_prefix("assets/") {

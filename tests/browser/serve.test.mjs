@@ -9,6 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bin, launch, watchedPage } from './site.mjs';
 
+// The test reads the English line `serving http://…`.
+process.env.GONGKAI_LANG = 'en';
+
 let server;
 let browser;
 let site;

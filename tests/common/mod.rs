@@ -38,7 +38,11 @@ pub fn gongkai(args: &[&str]) -> Output {
 
 pub fn gongkai_env(args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_gongkai"));
-    cmd.args(args).env_remove("SOURCE_DATE_EPOCH");
+    // The tests read the English messages unless they ask for Chinese
+    // (`("GONGKAI_LANG", "zh")` in `env`).
+    cmd.args(args)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .env("GONGKAI_LANG", "en");
     for (k, v) in env {
         cmd.env(k, v);
     }

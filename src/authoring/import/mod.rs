@@ -82,11 +82,8 @@ pub fn import(options: &Options) -> Result<Vec<Imported>, Vec<Diagnostic>> {
         && config.category(category).is_none()
     {
         problems.push(
-            Diagnostic::error(
-                "--category",
-                format!("`{category}` is not a category of this site"),
-            )
-            .hint("use a name or code declared under categories: in site.yaml"),
+            Diagnostic::error("--category", crate::msg!("import.category", name = category))
+                .hint(crate::msg!("import.category.hint")),
         );
     }
     let mut pages = Vec::new();
@@ -107,7 +104,7 @@ pub fn import(options: &Options) -> Result<Vec<Imported>, Vec<Diagnostic>> {
         } else if input.is_file() {
             pages.push(input.clone());
         } else {
-            problems.push(Diagnostic::error(input, "no such file or folder"));
+            problems.push(Diagnostic::error(input, crate::msg!("import.no_input")));
         }
     }
     if !problems.is_empty() {
@@ -126,7 +123,10 @@ pub fn import(options: &Options) -> Result<Vec<Imported>, Vec<Diagnostic>> {
     if let Some(path) = &options.register {
         let rows = register::rows(path).map_err(|d| vec![d])?;
         let Some((headings, rows)) = rows.split_first() else {
-            return Err(vec![Diagnostic::error(path, "the register is empty")]);
+            return Err(vec![Diagnostic::error(
+                path,
+                crate::msg!("import.empty_register"),
+            )]);
         };
         let columns = register::columns(path, headings).map_err(|d| vec![d])?;
         let dir = path.parent().unwrap_or(Path::new("."));
@@ -181,8 +181,12 @@ pub fn import(options: &Options) -> Result<Vec<Imported>, Vec<Diagnostic>> {
 
 /// A page read, decoded and turned into a draft with its attachments.
 fn draft_of_page(page_path: &Path, config: &SiteConfig, options: &Options) -> Result<Draft, Vec<Diagnostic>> {
-    let bytes = std::fs::read(page_path)
-        .map_err(|e| vec![Diagnostic::error(page_path, format!("cannot read: {e}"))])?;
+    let bytes = std::fs::read(page_path).map_err(|e| {
+        vec![Diagnostic::error(
+            page_path,
+            crate::msg!("error.unreadable", error = e),
+        )]
+    })?;
     let text = read::decode(&bytes);
     if crate::content::attachment::extension(&page_path.to_string_lossy()) == "md" {
         // Already Markdown (a register's body file): taken as the body.
@@ -264,7 +268,12 @@ fn place(
         });
     }
     let text = write_out(&draft, &stem, &origin_line);
-    let io = |e: std::io::Error| vec![Diagnostic::error(&rel, format!("cannot write: {e}"))];
+    let io = |e: std::io::Error| {
+        vec![Diagnostic::error(
+            &rel,
+            crate::msg!("error.unwritable", error = e),
+        )]
+    };
     if let Some(parent) = abs.parent() {
         std::fs::create_dir_all(parent).map_err(io)?;
     }

@@ -62,7 +62,8 @@ const HEADINGS: &[(&str, Column)] = &[
 pub fn rows(path: &Path) -> Result<Vec<Vec<String>>, Diagnostic> {
     let ext = crate::content::attachment::extension(&path.to_string_lossy());
     if ext == "csv" {
-        let bytes = std::fs::read(path).map_err(|e| Diagnostic::error(path, format!("cannot read: {e}")))?;
+        let bytes = std::fs::read(path)
+            .map_err(|e| Diagnostic::error(path, crate::msg!("error.unreadable", error = e)))?;
         let text = super::read::decode(&bytes);
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
@@ -74,20 +75,20 @@ pub fn rows(path: &Path) -> Result<Vec<Vec<String>>, Diagnostic> {
             .map(|(i, r)| {
                 r.map(|r| r.iter().map(super::read::clean).collect())
                     .map_err(|e| {
-                        Diagnostic::error(path, format!("not valid CSV: {e}"))
+                        Diagnostic::error(path, crate::msg!("register.csv", error = e))
                             .at(u32::try_from(i + 1).unwrap_or(0))
                     })
             })
             .collect();
     }
     let mut workbook = calamine::open_workbook_auto(path).map_err(|e| {
-        Diagnostic::error(path, format!("cannot read the spreadsheet: {e}"))
-            .hint("registers are .csv, .xlsx, .xls or .ods")
+        Diagnostic::error(path, crate::msg!("register.sheet", error = e))
+            .hint(crate::msg!("register.sheet.hint"))
     })?;
     let range = workbook
         .worksheet_range_at(0)
-        .ok_or_else(|| Diagnostic::error(path, "the spreadsheet has no sheet"))?
-        .map_err(|e| Diagnostic::error(path, format!("cannot read the first sheet: {e}")))?;
+        .ok_or_else(|| Diagnostic::error(path, crate::msg!("register.no_sheet")))?
+        .map_err(|e| Diagnostic::error(path, crate::msg!("register.first_sheet", error = e)))?;
     Ok(range.rows().map(|row| row.iter().map(cell).collect()).collect())
 }
 
@@ -128,14 +129,17 @@ pub fn columns(path: &Path, headings: &[String]) -> Result<Vec<Option<Column>>, 
         .iter()
         .any(|c| matches!(c, Some(Column::Field("title")) | Some(Column::Body)))
     {
-        return Err(Diagnostic::error(path, "the first row names no 标题 and no 正文 column")
+        return Err(Diagnostic::error(path, crate::msg!("register.no_columns"))
             .at(1)
-            .hint("name the columns in the first row: 标题, 索引号, 发布机构, 文件编号, 信息分类, 发文日期, 正文 …"));
+            .hint(crate::msg!("register.no_columns.hint")));
     }
     if !unknown.is_empty() {
-        return Err(Diagnostic::error(path, format!("unknown columns: {}", unknown.join(", ")))
-            .at(1)
-            .hint("known: 标题, 索引号, 发布机构, 文件编号, 信息分类, 发文日期, 公开方式, 有效性, 内容概述, 主题词, 正文 (or the front-matter keys)"));
+        return Err(Diagnostic::error(
+            path,
+            crate::msg!("register.unknown_columns", names = unknown.join(", ")),
+        )
+        .at(1)
+        .hint(crate::msg!("register.unknown_columns.hint")));
     }
     Ok(columns)
 }

@@ -50,6 +50,8 @@ impl<'a> Fields<'a> {
         let mut values: HashMap<&'static str, (&'a Value, u32)> = HashMap::new();
         let mut written: HashMap<&'static str, &str> = HashMap::new();
         let mut keys: HashMap<&'static str, &'a str> = HashMap::new();
+        // Fields an unknown key was probably meant as: not also "missing".
+        let mut meant: Vec<&str> = Vec::new();
         for (key, value) in &meta.fields {
             let (line, key_span) = meta
                 .key_lines
@@ -67,14 +69,24 @@ impl<'a> Fields<'a> {
                     .find(|(other, _)| other == key)
                     .map(|(_, ours)| *ours);
                 let hint = match synonym.or_else(|| did_you_mean(key, names)) {
-                    Some(close) => format!("did you mean `{close}`?"),
-                    None => format!(
-                        "the fields are {}; see the front-matter reference in README.md",
-                        FIELDS.iter().map(|f| f.key).collect::<Vec<_>>().join(", ")
+                    Some(close) => {
+                        meant.push(close);
+                        msg!("hint.did_you_mean", name = close)
+                    }
+                    None => msg!(
+                        "field.unknown.hint",
+                        names = FIELDS
+                            .iter()
+                            .map(|f| f
+                                .aliases
+                                .first()
+                                .map_or(f.key.to_owned(), |a| format!("{a}（{}）", f.key)))
+                            .collect::<Vec<_>>()
+                            .join("、")
                     ),
                 };
                 problems.push(
-                    Diagnostic::error(path, format!("unknown field `{key}`"))
+                    Diagnostic::error(path, msg!("field.unknown", key = key))
                         .at(line)
                         .span(key_span)
                         .field(key.clone())
@@ -86,12 +98,13 @@ impl<'a> Fields<'a> {
                 problems.push(
                     Diagnostic::error(
                         path,
-                        format!("`{}` is given twice (as `{first}` and `{key}`)", spec.key),
+                        msg!("field.twice", key = spec.key, first = first, second = key),
                     )
                     .at(line)
                     .span(key_span)
                     .field(spec.key)
-                    .hint("keep one of the two lines"),
+                    .written(key.clone())
+                    .hint(msg!("field.twice.hint")),
                 );
                 continue;
             }
@@ -99,20 +112,17 @@ impl<'a> Fields<'a> {
             keys.insert(spec.key, key.as_str());
             values.insert(spec.key, (value, line));
         }
-        for spec in FIELDS
-            .iter()
-            .filter(|f| f.required && !values.contains_key(f.key))
-        {
-            let also = spec
-                .aliases
-                .first()
-                .map(|a| format!(" ({a})"))
-                .unwrap_or_default();
+        for spec in FIELDS.iter().filter(|f| {
+            f.required
+                && !values.contains_key(f.key)
+                && !meant.iter().any(|m| *m == f.key || f.aliases.contains(m))
+        }) {
+            let alias = spec.aliases.first().copied().unwrap_or(spec.key);
             problems.push(
-                Diagnostic::error(path, format!("required field `{}`{also} is missing", spec.key))
+                Diagnostic::error(path, msg!("field.missing", key = spec.key, alias = alias))
                     .at(meta.start_line)
                     .field(spec.key)
-                    .hint(format!("add a line `{}: …` to the front-matter", spec.key)),
+                    .hint(msg!("field.missing.hint", key = spec.key, alias = alias)),
             );
         }
         Fields {
@@ -128,11 +138,21 @@ impl<'a> Fields<'a> {
         self.values.get(key).map_or(self.start_line, |v| v.1)
     }
 
-    pub(super) fn problem(&self, key: &'static str, message: String, hint: impl Into<String>) -> Diagnostic {
-        Diagnostic::error(self.path, message)
+    /// The name a field is written under in this file: `标题` where the
+    /// file writes `标题:`, the English key where it writes none.
+    pub(super) fn name(&self, key: &'static str) -> &str {
+        self.keys.get(key).copied().unwrap_or(key)
+    }
+
+    pub(super) fn problem(&self, key: &'static str, message: Text, hint: Text) -> Diagnostic {
+        let d = Diagnostic::error(self.path, message)
             .at(self.line(key))
             .field(key)
-            .hint(hint)
+            .hint(hint);
+        match self.keys.get(key) {
+            Some(written) => d.written(*written),
+            None => d,
+        }
     }
 
     /// A required text field: present (checked in `collect`) and not empty.
@@ -147,19 +167,38 @@ impl<'a> Fields<'a> {
         }) {
             problems.push(self.problem(
                 key,
-                format!("`{key}` shows nothing: it holds only invisible characters"),
-                format!("write a value after `{key}:`"),
+                msg!("field.invisible", field = self.name(key)),
+                msg!("field.value.hint", field = self.name(key)),
             ));
             return None;
         }
         if value.is_none() && problems.last().is_none_or(|d| d.field.as_deref() != Some(key)) {
             problems.push(self.problem(
                 key,
-                format!("`{key}` is empty"),
-                format!("write a value after `{key}:`"),
+                msg!("field.empty", field = self.name(key)),
+                msg!("field.value.hint", field = self.name(key)),
             ));
         }
         value
+    }
+
+    /// `text`, the value of date field `key`, as a date; a problem with
+    /// `hint` when it is not one.
+    pub(super) fn date(
+        &self,
+        key: &'static str,
+        text: &str,
+        hint: Text,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Option<chrono::NaiveDate> {
+        crate::content::date::parse(text)
+            .map_err(|e| {
+                let message = Text::new("date.invalid")
+                    .arg("field", &self.name(key))
+                    .nested("reason", &e.text());
+                problems.push(self.problem(key, message, hint));
+            })
+            .ok()
     }
 
     /// A text field, or `None` when absent or empty.
@@ -179,18 +218,22 @@ impl<'a> Fields<'a> {
             Ok(text) if text.starts_with("TODO") => {
                 problems.push(self.problem(
                     key,
-                    format!("`{key}` is still a placeholder: {text}"),
-                    "write the real value (TODO marks what gongkai new-doc or import could not fill in)",
+                    msg!("field.todo", field = self.name(key), text = text),
+                    msg!("field.todo.hint"),
                 ));
                 None
             }
             Ok(text) => Some(text).filter(|t| !t.is_empty()),
             Err(kind) => {
-                problems.push(self.problem(
-                    key,
-                    format!("`{key}` must be text, not {kind}"),
-                    format!("write it on one line after `{key}:`, quoted if needed"),
-                ));
+                problems.push(
+                    self.problem(
+                        key,
+                        Text::new("field.not_text")
+                            .arg("field", &self.name(key))
+                            .nested("kind", &kind),
+                        msg!("field.not_text.hint", field = self.name(key)),
+                    ),
+                );
                 None
             }
         }
@@ -215,8 +258,8 @@ impl<'a> Fields<'a> {
                 let allowed: Vec<_> = names.iter().map(|n| n.1).collect();
                 problems.push(self.problem(
                     key,
-                    format!("`{text}` is not a value of `{key}`"),
-                    format!("use one of: {}", allowed.join("、")),
+                    msg!("field.choice", value = text, field = self.name(key)),
+                    msg!("hint.use_one_of", names = allowed.join("、")),
                 ));
                 default
             }
@@ -230,8 +273,8 @@ impl<'a> Fields<'a> {
             Some(_) => {
                 problems.push(self.problem(
                     key,
-                    format!("`{key}` must be true or false"),
-                    format!("write `{key}: true`"),
+                    msg!("field.not_flag", field = self.name(key)),
+                    msg!("field.not_flag.hint", field = self.name(key)),
                 ));
                 false
             }
@@ -256,11 +299,15 @@ impl<'a> Fields<'a> {
                     line: *line,
                 }),
                 Ok(_) => {}
-                Err(kind) => problems.push(self.problem(
-                    key,
-                    format!("`{key}` takes 索引号, not {kind}"),
-                    format!("write {key}: 0101-03-2017-000525, or a list"),
-                )),
+                Err(kind) => problems.push(
+                    self.problem(
+                        key,
+                        Text::new("field.not_reference")
+                            .arg("field", &self.name(key))
+                            .nested("kind", &kind),
+                        msg!("field.reference.hint", field = self.name(key)),
+                    ),
+                ),
             }
         }
         out
@@ -271,9 +318,13 @@ impl<'a> Fields<'a> {
         let Some((value, line)) = self.values.get("attachments") else {
             return Vec::new();
         };
-        let hint = "write attachments: [附件1.pdf, { path: 附件2.xlsx, title: 统计表 }]";
+        let hint = || msg!("attachments.hint");
         let Value::Sequence(items) = value else {
-            problems.push(self.problem("attachments", "`attachments` must be a list".to_owned(), hint));
+            problems.push(self.problem(
+                "attachments",
+                msg!("field.not_list", field = self.name("attachments")),
+                hint(),
+            ));
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -297,8 +348,8 @@ impl<'a> Fields<'a> {
                     if !unknown.is_empty() {
                         problems.push(self.problem(
                             "attachments",
-                            format!("unknown attachment key `{}`", unknown.join("`, `")),
-                            hint,
+                            msg!("attachments.unknown_key", keys = unknown.join("`, `")),
+                            hint(),
                         ));
                     }
                     (get(&ATTACHMENT_PATH), get(&ATTACHMENT_TITLE))
@@ -311,9 +362,7 @@ impl<'a> Fields<'a> {
                     title,
                     line: *line,
                 }),
-                None => {
-                    problems.push(self.problem("attachments", "an attachment has no path".to_owned(), hint))
-                }
+                None => problems.push(self.problem("attachments", msg!("attachments.no_path"), hint())),
             }
         }
         out
@@ -324,9 +373,13 @@ impl<'a> Fields<'a> {
         let Some((value, _)) = self.values.get("personal_data") else {
             return Vec::new();
         };
-        let hint = "write personal_data: [{ value: \"0571-12345678\", reason: 单位办公电话 }]";
+        let hint = || msg!("personal_data.hint");
         let Value::Sequence(items) = value else {
-            problems.push(self.problem("personal_data", "`personal_data` must be a list".to_owned(), hint));
+            problems.push(self.problem(
+                "personal_data",
+                msg!("field.not_list", field = self.name("personal_data")),
+                hint(),
+            ));
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -340,11 +393,7 @@ impl<'a> Fields<'a> {
             };
             match (get("value"), get("reason")) {
                 (Some(value), Some(reason)) => out.push(Allowance { value, reason }),
-                _ => problems.push(self.problem(
-                    "personal_data",
-                    "each entry needs a `value` and a `reason`".to_owned(),
-                    hint,
-                )),
+                _ => problems.push(self.problem("personal_data", msg!("personal_data.entry"), hint())),
             }
         }
         out
@@ -364,8 +413,8 @@ impl<'a> Fields<'a> {
                         Err(kind) => {
                             problems.push(self.problem(
                                 "keywords",
-                                format!("a keyword must be text, not {kind}"),
-                                "write keywords: [政务公开, 工作要点]",
+                                Text::new("keywords.not_text").nested("kind", &kind),
+                                msg!("keywords.hint"),
                             ));
                             return Vec::new();
                         }
@@ -379,11 +428,15 @@ impl<'a> Fields<'a> {
                     .map(str::to_owned)
                     .collect(),
                 Err(kind) => {
-                    problems.push(self.problem(
-                        "keywords",
-                        format!("`keywords` must be a list, not {kind}"),
-                        "write keywords: [政务公开, 工作要点]",
-                    ));
+                    problems.push(
+                        self.problem(
+                            "keywords",
+                            Text::new("field.not_list_kind")
+                                .arg("field", &self.name("keywords"))
+                                .nested("kind", &kind),
+                            msg!("keywords.hint"),
+                        ),
+                    );
                     return Vec::new();
                 }
             },
@@ -403,14 +456,14 @@ impl<'a> Fields<'a> {
 }
 
 /// A YAML scalar as trimmed text; the error names the kind of value found.
-fn scalar_text(value: &Value) -> Result<String, &'static str> {
+fn scalar_text(value: &Value) -> Result<String, Text> {
     match value {
         Value::String(s) => Ok(s.trim().to_owned()),
         Value::Number(n) => Ok(n.to_string()),
         Value::Null => Ok(String::new()),
-        Value::Bool(_) => Err("true/false"),
-        Value::Sequence(_) => Err("a list"),
-        Value::Mapping(_) => Err("a group of fields"),
-        Value::Tagged(_) => Err("a tagged value"),
+        Value::Bool(_) => Err(msg!("kind.bool")),
+        Value::Sequence(_) => Err(msg!("kind.list")),
+        Value::Mapping(_) => Err(msg!("kind.map")),
+        Value::Tagged(_) => Err(msg!("kind.tagged")),
     }
 }

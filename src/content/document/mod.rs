@@ -10,6 +10,8 @@ use serde_norway::Value;
 use crate::content::frontmatter::{self, RawMeta};
 use crate::content::markdown;
 use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::lang::Text;
+use crate::msg;
 use crate::site::config::SiteConfig;
 
 mod fields;
@@ -225,6 +227,9 @@ pub struct Parsed {
     pub attachments: Vec<AttachmentRef>,
     /// Notices about this document that do not stop the build.
     pub notices: Vec<Diagnostic>,
+    /// Errors found in the file: the document is checked on (its body,
+    /// links, attachments) but never published.
+    pub problems: Vec<Diagnostic>,
 }
 
 impl Document {
@@ -241,8 +246,8 @@ const SUMMARY_CHARS: usize = 200;
 /// Parses and validates one document's front-matter (text already decoded).
 pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Parsed, Vec<Diagnostic>> {
     let split = frontmatter::split(path, text).map_err(|d| vec![d])?;
-    let meta = frontmatter::parse(path, &split)?;
-    let mut problems = Vec::new();
+    let mut meta = frontmatter::parse(path, &split)?;
+    let mut problems = std::mem::take(&mut meta.problems);
     let fields = Fields::collect(path, &meta, &mut problems);
 
     let title = fields.text("title", &mut problems);
@@ -253,28 +258,16 @@ pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Parsed, Vec
         if found.is_none() {
             let names = config.categories.iter().map(|c| c.name.as_str());
             let hint = match did_you_mean(&name, names.clone()) {
-                Some(close) => format!("did you mean `{close}`?"),
-                None => format!("use one of: {}", names.collect::<Vec<_>>().join("、")),
+                Some(close) => msg!("hint.did_you_mean", name = close),
+                None => msg!("hint.use_one_of", names = names.collect::<Vec<_>>().join("、")),
             };
-            problems.push(fields.problem(
-                "category",
-                format!("`{name}` is not a category of this site"),
-                hint,
-            ));
+            problems.push(fields.problem("category", msg!("category.unknown", value = name), hint));
         }
         found
     });
-    let date = fields.text("date", &mut problems).and_then(|text| {
-        crate::content::date::parse(&text)
-            .map_err(|e| {
-                problems.push(fields.problem(
-                    "date",
-                    format!("`date` is not a valid date: {e}"),
-                    "dates are written 2017-07-18, 2017/7/18, 2017.7.18 or 2017年7月18日",
-                ))
-            })
-            .ok()
-    });
+    let date = fields
+        .text("date", &mut problems)
+        .and_then(|text| fields.date("date", &text, msg!("date.hint"), &mut problems));
     let doc_number = fields.optional_text("doc_number", &mut problems);
     let disclosure = fields.choice(
         "disclosure",
@@ -290,11 +283,7 @@ pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Parsed, Vec
     if let Some(slug) = &explicit_slug
         && !is_valid_slug(slug)
     {
-        problems.push(fields.problem(
-            "slug",
-            format!("slug `{slug}` is not a safe file name"),
-            "use lower-case ASCII letters, digits, `-`, `_` and `.`, starting with a letter or digit, and not a Windows device name (con, nul, com1 …)",
-        ));
+        problems.push(fields.problem("slug", msg!("slug.unsafe", slug = slug), msg!("slug.unsafe.hint")));
     }
 
     let interprets = fields.references("interprets", &mut problems);
@@ -302,29 +291,25 @@ pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Parsed, Vec
     if replaced_by.len() > 1 {
         problems.push(fields.problem(
             "replaced_by",
-            "`replaced_by` names one document".to_owned(),
-            "keep the 索引号 of the document that repealed or amended this one",
+            msg!("replaced_by.many", field = fields.name("replaced_by")),
+            msg!("replaced_by.many.hint"),
         ));
     }
     if !replaced_by.is_empty() && status == Validity::Valid {
         problems.push(fields.problem(
             "replaced_by",
-            "`replaced_by` is set but the status is 有效".to_owned(),
-            "set status: 已废止 (repealed) or 已修改 (amended)",
+            msg!("replaced_by.valid", field = fields.name("replaced_by")),
+            msg!("replaced_by.valid.hint"),
         ));
     }
     let valid_until = fields
         .optional_text("valid_until", &mut problems)
         .and_then(|text| {
-            crate::content::date::parse(&text)
-                .map_err(|e| {
-                    problems.push(fields.problem(
-                        "valid_until",
-                        format!("`valid_until` is not a valid date: {e}"),
-                        "write e.g. valid_until: 2025-12-31",
-                    ))
-                })
-                .ok()
+            let example = msg!(
+                "hint.example",
+                example = format!("{}: 2025-12-31", fields.name("valid_until"))
+            );
+            fields.date("valid_until", &text, example, &mut problems)
         });
     let attachments = fields.attachments(&mut problems);
     let personal_data = fields.allowances(&mut problems);
@@ -333,31 +318,26 @@ pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Parsed, Vec
         && !config.genres.contains(g)
     {
         let hint = if config.genres.is_empty() {
-            "declare the kinds counted in the annual report in site.yaml, e.g. genres: [规章, 行政规范性文件]"
-                .to_owned()
+            msg!("genre.none.hint")
         } else {
-            format!("use one of: {}", config.genres.join("、"))
+            msg!("hint.use_one_of", names = config.genres.join("、"))
         };
-        problems.push(fields.problem("genre", format!("`{g}` is not a genre of this site"), hint));
+        problems.push(fields.problem("genre", msg!("genre.unknown", value = g), hint));
     }
     let repealed_on = fields
         .optional_text("repealed_on", &mut problems)
         .and_then(|text| {
-            crate::content::date::parse(&text)
-                .map_err(|e| {
-                    problems.push(fields.problem(
-                        "repealed_on",
-                        format!("`repealed_on` is not a valid date: {e}"),
-                        "write e.g. repealed_on: 2020-06-30",
-                    ))
-                })
-                .ok()
+            let example = msg!(
+                "hint.example",
+                example = format!("{}: 2020-06-30", fields.name("repealed_on"))
+            );
+            fields.date("repealed_on", &text, example, &mut problems)
         });
     if repealed_on.is_some() && !matches!(status, Validity::Repealed | Validity::Expired) {
         problems.push(fields.problem(
             "repealed_on",
-            "`repealed_on` is set but the status is not 已废止 or 已失效".to_owned(),
-            "set status: 已废止",
+            msg!("repealed_on.status", field = fields.name("repealed_on")),
+            msg!("repealed_on.status.hint"),
         ));
     }
     // A document cannot stop being in force before it was issued: the
@@ -368,24 +348,35 @@ pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Parsed, Vec
         {
             problems.push(fields.problem(
                 key,
-                format!("`{key}` ({end}) is before the document's date ({date})"),
-                "check both dates: a document stops being in force on or after the day it is dated",
+                msg!(
+                    "date.end_before",
+                    field = fields.name(key),
+                    end = end,
+                    date = date
+                ),
+                msg!("date.end_before.hint"),
             ));
         }
     }
 
-    let (Some(title), Some(index_number), Some(issuer), Some(category), Some(date)) =
-        (title, index_number, issuer, category, date)
-    else {
-        return Err(problems);
-    };
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    let (slug, slug_field) = match explicit_slug {
+    // A document with problems is still made, from what could be read, so
+    // that the rest of the run checks its body, its attachments and the
+    // links to it: every problem is found in one run. `problems` keeps it
+    // out of the output.
+    let index_number = index_number.unwrap_or_default();
+    let (slug, slug_field) = match explicit_slug.filter(|s| is_valid_slug(s)) {
         Some(slug) => (slug, "slug"),
-        None => (slug_from_index_number(&index_number), "index_number"),
+        None if !index_number.is_empty() => (slug_from_index_number(&index_number), "index_number"),
+        None => (
+            format!(
+                "invalid-{}",
+                &blake3::hash(path.as_os_str().as_encoded_bytes()).to_hex()[..12]
+            ),
+            "index_number",
+        ),
     };
+    let (title, issuer) = (title.unwrap_or_default(), issuer.unwrap_or_default());
+    let (category, date) = (category.unwrap_or(0), date.unwrap_or_default());
     Ok(Parsed {
         document: Document {
             source: path.to_path_buf(),
@@ -420,6 +411,7 @@ pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Parsed, Vec
         has_summary: summary.is_some(),
         attachments,
         notices: Vec::new(),
+        problems,
     })
 }
 
@@ -518,10 +510,12 @@ mod tests {
     fn doc(text: &str) -> Result<Document, Vec<Diagnostic>> {
         let mut parsed = parse(&site(), Path::new("content/a.md"), text)?;
         let rendered = render_body(&mut parsed, &markdown::keep_links);
-        if rendered.problems.is_empty() {
+        let mut problems = std::mem::take(&mut parsed.problems);
+        problems.extend(rendered.problems);
+        if problems.is_empty() {
             Ok(parsed.document)
         } else {
-            Err(rendered.problems)
+            Err(problems)
         }
     }
 
@@ -576,6 +570,7 @@ mod tests {
         assert!(
             e.iter().any(|d| d.line == Some(8)
                 && d.message
+                    .en()
                     .contains("`repealed_on` (2016-01-01) is before the document's date (2017-07-18)")),
             "{e:#?}"
         );
@@ -599,9 +594,16 @@ mod tests {
         let e = doc(&format!("{head}发文单位: 区政府办公室\n---\n\n正文。\n")).expect_err("unknown key");
         let unknown = e
             .iter()
-            .find(|d| d.message == "unknown field `发文单位`")
+            .find(|d| d.message.en() == "unknown field `发文单位`")
             .expect("reported");
-        assert_eq!(unknown.hint.as_deref(), Some("did you mean `发布机构`?"));
+        assert_eq!(
+            unknown.hint.as_ref().map(Text::en).as_deref(),
+            Some("did you mean `发布机构`?")
+        );
+        assert_eq!(
+            unknown.hint.as_ref().map(Text::zh).as_deref(),
+            Some("是否要写“发布机构”？")
+        );
         assert_eq!(unknown.line, Some(6));
         let parsed = parse(
             &site(),
@@ -639,7 +641,8 @@ mod tests {
             .map(|d| (d.line, d.field.clone().unwrap_or_default()))
             .collect();
         assert!(got.contains(&(Some(2), "titel".into())), "{e:#?}");
-        assert!(got.contains(&(Some(1), "title".into())), "{e:#?}");
+        // `titel` is the missing `title`: one mistake, reported once.
+        assert!(!got.contains(&(Some(1), "title".into())), "{e:#?}");
         assert!(got.contains(&(Some(5), "category".into())), "{e:#?}");
         assert!(got.contains(&(Some(6), "date".into())), "{e:#?}");
         assert!(got.contains(&(Some(7), "status".into())), "{e:#?}");
@@ -647,12 +650,18 @@ mod tests {
             .iter()
             .find(|d| d.field.as_deref() == Some("titel"))
             .expect("typo");
-        assert_eq!(typo.hint.as_deref(), Some("did you mean `title`?"));
+        assert_eq!(
+            typo.hint.as_ref().map(Text::en).as_deref(),
+            Some("did you mean `title`?")
+        );
         let cat = e
             .iter()
             .find(|d| d.field.as_deref() == Some("category"))
             .expect("category");
-        assert_eq!(cat.hint.as_deref(), Some("did you mean `规划计划`?"));
+        assert_eq!(
+            cat.hint.as_ref().map(Text::en).as_deref(),
+            Some("did you mean `规划计划`?")
+        );
     }
 
     #[test]
