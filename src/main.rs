@@ -16,13 +16,13 @@ mod cli;
 /// builds longer than that paid for it in every stage. jemalloc returns
 /// freed memory gradually, over about ten seconds, and holds less: a
 /// 100,000-document build peaked at 1.46 GB instead of 1.6
-/// (`bench/RESULTS.md`). jemalloc does not build for MSVC: Windows keeps
-/// mimalloc.
-#[cfg(not(target_env = "msvc"))]
+/// (`bench/RESULTS.md`). jemalloc does not build for Windows: there
+/// (MSVC or GNU) it is mimalloc.
+#[cfg(not(windows))]
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
-#[cfg(target_env = "msvc")]
+#[cfg(windows)]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

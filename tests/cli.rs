@@ -225,6 +225,7 @@ fn build_prints_one_summary_line_and_nothing_when_quiet() {
     let dir = tempfile::tempdir().expect("tempdir");
     let site = dir.path().join("mysite");
     assert!(gongkai(&["new", &site.to_string_lossy()]).status.success());
+    fill_placeholders(&site);
     let out = gongkai(&["build", "--root", &site.to_string_lossy()]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = String::from_utf8_lossy(&out.stdout).into_owned();

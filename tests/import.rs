@@ -327,11 +327,14 @@ fn a_document_is_never_overwritten_without_force() {
     let out = import(&site, &[&page, "--category", "规划计划"]);
     assert_eq!(
         out.status.code(),
-        Some(1),
+        Some(0),
         "{}",
         String::from_utf8_lossy(&out.stdout)
     );
-    assert!(String::from_utf8_lossy(&out.stdout).contains("exists: not overwritten (use --force)"));
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains("exists: nothing left TODO that this page fills; kept as it is")
+    );
     assert_eq!(read(&path), edited, "the document was changed");
     assert_eq!(
         fs::read_dir(site.join("content")).expect("content").count(),
@@ -344,6 +347,59 @@ fn a_document_is_never_overwritten_without_force() {
     assert_eq!(again, written);
     assert!(!read(&path).contains("本地修改"));
     assert_eq!(fs::read_dir(site.join("content")).expect("content").count(), 1);
+}
+
+#[test]
+fn importing_again_fills_only_what_is_still_todo_and_keeps_every_edit() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = new_site(dir.path());
+    let page = seed("001");
+    let page = page.to_string_lossy();
+    // Without a category the page's 信息分类 is left TODO.
+    let written = imported(&site, &[&page]);
+    let path = site.join(&written[0]);
+    let first = read(&path);
+    assert!(first.contains("category: \"TODO"), "{first}");
+    // The webmaster corrects the title and adds a line to the body.
+    let title_line = first
+        .lines()
+        .find(|l| l.starts_with("title: "))
+        .expect("title")
+        .to_owned();
+    let edited = first.replace(&title_line, "title: 手工改过的标题") + "\n本地补充的一段。\n";
+    fs::write(&path, &edited).expect("edit");
+
+    let out = import(&site, &[&page, "--category", "规划计划"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    // The category, and the 索引号 it lets site.yaml's pattern assign.
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        stdout.contains("exists: filled index_number, category (other lines kept as edited)"),
+        "{stdout}"
+    );
+    let now = read(&path);
+    assert!(now.contains("category: 规划计划"), "{now}");
+    assert!(
+        now.contains("title: 手工改过的标题") && now.contains("本地补充的一段。"),
+        "{now}"
+    );
+    let without = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| !l.starts_with("category: ") && !l.starts_with("index_number: "))
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(without(&now), without(&edited), "only the TODO lines changed");
+    assert_eq!(
+        fs::read_dir(site.join("content")).expect("content").count(),
+        1,
+        "no second copy"
+    );
 }
 
 #[test]

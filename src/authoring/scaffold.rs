@@ -4,8 +4,11 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-const SITE_YAML: &str = r#"# 站点配置：见 README.md 的 site.yaml 参考
+const SITE_YAML: &str = r#"# 站点配置：每一项的说明见 README.md 的“site.yaml 参考”。
+# 标有“待填写”的地方请改成本单位的真实信息：gongkai check 会一直提醒，
+# gongkai build --strict 会因此失败。
 title: 某某区人民政府信息公开
+# 网站发布后的地址（订阅、sitemap.xml 和分享链接都用它）
 base_url: https://www.example.gov.cn/zwgk/
 language: zh-CN
 page_size: 20
@@ -14,12 +17,59 @@ categories:
   - { code: "02", name: 政策文件 }
   - { code: "03", name: 规划计划 }
   - { code: "08", name: 政策解读 }
+  - { code: "15", name: 政府信息公开年报 }
   - { code: "99", name: 其他 }
+issuers:
+  - { code: bgs, name: 某某区人民政府办公室 }
+# 政务公开专栏的四个部分（国办公开办函〔2019〕61号）
+column:
+  guide: _pages/guide.md            # 政府信息公开指南
+  rules: _pages/rules.md            # 政府信息公开制度
+  reports: "15"                     # 政府信息公开年报所在的信息分类
+  mandatory:                        # 法定主动公开内容：《政府信息公开条例》第二十条
+    - { item: "（一）行政法规、规章和规范性文件", categories: ["02", "08"] }
+    - { item: "（二）机关职能、机构设置、办公地址、办公时间、联系方式、负责人姓名", categories: ["01"] }
+    - { item: "（三）国民经济和社会发展规划、专项规划、区域规划及相关政策", categories: ["03"] }
+    - { item: "（十五）法律、法规、规章和国家有关规定规定应当主动公开的其他政府信息", categories: ["99"] }
+# 每个页面底部的信息
+footer:
+  主办单位: 某某区人民政府办公室（待填写）
+  联系方式: 电话 待填写，地址 待填写
+  网站标识码: 待填写
+  ICP备案号: 待填写
+  公安备案号: 待填写
 # gongkai new-doc --category 规划计划 按此规则给新文件编索引号
 index_number:
   pattern: "{org}-{category_code}-{year}-{seq:06}"
   org: "0001"
   issuer: 某某区人民政府办公室
+"#;
+
+const GUIDE: &str = r#"---
+title: 政府信息公开指南
+---
+
+为了更好地提供政府信息公开服务，根据《中华人民共和国政府信息公开条例》，编制本指南。
+（请按本机关实际情况修改本页。）
+
+## 一、主动公开
+
+《条例》第二十条规定的政府信息，以及本机关认为涉及公众利益调整、需要公众广泛知晓或者需要公众参与决策的政府信息，均主动公开，具体内容见“法定主动公开内容”栏目。属于主动公开范围的政府信息，自该信息形成或者变更之日起20个工作日内予以公开。
+
+## 二、依申请公开
+
+公民、法人或者其他组织可以向本机关申请获取主动公开以外的政府信息。本机关能够当场答复的，当场予以答复；不能当场答复的，自收到申请之日起20个工作日内予以答复。
+
+## 三、监督和救济
+
+公民、法人或者其他组织认为本机关在政府信息公开工作中侵犯其合法权益的，可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报，也可以依法申请行政复议或者提起行政诉讼。
+"#;
+
+const RULES: &str = r#"---
+title: 政府信息公开制度
+---
+
+（请在此列出本机关的政府信息公开工作制度，例如主动公开、依申请公开、保密审查、考核评议等制度，并链接各制度文件。）
 "#;
 
 const FIRST: &str = r#"---
@@ -94,12 +144,15 @@ pub fn create(dir: &Path) -> Result<(), ScaffoldError> {
         return Err(ScaffoldError::NotEmpty(dir.to_path_buf()));
     }
     let content = dir.join("content");
-    fs::create_dir_all(&content).map_err(io(&content))?;
+    let pages = content.join("_pages");
+    fs::create_dir_all(&pages).map_err(io(&pages))?;
     let gitignore = "/public\n/.public.gongkai-*\n/.gongkai\n";
     for (path, text) in [
         (dir.join("site.yaml"), SITE_YAML),
         (content.join("0001-03-2026-000001.md"), FIRST),
         (content.join("0001-01-2026-000001.md"), SECOND),
+        (pages.join("guide.md"), GUIDE),
+        (pages.join("rules.md"), RULES),
         (dir.join(".gitignore"), gitignore),
     ] {
         fs::write(&path, text).map_err(io(&path))?;

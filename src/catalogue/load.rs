@@ -271,6 +271,12 @@ pub(crate) fn load_with(
             return Err(content_error(problems, notices));
         }
     };
+    notices.extend(super::advice::warnings(
+        &catalogue,
+        &super::advice::config_text(root),
+        build_date(),
+    ));
+    crate::diagnostic::sort(&mut notices);
     Ok(LoadedSite {
         catalogue,
         bodies,

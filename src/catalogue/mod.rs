@@ -2,6 +2,7 @@
 //! facets (category, issuer, year), and the checks that span files (unique
 //! 索引号, one document per URL).
 
+pub(crate) mod advice;
 pub(crate) mod cache;
 pub(crate) mod load;
 pub mod stats;

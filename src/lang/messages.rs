@@ -1339,6 +1339,57 @@ pub static MESSAGES: &[(&str, &str, &str)] = &[
         "跨年核对：{problem}",
         "cross-year check: {problem}",
     ),
+    // ── warnings: mistakes a citizen would see (--strict makes them errors)
+    (
+        "advice.base_url",
+        "base_url 还是示例地址 {url}：订阅、sitemap.xml 和分享出去的链接都会指向它",
+        "base_url is still the example address {url}: feeds, sitemap.xml and shared links would point there",
+    ),
+    (
+        "advice.base_url.hint",
+        "把 base_url 改为网站发布后的地址，例如 https://www.某某区.gov.cn/zwgk/",
+        "set base_url to the address the site is published at",
+    ),
+    (
+        "advice.footer",
+        "页脚还是占位内容：{value}",
+        "the footer still holds a placeholder: {value}",
+    ),
+    (
+        "advice.footer.hint",
+        "在 site.yaml 的 footer: 中填写本单位的真实信息（主办单位、联系方式、网站标识码、ICP备案号、公安机关备案号）",
+        "write the office's own details under footer: in site.yaml (sponsor, contact, site code, ICP and police registrations)",
+    ),
+    (
+        "advice.issuer",
+        "发布机构“{issuer}”没有在 site.yaml 的 issuers 中声明",
+        "the issuer `{issuer}` is not declared under issuers in site.yaml",
+    ),
+    (
+        "advice.issuer.hint",
+        "已声明的发布机构：{names}",
+        "declared issuers: {names}",
+    ),
+    (
+        "advice.empty_body",
+        "正文是空的，也没有附件：公开的页面上只有标题",
+        "the body is empty and there is no attachment: the page shows only a title",
+    ),
+    (
+        "advice.empty_body.hint",
+        "在第二个 `---` 之后写正文，或用 附件: 附上原文",
+        "write the text after the second `---`, or attach the original with attachments:",
+    ),
+    (
+        "advice.future_date",
+        "发文日期 {date} 比今天（{today}）晚一年以上",
+        "the date {date} is more than a year after today ({today})",
+    ),
+    (
+        "advice.future_date.hint",
+        "核对年份，可能是输入错误",
+        "check the year: it may be a typo",
+    ),
     // ── new-doc and import
     (
         "newdoc.date",

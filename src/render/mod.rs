@@ -324,6 +324,7 @@ impl<'a> Shared<'a> {
             language => config.language.clone(),
             base_url => config.base_url.clone(),
             generated => options.generated.clone(),
+            footer => Value::from(Serde(&config.footer)),
         };
         let (cards, hashes) = catalogue
             .documents

@@ -35,6 +35,8 @@ pub struct SiteConfig {
     pub base_url: String,
     /// The `lang` of the pages, e.g. `zh-CN`.
     pub language: String,
+    /// The footer's fields.
+    pub footer: Footer,
     /// Where the site is written, relative to the site root.
     pub output_dir: PathBuf,
     /// Documents per list page.
@@ -204,7 +206,52 @@ struct RawSiteConfig {
     genres: Vec<String>,
     #[serde(default)]
     index_number: Option<RawIndexNumber>,
+    #[serde(default, alias = "页脚")]
+    footer: Footer,
 }
+
+/// The footer every page carries: who runs the site and its registrations
+/// (keys in English or Chinese). A value still holding [`PLACEHOLDER`]
+/// (as `gongkai new` writes them) is warned about.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Footer {
+    /// 主办单位.
+    #[serde(default, alias = "主办单位")]
+    pub sponsor: Option<String>,
+    /// 承办单位.
+    #[serde(default, alias = "承办单位")]
+    pub organizer: Option<String>,
+    /// 联系方式 (telephone, address).
+    #[serde(default, alias = "联系方式")]
+    pub contact: Option<String>,
+    /// ICP备案号.
+    #[serde(default, alias = "ICP备案号")]
+    pub icp: Option<String>,
+    /// 公安机关备案号.
+    #[serde(default, alias = "公安备案号")]
+    pub police: Option<String>,
+    /// 网站标识码.
+    #[serde(default, alias = "网站标识码")]
+    pub site_code: Option<String>,
+}
+
+impl Footer {
+    /// Each field as (English key, value), in footer order.
+    pub fn fields(&self) -> [(&'static str, Option<&str>); 6] {
+        [
+            ("sponsor", self.sponsor.as_deref()),
+            ("organizer", self.organizer.as_deref()),
+            ("contact", self.contact.as_deref()),
+            ("icp", self.icp.as_deref()),
+            ("police", self.police.as_deref()),
+            ("site_code", self.site_code.as_deref()),
+        ]
+    }
+}
+
+/// What `gongkai new` writes where the office must write its own value.
+pub const PLACEHOLDER: &str = "待填写";
 
 fn default_base_url() -> String {
     "/".to_owned()
@@ -443,6 +490,7 @@ fn validate(raw: RawSiteConfig, text: &str) -> Result<SiteConfig, Vec<Diagnostic
         title: raw.title.trim().to_owned(),
         base_url,
         language: raw.language,
+        footer: raw.footer,
         output_dir: raw.output_dir,
         page_size: raw.page_size,
         home_recent: raw.home_recent,

@@ -112,3 +112,26 @@ pub fn build_site(site: &Path) -> PathBuf {
     assert!(out.status.success(), "{}", stderr(&out));
     site.join("public")
 }
+
+/// Writes an office's own values where `gongkai new` left placeholders
+/// (base_url, the footer), so the site builds without warnings.
+pub fn fill_placeholders(site: &Path) {
+    let yaml = read(&site.join("site.yaml"))
+        .replace(
+            "https://www.example.gov.cn/zwgk/",
+            "https://www.zichuan.gov.cn/zwgk/",
+        )
+        .replace("某某区人民政府办公室（待填写）", "淄川区人民政府办公室")
+        .replace("电话 待填写，地址 待填写", "0533-5181234")
+        .replace("网站标识码: 待填写", "网站标识码: 3703020001")
+        .replace("ICP备案号: 待填写", "ICP备案号: 鲁ICP备05000000号")
+        .replace("公安备案号: 待填写", "公安备案号: 鲁公网安备 37030202000001号");
+    let values = yaml.lines().filter(|l| !l.trim_start().starts_with('#'));
+    assert!(
+        values
+            .clone()
+            .all(|l| !l.contains("待填写") && !l.contains("example")),
+        "{yaml}"
+    );
+    fs::write(site.join("site.yaml"), yaml).expect("write site.yaml");
+}

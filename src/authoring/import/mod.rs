@@ -260,11 +260,46 @@ fn place(
         .unwrap_or(stem);
     let abs = options.root.join(&rel);
     if (abs.exists() || earlier.is_some()) && !options.force {
+        // Imported before: fill what is still TODO there, keep every edit.
+        let existing = match &earlier {
+            Some((_, text)) => Some(text.clone()),
+            None => std::fs::read_to_string(&abs).ok(),
+        };
+        let Some(existing) = existing else {
+            return Ok(Imported {
+                page: origin,
+                document: None,
+                todo: Vec::new(),
+                notes: vec![format!("{} exists: not overwritten (use --force)", rel.display())],
+            });
+        };
+        let (merged, filled, still) = fill_todos(&existing, &draft);
+        let mut notes = Vec::new();
+        if filled.is_empty() {
+            notes.push(format!(
+                "{} exists: nothing left TODO that this page fills; kept as it is",
+                rel.display()
+            ));
+        } else {
+            std::fs::write(&abs, &merged).map_err(|e| {
+                vec![Diagnostic::error(
+                    &rel,
+                    crate::msg!("error.unwritable", error = e),
+                )]
+            })?;
+            taken.retain(|(path, _)| *path != rel);
+            taken.push((rel.clone(), merged));
+            notes.push(format!(
+                "{} exists: filled {} (other lines kept as edited)",
+                rel.display(),
+                filled.join(", ")
+            ));
+        }
         return Ok(Imported {
             page: origin,
-            document: None,
-            todo: Vec::new(),
-            notes: vec![format!("{} exists: not overwritten (use --force)", rel.display())],
+            document: Some(rel),
+            todo: still,
+            notes,
         });
     }
     let text = write_out(&draft, &stem, &origin_line);
@@ -517,6 +552,58 @@ fn scalar(text: &str) -> String {
 }
 
 /// The document's text.
+/// `existing` (a document imported before, perhaps edited since) with each
+/// front-matter value that is still a TODO replaced by what `draft` found
+/// for it; every other line as it is. Returns the text, the keys filled and
+/// the TODOs left (as `key: why`).
+fn fill_todos(existing: &str, draft: &Draft) -> (String, Vec<&'static str>, Vec<String>) {
+    let spec_of = |written: &str| {
+        crate::content::document::FIELDS
+            .iter()
+            .find(|f| f.key == written || f.aliases.contains(&written))
+    };
+    let mut out = String::with_capacity(existing.len() + 64);
+    let mut filled = Vec::new();
+    let mut still = Vec::new();
+    let mut fences = 0;
+    for line in existing.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            fences += 1;
+        }
+        let in_front_matter = fences == 1 && !line.starts_with([' ', '\t', '#', '-']);
+        let todo = in_front_matter
+            .then(|| line.split_once(':'))
+            .flatten()
+            .filter(|(_, value)| value.trim().trim_matches(['"', '\'']).starts_with("TODO"));
+        let Some((key, value)) = todo else {
+            out.push_str(line);
+            continue;
+        };
+        let found = spec_of(key.trim()).and_then(|spec| {
+            draft
+                .fields
+                .iter()
+                .find(|(k, v)| *k == spec.key && !v.trim_matches(['"', '\'']).starts_with("TODO"))
+                .map(|(k, v)| (*k, v))
+        });
+        match found {
+            Some((k, v)) => {
+                out.push_str(&format!("{}: {v}\n", key.trim_end()));
+                filled.push(k);
+            }
+            None => {
+                out.push_str(line);
+                still.push(format!(
+                    "{}: {}",
+                    key.trim(),
+                    value.trim().trim_matches(['"', '\''])
+                ));
+            }
+        }
+    }
+    (out, filled, still)
+}
+
 fn write_out(draft: &Draft, stem: &str, origin_line: &str) -> String {
     let mut out = format!("---\n{origin_line}\n");
     for (key, value) in &draft.fields {

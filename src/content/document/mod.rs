@@ -125,6 +125,17 @@ impl Validity {
     }
 }
 
+/// The lines of a document's 发布机构, 发文日期 and body's start.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FieldLines {
+    /// The line of 发布机构.
+    pub issuer: u32,
+    /// The line of 发文日期.
+    pub date: u32,
+    /// The first line of the body.
+    pub body: u32,
+}
+
 /// A validated document of the catalogue.
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Document {
@@ -138,6 +149,8 @@ pub struct Document {
     pub index_number_line: u32,
     /// 发布机构.
     pub issuer: String,
+    /// Where the fields the site-wide checks name are written.
+    pub lines: FieldLines,
     /// 信息分类, as an index into the site's categories.
     pub category: usize,
     /// 发文日期.
@@ -384,6 +397,11 @@ pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Parsed, Vec
             index_number,
             index_number_line: fields.line("index_number"),
             issuer,
+            lines: FieldLines {
+                issuer: fields.line("issuer"),
+                date: fields.line("date"),
+                body: split.body_line,
+            },
             category,
             date,
             doc_number,

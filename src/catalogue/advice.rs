@@ -1,0 +1,128 @@
+//! Mistakes a citizen would see that are not errors: warnings, listed with
+//! the run's summary (`--strict` makes them errors, for CI). A base_url or
+//! footer still holding what `gongkai new` wrote, an issuer site.yaml does
+//! not declare, a published document with no text, a date more than a year
+//! ahead.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::catalogue::Catalogue;
+use crate::diagnostic::{Diagnostic, did_you_mean, line_of};
+use crate::msg;
+use crate::site::config::{FILE_NAME, PLACEHOLDER};
+
+/// How far ahead a 发文日期 may be before it looks like a typo.
+const FUTURE_DAYS: i64 = 366;
+
+/// The warnings about `catalogue`, whose site.yaml reads `config_text`,
+/// built on `today`.
+pub(crate) fn warnings(catalogue: &Catalogue, config_text: &str, today: NaiveDate) -> Vec<Diagnostic> {
+    let config = &catalogue.config;
+    let line_of_key = |key: &str| {
+        config_text
+            .lines()
+            .position(|l| {
+                l.trim_start()
+                    .strip_prefix(key)
+                    .is_some_and(|r| r.trim_start().starts_with(':'))
+            })
+            .and_then(|i| u32::try_from(i + 1).ok())
+    };
+    let mut warnings = Vec::new();
+    if is_placeholder_url(&config.base_url) {
+        warnings.push(
+            Diagnostic::warning(FILE_NAME, msg!("advice.base_url", url = config.base_url))
+                .at(line_of_key("base_url"))
+                .field("base_url")
+                .hint(msg!("advice.base_url.hint")),
+        );
+    }
+    for (key, value) in config.footer.fields() {
+        if let Some(value) = value.filter(|v| v.contains(PLACEHOLDER)) {
+            let at = config_text.find(value).map(|i| line_of(config_text, i));
+            warnings.push(
+                Diagnostic::warning(FILE_NAME, msg!("advice.footer", value = value))
+                    .at(at)
+                    .field(format!("footer.{key}"))
+                    .hint(msg!("advice.footer.hint")),
+            );
+        }
+    }
+    let declared: Vec<&str> = config.issuers.iter().map(|i| i.name.as_str()).collect();
+    let latest = today + chrono::Duration::days(FUTURE_DAYS);
+    for d in catalogue.documents.iter().filter(|d| d.is_published()) {
+        if !declared.is_empty() && !declared.contains(&d.issuer.as_str()) {
+            let hint = match did_you_mean(&d.issuer, declared.iter().copied()) {
+                Some(close) => msg!("hint.did_you_mean", name = close),
+                None => msg!("advice.issuer.hint", names = declared.join("、")),
+            };
+            warnings.push(
+                Diagnostic::warning(&d.source, msg!("advice.issuer", issuer = d.issuer))
+                    .at(d.lines.issuer)
+                    .field("issuer")
+                    .hint(hint),
+            );
+        }
+        if d.body_chars == 0 && d.attachments.is_empty() {
+            warnings.push(
+                Diagnostic::warning(&d.source, msg!("advice.empty_body"))
+                    .at(d.lines.body.saturating_sub(1).max(1))
+                    .hint(msg!("advice.empty_body.hint")),
+            );
+        }
+        if d.date > latest {
+            warnings.push(
+                Diagnostic::warning(
+                    &d.source,
+                    msg!("advice.future_date", date = d.date, today = today),
+                )
+                .at(d.lines.date)
+                .field("date")
+                .hint(msg!("advice.future_date.hint")),
+            );
+        }
+    }
+    warnings
+}
+
+/// Whether `url` is an example address (`https://www.example.gov.cn/`, as
+/// `gongkai new` writes it, or example.com / .org / .net).
+fn is_placeholder_url(url: &str) -> bool {
+    let host = url
+        .split_once("://")
+        .map_or("", |(_, rest)| rest.split(['/', ':']).next().unwrap_or_default())
+        .to_ascii_lowercase();
+    host.split('.').any(|label| label == "example")
+}
+
+/// The text of site.yaml in `root`, for the lines warnings point at.
+pub(crate) fn config_text(root: &Path) -> String {
+    std::fs::read_to_string(root.join(FILE_NAME)).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn example_addresses_are_placeholders_and_real_ones_are_not() {
+        for url in [
+            "https://www.example.gov.cn/zwgk/",
+            "http://example.com/",
+            "https://EXAMPLE.org",
+        ] {
+            assert!(is_placeholder_url(url), "{url}");
+        }
+        for url in [
+            "https://www.gov.cn/zwgk/",
+            "/",
+            "/zwgk/",
+            "https://examples.gov.cn/",
+            "https://a.gov.cn/example/",
+        ] {
+            assert!(!is_placeholder_url(url), "{url}");
+        }
+    }
+}
