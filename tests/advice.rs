@@ -23,6 +23,19 @@ fn a_new_site_has_the_column_and_footer_and_is_warned_about_until_they_are_fille
         "{err}"
     );
     assert_eq!(err.matches("页脚还是占位内容").count(), 5, "{err}");
+    // Each at its own line, named as the file writes it.
+    for (line, key) in [
+        (30, "主办单位"),
+        (31, "联系方式"),
+        (32, "网站标识码"),
+        (33, "ICP备案号"),
+        (34, "公安备案号"),
+    ] {
+        assert!(
+            err.contains(&format!("警告: site.yaml:{line}: {key}: 页脚还是占位内容")),
+            "{key}\n{err}"
+        );
+    }
     let summary = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(summary.contains("；警告 6 条，见上文"), "{summary}");
 

@@ -547,3 +547,44 @@ fn a_register_disclosure_is_normalised_or_left_todo() {
     );
     assert!(text(&fields[2], "status").starts_with("TODO"), "{:?}", fields[2]);
 }
+
+#[test]
+fn notes_and_todos_are_in_the_webmasters_language() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = new_site(dir.path());
+    let page = seed("001");
+    let mut args = vec!["import".to_owned(), "--root".to_owned()];
+    args.push(site.to_string_lossy().into_owned());
+    args.push(page.to_string_lossy().into_owned());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = gongkai_env(&args, &[("GONGKAI_LANG", "zh")]);
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success(), "{stdout}{}", stderr(&out));
+    assert!(
+        stdout.contains("  待填写 category: 页面没有写本站的信息分类（可用 --category 指定）"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("  说明：issuer: 取自页面的“信息来源”"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("已导入 1 / 1 个页面；2 个字段待填写"), "{stdout}");
+    let written = fs::read_dir(site.join("content"))
+        .expect("content")
+        .next()
+        .expect("a document");
+    let text = read(&written.expect("entry").path());
+    assert!(
+        text.contains("category: \"TODO: 页面没有写本站的信息分类（可用 --category 指定）\""),
+        "{text}"
+    );
+    let out = gongkai_env(
+        &["check", "--root", &site.to_string_lossy()],
+        &[("GONGKAI_LANG", "zh")],
+    );
+    assert!(
+        stderr(&out).contains("“category”还是占位内容：TODO: 页面没有写本站的信息分类"),
+        "{}",
+        stderr(&out)
+    );
+}

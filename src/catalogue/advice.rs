@@ -9,9 +9,9 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::catalogue::Catalogue;
-use crate::diagnostic::{Diagnostic, did_you_mean, line_of};
+use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::msg;
-use crate::site::config::{FILE_NAME, PLACEHOLDER};
+use crate::site::config::{FILE_NAME, Footer, PLACEHOLDER};
 
 /// How far ahead a 发文日期 may be before it looks like a typo.
 const FUTURE_DAYS: i64 = 366;
@@ -39,13 +39,18 @@ pub(crate) fn warnings(catalogue: &Catalogue, config_text: &str, today: NaiveDat
                 .hint(msg!("advice.base_url.hint")),
         );
     }
-    for (key, value) in config.footer.fields() {
+    for ((key, value), chinese) in config.footer.fields().into_iter().zip(Footer::CHINESE) {
         if let Some(value) = value.filter(|v| v.contains(PLACEHOLDER)) {
-            let at = config_text.find(value).map(|i| line_of(config_text, i));
+            // The line that writes the key, in English or in Chinese.
+            let (at, written) = match line_of_key(chinese) {
+                Some(line) => (Some(line), chinese),
+                None => (line_of_key(key), key),
+            };
             warnings.push(
                 Diagnostic::warning(FILE_NAME, msg!("advice.footer", value = value))
                     .at(at)
                     .field(format!("footer.{key}"))
+                    .written(written)
                     .hint(msg!("advice.footer.hint")),
             );
         }

@@ -382,6 +382,7 @@ impl Import {
             issuer: self.issuer,
             force: self.force,
             register: self.csv,
+            lang: output.lang,
         };
         match gongkai::authoring::import::import(&options) {
             Ok(imported) => {

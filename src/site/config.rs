@@ -237,6 +237,16 @@ pub struct Footer {
 }
 
 impl Footer {
+    /// The Chinese keys of [`Footer::fields`], in the same order.
+    pub const CHINESE: [&'static str; 6] = [
+        "主办单位",
+        "承办单位",
+        "联系方式",
+        "ICP备案号",
+        "公安备案号",
+        "网站标识码",
+    ];
+
     /// Each field as (English key, value), in footer order.
     pub fn fields(&self) -> [(&'static str, Option<&str>); 6] {
         [

@@ -2,6 +2,7 @@
 //! signature), what `--category` and `--issuer` fill in, TODOs for the rest,
 //! and the body without the page's chrome.
 
+use crate::msg;
 use std::collections::BTreeMap;
 
 use super::header::{self, Field};
@@ -14,7 +15,7 @@ const HEADER_LINES: usize = 14;
 
 /// A page's fields and body.
 pub fn extract(page: &Page, config: &SiteConfig, options: &Options) -> Draft {
-    let mut draft = Draft::default();
+    let mut draft = Draft::new(options.lang);
     let mut stated: BTreeMap<Field, String> = BTreeMap::new();
     // The page without its chrome and footer; header lines taken out.
     let mut rest: Vec<Line> = Vec::new();
@@ -120,14 +121,14 @@ pub fn extract(page: &Page, config: &SiteConfig, options: &Options) -> Draft {
             .cloned();
         headline.map(|(i, t)| {
             title_lines.push(i);
-            draft.notes.push("title: the page's headline".to_owned());
+            draft.note("title", msg!("import.from.headline"));
             t
         })
     });
     let title = title.or_else(|| {
         page.title
             .clone()
-            .inspect(|_| draft.notes.push("title: the page's <title>".to_owned()))
+            .inspect(|_| draft.note("title", msg!("import.from.page_title")))
     });
     // Lines above the title (the red header), the title, its repeats and
     // the 文号 line belong to the header.
@@ -176,16 +177,15 @@ pub fn extract(page: &Page, config: &SiteConfig, options: &Options) -> Draft {
             break;
         }
         if name.contains('\u{FFFD}') {
-            draft
-                .notes
-                .push(format!("signature damaged on the page: `{name}`"));
+            let note = msg!("import.signature_damaged", name = name).get(draft.lang);
+            draft.notes.push(note);
             signature = Some((None, date));
             break;
         }
     }
 
     // The front-matter, in the reference's order.
-    draft.fill("title", title.map(|t| scalar(&t)), "the page states no title");
+    draft.fill("title", title.map(|t| scalar(&t)), msg!("import.no_title"));
     match stated.remove(&Field::IndexNumber) {
         Some(n) => {
             draft.index_number = Some(n.clone());
@@ -199,24 +199,20 @@ pub fn extract(page: &Page, config: &SiteConfig, options: &Options) -> Draft {
     });
     let issuer = stated
         .remove(&Field::Issuer)
-        .or_else(|| source.inspect(|_| draft.notes.push("issuer: the page's 信息来源".into())))
+        .or_else(|| source.inspect(|_| draft.note("issuer", msg!("import.from.source"))))
         .or_else(|| {
             signature
                 .as_ref()
                 .and_then(|(name, _)| name.clone())
-                .inspect(|_| draft.notes.push("issuer: the signature (落款)".into()))
+                .inspect(|_| draft.note("issuer", msg!("import.from.signature")))
         })
         .or_else(|| {
             options
                 .issuer
                 .clone()
-                .inspect(|_| draft.notes.push("issuer: --issuer".into()))
+                .inspect(|_| draft.note("issuer", msg!("import.from.flag", flag = "--issuer")))
         });
-    draft.fill(
-        "issuer",
-        issuer.map(|i| scalar(&i)),
-        "the page states no 发布机构 (give --issuer)",
-    );
+    draft.fill("issuer", issuer.map(|i| scalar(&i)), msg!("import.no_issuer"));
     if let Some(n) = doc_number {
         draft.fields.push(("doc_number", scalar(&n)));
     }
@@ -225,9 +221,7 @@ pub fn extract(page: &Page, config: &SiteConfig, options: &Options) -> Draft {
         .and_then(|c| match config.category(&c) {
             Some(i) => Some(config.categories[i].name.clone()),
             None => {
-                draft.notes.push(format!(
-                    "category: the page's 信息分类 `{c}` is not a category of this site"
-                ));
+                draft.note("category", msg!("import.category_unknown", value = c));
                 None
             }
         })
@@ -237,12 +231,12 @@ pub fn extract(page: &Page, config: &SiteConfig, options: &Options) -> Draft {
                 .as_deref()
                 .and_then(|c| config.category(c))
                 .map(|i| config.categories[i].name.clone())
-                .inspect(|_| draft.notes.push("category: --category".into()))
+                .inspect(|_| draft.note("category", msg!("import.from.flag", flag = "--category")))
         });
     draft.fill(
         "category",
         category.map(|c| scalar(&c)),
-        "the page states no 信息分类 of this site (give --category)",
+        msg!("import.no_category"),
     );
     let stated_date = stated.remove(&Field::Date).and_then(|d| header::date(&d));
     let published = stated.remove(&Field::Published).and_then(|d| header::date(&d));
@@ -251,19 +245,13 @@ pub fn extract(page: &Page, config: &SiteConfig, options: &Options) -> Draft {
             signature
                 .as_ref()
                 .map(|(_, d)| *d)
-                .inspect(|_| draft.notes.push("date: the signature's date (落款日期)".into()))
+                .inspect(|_| draft.note("date", msg!("import.from.signature_date")))
         })
-        .or_else(|| {
-            published.inspect(|_| {
-                draft
-                    .notes
-                    .push("date: the page's 发布日期 (the day it was put online)".into())
-            })
-        });
+        .or_else(|| published.inspect(|_| draft.note("date", msg!("import.from.published"))));
     draft.fill(
         "date",
         date.map(|d| d.format("%Y-%m-%d").to_string()),
-        "the page states no date",
+        msg!("import.no_date"),
     );
     // A stated 公开方式 or 有效性 is kept (a known spelling normalised) or
     // left as a TODO: never dropped, which would publish the document.
@@ -271,16 +259,14 @@ pub fn extract(page: &Page, config: &SiteConfig, options: &Options) -> Draft {
         draft.fill(
             "disclosure",
             super::disclosure(&d).map(str::to_owned),
-            &format!("the page's 公开方式 `{d}` is not 主动公开, 依申请公开 or 不予公开: write the one that applies"),
+            msg!("import.disclosure", value = d),
         );
     }
     if let Some(s) = stated.remove(&Field::Status) {
         draft.fill(
             "status",
             super::validity(&s).map(str::to_owned),
-            &format!(
-                "the page's 有效性 `{s}` is not 有效, 已修改, 已废止 or 已失效: write the one that applies"
-            ),
+            msg!("import.status", value = s),
         );
     }
     let title_text = draft.fields.first().map(|(_, t)| t.clone()).unwrap_or_default();
@@ -319,9 +305,7 @@ pub fn extract(page: &Page, config: &SiteConfig, options: &Options) -> Draft {
         .filter(|l| header::text(l).is_none_or(|t| !t.is_empty()))
         .collect();
     if damaged > 0 {
-        draft
-            .notes
-            .push(format!("body: {damaged} damaged character(s) (U+FFFD) removed"));
+        draft.note("body", msg!("import.damaged", n = damaged));
     }
     draft.body = body::markdown(&rest);
     draft
@@ -413,7 +397,7 @@ mod tests {
             "各乡镇人民政府：\n\n现将有关事项通知如下（请遵照执行）。\n\n## 一、工作要求\n\n数据见表。\n\n（此件公开发布） 某县人民政府办公室\n\n2022年3月1日\n"
         );
         assert!(
-            draft.notes.iter().any(|n| n.contains("1 damaged character")),
+            draft.notes.iter().any(|n| n == "body: 删除了 1 个损坏的字符（U+FFFD）"),
             "{:?}",
             draft.notes
         );

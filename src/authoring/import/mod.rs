@@ -20,6 +20,8 @@ use std::path::{Path, PathBuf};
 use chrono::Datelike;
 
 use crate::diagnostic::Diagnostic;
+use crate::lang::{Lang, Text};
+use crate::msg;
 use crate::site::config::SiteConfig;
 use read::Page;
 
@@ -41,6 +43,8 @@ pub struct Options {
     /// A metadata register (.csv, .xlsx, .xls, .ods): one row per document,
     /// its values over what the body's page states.
     pub register: Option<PathBuf>,
+    /// The language of the notes and of the TODOs written into documents.
+    pub lang: Lang,
 }
 
 /// One page imported (or not).
@@ -72,6 +76,8 @@ pub struct Draft {
     pub attachments: Vec<(PathBuf, String, String)>,
     /// The index number (for the file name), when known.
     pub index_number: Option<String>,
+    /// The language of notes and TODOs.
+    pub lang: Lang,
 }
 
 /// Imports every page of `options.inputs`.
@@ -144,13 +150,11 @@ pub fn import(options: &Options) -> Result<Vec<Imported>, Vec<Diagnostic>> {
             let mut draft = match &body {
                 Some(file) if file.is_file() => draft_of_page(file, &config, options)?,
                 Some(file) => {
-                    let mut draft = Draft::default();
-                    draft
-                        .notes
-                        .push(format!("body: {} does not exist", file.display()));
+                    let mut draft = Draft::new(options.lang);
+                    draft.note("body", msg!("attachment.missing", file = file.display()));
                     draft
                 }
-                None => Draft::default(),
+                None => Draft::new(options.lang),
             };
             for (column, value) in columns.iter().zip(row) {
                 if let (Some(register::Column::Field(key)), false) = (column, value.is_empty()) {
@@ -159,7 +163,7 @@ pub fn import(options: &Options) -> Result<Vec<Imported>, Vec<Diagnostic>> {
             }
             for key in ["title", "issuer", "category", "date"] {
                 if !draft.fields.iter().any(|(k, _)| *k == key) {
-                    draft.todo_field(key, format!("row {line} of the register has no value"));
+                    draft.todo_field(key, msg!("import.row_empty", line = line));
                 }
             }
             if !draft.fields.iter().any(|(k, _)| *k == "index_number") {
@@ -195,7 +199,7 @@ fn draft_of_page(page_path: &Path, config: &SiteConfig, options: &Options) -> Re
             .to_owned();
         return Ok(Draft {
             body: body.trim_start_matches('\n').to_owned(),
-            ..Draft::default()
+            ..Draft::new(options.lang)
         });
     }
     let page = if read::is_html(&text) {
@@ -270,16 +274,13 @@ fn place(
                 page: origin,
                 document: None,
                 todo: Vec::new(),
-                notes: vec![format!("{} exists: not overwritten (use --force)", rel.display())],
+                notes: vec![msg!("import.exists", file = rel.display()).get(options.lang)],
             });
         };
         let (merged, filled, still) = fill_todos(&existing, &draft);
         let mut notes = Vec::new();
         if filled.is_empty() {
-            notes.push(format!(
-                "{} exists: nothing left TODO that this page fills; kept as it is",
-                rel.display()
-            ));
+            notes.push(msg!("import.kept", file = rel.display()).get(options.lang));
         } else {
             std::fs::write(&abs, &merged).map_err(|e| {
                 vec![Diagnostic::error(
@@ -289,11 +290,9 @@ fn place(
             })?;
             taken.retain(|(path, _)| *path != rel);
             taken.push((rel.clone(), merged));
-            notes.push(format!(
-                "{} exists: filled {} (other lines kept as edited)",
-                rel.display(),
-                filled.join(", ")
-            ));
+            notes.push(
+                msg!("import.filled", file = rel.display(), keys = filled.join(", ")).get(options.lang),
+            );
         }
         return Ok(Imported {
             page: origin,
@@ -343,17 +342,32 @@ const ORDER: &[&str] = &[
 ];
 
 impl Draft {
+    /// An empty draft whose notes and TODOs are in `lang`.
+    fn new(lang: Lang) -> Draft {
+        Draft {
+            lang,
+            ..Draft::default()
+        }
+    }
+
+    /// Notes where `key`'s value came from (or what happened to it).
+    fn note(&mut self, key: &str, text: Text) {
+        self.notes.push(format!("{key}: {}", text.get(self.lang)));
+    }
+
     /// Leaves `key` as a TODO value with why.
-    fn todo_field(&mut self, key: &'static str, why: String) {
+    fn todo_field(&mut self, key: &'static str, why: Text) {
+        let why = why.get(self.lang);
         self.todo.push(format!("{key}: {why}"));
-        self.fields.push((key, format!("\"TODO: {why}\"")));
+        self.fields
+            .push((key, format!("\"TODO: {}\"", why.replace('"', "'"))));
     }
 
     /// Writes `key` with `value`, or as a TODO saying why there is none.
-    fn fill(&mut self, key: &'static str, value: Option<String>, why: &str) {
+    fn fill(&mut self, key: &'static str, value: Option<String>, why: Text) {
         match value {
             Some(value) => self.fields.push((key, value)),
-            None => self.todo_field(key, why.to_owned()),
+            None => self.todo_field(key, why),
         }
     }
 
@@ -366,16 +380,13 @@ impl Draft {
             "date" => match header::date(value) {
                 Some(d) => d.format("%Y-%m-%d").to_string(),
                 None => {
-                    return self.todo_field(key, format!("the register's 发文日期 `{value}` is not a date"));
+                    return self.todo_field(key, msg!("import.register_date", value = value));
                 }
             },
             "category" => match config.category(value) {
                 Some(i) => scalar(&config.categories[i].name),
                 None => {
-                    return self.todo_field(
-                        key,
-                        format!("the register's 信息分类 `{value}` is not a category of this site"),
-                    );
+                    return self.todo_field(key, msg!("import.register_category", value = value));
                 }
             },
             "keywords" => {
@@ -393,19 +404,13 @@ impl Draft {
             "disclosure" => match disclosure(value) {
                 Some(d) => d.to_owned(),
                 None => {
-                    return self.todo_field(
-                        key,
-                        format!("the register's 公开方式 `{value}` is not 主动公开, 依申请公开 or 不予公开"),
-                    );
+                    return self.todo_field(key, msg!("import.register_disclosure", value = value));
                 }
             },
             "status" => match validity(value) {
                 Some(v) => v.to_owned(),
                 None => {
-                    return self.todo_field(
-                        key,
-                        format!("the register's 有效性 `{value}` is not 有效, 已修改, 已废止 or 已失效"),
-                    );
+                    return self.todo_field(key, msg!("import.register_status", value = value));
                 }
             },
             _ => scalar(value),
@@ -501,9 +506,8 @@ fn find_attachments(page: &Page, page_path: &Path, draft: &mut Draft) {
             };
             draft.attachments.push((source, name, title));
         } else if !source.is_file() {
-            draft.notes.push(format!(
-                "attachment `{href}` is linked but not on disk: not copied"
-            ));
+            let note = msg!("import.attachment_missing", href = href).get(draft.lang);
+            draft.notes.push(note);
         }
     }
 }
@@ -530,14 +534,12 @@ fn assign_index_number(config: &SiteConfig, draft: &mut Draft, taken: &[&str]) {
             };
             let seq = numbering.pattern.next_seq(&values, taken.iter().copied());
             let number = numbering.pattern.format(&values, seq);
-            draft.notes.push(
-                "index_number: the page states none; assigned from site.yaml's index_number pattern".into(),
-            );
+            draft.note("index_number", msg!("import.index_assigned"));
             draft.index_number = Some(number.clone());
             scalar(&number)
         }
         _ => {
-            let why = "the page states no 索引号 (site.yaml's index_number pattern, a category and a date would assign one)";
+            let why = msg!("import.no_index").get(draft.lang);
             draft.todo.push(format!("index_number: {why}"));
             format!("\"TODO: {why}\"")
         }
