@@ -253,7 +253,7 @@ fn one_check_reports_every_mistake_of_every_file_and_nothing_else() {
         "错误: content/a.md:6: date: “date”不是有效的日期：日历上没有“2017-02-30”这一天",
         "错误: content/a.md:9: 链接：“idx:0101-03-2017-999999”：没有索引号为“0101-03-2017-999999”的文件",
         "错误: content/a.md:11: 链接：“old.md”：没有文件 content/old.md",
-        "错误: content/b.md:3: index_number: 索引号“0101-03-2017-000001”已被 content/a.md:3 使用",
+        "错误: content/b.md:3: 索引号: 索引号“0101-03-2017-000001”已被 content/a.md:3 使用",
         "错误: content/b.md:4: 发文单位: 未知字段“发文单位”",
         "提示: 是否要写“发布机构”？",
         "错误: content/b.md:7: attachments: 附件content/附件1.pdf 不存在",

@@ -67,6 +67,7 @@ pub(crate) fn warnings(catalogue: &Catalogue, config_text: &str, today: NaiveDat
                 Diagnostic::warning(&d.source, msg!("advice.issuer", issuer = d.issuer))
                     .at(d.lines.issuer)
                     .field("issuer")
+                    .written(d.lines.written("issuer"))
                     .hint(hint),
             );
         }

@@ -223,6 +223,7 @@ fn check_reference(
         Diagnostic::error(&d.source, message)
             .at(reference.line)
             .field(field)
+            .written(d.lines.written(field))
             .hint(msg!("reference.hint")),
     );
 }
@@ -331,6 +332,7 @@ fn check_unique_index_numbers(documents: &[Document], problems: &mut Vec<Diagnos
                 )
                 .at(d.index_number_line)
                 .field("index_number")
+                .written(d.lines.written("index_number"))
                 .hint(if other.index_number == d.index_number {
                     msg!("index_number.twice.hint")
                 } else {
@@ -366,6 +368,7 @@ fn check_unique_urls(documents: &[Document], problems: &mut Vec<Diagnostic>) {
                 )
                 .at(d.slug_line)
                 .field("slug")
+                .written(d.lines.written("slug"))
                 .hint(msg!("slug.collision.hint")),
             );
         } else {

@@ -397,7 +397,10 @@ mod tests {
             "各乡镇人民政府：\n\n现将有关事项通知如下（请遵照执行）。\n\n## 一、工作要求\n\n数据见表。\n\n（此件公开发布） 某县人民政府办公室\n\n2022年3月1日\n"
         );
         assert!(
-            draft.notes.iter().any(|n| n == "body: 删除了 1 个损坏的字符（U+FFFD）"),
+            draft
+                .notes
+                .iter()
+                .any(|n| n == "body: 删除了 1 个损坏的字符（U+FFFD）"),
             "{:?}",
             draft.notes
         );

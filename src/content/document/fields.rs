@@ -134,6 +134,19 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// The fields written under another name than their English key, as
+    /// (key, name), sorted.
+    pub(super) fn renamed(&self) -> Vec<(String, String)> {
+        let mut renamed: Vec<(String, String)> = self
+            .keys
+            .iter()
+            .filter(|(key, written)| key != written)
+            .map(|(key, written)| ((*key).to_owned(), (*written).to_owned()))
+            .collect();
+        renamed.sort();
+        renamed
+    }
+
     pub(super) fn line(&self, key: &str) -> u32 {
         self.values.get(key).map_or(self.start_line, |v| v.1)
     }
@@ -384,14 +397,16 @@ impl<'a> Fields<'a> {
         };
         let mut out = Vec::new();
         for item in items {
-            let get = |k: &str| match item {
-                Value::Mapping(map) => map
-                    .get(k)
+            // Each sub-key in English or Chinese (内容, 理由).
+            let get = |names: &[&str]| match item {
+                Value::Mapping(map) => names
+                    .iter()
+                    .find_map(|k| map.get(*k))
                     .and_then(|v| scalar_text(v).ok())
                     .filter(|t| !t.is_empty()),
                 _ => None,
             };
-            match (get("value"), get("reason")) {
+            match (get(&["value", "内容", "号码"]), get(&["reason", "理由"])) {
                 (Some(value), Some(reason)) => out.push(Allowance { value, reason }),
                 _ => problems.push(self.problem("personal_data", msg!("personal_data.entry"), hint())),
             }

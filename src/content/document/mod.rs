@@ -125,8 +125,9 @@ impl Validity {
     }
 }
 
-/// The lines of a document's 发布机构, 发文日期 and body's start.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+/// The lines of a document's 发布机构, 发文日期 and body's start, and the
+/// names its keys are written under.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FieldLines {
     /// The line of 发布机构.
     pub issuer: u32,
@@ -134,6 +135,19 @@ pub struct FieldLines {
     pub date: u32,
     /// The first line of the body.
     pub body: u32,
+    /// Keys the file writes under another name than the English one
+    /// (`index_number` → `索引号`), for messages that name them.
+    pub keys: Vec<(String, String)>,
+}
+
+impl FieldLines {
+    /// `key` as the file writes it.
+    pub fn written<'a>(&'a self, key: &'a str) -> &'a str {
+        self.keys
+            .iter()
+            .find(|(k, _)| k == key)
+            .map_or(key, |(_, w)| w.as_str())
+    }
 }
 
 /// A validated document of the catalogue.
@@ -401,6 +415,7 @@ pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Parsed, Vec
                 issuer: fields.line("issuer"),
                 date: fields.line("date"),
                 body: split.body_line,
+                keys: fields.renamed(),
             },
             category,
             date,
@@ -635,6 +650,14 @@ mod tests {
             .map(|a| (a.path.as_str(), a.title.as_deref()))
             .collect();
         assert_eq!(got, [("表.xlsx", Some("统计表")), ("二.pdf", None)]);
+        let parsed = parse(
+            &site(),
+            Path::new("content/a.md"),
+            &format!("{head}发布机构: 区政府办公室\n个人信息:\n  - {{ 内容: \"0571-12345678\", 理由: 单位办公电话 }}\n---\n\n正文。\n"),
+        )
+        .expect("valid");
+        assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+        assert_eq!(parsed.document.personal_data[0].reason, "单位办公电话");
     }
 
     #[test]
