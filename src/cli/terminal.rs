@@ -161,7 +161,8 @@ impl Output {
                     text.push(e.text().get(self.lang));
                 }
                 self.complain(&msg!("serve.failed"));
-                Some(text.join("\n\n"))
+                let heading = msg!("serve.overlay").get(self.lang);
+                Some(format!("{heading}\n\n{}", text.join("\n\n")))
             }
         }
     }

@@ -1281,6 +1281,11 @@ pub static MESSAGES: &[(&str, &str, &str)] = &[
         "构建失败；仍在提供上一次成功构建的网站",
         "the build failed; still serving the last good site",
     ),
+    (
+        "serve.overlay",
+        "gongkai：上一次修改没有生成成功，这里显示的是上一次成功生成的网站。\n改正下面的问题并保存，页面会自动刷新。",
+        "gongkai: the last change did not build; this is the last good site.\nFix the problems below and save: the page reloads.",
+    ),
     ("serve.error", "无法启动预览：{error}", "cannot serve: {error}"),
     (
         "serve.no_port",

@@ -20,9 +20,8 @@ function showErrors(text) {
     s.whiteSpace = "pre-wrap";
     document.body.append(overlay);
   }
-  overlay.textContent =
-    "gongkai: the last change did not build; this is the last good site.\n" +
-    "Fix the problems below and save: the page reloads.\n\n" + text;
+  // The text comes from gongkai in the run's language, with its heading.
+  overlay.textContent = text;
 }
 
 async function poll() {

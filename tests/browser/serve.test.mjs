@@ -56,6 +56,7 @@ test('the page reloads after a rebuild and shows a failed build over the last go
   const overlay = page.locator('#gongkai-errors[role=alert]');
   await overlay.waitFor({ timeout: 20000 });
   const text = await overlay.textContent();
+  assert.match(text, /^gongkai: the last change did not build; this is the last good site\./);
   assert.match(text, /content\/0001-01-2026-000001\.md:6: date:/);
   assert.match(text, /\^{10}/, 'the caret under the bad date');
   assert.ok(await page.locator('main h2', { hasText: '主要职责和内设机构' }).count(), 'the last good page is still there under the overlay');
