@@ -256,7 +256,7 @@ fn one_check_reports_every_mistake_of_every_file_and_nothing_else() {
         "错误: content/b.md:3: 索引号: 索引号“0101-03-2017-000001”已被 content/a.md:3 使用",
         "错误: content/b.md:4: 发文单位: 未知字段“发文单位”",
         "提示: 是否要写“发布机构”？",
-        "错误: content/b.md:7: attachments: 附件content/附件1.pdf 不存在",
+        "错误: content/b.md:7: 附件: 附件：content/附件1.pdf 不存在",
         "错误: content/b.md:10: 个人信息：手机号码 138****8000",
         "错误: content/c.md:2: “标题”后面用了中文全角冒号“：”",
         "提示: 把这一行改为 `标题: 《工作要点》政策解读`（英文半角冒号，后面加一个空格）",

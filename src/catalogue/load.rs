@@ -420,6 +420,7 @@ fn parse_file(root: &Path, config: &SiteConfig, file: &SourceFile) -> Result<Par
                         Diagnostic::error(&file.rel_path, message)
                             .at(declared.line)
                             .field("attachments")
+                            .written(parsed.document.lines.written("attachments"))
                             .hint(msg!("attachment.rename.hint")),
                     );
                 }
@@ -432,6 +433,7 @@ fn parse_file(root: &Path, config: &SiteConfig, file: &SourceFile) -> Result<Par
                 )
                 .at(declared.line)
                 .field("attachments")
+                .written(parsed.document.lines.written("attachments"))
                 .hint(hint),
             ),
         }

@@ -467,7 +467,7 @@ pub static MESSAGES: &[(&str, &str, &str)] = &[
     ),
     (
         "personal_data.hint",
-        "写作 personal_data: [{{ value: \"0571-12345678\", reason: 单位办公电话 }]",
+        "写作 个人信息: [{{ 内容: \"0571-12345678\", 理由: 单位办公电话 }]",
         "write personal_data: [{{ value: \"0571-12345678\", reason: 单位办公电话 }]",
     ),
     (
@@ -783,7 +783,7 @@ pub static MESSAGES: &[(&str, &str, &str)] = &[
         "请链接文件，不是文件夹",
         "link a file, not a folder",
     ),
-    ("attachment.problem", "附件{reason}", "attachment {reason}"),
+    ("attachment.problem", "附件：{reason}", "attachment {reason}"),
     (
         "attachment.same_name",
         "两个附件同名 {name}（{first} 和 {second}）",
@@ -870,7 +870,7 @@ pub static MESSAGES: &[(&str, &str, &str)] = &[
     ),
     (
         "privacy.found.hint",
-        "删除或去标识化；如果可以公开（例如单位办公电话），在字段区写明：personal_data: [{{ value: \"…\", reason: \"…\" }]",
+        "删除或去标识化；如果可以公开（例如单位办公电话），在字段区写明：个人信息: [{{ 内容: \"…\", 理由: \"…\" }]",
         "remove or mask it (去标识化); if it may be published (e.g. an office number), allow it in front-matter: personal_data: [{{ value: \"…\", reason: \"…\" }]",
     ),
     // ── column pages
