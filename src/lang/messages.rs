@@ -1310,8 +1310,8 @@ pub static MESSAGES: &[(&str, &str, &str)] = &[
     ),
     (
         "new.next",
-        "下一步：cd {dir}，运行 gongkai serve 预览，gongkai build 生成",
-        "next: cd {dir}, then gongkai serve to preview and gongkai build to build",
+        "下一步：gongkai serve --root {dir} --open 预览，gongkai build --root {dir} 生成",
+        "next: gongkai serve --root {dir} --open to preview, gongkai build --root {dir} to build",
     ),
     (
         "new.not_empty",
