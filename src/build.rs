@@ -62,6 +62,8 @@ pub struct Report {
     pub stages: Vec<(&'static str, Duration, Option<Duration>)>,
     /// Files written, left unchanged and deleted in the output.
     pub files: crate::output::CommitStats,
+    /// What the webmaster should know that is not a problem.
+    pub notes: Vec<crate::lang::Text>,
 }
 
 /// CPU time (user and system) this process has used, from
@@ -107,6 +109,7 @@ fn check_site(root: &Path, progress: &Progress) -> Result<Report, BuildError> {
         elapsed: start.elapsed(),
         stages: Vec::new(),
         files: Default::default(),
+        notes: Vec::new(),
     })
 }
 
@@ -187,6 +190,10 @@ fn build_site(options: &BuildOptions) -> Result<Report, BuildError> {
     timer.lap("commit");
 
     let (documents, unpublished) = (catalogue.documents.len(), catalogue.unpublished);
+    let notes = crate::export::sub_path(&catalogue.config.base_url)
+        .map(|path| crate::msg!("summary.robots_sub_path", path = path))
+        .into_iter()
+        .collect();
     // Freeing tens of thousands of documents takes a noticeable moment: it
     // is done beside the caller (a process that exits simply stops it).
     std::thread::spawn(move || drop((catalogue, bodies, theme, pages.paths)));
@@ -201,6 +208,7 @@ fn build_site(options: &BuildOptions) -> Result<Report, BuildError> {
         elapsed: timer.start.elapsed(),
         stages: timer.stages,
         files,
+        notes,
     })
 }
 

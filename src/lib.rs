@@ -24,6 +24,7 @@
 //! `error` (why a run failed), `hash`, [`progress`], [`serve`] (the
 //! preview server) and [`authoring`] (commands that write into `content/`).
 
+pub mod audit;
 pub mod authoring;
 pub(crate) mod build;
 pub mod catalogue;

@@ -30,7 +30,12 @@ fn new_site_builds_and_check_writes_nothing() {
 
     let out = gongkai(&["build", "--root", &site.to_string_lossy()]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(tree(&site.join("public/docs")).len(), 2);
+    // Two documents, and the guide's application form.
+    assert_eq!(tree(&site.join("public/docs")).len(), 3);
+    assert!(
+        site.join("public/docs/page-guide/政府信息公开申请表.docx")
+            .is_file()
+    );
 
     // A second `new` into a non-empty folder is refused.
     let out = gongkai(&["new", &site.to_string_lossy()]);
@@ -229,7 +234,21 @@ fn build_prints_one_summary_line_and_nothing_when_quiet() {
     let out = gongkai(&["build", "--root", &site.to_string_lossy()]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert_eq!(text.lines().count(), 1, "{text}");
+    // The summary, and (base_url is under /zwgk/) where robots.txt must go.
+    assert_eq!(text.lines().count(), 2, "{text}");
+    assert!(
+        text.lines()
+            .nth(1)
+            .is_some_and(|l| l.contains("/zwgk/, and crawlers read robots.txt only at the domain's root")),
+        "{text}"
+    );
+    let robots = read(&site.join("public/robots.txt"));
+    assert!(
+        robots.contains("Allow: /zwgk/\nSitemap: https://www.zichuan.gov.cn/zwgk/sitemap.xml"),
+        "{robots}"
+    );
+    // The search box's example is the site's own newest 文件编号.
+    assert!(read(&site.join("public/search/index.html")).contains("placeholder=\"如：某政办发〔2026〕1号\""));
     for part in ["built 2 documents", " pages", " search shards", " s\n"] {
         assert!(text.contains(part), "{part:?} missing from {text:?}");
     }

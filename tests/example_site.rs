@@ -45,7 +45,9 @@ fn example_site_pages_show_the_seed_metadata_and_structure() {
             "2114-03-2021-000014.html",
             "3504-15-2018-000001.html",
             "4420-03-2017-000001.html",
-            "6200-03-2018-000083.html"
+            "6200-03-2018-000083.html",
+            // The guide's application form.
+            "page-guide/政府信息公开申请表.docx"
         ]
     );
 
@@ -65,6 +67,8 @@ fn example_site_pages_show_the_seed_metadata_and_structure() {
         assert!(page.contains(want), "seed 000 page lacks {want:?}");
     }
     let body = &page[page.find("<div class=\"doc-body\">").expect("body")..];
+    // The body, not the footer after it (which has the ICP number).
+    let body = &body[..body.find("</article>").expect("article end")];
     for chrome in ["当前位置", "ICP", "隐私声明", "扫一扫", "责任编辑", "-----"] {
         assert!(
             !body.contains(chrome),

@@ -1,8 +1,9 @@
 //! Mistakes a citizen would see that are not errors: warnings, listed with
 //! the run's summary (`--strict` makes them errors, for CI). A base_url or
-//! footer still holding what `gongkai new` wrote, an issuer site.yaml does
-//! not declare, a published document with no text, a date more than a year
-//! ahead.
+//! identity item still holding what `gongkai new` wrote, a required identity
+//! item missing, a 指南 without what art. 12 asks ([`super::guide`]), an
+//! issuer site.yaml does not declare, a published document with no text, a
+//! date more than a year ahead.
 
 use std::path::Path;
 
@@ -11,7 +12,7 @@ use chrono::NaiveDate;
 use crate::catalogue::Catalogue;
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::msg;
-use crate::site::config::{FILE_NAME, Footer, PLACEHOLDER};
+use crate::site::config::{FILE_NAME, Identity, PLACEHOLDER};
 
 /// How far ahead a 发文日期 may be before it looks like a typo.
 const FUTURE_DAYS: i64 = 366;
@@ -39,22 +40,69 @@ pub(crate) fn warnings(catalogue: &Catalogue, config_text: &str, today: NaiveDat
                 .hint(msg!("advice.base_url.hint")),
         );
     }
-    for ((key, value), chinese) in config.footer.fields().into_iter().zip(Footer::CHINESE) {
-        if let Some(value) = value.filter(|v| v.contains(PLACEHOLDER)) {
-            // The line that writes the key, in English or in Chinese.
-            let (at, written) = match line_of_key(chinese) {
-                Some(line) => (Some(line), chinese),
-                None => (line_of_key(key), key),
-            };
-            warnings.push(
+    let identity = &config.identity;
+    if identity.fields().iter().all(|(_, _, v)| v.is_none()) {
+        // One root cause, one warning: no identity block at all.
+        warnings.push(
+            Diagnostic::warning(FILE_NAME, msg!("advice.identity_absent"))
+                .field("identity")
+                .hint(msg!("advice.identity_absent.hint")),
+        );
+    }
+    for (key, chinese, value) in identity
+        .fields()
+        .into_iter()
+        .filter(|_| *identity != Identity::default())
+    {
+        // The line that writes the key, in English or in Chinese.
+        let (at, written) = match line_of_key(chinese) {
+            Some(line) => (Some(line), chinese),
+            None => (line_of_key(key), key),
+        };
+        match value.map(str::trim).filter(|v| !v.is_empty()) {
+            Some(value) if value.contains(PLACEHOLDER) => warnings.push(
                 Diagnostic::warning(FILE_NAME, msg!("advice.footer", value = value))
                     .at(at)
-                    .field(format!("footer.{key}"))
+                    .field(format!("identity.{key}"))
                     .written(written)
                     .hint(msg!("advice.footer.hint")),
-            );
+            ),
+            Some(code) if key == "site_code" && !Identity::is_site_code(code) => warnings.push(
+                Diagnostic::warning(FILE_NAME, msg!("advice.site_code", code = code))
+                    .at(at)
+                    .field("identity.site_code")
+                    .written(written)
+                    .hint(msg!("advice.site_code.hint")),
+            ),
+            Some(url)
+                if key == "dzjg"
+                    && !(url.starts_with("https://bszs.conac.cn/")
+                        || url.starts_with("http://bszs.conac.cn/")) =>
+            {
+                warnings.push(
+                    Diagnostic::warning(FILE_NAME, msg!("advice.dzjg", url = url))
+                        .at(at)
+                        .field("identity.dzjg")
+                        .written(written)
+                        .hint(msg!("advice.dzjg.hint")),
+                );
+            }
+            Some(_) => {}
+            None if Identity::REQUIRED.contains(&key) => {
+                let block = ["identity", "网站信息", "footer", "页脚"]
+                    .into_iter()
+                    .find_map(line_of_key);
+                warnings.push(
+                    Diagnostic::warning(FILE_NAME, msg!("advice.identity_missing", name = chinese))
+                        .at(block)
+                        .field(format!("identity.{key}"))
+                        .hint(msg!("advice.identity_missing.hint", key = chinese)),
+                );
+            }
+            None => {}
         }
     }
+    warnings.extend(crate::catalogue::guide::warnings(catalogue));
     let declared: Vec<&str> = config.issuers.iter().map(|i| i.name.as_str()).collect();
     let latest = today + chrono::Duration::days(FUTURE_DAYS);
     for d in catalogue.documents.iter().filter(|d| d.is_published()) {

@@ -4,6 +4,7 @@
 
 pub(crate) mod advice;
 pub(crate) mod cache;
+pub(crate) mod guide;
 pub(crate) mod load;
 pub mod stats;
 pub(crate) mod url;

@@ -47,6 +47,7 @@ impl Cli {
             Command::Build(c) => c.run(lang),
             Command::Serve(c) => c.run(lang),
             Command::Check(c) => c.run(lang),
+            Command::Audit(c) => c.run(lang),
             Command::Stats(c) => c.run(lang),
             Command::NewDoc(c) => c.run(lang),
             Command::Import(c) => c.run(lang),
@@ -64,6 +65,10 @@ enum Command {
     Serve(Serve),
     /// Run every validation and write nothing.
     Check(Check),
+    /// Audit a built site against the government-website and disclosure
+    /// rules (identity, page tags, column, annual reports, links …); exit 1
+    /// when a required rule fails.
+    Audit(Audit),
     /// Print the annual report's table 二(一) (规章, 行政规范性文件 …) for a year.
     Stats(Stats),
     /// Create a document with the next free 索引号 (site.yaml index_number.pattern),
@@ -223,6 +228,107 @@ impl Check {
         }
         let result = gongkai::check(&self.site.root, &output.progress());
         output.report(result, msg!("verb.checked"))
+    }
+}
+
+#[derive(Args)]
+struct Audit {
+    #[command(flatten)]
+    site: Site,
+    /// The built folder to audit (default: site.yaml's output_dir).
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// The day annual-report deadlines are judged on (default: today), e.g.
+    /// 2026-04-01.
+    #[arg(long, value_parser = parse_day)]
+    today: Option<chrono::NaiveDate>,
+    /// How to print the checklist: human, json (one object per rule and
+    /// line) or github (GitHub Actions annotations).
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+}
+
+fn parse_day(text: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| "YYYY-MM-DD".to_owned())
+}
+
+impl Audit {
+    fn run(self, lang: Option<Lang>) -> ExitCode {
+        let lang = language(lang, &self.site.root);
+        let output = Output::new(&self.site.root, Format::Human, true, lang);
+        let today = self.today.unwrap_or_else(|| chrono::Local::now().date_naive());
+        let findings = match gongkai::audit::audit(&self.site.root, self.out.as_deref(), today) {
+            Ok(findings) => findings,
+            Err(problems) => {
+                output.diagnostics(&problems);
+                return ExitCode::from(2);
+            }
+        };
+        let failed = findings.iter().filter(|f| f.required && !f.passed()).count();
+        let advice = findings.iter().filter(|f| !f.required && !f.passed()).count();
+        let passed = findings.iter().filter(|f| f.passed()).count();
+        let source = |f: &gongkai::audit::Finding| f.source().get(lang);
+        for f in &findings {
+            let name = f.name().get(lang);
+            let problems: Vec<String> = f.problems.iter().map(|p| p.get(lang)).collect();
+            match self.format {
+                Format::Human => {
+                    let (mark, status) = match (f.passed(), f.required) {
+                        (true, _) => ("✓", msg!("audit.pass")),
+                        (false, true) => ("✗", msg!("audit.fail")),
+                        (false, false) => ("!", msg!("audit.advice")),
+                    };
+                    println!("{mark} [{}] {name}", status.get(lang));
+                    println!("    {}", source(f));
+                    for p in &problems {
+                        println!("    - {p}");
+                    }
+                }
+                Format::Json => println!(
+                    "{}",
+                    serde_json::json!({
+                        "code": f.code,
+                        "required": f.required,
+                        "passed": f.passed(),
+                        "rule": name,
+                        "source": source(f),
+                        "problems": problems,
+                    })
+                ),
+                Format::Github => {
+                    if !f.passed() {
+                        let level = if f.required { "error" } else { "warning" };
+                        let clean = |s: &str| s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+                        println!(
+                            "::{level} title={}::{}%0A{}",
+                            clean(&name).replace(',', "%2C").replace(':', "%3A"),
+                            clean(&source(f)),
+                            clean(&problems.join("\n"))
+                        );
+                    }
+                }
+            }
+        }
+        let dir = self.out.clone().unwrap_or_else(|| self.site.root.clone());
+        if self.format == Format::Human {
+            println!(
+                "{}",
+                msg!(
+                    "audit.summary",
+                    dir = dir.display(),
+                    rules = findings.len(),
+                    passed = passed,
+                    failed = failed,
+                    advice = advice
+                )
+                .get(lang)
+            );
+        }
+        if failed > 0 {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        }
     }
 }
 

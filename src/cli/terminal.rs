@@ -123,6 +123,13 @@ impl Output {
                     } else {
                         eprintln!("{line}");
                     }
+                    for note in &report.notes {
+                        if self.format == Format::Human {
+                            println!("{}", note.get(self.lang));
+                        } else {
+                            eprintln!("{}", note.get(self.lang));
+                        }
+                    }
                 }
                 ExitCode::SUCCESS
             }
@@ -146,6 +153,9 @@ impl Output {
             Ok(report) => {
                 self.diagnostics(&report.warnings);
                 println!("{}", summary(report, msg!("verb.built"), self.lang));
+                for note in &report.notes {
+                    println!("{}", note.get(self.lang));
+                }
                 None
             }
             Err(e) => {

@@ -185,11 +185,31 @@ fn feeds(catalogue: &Catalogue, pages: &[String]) -> Vec<(String, String)> {
         .collect();
     files.extend(categories);
     files.extend(sitemaps(base, pages));
-    files.push((
-        "robots.txt".to_owned(),
-        format!("User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n"),
-    ));
+    let robots = match sub_path(base) {
+        // Crawlers read robots.txt only at the domain's root: written to be
+        // copied there (or its Sitemap line added to the root's own).
+        Some(path) => format!(
+            "# This site lives under {path}: crawlers read robots.txt only at the root of the domain.\n\
+             # Copy this file there, or add its Sitemap line to the root's robots.txt.\n\
+             # 本站位于 {path} 子路径下：搜索引擎只读取网站根目录的 robots.txt。\n\
+             # 请把本文件复制到网站根目录，或把其中的 Sitemap 一行加到根目录的 robots.txt 中。\n\
+             User-agent: *\nAllow: {path}\nSitemap: {base}sitemap.xml\n"
+        ),
+        None => format!("User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n"),
+    };
+    files.push(("robots.txt".to_owned(), robots));
     files
+}
+
+/// The path of an absolute `base_url` below its domain's root
+/// (`https://a.gov.cn/zwgk/` → `/zwgk/`), None at the root.
+pub(crate) fn sub_path(base: &str) -> Option<&str> {
+    if !absolute(base) {
+        return None;
+    }
+    let (_, rest) = base.split_once("://")?;
+    let path = &rest[rest.find('/')?..];
+    (path != "/").then_some(path)
 }
 
 fn to_json(value: &impl serde::Serialize) -> Result<Vec<u8>, ExportError> {

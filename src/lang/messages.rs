@@ -1346,6 +1346,236 @@ pub static MESSAGES: &[(&str, &str, &str)] = &[
     ),
     // ── warnings: mistakes a citizen would see (--strict makes them errors)
     (
+        "audit.no_site",
+        "{dir} 里没有生成好的网站（缺少 index.html）",
+        "{dir} holds no built site (no index.html)",
+    ),
+    (
+        "audit.no_site.hint",
+        "先运行 gongkai build，或用 --out 指定生成的文件夹",
+        "run gongkai build first, or name the built folder with --out",
+    ),
+    (
+        "audit.unreadable",
+        "无法读取生成的网站：{error}",
+        "cannot read the built site: {error}",
+    ),
+    ("audit.more", "……另有 {n} 处", "… and {n} more"),
+    (
+        "audit.identity",
+        "网站信息完整，每个页面底部都有",
+        "the site identity is complete and at the bottom of every page",
+    ),
+    (
+        "audit.identity.source",
+        "《政府网站发展指引》（国办发〔2017〕47号）：网站标识码、ICP备案号、公安机关备案号、党政机关网站标识、主办单位和联系方式",
+        "政府网站发展指引 (国办发〔2017〕47号): site code, ICP and police registrations, 党政机关 certificate, sponsor and contact",
+    ),
+    (
+        "audit.identity.placeholder",
+        "site.yaml 的“{name}”还是占位内容",
+        "site.yaml's {name} is still a placeholder",
+    ),
+    (
+        "audit.identity.missing",
+        "site.yaml 没有写“{name}”",
+        "site.yaml has no {name}",
+    ),
+    (
+        "audit.identity.page",
+        "{page}：页面底部没有“{value}”",
+        "{page}: the footer does not show {value}",
+    ),
+    (
+        "audit.tags",
+        "每个页面都有指引要求的网页标签，格式正确",
+        "every page carries the tags the 指引 asks for, well formed",
+    ),
+    (
+        "audit.tags.source",
+        "《政府网站发展指引》网页标签：SiteName、SiteDomain、SiteIDCode、Column…；文章页另有 ArticleTitle、PubDate、ContentSource、Keywords、Author、Description、Url",
+        "政府网站发展指引 page tags: SiteName, SiteDomain, SiteIDCode, Column…; article pages also ArticleTitle, PubDate, ContentSource, Keywords, Author, Description, Url",
+    ),
+    ("audit.tags.missing", "{page}：缺少 {tags}", "{page}: no {tags}"),
+    (
+        "audit.tags.bad",
+        "{page}：{tag}“{value}”格式不对",
+        "{page}: {tag} `{value}` is not well formed",
+    ),
+    (
+        "audit.column",
+        "政务公开专栏的四个部分都有，每个页面都链接到它们",
+        "the column's four sections exist and every page links to them",
+    ),
+    (
+        "audit.column.source",
+        "国办公开办函〔2019〕61号：政府信息公开指南、政府信息公开制度、法定主动公开内容、政府信息公开年报",
+        "国办公开办函〔2019〕61号: guide, rules, mandatory disclosures, annual reports",
+    ),
+    (
+        "audit.column.undeclared",
+        "site.yaml 的 column: 没有声明“{name}”",
+        "site.yaml's column: does not declare {name}",
+    ),
+    (
+        "audit.column.absent",
+        "没有“{name}”页面 {page}",
+        "no {name} page {page}",
+    ),
+    (
+        "audit.column.unlinked",
+        "{page}：没有链接到“{name}”",
+        "{page}: no link to {name}",
+    ),
+    (
+        "audit.mandatory",
+        "法定主动公开内容的每一项都有内容，或写明本站暂无",
+        "every item of the mandatory disclosures has content or says there is none",
+    ),
+    (
+        "audit.mandatory.source",
+        "《政府信息公开条例》第二十条；国办公开办函〔2019〕61号",
+        "政府信息公开条例 art. 20; 国办公开办函〔2019〕61号",
+    ),
+    (
+        "audit.mandatory.undeclared",
+        "site.yaml 的 column: 没有 mandatory（法定主动公开内容）",
+        "site.yaml's column: has no mandatory items",
+    ),
+    (
+        "audit.mandatory.silent",
+        "“{item}”没有信息分类，页面也没有写明本站暂无",
+        "{item} has no category and the page does not say there is none",
+    ),
+    (
+        "audit.mandatory.absent",
+        "“{item}”：没有列表页 {page}",
+        "{item}: no list page {page}",
+    ),
+    (
+        "audit.mandatory.silent_list",
+        "“{item}”：{page} 既没有文件，也没有写明本站暂无",
+        "{item}: {page} has no documents and does not say there are none",
+    ),
+    (
+        "audit.reports",
+        "每年的政府信息公开工作年度报告都已按期发布",
+        "every year's annual report is published by its deadline",
+    ),
+    (
+        "audit.reports.source",
+        "《政府信息公开条例》第四十九条、第五十条（部门 1月31日前，县级以上人民政府 3月31日前；site.yaml 的 column.report_deadline）",
+        "政府信息公开条例 arts. 49–50 (departments by 31 January, county or higher governments by 31 March; site.yaml column.report_deadline)",
+    ),
+    (
+        "audit.reports.undeclared",
+        "site.yaml 的 column: 没有 reports（年报所在的信息分类）",
+        "site.yaml's column: has no reports category",
+    ),
+    (
+        "audit.reports.no_catalogue",
+        "生成的网站里没有可读的 catalogue.json",
+        "the built site has no readable catalogue.json",
+    ),
+    (
+        "audit.reports.missing",
+        "没有 {year} 年的年报（应在 {due} 前发布；按标题中的“{year}年”识别）",
+        "no annual report for {year} (due by {due}; found by “{year}年” in its title)",
+    ),
+    (
+        "audit.links",
+        "没有失效的站内链接",
+        "no broken link within the site",
+    ),
+    (
+        "audit.links.source",
+        "《政府网站发展指引》：链接可用，不得有错链、断链",
+        "政府网站发展指引: links work; no broken links",
+    ),
+    (
+        "audit.links.broken",
+        "{page}：链接“{link}”指向的文件不存在",
+        "{page}: the link `{link}` leads to no file",
+    ),
+    (
+        "audit.external",
+        "不加载任何外部资源（脚本、样式、字体、图片）",
+        "nothing is loaded from elsewhere (scripts, styles, fonts, images)",
+    ),
+    (
+        "audit.external.source",
+        "gongkai：不联网也能浏览；《政府网站发展指引》安全防护",
+        "gongkai: works without the network; 政府网站发展指引, security",
+    ),
+    (
+        "audit.external.page",
+        "{page}：加载外部资源 {url}",
+        "{page}: loads {url} from elsewhere",
+    ),
+    (
+        "audit.depth",
+        "从首页点击三次以内能到达每个页面",
+        "every page is within three clicks of the home page",
+    ),
+    (
+        "audit.depth.source",
+        "《政府网站发展指引》：栏目层级清晰，信息便于查找（建议项）",
+        "政府网站发展指引: clear column levels, information easy to find (advice)",
+    ),
+    (
+        "audit.depth.far",
+        "{page}：从首页要点击 {n} 次",
+        "{page}: {n} clicks from the home page",
+    ),
+    (
+        "audit.depth.unreached",
+        "{page}：从首页无法通过链接到达",
+        "{page}: no path of links from the home page",
+    ),
+    (
+        "audit.json_ld",
+        "文件页面带有 schema.org 结构化数据",
+        "document pages carry schema.org data",
+    ),
+    (
+        "audit.json_ld.source",
+        "schema.org Legislation（建议项：便于搜索引擎和汇聚平台读取元数据）",
+        "schema.org Legislation (advice: aggregators and search engines read the metadata)",
+    ),
+    (
+        "audit.json_ld.missing",
+        "{page}：没有可读的 JSON-LD",
+        "{page}: no readable JSON-LD",
+    ),
+    ("audit.pass", "通过", "pass"),
+    ("audit.fail", "未通过", "FAIL"),
+    ("audit.advice", "建议", "advice"),
+    (
+        "audit.summary",
+        "审查 {dir}：{rules} 项规则，{passed} 项通过，{failed} 项必查项未通过，{advice} 项建议项未通过",
+        "audited {dir}: {rules} rules, {passed} passed, {failed} required failed, {advice} advice not met",
+    ),
+    (
+        "cli.audit.about",
+        "审查生成的网站：逐项对照政府网站和政务公开的规定（网站信息、网页标签、专栏、年报、链接……），必查项不通过时退出码为 1",
+        "Audit a built site against the government-website and disclosure rules (identity, page tags, column, annual reports, links …); exit 1 when a required rule fails.",
+    ),
+    (
+        "cli.audit.out",
+        "要审查的生成文件夹（默认：site.yaml 的 output_dir）",
+        "The built folder to audit (default: site.yaml's output_dir).",
+    ),
+    (
+        "cli.audit.today",
+        "按这一天判断年报是否到期（默认今天），格式 2026-04-01",
+        "The day annual-report deadlines are judged on (default: today), e.g. 2026-04-01.",
+    ),
+    (
+        "summary.robots_sub_path",
+        "注意：网站位于子路径 {path} 下，搜索引擎只读取网站根目录的 robots.txt。请把 public/robots.txt 复制到网站根目录，或把其中的 Sitemap 一行加到根目录的 robots.txt 中；sitemap.xml 留在原处即可。",
+        "Note: the site lives under {path}, and crawlers read robots.txt only at the domain's root: copy public/robots.txt there, or add its Sitemap line to the root's robots.txt; sitemap.xml can stay where it is.",
+    ),
+    (
         "advice.base_url",
         "base_url 还是示例地址 {url}：订阅、sitemap.xml 和分享出去的链接都会指向它",
         "base_url is still the example address {url}: feeds, sitemap.xml and shared links would point there",
@@ -1357,13 +1587,88 @@ pub static MESSAGES: &[(&str, &str, &str)] = &[
     ),
     (
         "advice.footer",
-        "页脚还是占位内容：{value}",
-        "the footer still holds a placeholder: {value}",
+        "还是占位内容：{value}",
+        "still a placeholder: {value}",
     ),
     (
         "advice.footer.hint",
-        "在 site.yaml 的 footer: 中填写本单位的真实信息（主办单位、联系方式、网站标识码、ICP备案号、公安机关备案号）",
-        "write the office's own details under footer: in site.yaml (sponsor, contact, site code, ICP and police registrations)",
+        "改成本单位的真实信息（site.yaml 的 identity: 写每个页面底部的主办单位、联系方式、网站标识码和备案号）",
+        "write the office's own details (site.yaml's identity: is what every page's footer shows: sponsor, contact, site code, registrations)",
+    ),
+    (
+        "config.report_deadline",
+        "report_deadline“{day}”不是“月-日”",
+        "report_deadline `{day}` is not a month and day",
+    ),
+    (
+        "config.report_deadline.hint",
+        "写作 \"01-31\"（政府部门）或 \"03-31\"（县级以上人民政府）",
+        "write \"01-31\" (a government department) or \"03-31\" (a county or higher government)",
+    ),
+    (
+        "advice.identity_absent",
+        "site.yaml 没有网站信息（identity:）：政府网站每个页面底部应当有主办单位、联系方式、网站标识码、ICP备案号、公安机关备案号和党政机关网站标识（《政府网站发展指引》）",
+        "site.yaml has no identity: block: every page of a government website must show its sponsor, contact, site code, ICP and police registrations and 党政机关 certificate (政府网站发展指引)",
+    ),
+    (
+        "advice.identity_absent.hint",
+        "加上 identity: 一节，写法见 README 的“site.yaml 参考”，或参照 gongkai new 生成的 site.yaml",
+        "add an identity: section (see README.en.md, site.yaml reference, or the site.yaml gongkai new writes)",
+    ),
+    (
+        "advice.identity_missing",
+        "网站信息缺少“{name}”：政府网站的每个页面底部都应当有它（《政府网站发展指引》）",
+        "the site identity has no {name}: every page of a government website must show it at the bottom (政府网站发展指引)",
+    ),
+    (
+        "advice.identity_missing.hint",
+        "在 site.yaml 的 identity: 下加一行 `{key}: …`",
+        "add a line `{key}: …` under identity: in site.yaml",
+    ),
+    (
+        "advice.site_code",
+        "网站标识码“{code}”不是 10 位字母或数字",
+        "the site code `{code}` is not ten letters or digits",
+    ),
+    (
+        "advice.site_code.hint",
+        "网站标识码由全国政府网站信息报送系统分配，例如 3703020001、bm07000001；照原样填写",
+        "the site code is assigned by the national government-website register, e.g. 3703020001 or bm07000001; copy it as issued",
+    ),
+    (
+        "advice.dzjg",
+        "党政机关标识“{url}”不是党政机关网站标识证书网站（bszs.conac.cn）上的网址",
+        "the 党政机关 certificate `{url}` is not an address on the certificate site (bszs.conac.cn)",
+    ),
+    (
+        "advice.dzjg.hint",
+        "填写党政机关网站标识证书页面的完整网址，例如 https://bszs.conac.cn/sitename?method=show&id=…",
+        "write the full address of the site's 党政机关 certificate page (starting https://)",
+    ),
+    (
+        "advice.guide",
+        "政府信息公开指南没有写明“{element}”（《政府信息公开条例》第十二条）",
+        "the 政府信息公开指南 does not state {element} (政府信息公开条例 art. 12)",
+    ),
+    (
+        "advice.guide.hint",
+        "在指南中补写这一项；检查按这些词识别：{words}",
+        "add it to the guide; the check looks for one of: {words}",
+    ),
+    (
+        "advice.guide_placeholder",
+        "政府信息公开指南中还有“待填写”的内容",
+        "the 政府信息公开指南 still holds 待填写 placeholders",
+    ),
+    (
+        "advice.guide_form",
+        "政府信息公开指南没有提供申请表下载",
+        "the 政府信息公开指南 offers no application form to download",
+    ),
+    (
+        "advice.guide_form.hint",
+        "把申请表（文件名含“申请表”，如 政府信息公开申请表.docx）放在指南旁边，在指南中链接它：[下载申请表](政府信息公开申请表.docx)",
+        "put the form (a file named with 申请表, e.g. 政府信息公开申请表.docx) beside the guide and link it: [download the form](政府信息公开申请表.docx)",
     ),
     (
         "advice.issuer",

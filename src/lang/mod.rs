@@ -283,7 +283,7 @@ mod tests {
     fn every_code_the_sources_use_is_in_the_table_and_every_entry_is_used() {
         let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
         let used = regex::Regex::new(
-            r#"(?:msg!\(|Text::new\(|lang::t\(|\bt\(|code: )\s*"([a-z0-9_]+(?:\.[a-z0-9_]+)+)""#,
+            r#"(?:msg!\(|Text::new\(|lang::t\(|\bt\(|code: |capped\()\s*"([a-z0-9_]+(?:\.[a-z0-9_]+)+)""#,
         )
         .expect("regex");
         let mut codes = std::collections::BTreeSet::new();

@@ -82,6 +82,8 @@ pub(super) struct DocumentCtx<'a> {
     pub(super) year_url: String,
     pub(super) valid_until: Option<String>,
     pub(super) attachments: Vec<AttachmentCtx<'a>>,
+    /// The document as schema.org JSON-LD ([`super::tags::json_ld`]).
+    pub(super) json_ld: String,
 }
 
 #[derive(Serialize)]

@@ -20,6 +20,7 @@ use crate::site::theme::Theme;
 mod context;
 pub(crate) mod i18n;
 mod page_context;
+mod tags;
 use context::{AbolishedLink, AttachmentCtx, Card, CardTable, Cards, Ctx, DocumentCtx, ListCtx, Pager};
 use page_context::page_context;
 
@@ -324,7 +325,9 @@ impl<'a> Shared<'a> {
             language => config.language.clone(),
             base_url => config.base_url.clone(),
             generated => options.generated.clone(),
-            footer => Value::from(Serde(&config.footer)),
+            identity => Value::from(Serde(&config.identity)),
+            police_code => config.identity.police_code(),
+            statements => crate::content::page::STATEMENTS.map(|key| (key, crate::content::page::url(key))).to_vec(),
         };
         let (cards, hashes) = catalogue
             .documents
@@ -409,18 +412,44 @@ impl<'a> Shared<'a> {
             .collect()
     }
 
-    fn base(&self, root: &str, path: &str, section: &str) -> Value {
+    fn base(&self, root: &str, path: &str, section: &str, tags: &tags::Tags) -> Value {
+        let config = &self.catalogue.config;
+        let canonical = format!("{}{}", config.base_url, path);
         context! {
             site => self.site.clone(),
             root => root,
             path => path,
-            canonical => format!("{}{}", self.catalogue.config.base_url, path),
+            tags => Value::from(Serde(tags)),
+            correction_url => correction_url(config, &canonical),
+            canonical => canonical,
             section => section,
             nav_categories => self.nav_categories.clone(),
             column => self.column.clone(),
             t => self.t.clone(),
         }
     }
+}
+
+/// The 我为政府网站找错 address for the page at `canonical`: the national
+/// platform's form, told the site code and the page (None without a site
+/// code, or when site.yaml turns it off).
+fn correction_url(config: &crate::site::config::SiteConfig, canonical: &str) -> Option<String> {
+    let identity = &config.identity;
+    let code = identity
+        .site_code
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())?;
+    if !identity.correction || code.contains(crate::site::config::PLACEHOLDER) {
+        return None;
+    }
+    let encode =
+        |s: &str| percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string();
+    Some(format!(
+        "https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code={}&url={}",
+        encode(code),
+        encode(canonical)
+    ))
 }
 
 /// The templates pages are rendered from.

@@ -19,6 +19,8 @@ pub(super) struct PageContext<'a> {
     root: &'static str,
     section: &'static str,
     body: Option<Body<'a>>,
+    /// The page tags (《政府网站发展指引》) it carries.
+    tags: super::tags::Tags,
 }
 
 /// The body of a page: a column page's HTML, or a document's, rendered
@@ -42,6 +44,12 @@ impl PageContext<'_> {
             hasher.update(&(part.len() as u64).to_le_bytes());
             hasher.update(part.as_bytes());
         }
+        for (name, content) in &self.tags {
+            for part in [*name, content.as_str()] {
+                hasher.update(&(part.len() as u64).to_le_bytes());
+                hasher.update(part.as_bytes());
+            }
+        }
         self.ctx.hash(&mut hasher);
         for (name, cards) in &self.cards {
             hasher.update(&(name.len() as u64).to_le_bytes());
@@ -63,7 +71,7 @@ impl PageContext<'_> {
     }
 
     pub(super) fn render(self, env: &Environment<'_>, shared: &Shared<'_>) -> Result<String, Diagnostic> {
-        let base = shared.base(self.root, &self.path, self.section);
+        let base = shared.base(self.root, &self.path, self.section, &self.tags);
         let cards: std::collections::BTreeMap<&'static str, Value> = self
             .cards
             .iter()
@@ -125,7 +133,15 @@ pub(super) fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a>
                     crate::render::i18n::get(&catalogue.config.language, &format!("status_{}", v.code())),
                 )
             });
+            // An example query from the site's own documents: the newest
+            // one's 文件编号, else the start of its title.
+            let example = catalogue.documents.first().map_or_else(String::new, |d| {
+                d.doc_number
+                    .clone()
+                    .unwrap_or_else(|| d.title.chars().take(8).collect())
+            });
             let ctx = context! {
+                example => example,
                 facets => context! {
                     category => facet_options(FacetKind::Category),
                     issuer => facet_options(FacetKind::Issuer),
@@ -190,6 +206,7 @@ pub(super) fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a>
                 year_url: crate::catalogue::url::year_page(year),
                 valid_until: d.valid_until.map(|v| v.format("%Y-%m-%d").to_string()),
                 attachments,
+                json_ld: super::tags::json_ld(catalogue, d),
             });
             ("document.html", path, ctx, "../", "category")
         }
@@ -339,6 +356,7 @@ pub(super) fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a>
             ("list.html", path, ctx, "../../", kind.dir())
         }
     };
+    let tags = job_tags(shared, job, &path);
     PageContext {
         template,
         path,
@@ -347,5 +365,50 @@ pub(super) fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a>
         root,
         section,
         body,
+        tags,
+    }
+}
+
+/// The page tags of a job's page at `path`.
+fn job_tags(shared: &Shared<'_>, job: Job, path: &str) -> super::tags::Tags {
+    use super::tags::{Article, Column, tags};
+    let catalogue = shared.catalogue;
+    let language = &catalogue.config.language;
+    let t = |key: &str| crate::render::i18n::get(language, key);
+    let column = |name: &str| tags(catalogue, path, &Column { name }, None);
+    match job {
+        Job::Home => column(t("home")),
+        Job::Search => column(t("search")),
+        Job::Abolished(_) => column(t("abolished")),
+        Job::Mandatory => column(t("mandatory")),
+        Job::Statistics => column(t("statistics")),
+        Job::Overview(kind) => column(kind_title(language, kind)),
+        Job::List(kind, f, _) => column(&facet_name(language, kind, &catalogue.facets(kind)[f])),
+        Job::Document(i) => super::tags::document(catalogue, &catalogue.documents[i]),
+        Job::Page(i) if crate::content::page::STATEMENTS.contains(&catalogue.pages[i].key) => {
+            column(&catalogue.pages[i].title)
+        }
+        Job::Page(i) => {
+            let page = &catalogue.pages[i];
+            let identity = &catalogue.config.identity;
+            let source = identity.sponsor.as_deref().unwrap_or(&catalogue.config.title);
+            let description = page
+                .text
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or(&page.title);
+            tags(
+                catalogue,
+                path,
+                &Column { name: &page.title },
+                Some(&Article {
+                    title: &page.title,
+                    date: page.updated.clone(),
+                    source,
+                    keywords: page.title.clone(),
+                    description,
+                }),
+            )
+        }
     }
 }

@@ -35,8 +35,8 @@ pub struct SiteConfig {
     pub base_url: String,
     /// The `lang` of the pages, e.g. `zh-CN`.
     pub language: String,
-    /// The footer's fields.
-    pub footer: Footer,
+    /// Who runs the site, shown in every page's footer.
+    pub identity: Identity,
     /// Where the site is written, relative to the site root.
     pub output_dir: PathBuf,
     /// Documents per list page.
@@ -122,6 +122,12 @@ pub struct Column {
     pub mandatory: Vec<MandatoryItem>,
     /// 政府信息公开年报: the code of the category that holds the annual reports.
     pub reports: Option<String>,
+    /// The day (`MM-DD`) each year's report is due the next year: `01-31`
+    /// for a government department, `03-31` (the default) for a county or
+    /// higher government (《政府信息公开条例》 arts. 49–50). `gongkai audit`
+    /// checks the reports against it.
+    #[serde(default)]
+    pub report_deadline: Option<String>,
 }
 
 /// One item of 法定主动公开内容.
@@ -206,57 +212,111 @@ struct RawSiteConfig {
     genres: Vec<String>,
     #[serde(default)]
     index_number: Option<RawIndexNumber>,
-    #[serde(default, alias = "页脚")]
-    footer: Footer,
+    #[serde(default, alias = "网站信息", alias = "footer", alias = "页脚")]
+    identity: Identity,
 }
 
-/// The footer every page carries: who runs the site and its registrations
-/// (keys in English or Chinese). A value still holding [`PLACEHOLDER`]
-/// (as `gongkai new` writes them) is warned about.
+/// Who runs the site and its registrations (《政府网站发展指引》: the page
+/// footer), shown at the bottom of every page; keys in English or Chinese.
+/// A value still holding [`PLACEHOLDER`] (as `gongkai new` writes them) is
+/// warned about, and so is a required item left out ([`Identity::REQUIRED`]).
 #[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq, serde::Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Footer {
+pub struct Identity {
     /// 主办单位.
     #[serde(default, alias = "主办单位")]
     pub sponsor: Option<String>,
-    /// 承办单位.
+    /// 承办单位 (optional).
     #[serde(default, alias = "承办单位")]
     pub organizer: Option<String>,
-    /// 联系方式 (telephone, address).
+    /// 联系电话.
+    #[serde(default, alias = "联系电话")]
+    pub phone: Option<String>,
+    /// 地址.
+    #[serde(default, alias = "地址")]
+    pub address: Option<String>,
+    /// 邮编.
+    #[serde(default, alias = "邮编")]
+    pub postcode: Option<String>,
+    /// 电子邮箱.
+    #[serde(default, alias = "电子邮箱")]
+    pub email: Option<String>,
+    /// 联系方式: anything else, as one line (kept from the first footer).
     #[serde(default, alias = "联系方式")]
     pub contact: Option<String>,
-    /// ICP备案号.
-    #[serde(default, alias = "ICP备案号")]
-    pub icp: Option<String>,
-    /// 公安机关备案号.
-    #[serde(default, alias = "公安备案号")]
-    pub police: Option<String>,
-    /// 网站标识码.
+    /// 网站标识码 (ten letters or digits, e.g. `3703020001`, `bm07000001`).
     #[serde(default, alias = "网站标识码")]
     pub site_code: Option<String>,
+    /// ICP备案号, linked to the MIIT filing site.
+    #[serde(default, alias = "ICP备案号")]
+    pub icp: Option<String>,
+    /// 公安机关备案号, with its badge, linked to the police filing site.
+    #[serde(default, alias = "公安机关备案号", alias = "公安备案号")]
+    pub police: Option<String>,
+    /// The address of the site's 党政机关网站 标识 certificate page.
+    #[serde(default, alias = "党政机关标识")]
+    pub dzjg: Option<String>,
+    /// Show the 我为政府网站找错 link (needs the 网站标识码); on by default.
+    #[serde(default = "yes", alias = "网站纠错")]
+    pub correction: bool,
+    /// The 无障碍/适老化 statement: a Markdown page under content/ (default:
+    /// one gongkai writes from what its pages do).
+    #[serde(default, alias = "无障碍声明")]
+    pub accessibility: Option<String>,
+    /// The 隐私 statement: a Markdown page under content/ (default: one
+    /// gongkai writes).
+    #[serde(default, alias = "隐私声明")]
+    pub privacy: Option<String>,
 }
 
-impl Footer {
-    /// The Chinese keys of [`Footer::fields`], in the same order.
-    pub const CHINESE: [&'static str; 6] = [
-        "主办单位",
-        "承办单位",
-        "联系方式",
-        "ICP备案号",
-        "公安备案号",
-        "网站标识码",
+fn yes() -> bool {
+    true
+}
+
+impl Identity {
+    /// Each text item as (English key, Chinese key, value), in footer order.
+    pub fn fields(&self) -> [(&'static str, &'static str, Option<&str>); 11] {
+        [
+            ("sponsor", "主办单位", self.sponsor.as_deref()),
+            ("organizer", "承办单位", self.organizer.as_deref()),
+            ("phone", "联系电话", self.phone.as_deref()),
+            ("address", "地址", self.address.as_deref()),
+            ("postcode", "邮编", self.postcode.as_deref()),
+            ("email", "电子邮箱", self.email.as_deref()),
+            ("contact", "联系方式", self.contact.as_deref()),
+            ("site_code", "网站标识码", self.site_code.as_deref()),
+            ("icp", "ICP备案号", self.icp.as_deref()),
+            ("police", "公安机关备案号", self.police.as_deref()),
+            ("dzjg", "党政机关标识", self.dzjg.as_deref()),
+        ]
+    }
+
+    /// The items an inspection looks for first: warned about when missing.
+    pub const REQUIRED: [&'static str; 7] = [
+        "sponsor",
+        "phone",
+        "address",
+        "site_code",
+        "icp",
+        "police",
+        "dzjg",
     ];
 
-    /// Each field as (English key, value), in footer order.
-    pub fn fields(&self) -> [(&'static str, Option<&str>); 6] {
-        [
-            ("sponsor", self.sponsor.as_deref()),
-            ("organizer", self.organizer.as_deref()),
-            ("contact", self.contact.as_deref()),
-            ("icp", self.icp.as_deref()),
-            ("police", self.police.as_deref()),
-            ("site_code", self.site_code.as_deref()),
-        ]
+    /// The 公安机关备案号's digits (`京公网安备 11010502030143号` →
+    /// `11010502030143`), for the link to its record.
+    pub fn police_code(&self) -> Option<String> {
+        let digits: String = self
+            .police
+            .as_deref()?
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
+        (!digits.is_empty()).then_some(digits)
+    }
+
+    /// Whether a 网站标识码 is well formed: ten ASCII letters or digits.
+    pub fn is_site_code(code: &str) -> bool {
+        code.len() == 10 && code.bytes().all(|b| b.is_ascii_alphanumeric())
     }
 }
 
@@ -458,6 +518,16 @@ fn validate(raw: RawSiteConfig, text: &str) -> Result<SiteConfig, Vec<Diagnostic
                 );
             }
         }
+        if let Some(day) = &column.report_deadline
+            && chrono::NaiveDate::parse_from_str(&format!("2001-{day}"), "%Y-%m-%d").is_err()
+        {
+            problem(
+                "column",
+                msg!("config.report_deadline", day = day),
+                msg!("config.report_deadline.hint"),
+                "report_deadline",
+            );
+        }
         for page in column.guide.iter().chain(&column.rules) {
             if !page.ends_with(".md") || page.starts_with('/') || page.contains("..") {
                 problem(
@@ -467,6 +537,17 @@ fn validate(raw: RawSiteConfig, text: &str) -> Result<SiteConfig, Vec<Diagnostic
                     page,
                 );
             }
+        }
+    }
+
+    for page in raw.identity.accessibility.iter().chain(&raw.identity.privacy) {
+        if !page.ends_with(".md") || page.starts_with('/') || page.contains("..") {
+            problem(
+                "identity",
+                msg!("config.column_page", page = page),
+                msg!("config.column_page.hint"),
+                page,
+            );
         }
     }
 
@@ -500,7 +581,7 @@ fn validate(raw: RawSiteConfig, text: &str) -> Result<SiteConfig, Vec<Diagnostic
         title: raw.title.trim().to_owned(),
         base_url,
         language: raw.language,
-        footer: raw.footer,
+        identity: raw.identity,
         output_dir: raw.output_dir,
         page_size: raw.page_size,
         home_recent: raw.home_recent,

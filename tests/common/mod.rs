@@ -122,10 +122,30 @@ pub fn fill_placeholders(site: &Path) {
             "https://www.zichuan.gov.cn/zwgk/",
         )
         .replace("某某区人民政府办公室（待填写）", "淄川区人民政府办公室")
-        .replace("电话 待填写，地址 待填写", "0533-5181234")
-        .replace("网站标识码: 待填写", "网站标识码: 3703020001")
+        .replace("联系电话: 待填写", "联系电话: 0533-5181234")
+        .replace("地址: 待填写", "地址: 淄川区般阳路1号")
+        .replace("邮编: 待填写", "邮编: \"255100\"")
+        .replace("电子邮箱: 待填写", "电子邮箱: zcbgs@zichuan.gov.cn")
+        .replace("网站标识码: 待填写", "网站标识码: \"3703020001\"")
         .replace("ICP备案号: 待填写", "ICP备案号: 鲁ICP备05000000号")
-        .replace("公安备案号: 待填写", "公安备案号: 鲁公网安备 37030202000001号");
+        .replace(
+            "公安机关备案号: 待填写",
+            "公安机关备案号: 鲁公网安备 37030202000001号",
+        )
+        .replace(
+            "党政机关标识: 待填写",
+            "党政机关标识: https://bszs.conac.cn/sitename?method=show&id=0000000000000000",
+        );
+    let guide_path = site.join("content/_pages/guide.md");
+    let guide = read(&guide_path)
+        .replace("（请按本机关实际情况修改本页，并把“待填写”改成真实信息。）\n", "")
+        .replace("某某区人民政府办公室（待填写）", "淄川区人民政府办公室")
+        .replace("办公地址：待填写", "办公地址：淄川区般阳路1号")
+        .replace("联系电话：待填写", "联系电话：0533-5181234")
+        .replace("传真号码：待填写", "传真号码：0533-5181235")
+        .replace("电子邮箱：待填写", "电子邮箱：zcbgs@zichuan.gov.cn");
+    assert!(!guide.contains("待填写"), "{guide}");
+    fs::write(guide_path, guide).expect("write guide.md");
     let values = yaml.lines().filter(|l| !l.trim_start().starts_with('#'));
     assert!(
         values

@@ -99,31 +99,50 @@ pub fn problems(path: &str, text: &str, site_host: &str, markers: &[&str]) -> Ve
     }
     let is = |ext: &str| path.ends_with(ext);
     if is(".html") {
-        let event = regex::Regex::new(r#"(?i)<[a-z][^>]*\son[a-z]+\s*="#).expect("pattern");
-        if let Some(m) = event.find(text) {
-            found.push(format!("an inline event handler: {}", m.as_str()));
+        // A tag's attributes one after another, each quoted value whole: text
+        // inside a value (an escaped `" onclick=`) is not an attribute.
+        let tag_re = regex::Regex::new(r#"<[a-zA-Z][^>]*>"#).expect("pattern");
+        let attribute_re =
+            regex::Regex::new(r#"\s([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?"#)
+                .expect("pattern");
+        for tag in tag_re.find_iter(text) {
+            for a in attribute_re.captures_iter(tag.as_str()) {
+                if a[1].to_ascii_lowercase().starts_with("on") {
+                    found.push(format!("an inline event handler: {}", tag.as_str()));
+                }
+            }
         }
         let script = regex::Regex::new(r#"(?i)<script\b[^>]*>"#).expect("pattern");
         for tag in script.find_iter(text) {
-            if !tag.as_str().contains(" src=") {
+            // JSON-LD is data, not script (its JSON is checked below).
+            if !tag.as_str().contains(" src=") && tag.as_str() != r#"<script type="application/ld+json">"# {
                 found.push(format!("an inline script: {}", tag.as_str()));
             }
         }
-        let attribute = regex::Regex::new(
-            r#"(?i)\s(?:href|src|srcset|action|formaction|poster|data|cite|background)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))"#,
-        )
-        .expect("pattern");
+        let attribute = &attribute_re;
+        let url_attribute = [
+            "href",
+            "src",
+            "srcset",
+            "action",
+            "formaction",
+            "poster",
+            "data",
+            "cite",
+            "background",
+        ];
         // Attributes of real tags only: text shown as text (`&lt;img src=…`)
         // can hold anything.
         let tag = regex::Regex::new(r#"<[a-zA-Z][^>]*>"#).expect("pattern");
         for capture in tag
             .find_iter(text)
             .flat_map(|t| attribute.captures_iter(t.as_str()))
+            .filter(|c| url_attribute.contains(&c[1].to_ascii_lowercase().as_str()))
         {
             let raw = capture
-                .get(1)
-                .or(capture.get(2))
+                .get(2)
                 .or(capture.get(3))
+                .or(capture.get(4))
                 .map_or("", |m| m.as_str());
             // As a browser reads it: character references decoded, tabs and
             // line breaks dropped.
@@ -136,8 +155,20 @@ pub fn problems(path: &str, text: &str, site_host: &str, markers: &[&str]) -> Ve
             {
                 found.push(format!("a script URL: {}", &capture[0]));
             }
-            if let Some(other) = host(&value).filter(|h| !h.eq_ignore_ascii_case(site_host)) {
+            // The footer's registrations link to the official registers
+            // (《政府网站发展指引》); they load nothing.
+            let register = capture[0].trim_start().to_ascii_lowercase().starts_with("href")
+                && host(&value)
+                    .is_some_and(|h| OFFICIAL_REGISTERS.contains(&h.to_ascii_lowercase().as_str()));
+            if let Some(other) = host(&value).filter(|h| !h.eq_ignore_ascii_case(site_host) && !register) {
                 found.push(format!("a reference to another host ({other}): {}", &capture[0]));
+            }
+        }
+        // A JSON-LD block is JSON that cannot end its script element.
+        for block in text.split(r#"<script type="application/ld+json">"#).skip(1) {
+            let json = block.split("</script>").next().unwrap_or_default();
+            if serde_json::from_str::<serde_json::Value>(json).is_err() || json.contains('<') {
+                found.push(format!("a JSON-LD block that is not plain JSON: {json}"));
             }
         }
     }
@@ -152,6 +183,15 @@ pub fn problems(path: &str, text: &str, site_host: &str, markers: &[&str]) -> Ve
     }
     found
 }
+
+/// Hosts the footer links to: the MIIT and police registration sites, the
+/// national error-report platform and the 党政机关 certificate site.
+const OFFICIAL_REGISTERS: [&str; 4] = [
+    "beian.miit.gov.cn",
+    "beian.mps.gov.cn",
+    "zfwzgl.www.gov.cn",
+    "bszs.conac.cn",
+];
 
 /// Every problem in every file under `out`, as `path: problem`; binary
 /// files (search shards) are checked for the markers as bytes. Returns the

@@ -1,0 +1,196 @@
+//! What the page says about itself to machines: the page tags 《政府网站发展
+//! 指引》 asks of every page of a government website (`SiteName`,
+//! `SiteIDCode`, the column's, and an article's), and the schema.org JSON-LD
+//! of a document page.
+//!
+//! Every page carries the site's and its column's tags; a page that is an
+//! article (a document, the guide, a statement) carries the article's too.
+
+use serde_json::json;
+
+use crate::catalogue::Catalogue;
+use crate::content::document::{Document, Validity};
+use crate::render::i18n;
+
+/// A page's tags, as (name, content), in the 指引's order.
+pub(super) type Tags = Vec<(&'static str, String)>;
+
+/// The column a page belongs to: its name, and words for its description
+/// and keywords.
+pub(super) struct Column<'a> {
+    pub(super) name: &'a str,
+}
+
+/// What an article page adds.
+pub(super) struct Article<'a> {
+    pub(super) title: &'a str,
+    /// YYYY-MM-DD, when known.
+    pub(super) date: Option<String>,
+    pub(super) source: &'a str,
+    pub(super) keywords: String,
+    pub(super) description: &'a str,
+}
+
+/// The tags of a page at `path` in `column`, an article or not.
+pub(super) fn tags(
+    catalogue: &Catalogue,
+    path: &str,
+    column: &Column<'_>,
+    article: Option<&Article<'_>>,
+) -> Tags {
+    let config = &catalogue.config;
+    let language = &config.language;
+    let disclosure = i18n::get(language, "disclosure_catalogue");
+    let mut tags: Tags = vec![("SiteName", config.title.clone())];
+    if let Some(domain) = domain(&config.base_url) {
+        tags.push(("SiteDomain", domain.to_owned()));
+    }
+    if let Some(code) = config
+        .identity
+        .site_code
+        .as_deref()
+        .filter(|c| !c.trim().is_empty())
+    {
+        tags.push(("SiteIDCode", code.trim().to_owned()));
+    }
+    tags.extend([
+        ("ColumnName", column.name.to_owned()),
+        ("ColumnDescription", format!("{}：{}", config.title, column.name)),
+        (
+            "ColumnKeywords",
+            [column.name, disclosure, config.title.as_str()].join(","),
+        ),
+        ("ColumnType", i18n::get(language, "column_type").to_owned()),
+    ]);
+    if let Some(a) = article {
+        tags.push(("ArticleTitle", a.title.to_owned()));
+        if let Some(date) = &a.date {
+            tags.push(("PubDate", date.clone()));
+        }
+        tags.extend([
+            ("ContentSource", a.source.to_owned()),
+            ("Keywords", a.keywords.clone()),
+            ("Author", a.source.to_owned()),
+            ("Description", short(a.description, 200)),
+            ("Url", format!("{}{}", config.base_url, path)),
+        ]);
+    }
+    tags
+}
+
+/// The host of an absolute `base_url` (None for a path like `/`).
+pub(crate) fn domain(base_url: &str) -> Option<&str> {
+    let (_, rest) = base_url.split_once("://")?;
+    let host = rest.split(['/', '?', '#']).next()?;
+    (!host.is_empty()).then_some(host)
+}
+
+/// At most `max` characters of `text`, on one line.
+fn short(text: &str, max: usize) -> String {
+    let line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match line.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &line[..i]),
+        None => line,
+    }
+}
+
+/// The tags of a document's page.
+pub(super) fn document(catalogue: &Catalogue, d: &Document) -> Tags {
+    let category = &catalogue.config.categories[d.category].name;
+    let keywords = if d.keywords.is_empty() {
+        [category.as_str(), d.issuer.as_str()].join(",")
+    } else {
+        d.keywords.join(",")
+    };
+    let description = if d.summary.is_empty() {
+        &d.title
+    } else {
+        &d.summary
+    };
+    tags(
+        catalogue,
+        &d.url(),
+        &Column { name: category },
+        Some(&Article {
+            title: &d.title,
+            date: Some(d.date.format("%Y-%m-%d").to_string()),
+            source: &d.issuer,
+            keywords,
+            description,
+        }),
+    )
+}
+
+/// A document as schema.org `Legislation`, for aggregators and search
+/// engines: its 索引号, 文件编号, dates, issuer and legal force. `<` is
+/// escaped, so the JSON cannot end the script element it is put in.
+pub(super) fn json_ld(catalogue: &Catalogue, d: &Document) -> String {
+    let config = &catalogue.config;
+    let url = format!("{}{}", config.base_url, d.url());
+    let date = d.date.format("%Y-%m-%d").to_string();
+    let issuer = json!({ "@type": "GovernmentOrganization", "name": d.issuer });
+    let mut value = json!({
+        "@context": "https://schema.org",
+        "@type": "Legislation",
+        "@id": url,
+        "url": url,
+        "name": d.title,
+        "identifier": d.index_number,
+        "legislationDate": date,
+        "datePublished": date,
+        "legislationPassedBy": issuer,
+        "author": issuer,
+        "publisher": { "@type": "GovernmentOrganization", "name": config.identity.sponsor.as_deref().unwrap_or(&config.title) },
+        "legislationLegalForce": match d.status {
+            Validity::Valid => "https://schema.org/InForce",
+            Validity::Amended => "https://schema.org/PartiallyInForce",
+            Validity::Repealed | Validity::Expired => "https://schema.org/NotInForce",
+        },
+        "inLanguage": config.language,
+        "isPartOf": { "@type": "WebSite", "name": config.title, "url": config.base_url },
+    });
+    let object = value.as_object_mut().expect("an object");
+    if let Some(number) = &d.doc_number {
+        object.insert("legislationIdentifier".into(), json!(number));
+    }
+    if let Some(genre) = &d.genre {
+        object.insert("legislationType".into(), json!(genre));
+    }
+    if !d.summary.is_empty() {
+        object.insert("abstract".into(), json!(d.summary));
+    }
+    if !d.keywords.is_empty() {
+        object.insert("keywords".into(), json!(d.keywords.join(",")));
+    }
+    if let Some(until) = d.valid_until {
+        object.insert("expires".into(), json!(until.format("%Y-%m-%d").to_string()));
+    }
+    object.insert(
+        "about".into(),
+        json!({ "@type": "Thing", "name": config.categories[d.category].name }),
+    );
+    serde_json::to_string(&value)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_domain_is_the_host_of_an_absolute_base_url() {
+        assert_eq!(
+            domain("https://www.zichuan.gov.cn/zwgk/"),
+            Some("www.zichuan.gov.cn")
+        );
+        assert_eq!(domain("http://a.gov.cn:8080/"), Some("a.gov.cn:8080"));
+        assert_eq!(domain("/zwgk/"), None);
+    }
+
+    #[test]
+    fn descriptions_are_one_short_line() {
+        assert_eq!(short("一\n二  三", 10), "一 二 三");
+        assert_eq!(short("一二三四五", 3), "一二三…");
+    }
+}
