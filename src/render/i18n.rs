@@ -34,6 +34,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("accessibility", "无障碍声明", "Accessibility"),
     ("privacy", "隐私声明", "Privacy"),
     ("footer_nav", "网站信息", "About this site"),
+    ("colon", "：", ": "),
     ("column_type", "信息公开", "Information disclosure"),
     (
         "disclosure_catalogue",
