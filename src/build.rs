@@ -190,7 +190,9 @@ fn build_site(options: &BuildOptions) -> Result<Report, BuildError> {
     timer.lap("commit");
 
     let (documents, unpublished) = (catalogue.documents.len(), catalogue.unpublished);
-    let notes = crate::export::sub_path(&catalogue.config.base_url)
+    let notes = catalogue
+        .config
+        .sub_path()
         .map(|path| crate::msg!("summary.robots_sub_path", path = path))
         .into_iter()
         .collect();

@@ -11,10 +11,11 @@ use std::path::{Path, PathBuf};
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 
+use crate::content::page::url as page_url;
 use crate::diagnostic::Diagnostic;
 use crate::lang::Text;
 use crate::msg;
-use crate::site::config::{Identity, PLACEHOLDER, SiteConfig};
+use crate::site::config::{Gap, Identity, SiteConfig};
 
 mod page;
 
@@ -102,13 +103,10 @@ pub fn audit(root: &Path, out: Option<&Path>, today: NaiveDate) -> Result<Vec<Fi
             files.insert(rel.to_string_lossy().replace('\\', "/"));
         }
     }
-    let pages: BTreeMap<String, (page::PageFacts, String)> = files
+    let pages: BTreeMap<String, page::PageFacts> = files
         .par_iter()
         .filter(|f| f.ends_with(".html"))
-        .filter_map(|f| {
-            let html = std::fs::read_to_string(out.join(f)).ok()?;
-            Some((f.clone(), (page::read(&html), html)))
-        })
+        .filter_map(|f| Some((f.clone(), page::read(&std::fs::read_to_string(out.join(f)).ok()?))))
         .collect();
     let site = Site {
         config: &config,
@@ -133,7 +131,7 @@ struct Site<'a> {
     config: &'a SiteConfig,
     out: &'a Path,
     files: &'a BTreeSet<String>,
-    pages: &'a BTreeMap<String, (page::PageFacts, String)>,
+    pages: &'a BTreeMap<String, page::PageFacts>,
 }
 
 /// At most this many problems of one kind are listed; the rest are counted.
@@ -154,46 +152,40 @@ fn capped(code: &'static str, required: bool, mut problems: Vec<Text>) -> Findin
 
 impl Site<'_> {
     fn facts(&self) -> impl Iterator<Item = (&String, &page::PageFacts)> {
-        self.pages.iter().map(|(path, (facts, _))| (path, facts))
+        self.pages.iter()
     }
 
     /// Whether the page at `path` is an article (a document, the guide, the
     /// rules).
     fn is_article(path: &str) -> bool {
-        path.starts_with("docs/") || path == "column/guide.html" || path == "column/rules.html"
+        path.starts_with("docs/") || path == page_url("guide") || path == page_url("rules")
     }
 
     fn identity(&self) -> Finding {
         let identity = &self.config.identity;
-        let mut problems = Vec::new();
-        let mut expected: Vec<String> = Vec::new();
-        for (key, chinese, value) in identity.fields() {
-            match value.map(str::trim).filter(|v| !v.is_empty()) {
-                Some(v) if v.contains(PLACEHOLDER) => {
-                    problems.push(msg!("audit.identity.placeholder", name = chinese))
-                }
-                Some(v) if Identity::REQUIRED.contains(&key) => expected.push(v.to_owned()),
-                Some(_) => {}
-                None if Identity::REQUIRED.contains(&key) => {
-                    problems.push(msg!("audit.identity.missing", name = chinese))
-                }
-                None => {}
-            }
-        }
-        if identity.icp.is_some() {
-            expected.push("https://beian.miit.gov.cn/".to_owned());
-        }
+        let mut problems: Vec<Text> = identity
+            .gaps()
+            .into_iter()
+            .map(|(_, chinese, _, gap)| match gap {
+                Gap::Missing => msg!("audit.identity.missing", name = chinese),
+                _ => msg!("audit.identity.placeholder", name = chinese),
+            })
+            .collect();
         if problems.is_empty() {
-            let mut bare: Vec<(&String, &String)> = Vec::new();
+            // What every footer must show: the required items as written,
+            // and the link to the ICP register.
+            let mut expected: Vec<&str> = identity
+                .fields()
+                .into_iter()
+                .filter(|(key, _, _)| Identity::REQUIRED.contains(key))
+                .filter_map(|(_, _, value)| value.map(str::trim))
+                .collect();
+            expected.push("https://beian.miit.gov.cn/");
             for (path, facts) in self.facts() {
-                if let Some(missing) = expected.iter().find(|v| !facts.footer.contains(v.as_str())) {
-                    bare.push((path, missing));
+                if let Some(missing) = expected.iter().find(|v| !facts.footer.contains(**v)) {
+                    problems.push(msg!("audit.identity.page", page = path, value = missing));
                 }
             }
-            problems.extend(
-                bare.into_iter()
-                    .map(|(path, value)| msg!("audit.identity.page", page = path, value = value)),
-            );
         }
         capped("audit.identity", true, problems)
     }
@@ -239,28 +231,17 @@ impl Site<'_> {
     /// The column's four sections, as output paths (None: not declared).
     fn sections(&self) -> [(&'static str, Option<String>); 4] {
         let column = self.config.column.as_ref();
-        let page = |declared: bool, path: &str| declared.then(|| path.to_owned());
+        let page = |key: &str, declared: bool| declared.then(|| page_url(key));
         [
-            (
-                "guide",
-                page(column.is_some_and(|c| c.guide.is_some()), "column/guide.html"),
-            ),
-            (
-                "rules",
-                page(column.is_some_and(|c| c.rules.is_some()), "column/rules.html"),
-            ),
+            ("guide", page("guide", column.is_some_and(|c| c.guide.is_some()))),
+            ("rules", page("rules", column.is_some_and(|c| c.rules.is_some()))),
             (
                 "mandatory",
-                page(
-                    column.is_some_and(|c| !c.mandatory.is_empty()),
-                    "column/mandatory.html",
-                ),
+                page("mandatory", column.is_some_and(|c| !c.mandatory.is_empty())),
             ),
             (
                 "reports",
-                column
-                    .and_then(|c| c.reports.as_ref())
-                    .map(|code| format!("category/{code}/index.html")),
+                column.and_then(|c| c.reports.as_deref()).map(category_url),
             ),
         ]
     }
@@ -297,7 +278,7 @@ impl Site<'_> {
         let language = &self.config.language;
         let none = crate::render::i18n::get(language, "mandatory_none");
         let empty = crate::render::i18n::get(language, "none");
-        let Some((facts, _)) = self.pages.get("column/mandatory.html") else {
+        let Some(facts) = self.pages.get(&page_url("mandatory")) else {
             return capped("audit.mandatory", true, vec![msg!("audit.mandatory.undeclared")]);
         };
         for item in &column.mandatory {
@@ -308,10 +289,10 @@ impl Site<'_> {
                 continue;
             }
             for code in &item.categories {
-                let list = format!("category/{code}/index.html");
+                let list = category_url(code);
                 match self.pages.get(&list) {
                     None => problems.push(msg!("audit.mandatory.absent", item = item.item, page = list)),
-                    Some((list_facts, _)) => {
+                    Some(list_facts) => {
                         let has_documents = list_facts
                             .links
                             .iter()
@@ -422,7 +403,7 @@ impl Site<'_> {
         let mut queue = VecDeque::from([("index.html", 0)]);
         clicks.insert("index.html", 0);
         while let Some((path, depth)) = queue.pop_front() {
-            let Some((facts, _)) = self.pages.get(path) else {
+            let Some(facts) = self.pages.get(path) else {
                 continue;
             };
             for link in &facts.links {
@@ -450,20 +431,24 @@ impl Site<'_> {
     }
 
     fn json_ld(&self) -> Finding {
-        let mut problems = Vec::new();
-        for (path, (_, html)) in self.pages.iter().filter(|(p, _)| p.starts_with("docs/")) {
-            let data = html
-                .split("<script type=\"application/ld+json\">")
-                .nth(1)
-                .and_then(|rest| rest.split("</script>").next())
-                .and_then(|json| serde_json::from_str::<serde_json::Value>(json).ok());
-            let ok = data.is_some_and(|d| d["@type"].is_string() && d["identifier"].is_string());
-            if !ok {
-                problems.push(msg!("audit.json_ld.missing", page = path));
-            }
-        }
+        let problems = self
+            .facts()
+            .filter(|(p, facts)| {
+                p.starts_with("docs/")
+                    && !facts
+                        .json_ld
+                        .iter()
+                        .any(|d| d["@type"].is_string() && d["identifier"].is_string())
+            })
+            .map(|(p, _)| msg!("audit.json_ld.missing", page = p))
+            .collect();
         capped("audit.json_ld", false, problems)
     }
+}
+
+/// The first list page of the category with `code`.
+fn category_url(code: &str) -> String {
+    crate::catalogue::url::list_url(crate::catalogue::FacetKind::Category, code, 1)
 }
 
 /// Whether a `PubDate` reads `YYYY-MM-DD`, with `HH:MM` or `HH:MM:SS` after

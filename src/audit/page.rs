@@ -17,6 +17,8 @@ pub(crate) struct PageFacts {
     pub(crate) footer: String,
     /// The page's text, for "本站暂无".
     pub(crate) text: String,
+    /// Its JSON-LD blocks that parse as JSON.
+    pub(crate) json_ld: Vec<serde_json::Value>,
 }
 
 impl PageFacts {
@@ -78,6 +80,11 @@ pub(crate) fn read(html: &str) -> PageFacts {
             );
         }
     }
+    for script in document.select(&selector(r#"script[type="application/ld+json"]"#)) {
+        if let Ok(value) = serde_json::from_str(&script.text().collect::<String>()) {
+            facts.json_ld.push(value);
+        }
+    }
     facts.text = document.root_element().text().collect();
     facts
 }
@@ -90,6 +97,7 @@ mod tests {
     fn meta_links_resources_and_footer_are_read() {
         let facts = read(
             r#"<!DOCTYPE html><html><head><meta name="SiteName" content="某站"><link rel="stylesheet" href="a.css"><link rel="canonical" href="https://x/"></head>
+            <script type="application/ld+json">{"@type":"Legislation"}</script>
             <body><a href="b.html">b</a><img src="https://cdn.example.com/x.png" alt=""><footer>主办单位：某办 <a href="https://beian.miit.gov.cn/">鲁ICP备1号</a></footer></body></html>"#,
         );
         assert_eq!(facts.meta("sitename"), Some("某站"));

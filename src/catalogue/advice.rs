@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use crate::catalogue::Catalogue;
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::msg;
-use crate::site::config::{FILE_NAME, Identity, PLACEHOLDER};
+use crate::site::config::{FILE_NAME, Gap, Identity};
 
 /// How far ahead a 发文日期 may be before it looks like a typo.
 const FUTURE_DAYS: i64 = 366;
@@ -49,46 +49,26 @@ pub(crate) fn warnings(catalogue: &Catalogue, config_text: &str, today: NaiveDat
                 .hint(msg!("advice.identity_absent.hint")),
         );
     }
-    for (key, chinese, value) in identity
-        .fields()
-        .into_iter()
-        .filter(|_| *identity != Identity::default())
-    {
+    let gaps = if *identity == Identity::default() {
+        Vec::new()
+    } else {
+        identity.gaps()
+    };
+    for (key, chinese, value, gap) in gaps {
         // The line that writes the key, in English or in Chinese.
         let (at, written) = match line_of_key(chinese) {
             Some(line) => (Some(line), chinese),
             None => (line_of_key(key), key),
         };
-        match value.map(str::trim).filter(|v| !v.is_empty()) {
-            Some(value) if value.contains(PLACEHOLDER) => warnings.push(
-                Diagnostic::warning(FILE_NAME, msg!("advice.footer", value = value))
-                    .at(at)
-                    .field(format!("identity.{key}"))
-                    .written(written)
-                    .hint(msg!("advice.footer.hint")),
+        let value = value.unwrap_or_default();
+        let (message, hint) = match gap {
+            Gap::Placeholder => (msg!("advice.footer", value = value), msg!("advice.footer.hint")),
+            Gap::SiteCode => (
+                msg!("advice.site_code", code = value),
+                msg!("advice.site_code.hint"),
             ),
-            Some(code) if key == "site_code" && !Identity::is_site_code(code) => warnings.push(
-                Diagnostic::warning(FILE_NAME, msg!("advice.site_code", code = code))
-                    .at(at)
-                    .field("identity.site_code")
-                    .written(written)
-                    .hint(msg!("advice.site_code.hint")),
-            ),
-            Some(url)
-                if key == "dzjg"
-                    && !(url.starts_with("https://bszs.conac.cn/")
-                        || url.starts_with("http://bszs.conac.cn/")) =>
-            {
-                warnings.push(
-                    Diagnostic::warning(FILE_NAME, msg!("advice.dzjg", url = url))
-                        .at(at)
-                        .field("identity.dzjg")
-                        .written(written)
-                        .hint(msg!("advice.dzjg.hint")),
-                );
-            }
-            Some(_) => {}
-            None if Identity::REQUIRED.contains(&key) => {
+            Gap::Certificate => (msg!("advice.dzjg", url = value), msg!("advice.dzjg.hint")),
+            Gap::Missing => {
                 let block = ["identity", "网站信息", "footer", "页脚"]
                     .into_iter()
                     .find_map(line_of_key);
@@ -98,9 +78,16 @@ pub(crate) fn warnings(catalogue: &Catalogue, config_text: &str, today: NaiveDat
                         .field(format!("identity.{key}"))
                         .hint(msg!("advice.identity_missing.hint", key = chinese)),
                 );
+                continue;
             }
-            None => {}
-        }
+        };
+        warnings.push(
+            Diagnostic::warning(FILE_NAME, message)
+                .at(at)
+                .field(format!("identity.{key}"))
+                .written(written)
+                .hint(hint),
+        );
     }
     warnings.extend(crate::catalogue::guide::warnings(catalogue));
     let declared: Vec<&str> = config.issuers.iter().map(|i| i.name.as_str()).collect();

@@ -56,7 +56,7 @@ pub(crate) fn warnings(catalogue: &Catalogue) -> Vec<Diagnostic> {
     let Some(source) = &guide.source else {
         return Vec::new();
     };
-    let english = catalogue.config.language.starts_with("en");
+    let english = crate::lang::Lang::of_site(&catalogue.config.language) == crate::lang::Lang::En;
     let mut warnings = Vec::new();
     for (chinese, english_name, words) in ELEMENTS {
         if !words.iter().any(|w| guide.text.contains(w)) {

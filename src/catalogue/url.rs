@@ -17,10 +17,16 @@ pub(crate) fn abolished_url(category: Option<&Facet>) -> String {
 
 /// The output path of page `page` (1-based) of a facet's list.
 pub(crate) fn facet_url(kind: FacetKind, facet: &Facet, page: usize) -> String {
+    list_url(kind, &facet.key, page)
+}
+
+/// The list page `page` of the facet whose key (a category's code, an
+/// issuer's URL code, a year) is `key`.
+pub(crate) fn list_url(kind: FacetKind, key: &str, page: usize) -> String {
     if page <= 1 {
-        format!("{}/{}/index.html", kind.dir(), facet.key)
+        format!("{}/{key}/index.html", kind.dir())
     } else {
-        format!("{}/{}/{page}.html", kind.dir(), facet.key)
+        format!("{}/{key}/{page}.html", kind.dir())
     }
 }
 

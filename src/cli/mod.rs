@@ -298,12 +298,11 @@ impl Audit {
                 Format::Github => {
                     if !f.passed() {
                         let level = if f.required { "error" } else { "warning" };
-                        let clean = |s: &str| s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+                        use gongkai::diagnostic::{github_data, github_property};
                         println!(
-                            "::{level} title={}::{}%0A{}",
-                            clean(&name).replace(',', "%2C").replace(':', "%3A"),
-                            clean(&source(f)),
-                            clean(&problems.join("\n"))
+                            "::{level} title={}::{}",
+                            github_property(&name),
+                            github_data(&format!("{}\n{}", source(f), problems.join("\n")))
                         );
                     }
                 }

@@ -55,12 +55,6 @@ pub(crate) fn load(root: &Path, config: &SiteConfig, registry: &Registry) -> (Ve
     (pages, problems)
 }
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
 /// The statements every footer links to.
 pub(crate) const STATEMENTS: [&str; 2] = ["accessibility", "privacy"];
 
@@ -68,7 +62,7 @@ pub(crate) const STATEMENTS: [&str; 2] = ["accessibility", "privacy"];
 /// office's contact details.
 fn default_statement(key: &'static str, config: &SiteConfig) -> Page {
     let id = &config.identity;
-    let english = config.language.starts_with("en");
+    let english = crate::lang::Lang::of_site(&config.language) == crate::lang::Lang::En;
     let contact: Vec<String> = [
         id.sponsor.as_deref().map(str::to_owned),
         id.phone.as_deref().map(|p| {
@@ -144,7 +138,7 @@ fn default_statement(key: &'static str, config: &SiteConfig) -> Page {
     };
     let html = paragraphs
         .iter()
-        .map(|p| format!("<p>{}</p>\n", escape(p)))
+        .map(|p| format!("<p>{}</p>\n", quick_xml::escape::escape(p.as_str())))
         .collect();
     Page {
         key,

@@ -90,6 +90,17 @@ impl Span {
     }
 }
 
+/// Text as the message of a GitHub Actions workflow command: %, CR and LF
+/// escaped.
+pub fn github_data(text: &str) -> String {
+    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// Text as a property of a workflow command (`title=…`): also `:` and `,`.
+pub fn github_property(text: &str) -> String {
+    github_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
 impl Diagnostic {
     /// An error in `path`, with no line or field yet.
     pub fn error(path: impl Into<PathBuf>, message: Text) -> Self {
@@ -216,9 +227,7 @@ impl Diagnostic {
     /// A GitHub Actions workflow command (for `--format github`), which
     /// annotates the file and line in the pull request.
     pub fn to_github(&self, source: Option<&str>, lang: Lang) -> String {
-        // Workflow-command escaping: data escapes %, CR, LF; properties also : and ,.
-        let data = |s: &str| s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
-        let property = |s: &str| data(s).replace(':', "%3A").replace(',', "%2C");
+        let (data, property) = (github_data, github_property);
         let mut properties = format!("file={}", property(&self.path.to_string_lossy()));
         if let Some(line) = self.line {
             properties.push_str(&format!(",line={line}"));

@@ -185,7 +185,7 @@ fn feeds(catalogue: &Catalogue, pages: &[String]) -> Vec<(String, String)> {
         .collect();
     files.extend(categories);
     files.extend(sitemaps(base, pages));
-    let robots = match sub_path(base) {
+    let robots = match catalogue.config.sub_path() {
         // Crawlers read robots.txt only at the domain's root: written to be
         // copied there (or its Sitemap line added to the root's own).
         Some(path) => format!(
@@ -199,17 +199,6 @@ fn feeds(catalogue: &Catalogue, pages: &[String]) -> Vec<(String, String)> {
     };
     files.push(("robots.txt".to_owned(), robots));
     files
-}
-
-/// The path of an absolute `base_url` below its domain's root
-/// (`https://a.gov.cn/zwgk/` → `/zwgk/`), None at the root.
-pub(crate) fn sub_path(base: &str) -> Option<&str> {
-    if !absolute(base) {
-        return None;
-    }
-    let (_, rest) = base.split_once("://")?;
-    let path = &rest[rest.find('/')?..];
-    (path != "/").then_some(path)
 }
 
 fn to_json(value: &impl serde::Serialize) -> Result<Vec<u8>, ExportError> {

@@ -183,7 +183,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
 
 /// Whether a site's `language` asks for the English interface.
 pub(crate) fn is_english(language: &str) -> bool {
-    language.to_ascii_lowercase().starts_with("en")
+    crate::lang::Lang::of_site(language) == crate::lang::Lang::En
 }
 
 /// Every string for `language`, by key.

@@ -327,6 +327,7 @@ impl<'a> Shared<'a> {
             generated => options.generated.clone(),
             identity => Value::from(Serde(&config.identity)),
             police_code => config.identity.police_code(),
+            tags => Value::from(Serde(tags::site(config))),
             statements => crate::content::page::STATEMENTS.map(|key| (key, crate::content::page::url(key))).to_vec(),
         };
         let (cards, hashes) = catalogue

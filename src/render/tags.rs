@@ -31,7 +31,27 @@ pub(super) struct Article<'a> {
     pub(super) description: &'a str,
 }
 
-/// The tags of a page at `path` in `column`, an article or not.
+/// The tags every page of the site carries alike: its name, domain and
+/// 网站标识码 (in the context every page shares, not in each page's).
+pub(super) fn site(config: &crate::site::config::SiteConfig) -> Tags {
+    let mut tags: Tags = vec![("SiteName", config.title.clone())];
+    if let Some(domain) = config.domain() {
+        tags.push(("SiteDomain", domain.to_owned()));
+    }
+    if let Some(code) = config
+        .identity
+        .site_code
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
+        tags.push(("SiteIDCode", code.to_owned()));
+    }
+    tags
+}
+
+/// The tags of a page at `path` in `column`, an article or not (after
+/// the site's own, [`site`]).
 pub(super) fn tags(
     catalogue: &Catalogue,
     path: &str,
@@ -41,18 +61,7 @@ pub(super) fn tags(
     let config = &catalogue.config;
     let language = &config.language;
     let disclosure = i18n::get(language, "disclosure_catalogue");
-    let mut tags: Tags = vec![("SiteName", config.title.clone())];
-    if let Some(domain) = domain(&config.base_url) {
-        tags.push(("SiteDomain", domain.to_owned()));
-    }
-    if let Some(code) = config
-        .identity
-        .site_code
-        .as_deref()
-        .filter(|c| !c.trim().is_empty())
-    {
-        tags.push(("SiteIDCode", code.trim().to_owned()));
-    }
+    let mut tags = Tags::new();
     tags.extend([
         ("ColumnName", column.name.to_owned()),
         ("ColumnDescription", format!("{}：{}", config.title, column.name)),
@@ -76,13 +85,6 @@ pub(super) fn tags(
         ]);
     }
     tags
-}
-
-/// The host of an absolute `base_url` (None for a path like `/`).
-pub(crate) fn domain(base_url: &str) -> Option<&str> {
-    let (_, rest) = base_url.split_once("://")?;
-    let host = rest.split(['/', '?', '#']).next()?;
-    (!host.is_empty()).then_some(host)
 }
 
 /// At most `max` characters of `text`, on one line.
@@ -177,16 +179,6 @@ pub(super) fn json_ld(catalogue: &Catalogue, d: &Document) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_domain_is_the_host_of_an_absolute_base_url() {
-        assert_eq!(
-            domain("https://www.zichuan.gov.cn/zwgk/"),
-            Some("www.zichuan.gov.cn")
-        );
-        assert_eq!(domain("http://a.gov.cn:8080/"), Some("a.gov.cn:8080"));
-        assert_eq!(domain("/zwgk/"), None);
-    }
 
     #[test]
     fn descriptions_are_one_short_line() {

@@ -318,6 +318,46 @@ impl Identity {
     pub fn is_site_code(code: &str) -> bool {
         code.len() == 10 && code.bytes().all(|b| b.is_ascii_alphanumeric())
     }
+
+    /// What an inspection would find wrong, item by item, as (English key,
+    /// Chinese key, value as written, gap): the one judgement `check`'s
+    /// warnings and `gongkai audit` both report. No block at all is
+    /// [`Identity::default`], which callers report once.
+    pub fn gaps(&self) -> Vec<(&'static str, &'static str, Option<&str>, Gap)> {
+        self.fields()
+            .into_iter()
+            .filter_map(|(key, chinese, value)| {
+                let value = value.map(str::trim).filter(|v| !v.is_empty());
+                let gap = match value {
+                    Some(v) if v.contains(PLACEHOLDER) => Gap::Placeholder,
+                    Some(v) if key == "site_code" && !Self::is_site_code(v) => Gap::SiteCode,
+                    Some(v)
+                        if key == "dzjg"
+                            && !(v.starts_with("https://bszs.conac.cn/")
+                                || v.starts_with("http://bszs.conac.cn/")) =>
+                    {
+                        Gap::Certificate
+                    }
+                    None if Self::REQUIRED.contains(&key) => Gap::Missing,
+                    _ => return None,
+                };
+                Some((key, chinese, value, gap))
+            })
+            .collect()
+    }
+}
+
+/// What is wrong with an identity item ([`Identity::gaps`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gap {
+    /// A required item is not written.
+    Missing,
+    /// Still what `gongkai new` wrote ([`PLACEHOLDER`]).
+    Placeholder,
+    /// The 网站标识码 is not ten letters or digits.
+    SiteCode,
+    /// The 党政机关 certificate is not on its site (bszs.conac.cn).
+    Certificate,
 }
 
 /// What `gongkai new` writes where the office must write its own value.
@@ -367,6 +407,23 @@ impl SiteConfig {
             ]
         })?;
         validate(raw, text)
+    }
+
+    /// The host of an absolute `base_url` (None for a path like `/`).
+    pub fn domain(&self) -> Option<&str> {
+        let (_, rest) = self.base_url.split_once("://")?;
+        let host = rest.split(['/', '?', '#']).next()?;
+        (!host.is_empty()).then_some(host)
+    }
+
+    /// The path of an absolute `base_url` below its domain's root
+    /// (`https://a.gov.cn/zwgk/` → `/zwgk/`), None at the root or for a
+    /// relative base_url.
+    pub fn sub_path(&self) -> Option<&str> {
+        let host = self.domain()?;
+        let (_, rest) = self.base_url.split_once("://")?;
+        let path = &rest[host.len()..];
+        (!path.is_empty() && path != "/").then_some(path)
     }
 
     /// The category whose code or name is `key`.
@@ -664,6 +721,20 @@ mod tests {
         assert_eq!(c.page_size, 20);
         assert_eq!(c.category("机构职能"), Some(0));
         assert_eq!(c.category("01"), Some(0));
+    }
+
+    #[test]
+    fn the_domain_and_sub_path_come_from_an_absolute_base_url() {
+        let with = |url: &str| SiteConfig::parse(&format!("{MINIMAL}base_url: {url}\n")).expect("valid");
+        let c = with("https://www.zichuan.gov.cn/zwgk/");
+        assert_eq!(
+            (c.domain(), c.sub_path()),
+            (Some("www.zichuan.gov.cn"), Some("/zwgk/"))
+        );
+        let c = with("http://a.gov.cn:8080");
+        assert_eq!((c.domain(), c.sub_path()), (Some("a.gov.cn:8080"), None));
+        let c = with("/zwgk/");
+        assert_eq!((c.domain(), c.sub_path()), (None, None));
     }
 
     #[test]
