@@ -107,7 +107,8 @@ fn catalogue_csv_opens_in_excel_and_parses_as_rfc_4180() {
     let mut reader = csv::Reader::from_reader(&bytes[3..]);
     let headers = reader.headers().expect("headers").clone();
     assert_eq!(&headers[0], "索引号");
-    assert_eq!(headers.len(), 10);
+    assert_eq!(headers.len(), 16);
+    let url = headers.iter().position(|h| h == "网址").expect("网址 column");
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
     assert_eq!(rows.len(), 5);
     let quoted = rows
@@ -116,7 +117,7 @@ fn catalogue_csv_opens_in_excel_and_parses_as_rfc_4180() {
         .expect("quoted row");
     assert_eq!(&quoted[1], "关于\"公开\",解读的通知");
     assert_eq!(
-        &quoted[9],
+        &quoted[url],
         "https://www.example.gov.cn/zwgk/docs/0101-02-2020-000020.html"
     );
 }

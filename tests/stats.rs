@@ -1,6 +1,6 @@
 //! Statistics on a fixture whose counts are known (tests/fixtures/stats):
 //!
-//! | genre | year | 制发 | 废止 | 现行有效 |
+//! | kind | year | 制发 | 废止 | 现行有效 |
 //! | --- | --- | --- | --- | --- |
 //! | 规章 | 2019 | 2 (r1, r2) | 0 | 2 |
 //! | 规章 | 2020 | 1 (r3) | 1 (r2, replaced by r3) | 2 |
@@ -58,11 +58,11 @@ fn the_annual_report_table_has_the_known_numbers_in_every_format() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(
         json["rows"][0],
-        serde_json::json!({ "genre": "规章", "issued": 2, "repealed": 0, "in_force": 2 })
+        serde_json::json!({ "kind": "规章", "issued": 2, "repealed": 0, "in_force": 2 })
     );
     assert_eq!(
         json["rows"][1],
-        serde_json::json!({ "genre": "行政规范性文件", "issued": 1, "repealed": 0, "in_force": 1 })
+        serde_json::json!({ "kind": "行政规范性文件", "issued": 1, "repealed": 0, "in_force": 1 })
     );
 }
 
@@ -94,15 +94,23 @@ fn the_statistics_page_shows_the_known_numbers_as_tables_and_a_chart() {
 }
 
 #[test]
-fn a_genre_must_be_declared() {
+fn a_kind_must_be_declared_and_a_kind_written_as_genre_says_where_it_goes() {
     let (_dir, site) = site();
-    let yaml = read(&site.join("site.yaml")).replace("genres: [规章, 行政规范性文件]\n", "genres: [规章]\n");
+    let yaml = read(&site.join("site.yaml")).replace("kinds: [规章, 行政规范性文件]\n", "kinds: [规章]\n");
     std::fs::write(site.join("site.yaml"), yaml).expect("write");
+    // A site written before kinds were separate from 文种.
+    let r1 = read(&site.join("content/r1.md")).replace("kind: 规章", "genre: 规章");
+    std::fs::write(site.join("content/r1.md"), r1).expect("write");
     let out = gongkai(&["check", "--root", &site.to_string_lossy()]);
     assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
     assert!(
-        stderr(&out).contains("content/n1.md:7: genre: `行政规范性文件` is not a genre of this site"),
-        "{}",
-        stderr(&out)
+        err.contains("content/n1.md:7: kind: `行政规范性文件` is not a kind of this site"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/r1.md:7: genre: `规章` is a kind, not a genre (genre)")
+            && err.contains("write `kind: 规章` instead"),
+        "{err}"
     );
 }

@@ -448,7 +448,7 @@ impl Site<'_> {
 
 /// The first list page of the category with `code`.
 fn category_url(code: &str) -> String {
-    crate::catalogue::url::list_url(crate::catalogue::FacetKind::Category, code, 1)
+    crate::catalogue::url::category_page(code)
 }
 
 /// Whether a `PubDate` reads `YYYY-MM-DD`, with `HH:MM` or `HH:MM:SS` after

@@ -5,38 +5,45 @@
 pub(crate) mod advice;
 pub(crate) mod cache;
 pub(crate) mod guide;
+pub(crate) mod library;
 pub(crate) mod load;
 pub mod stats;
 pub(crate) mod url;
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::content::document::{Document, Reference, Validity};
+use crate::content::document::{Document, FieldValue, Reference, Validity};
 use crate::diagnostic::Diagnostic;
 use crate::msg;
 use crate::site::config::SiteConfig;
 
-/// The three ways the catalogue is browsed.
+/// The ways the catalogue is browsed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FacetKind {
     /// 信息分类.
     Category,
-    /// 发布机构.
+    /// 发布机构 (each issuer of a joint document).
     Issuer,
-    /// 年份 of 发文日期.
+    /// 年份 of 发布日期.
     Year,
+    /// 主题分类, both levels.
+    Subject,
+    /// A field site.yaml declares with `facet: true`, by its position.
+    Field(u16),
 }
 
 impl FacetKind {
-    /// All kinds, in navigation order.
-    pub const ALL: [FacetKind; 3] = [FacetKind::Category, FacetKind::Issuer, FacetKind::Year];
-
-    /// The URL folder of this kind's pages.
-    pub fn dir(self) -> &'static str {
+    /// The URL folder of this kind's pages: a declared field's key.
+    pub fn dir(self, config: &SiteConfig) -> &str {
         match self {
             FacetKind::Category => "category",
             FacetKind::Issuer => "issuer",
             FacetKind::Year => "year",
+            FacetKind::Subject => "subject",
+            FacetKind::Field(i) => config
+                .fields
+                .get(usize::from(i))
+                .map_or("field", |f| f.key.as_str()),
         }
     }
 }
@@ -50,6 +57,8 @@ pub struct Facet {
     pub name: String,
     /// Indices into [`Catalogue::documents`], newest first.
     pub documents: Vec<usize>,
+    /// 0, or 1 for a sub-class (主题分类 of the second level).
+    pub level: u8,
 }
 
 /// The published site: what every renderer and exporter reads.
@@ -65,6 +74,11 @@ pub struct Catalogue {
     pub issuers: Vec<Facet>,
     /// Years, newest first.
     pub years: Vec<Facet>,
+    /// 主题分类 that hold documents, in site.yaml order: each class, then
+    /// its sub-classes.
+    pub subjects: Vec<Facet>,
+    /// For each declared field, its values' facets (empty unless `facet: true`).
+    pub fields: Vec<Vec<Facet>>,
     /// Documents read but not published (drafts, not 主动公开).
     pub unpublished: usize,
     /// Links between documents, by position in [`Catalogue::documents`].
@@ -86,6 +100,12 @@ pub struct Relations {
     pub interprets: Vec<usize>,
     /// Interpretations of this document (相关解读).
     pub interpreted_by: Vec<usize>,
+    /// The earlier version this one amends (修订对象).
+    pub revises: Option<usize>,
+    /// Later versions amending this one.
+    pub revised_by: Vec<usize>,
+    /// The documents its declared link fields name: (field, position).
+    pub links: Vec<(u16, usize)>,
 }
 
 impl Catalogue {
@@ -104,6 +124,12 @@ impl Catalogue {
             {
                 d.status = Validity::Expired;
             }
+            // 尚未生效 until its 施行日期, 有效 from that day's build on.
+            match (d.status, d.effective) {
+                (Validity::Valid, Some(from)) if from > today => d.status = Validity::Pending,
+                (Validity::Pending, Some(from)) if from <= today => d.status = Validity::Valid,
+                _ => {}
+            }
         }
         check_unique_index_numbers(&all, &mut problems);
         let published_numbers: HashMap<String, bool> = all
@@ -111,11 +137,17 @@ impl Catalogue {
             .map(|d| (d.index_number.trim().to_lowercase(), d.is_published()))
             .collect();
         for d in all.iter().filter(|d| d.is_published()) {
+            let declared = d.extra.iter().filter_map(|(i, v)| match v {
+                FieldValue::Link(r) => Some((config.fields[usize::from(*i)].key.as_str(), r)),
+                _ => None,
+            });
             for (field, reference) in d
                 .interprets
                 .iter()
                 .map(|r| ("interprets", r))
                 .chain(d.replaced_by.iter().map(|r| ("replaced_by", r)))
+                .chain(d.revises.iter().map(|r| ("revises", r)))
+                .chain(declared)
             {
                 check_reference(d, field, reference, &published_numbers, &mut problems);
             }
@@ -132,8 +164,9 @@ impl Catalogue {
         let mut order: Vec<usize> = (0..all.len()).collect();
         order.sort_by(|&a, &b| {
             let (a, b) = (&all[a], &all[b]);
-            b.date
-                .cmp(&a.date)
+            b.published
+                .cmp(&a.published)
+                .then_with(|| b.date.cmp(&a.date))
                 .then_with(|| a.index_number.cmp(&b.index_number))
                 .then_with(|| a.source.cmp(&b.source))
         });
@@ -157,7 +190,7 @@ impl Catalogue {
         let mut by_year: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
         for (i, d) in documents.iter().enumerate() {
             by_year
-                .entry(chrono::Datelike::year(&d.date))
+                .entry(chrono::Datelike::year(&d.published))
                 .or_default()
                 .push(i);
         }
@@ -168,7 +201,12 @@ impl Catalogue {
                 key: year.to_string(),
                 name: format!("{year}年"),
                 documents,
+                level: 0,
             })
+            .collect();
+        let subjects = subject_facets(&config, &documents);
+        let fields = (0..config.fields.len())
+            .map(|i| field_facets(&config, &documents, i))
             .collect();
         let relations = relations(&documents);
         let abolished = category_facets(&config, &documents, |d| {
@@ -180,6 +218,8 @@ impl Catalogue {
             categories,
             issuers,
             years,
+            subjects,
+            fields,
             unpublished,
             relations,
             abolished,
@@ -193,12 +233,48 @@ impl Catalogue {
             FacetKind::Category => &self.categories,
             FacetKind::Issuer => &self.issuers,
             FacetKind::Year => &self.years,
+            FacetKind::Subject => &self.subjects,
+            FacetKind::Field(i) => self.fields.get(usize::from(i)).map_or(&[], Vec::as_slice),
         }
     }
 
-    /// The issuer facet a document belongs to.
+    /// The kinds this site is browsed by, in navigation order: category,
+    /// issuer, year, then 主题分类 when declared, then declared facets.
+    pub fn facet_kinds(&self) -> Vec<FacetKind> {
+        let mut kinds = vec![FacetKind::Category, FacetKind::Issuer, FacetKind::Year];
+        if !self.config.subjects.is_empty() {
+            kinds.push(FacetKind::Subject);
+        }
+        kinds.extend(
+            self.config
+                .fields
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.facet)
+                .map(|(i, _)| FacetKind::Field(u16::try_from(i).unwrap_or(u16::MAX))),
+        );
+        kinds
+    }
+
+    /// The issuer facet a document belongs to (its lead issuer's).
     pub fn issuer_of(&self, document: &Document) -> Option<&Facet> {
-        self.issuers.iter().find(|f| f.name == document.issuer)
+        self.issuer_named(&document.issuer)
+    }
+
+    /// The issuer facet of `name`.
+    pub fn issuer_named(&self, name: &str) -> Option<&Facet> {
+        self.issuers.iter().find(|f| f.name == name)
+    }
+
+    /// The facet of a document's 主题分类: its sub-class's, else its class's.
+    pub fn subject_of(&self, document: &Document) -> Option<&Facet> {
+        let s = document.subject?;
+        let subject = self.config.subjects.get(usize::from(s.top))?;
+        let code = match s.sub {
+            Some(j) => &subject.children.get(usize::from(j))?.code,
+            None => &subject.code,
+        };
+        self.subjects.iter().find(|f| &f.key == code)
     }
 }
 
@@ -212,19 +288,20 @@ fn check_reference(
     problems: &mut Vec<Diagnostic>,
 ) {
     let number = &reference.index_number;
+    let written = d.lines.written(field);
     let message = match published.get(&number.trim().to_lowercase()) {
         Some(true) if number.trim().eq_ignore_ascii_case(d.index_number.trim()) => {
-            msg!("reference.self", field = field)
+            msg!("reference.self", field = written)
         }
         Some(true) => return,
-        Some(false) => msg!("reference.unpublished", field = field, number = number),
-        None => msg!("reference.missing", field = field, number = number),
+        Some(false) => msg!("reference.unpublished", field = written, number = number),
+        None => msg!("reference.missing", field = written, number = number),
     };
     problems.push(
         Diagnostic::error(&d.source, message)
             .at(reference.line)
             .field(field)
-            .written(d.lines.written(field))
+            .written(written)
             .hint(msg!("reference.hint")),
     );
 }
@@ -239,6 +316,17 @@ fn relations(documents: &[Document]) -> Vec<Relations> {
     let find = |r: &Reference| position.get(&r.index_number.trim().to_lowercase()).copied();
     let mut relations = vec![Relations::default(); documents.len()];
     for (i, d) in documents.iter().enumerate() {
+        for (field, value) in &d.extra {
+            if let FieldValue::Link(r) = value
+                && let Some(target) = find(r)
+            {
+                relations[i].links.push((*field, target));
+            }
+        }
+        if let Some(target) = d.revises.as_ref().and_then(find) {
+            relations[i].revises = Some(target);
+            relations[target].revised_by.push(i);
+        }
         if let Some(target) = d.replaced_by.as_ref().and_then(find) {
             relations[i].replaced_by = Some(target);
             relations[target].replaces.push(i);
@@ -267,8 +355,104 @@ fn category_facets(
             key: c.code.clone(),
             name: c.name.clone(),
             documents: positions(documents, |d| d.category == i && keep(d)),
+            level: 0,
         })
         .collect()
+}
+
+/// The 主题分类 that hold documents: each class (with its sub-classes'
+/// documents), followed by its sub-classes.
+fn subject_facets(config: &SiteConfig, documents: &[Document]) -> Vec<Facet> {
+    let mut facets = Vec::new();
+    for (i, subject) in config.subjects.iter().enumerate() {
+        let in_class = positions(documents, |d| d.subject.is_some_and(|s| usize::from(s.top) == i));
+        if in_class.is_empty() {
+            continue;
+        }
+        facets.push(Facet {
+            key: subject.code.clone(),
+            name: subject.name.clone(),
+            documents: in_class.clone(),
+            level: 0,
+        });
+        for (j, child) in subject.children.iter().enumerate() {
+            let in_child: Vec<usize> = in_class
+                .iter()
+                .copied()
+                .filter(|&k| {
+                    documents[k]
+                        .subject
+                        .and_then(|s| s.sub)
+                        .is_some_and(|s| usize::from(s) == j)
+                })
+                .collect();
+            if !in_child.is_empty() {
+                facets.push(Facet {
+                    key: child.code.clone(),
+                    name: child.name.clone(),
+                    documents: in_child,
+                    level: 1,
+                });
+            }
+        }
+    }
+    facets
+}
+
+/// The values of declared field `field` that documents hold, as facets:
+/// an enumeration's in site.yaml order, other values by name. A value's
+/// URL code comes from its text, so it never changes as others come and go.
+fn field_facets(config: &SiteConfig, documents: &[Document], field: usize) -> Vec<Facet> {
+    use crate::site::config::FieldType;
+    let declared = &config.fields[field];
+    if !declared.facet {
+        return Vec::new();
+    }
+    let at = u16::try_from(field).unwrap_or(u16::MAX);
+    let mut by_value: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, d) in documents.iter().enumerate() {
+        let Some((_, value)) = d.extra.iter().find(|(f, _)| *f == at) else {
+            continue;
+        };
+        match value {
+            FieldValue::Text(t) => by_value.entry(t.as_str()).or_default().push(i),
+            FieldValue::Choice(c) => {
+                if let FieldType::Choice(values) = &declared.kind
+                    && let Some(v) = values.get(usize::from(*c))
+                {
+                    by_value.entry(v.as_str()).or_default().push(i);
+                }
+            }
+            FieldValue::List(items) => {
+                for item in items {
+                    by_value.entry(item.as_str()).or_default().push(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    let order: Vec<&str> = match &declared.kind {
+        FieldType::Choice(values) => values.iter().map(String::as_str).collect(),
+        _ => by_value.keys().copied().collect(),
+    };
+    order
+        .into_iter()
+        .filter_map(|name| {
+            let documents = by_value.remove(name)?;
+            Some(Facet {
+                key: value_code(name),
+                name: name.to_owned(),
+                documents,
+                level: 0,
+            })
+        })
+        .collect()
+}
+
+/// A URL code derived from a name (stable whatever else the site holds).
+fn value_code(name: &str) -> String {
+    let hash = blake3::hash(name.as_bytes()).to_hex();
+    format!("v{}", &hash[..10])
 }
 
 fn positions(documents: &[Document], keep: impl Fn(&Document) -> bool) -> Vec<usize> {
@@ -286,7 +470,9 @@ fn positions(documents: &[Document], keep: impl Fn(&Document) -> bool) -> Vec<us
 fn issuer_facets(config: &SiteConfig, documents: &[Document]) -> Vec<Facet> {
     let mut by_name: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, d) in documents.iter().enumerate() {
-        by_name.entry(d.issuer.as_str()).or_default().push(i);
+        for name in std::iter::once(&d.issuer).chain(&d.joint_issuers) {
+            by_name.entry(name.as_str()).or_default().push(i);
+        }
     }
     let mut facets = Vec::with_capacity(by_name.len());
     for declared in &config.issuers {
@@ -295,6 +481,7 @@ fn issuer_facets(config: &SiteConfig, documents: &[Document]) -> Vec<Facet> {
                 key: declared.code.clone(),
                 name: declared.name.clone(),
                 documents,
+                level: 0,
             });
         }
     }
@@ -304,6 +491,7 @@ fn issuer_facets(config: &SiteConfig, documents: &[Document]) -> Vec<Facet> {
             key: format!("i{}", &hash[..10]),
             name: name.to_owned(),
             documents,
+            level: 0,
         });
     }
     facets

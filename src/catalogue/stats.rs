@@ -1,6 +1,6 @@
 //! Statistics from the [`Catalogue`]: documents per year and category, per
 //! issuer and per validity with the running total, and the 2021 national
-//! annual-report table 二(一) (国办公开办函〔2021〕30号): for each genre
+//! annual-report table 二(一) (国办公开办函〔2021〕30号): for each kind
 //! declared in site.yaml (规章, 行政规范性文件 …) and year, 本年制发件数,
 //! 本年废止件数 and 现行有效件数, checked across years
 //! (现行有效 = last year's + 制发 − 废止).
@@ -26,25 +26,25 @@ pub struct Statistics {
     pub by_issuer: Vec<(String, usize)>,
     /// Documents per validity.
     pub by_validity: Vec<(String, usize)>,
-    /// The annual-report table, per genre.
-    pub genres: Vec<GenreTable>,
-    /// 已废止 / 已失效 documents of a genre whose repeal date is unknown
+    /// The annual-report table, per kind.
+    pub kinds: Vec<KindTable>,
+    /// 已废止 / 已失效 documents of a kind whose repeal date is unknown
     /// (counted as still in force): their 索引号.
     pub undated: Vec<String>,
 }
 
-/// Table 二(一) for one genre.
+/// Table 二(一) for one kind.
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
-pub struct GenreTable {
+pub struct KindTable {
     /// 规章, 行政规范性文件 ….
-    pub genre: String,
+    pub kind: String,
     /// One row per year.
-    pub rows: Vec<GenreYear>,
+    pub rows: Vec<KindYear>,
 }
 
-/// One year of one genre.
+/// One year of one kind.
 #[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
-pub struct GenreYear {
+pub struct KindYear {
     /// The year.
     pub year: i32,
     /// 本年制发件数.
@@ -89,7 +89,7 @@ pub fn compute(catalogue: &Catalogue) -> Statistics {
     let first = docs.iter().map(|d| d.date.year()).min();
     let last = docs
         .iter()
-        .map(|d| d.date.year())
+        .map(|d| d.published.year())
         .chain(repeals.iter().flatten().map(|r| r.year()))
         .max();
     let years: Vec<i32> = match (first, last) {
@@ -105,8 +105,9 @@ pub fn compute(catalogue: &Catalogue) -> Statistics {
         .map(|c| (c.name.clone(), vec![0; years.len()]))
         .collect();
     for d in docs {
-        per_year[slot(d.date.year())] += 1;
-        by_category[d.category].1[slot(d.date.year())] += 1;
+        // By 发布日期, as the year pages group them.
+        per_year[slot(d.published.year())] += 1;
+        by_category[d.category].1[slot(d.published.year())] += 1;
     }
     by_category.retain(|(_, counts)| counts.iter().any(|&c| c > 0));
     let cumulative = per_year
@@ -121,24 +122,22 @@ pub fn compute(catalogue: &Catalogue) -> Statistics {
         .iter()
         .map(|f| (f.name.clone(), f.documents.len()))
         .collect();
+    // 尚未生效 and 部分失效 only when some document is so: few sites use them.
     let by_validity = Validity::ALL
         .iter()
-        .map(|v| {
-            (
-                v.label().to_owned(),
-                docs.iter().filter(|d| d.status == *v).count(),
-            )
-        })
+        .map(|v| (*v, docs.iter().filter(|d| d.status == *v).count()))
+        .filter(|(v, n)| *n > 0 || !matches!(v, Validity::Pending | Validity::PartlyInvalid))
+        .map(|(v, n)| (v.label().to_owned(), n))
         .collect();
 
     let mut undated = Vec::new();
-    let genres = catalogue
+    let kinds = catalogue
         .config
-        .genres
+        .kinds
         .iter()
-        .map(|genre| {
+        .map(|kind| {
             let members: Vec<usize> = (0..docs.len())
-                .filter(|&i| docs[i].genre.as_ref() == Some(genre))
+                .filter(|&i| docs[i].kind.as_ref() == Some(kind))
                 .collect();
             for &i in &members {
                 if matches!(docs[i].status, Validity::Repealed | Validity::Expired) && repeals[i].is_none() {
@@ -159,7 +158,7 @@ pub fn compute(catalogue: &Catalogue) -> Statistics {
                             docs[i].date.year() <= year && repeals[i].is_none_or(|r| r.year() > year)
                         })
                         .count();
-                    GenreYear {
+                    KindYear {
                         year,
                         issued,
                         repealed,
@@ -167,8 +166,8 @@ pub fn compute(catalogue: &Catalogue) -> Statistics {
                     }
                 })
                 .collect();
-            GenreTable {
-                genre: genre.clone(),
+            KindTable {
+                kind: kind.clone(),
                 rows,
             }
         })
@@ -180,7 +179,7 @@ pub fn compute(catalogue: &Catalogue) -> Statistics {
         cumulative,
         by_issuer,
         by_validity,
-        genres,
+        kinds,
         undated,
     }
 }
@@ -189,13 +188,13 @@ pub fn compute(catalogue: &Catalogue) -> Statistics {
 /// the table is consistent).
 pub fn cross_year_check(stats: &Statistics) -> Vec<String> {
     let mut problems = Vec::new();
-    for table in &stats.genres {
+    for table in &stats.kinds {
         for pair in table.rows.windows(2) {
             let (before, now) = (pair[0], pair[1]);
             if before.in_force + now.issued != now.in_force + now.repealed {
                 problems.push(format!(
                     "{} {}: 现行有效 {} ≠ {} + {} − {}",
-                    table.genre, now.year, now.in_force, before.in_force, now.issued, now.repealed
+                    table.kind, now.year, now.in_force, before.in_force, now.issued, now.repealed
                 ));
             }
         }
@@ -216,8 +215,8 @@ pub enum Format {
 
 /// Table 二(一) of `year` in `format`.
 pub fn annual_table(stats: &Statistics, year: i32, format: Format) -> String {
-    let rows: Vec<(&str, GenreYear)> = stats
-        .genres
+    let rows: Vec<(&str, KindYear)> = stats
+        .kinds
         .iter()
         .map(|t| {
             let row = t
@@ -225,13 +224,13 @@ pub fn annual_table(stats: &Statistics, year: i32, format: Format) -> String {
                 .iter()
                 .find(|r| r.year == year)
                 .copied()
-                .unwrap_or(GenreYear {
+                .unwrap_or(KindYear {
                     year,
                     issued: 0,
                     repealed: 0,
                     in_force: 0,
                 });
-            (t.genre.as_str(), row)
+            (t.kind.as_str(), row)
         })
         .collect();
     match format {
@@ -239,9 +238,9 @@ pub fn annual_table(stats: &Statistics, year: i32, format: Format) -> String {
             let mut out = format!(
                 "{year}年 主动公开政府信息情况（第二十条第（一）项）\n\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n| --- | --: | --: | --: |\n"
             );
-            for (genre, r) in rows {
+            for (kind, r) in rows {
                 out.push_str(&format!(
-                    "| {genre} | {} | {} | {} |\n",
+                    "| {kind} | {} | {} | {} |\n",
                     r.issued, r.repealed, r.in_force
                 ));
             }
@@ -249,15 +248,15 @@ pub fn annual_table(stats: &Statistics, year: i32, format: Format) -> String {
         }
         Format::Csv => {
             let mut out = "信息内容,本年制发件数,本年废止件数,现行有效件数\r\n".to_owned();
-            for (genre, r) in rows {
-                out.push_str(&format!("{genre},{},{},{}\r\n", r.issued, r.repealed, r.in_force));
+            for (kind, r) in rows {
+                out.push_str(&format!("{kind},{},{},{}\r\n", r.issued, r.repealed, r.in_force));
             }
             out
         }
         Format::Json => {
             let rows: Vec<serde_json::Value> = rows
                 .into_iter()
-                .map(|(genre, r)| serde_json::json!({ "genre": genre, "issued": r.issued, "repealed": r.repealed, "in_force": r.in_force }))
+                .map(|(kind, r)| serde_json::json!({ "kind": kind, "issued": r.issued, "repealed": r.repealed, "in_force": r.in_force }))
                 .collect();
             let mut out = serde_json::to_string_pretty(&serde_json::json!({ "year": year, "rows": rows }))
                 .unwrap_or_default();

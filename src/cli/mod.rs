@@ -369,13 +369,13 @@ impl Stats {
             Err(e) => return output.report(Err(e), msg!("verb.checked")),
         };
         output.diagnostics(&warnings);
-        if statistics.genres.is_empty() {
+        if statistics.kinds.is_empty() {
             output.diagnostics(&[Diagnostic::error(
                 gongkai::site::config::FILE_NAME,
-                msg!("stats.no_genres"),
+                msg!("stats.no_kinds"),
             )
-            .field("genres")
-            .hint(msg!("stats.no_genres.hint"))]);
+            .field("kinds")
+            .hint(msg!("stats.no_kinds.hint"))]);
             return ExitCode::from(2);
         }
         let mut notes: Vec<Diagnostic> = statistics

@@ -11,8 +11,9 @@ use rayon::prelude::*;
 use serde_json::{Value, json};
 
 use crate::catalogue::Catalogue;
-use crate::content::document::Document;
+use crate::content::document::{Document, FieldValue};
 use crate::output::{OutputError, Sink, Stamp};
+use crate::site::config::FieldType;
 
 /// URLs per sitemap file (the protocol's limit).
 const SITEMAP_LIMIT: usize = 50_000;
@@ -74,7 +75,7 @@ fn make_all(catalogue: &Catalogue, pages: &[String]) -> Result<Vec<(String, Vec<
     );
     let mut files = vec![
         ("catalogue.json".to_owned(), json?),
-        ("catalogue.schema.json".to_owned(), SCHEMA.as_bytes().to_vec()),
+        ("catalogue.schema.json".to_owned(), schema(&catalogue.config)?),
         ("catalogue.csv".to_owned(), csv?),
         ("data.json".to_owned(), data?),
     ];
@@ -135,6 +136,7 @@ fn stamp(catalogue: &Catalogue, pages: &[String]) -> Stamp {
             .collect::<Vec<_>>(),
         catalogue.issuers.iter().map(|f| &f.name).collect::<Vec<_>>(),
         pages,
+        &config.fields,
     );
     hasher.update(&postcard::to_stdvec(&head).unwrap_or_default());
     let rows: Vec<[u8; 16]> = catalogue
@@ -227,12 +229,23 @@ struct DocumentJson<'a> {
     date: String,
     disclosure: &'static str,
     doc_number: Option<&'a str>,
+    effective: Option<String>,
+    fields: std::collections::BTreeMap<&'a str, Value>,
+    genre: Option<&'a str>,
     index_number: &'a str,
+    interpretation_form: Option<&'a str>,
     interprets: Vec<&'a str>,
     issuer: &'a str,
+    issuers: Vec<&'a str>,
     keywords: &'a [String],
+    kind: Option<&'a str>,
+    published: String,
+    registration: Option<&'a str>,
     replaced_by: Option<&'a str>,
+    revises: Option<&'a str>,
     status: &'static str,
+    subject: Option<String>,
+    subject_code: Option<&'a str>,
     summary: &'a str,
     title: &'a str,
     url: String,
@@ -266,15 +279,47 @@ fn document_json<'a>(catalogue: &'a Catalogue, i: usize, d: &'a Document) -> Doc
             .collect(),
         category: &category.name,
         category_code: &category.code,
-        date: d.date.format("%Y-%m-%d").to_string(),
+        date: day(d.date),
         disclosure: d.disclosure.label(),
         doc_number: d.doc_number.as_deref(),
+        effective: d.effective.map(day),
+        fields: d
+            .extra
+            .iter()
+            .map(|(f, v)| {
+                let field = &catalogue.config.fields[usize::from(*f)];
+                (field.key.as_str(), field_json(field, v))
+            })
+            .collect(),
+        genre: d.genre.as_deref(),
         index_number: &d.index_number,
+        interpretation_form: d.interpretation_form.as_deref(),
         interprets: relations.interprets.iter().map(|&j| index_of(j)).collect(),
         issuer: &d.issuer,
+        issuers: std::iter::once(&d.issuer)
+            .chain(&d.joint_issuers)
+            .map(String::as_str)
+            .collect(),
         keywords: &d.keywords,
+        kind: d.kind.as_deref(),
+        published: day(d.published),
+        registration: d.registration.as_deref(),
         replaced_by: relations.replaced_by.map(index_of),
+        revises: relations.revises.map(index_of),
         status: d.status.label(),
+        subject: d.subject.map(|s| {
+            let subject = &catalogue.config.subjects[usize::from(s.top)];
+            match s.sub.and_then(|j| subject.children.get(usize::from(j))) {
+                Some(child) => format!("{}/{}", subject.name, child.name),
+                None => subject.name.clone(),
+            }
+        }),
+        subject_code: d.subject.map(|s| {
+            let subject = &catalogue.config.subjects[usize::from(s.top)];
+            s.sub
+                .and_then(|j| subject.children.get(usize::from(j)))
+                .map_or(subject.code.as_str(), |c| c.code.as_str())
+        }),
         summary: &d.summary,
         title: &d.title,
         url: format!("{base}{}", d.url()),
@@ -296,8 +341,68 @@ fn catalogue_json(catalogue: &Catalogue) -> Result<Vec<u8>, ExportError> {
     to_json(&json)
 }
 
-/// The JSON Schema of `catalogue.json`, one description per field.
-pub(crate) const SCHEMA: &str = include_str!("catalogue.schema.json");
+/// The JSON Schema of `catalogue.json`, one description per field; the
+/// site's declared fields are added under `fields`.
+const SCHEMA: &str = include_str!("catalogue.schema.json");
+
+fn day(d: chrono::NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// A declared field's value in catalogue.json: numbers as numbers, dates
+/// as `YYYY-MM-DD`, a link as the 索引号 it names.
+fn field_json(field: &crate::site::config::DeclaredField, value: &FieldValue) -> Value {
+    match value {
+        FieldValue::Text(t) => json!(t),
+        FieldValue::Date(d) => json!(day(*d)),
+        FieldValue::Number(n) => n
+            .parse::<f64>()
+            .ok()
+            .and_then(serde_json::Number::from_f64)
+            .map_or_else(|| json!(n), Value::Number),
+        FieldValue::Choice(c) => match &field.kind {
+            FieldType::Choice(values) => json!(values.get(usize::from(*c))),
+            _ => Value::Null,
+        },
+        FieldValue::List(items) => json!(items),
+        FieldValue::Link(r) => json!(r.index_number),
+    }
+}
+
+/// The schema of this site's catalogue.json: [`SCHEMA`] with a property
+/// for each declared field.
+fn schema(config: &crate::site::config::SiteConfig) -> Result<Vec<u8>, ExportError> {
+    let mut schema: Value = serde_json::from_str(SCHEMA)?;
+    let date = json!({ "type": "string", "format": "date", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" });
+    let properties: serde_json::Map<String, Value> = config
+        .fields
+        .iter()
+        .map(|f| {
+            let mut property = match &f.kind {
+                FieldType::Text => json!({ "type": "string" }),
+                FieldType::Date => date.clone(),
+                FieldType::Number => json!({ "type": "number" }),
+                FieldType::Choice(values) => json!({ "enum": values }),
+                FieldType::List => json!({ "type": "array", "items": { "type": "string" } }),
+                FieldType::Link => json!({ "type": "string", "description": "索引号" }),
+            };
+            if let Some(object) = property.as_object_mut() {
+                object.insert("title".into(), json!(f.label));
+            }
+            (f.key.clone(), property)
+        })
+        .collect();
+    let required: Vec<&str> = config
+        .fields
+        .iter()
+        .filter(|f| f.required)
+        .map(|f| f.key.as_str())
+        .collect();
+    let fields = &mut schema["properties"]["documents"]["items"]["properties"]["fields"];
+    fields["properties"] = Value::Object(properties);
+    fields["required"] = json!(required);
+    to_json(&schema)
+}
 
 /// The catalogue as CSV: a UTF-8 BOM (so Excel and WPS on Chinese Windows
 /// read it as UTF-8), Chinese headers, RFC 4180 quoting and CRLF lines.
@@ -307,32 +412,65 @@ fn catalogue_csv(catalogue: &Catalogue) -> Result<Vec<u8>, ExportError> {
         let mut writer = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .from_writer(&mut out);
-        writer.write_record([
+        let config = &catalogue.config;
+        let mut header: Vec<&str> = vec![
             "索引号",
             "信息标题",
             "发布机构",
             "信息分类",
-            "发文日期",
+            "成文日期",
+            "发布日期",
+            "施行日期",
             "文件编号",
             "有效性",
             "内容概述",
             "主题词",
+            "主题分类",
+            "文种",
+            "文件类型",
+            "登记号",
             "网址",
-        ])?;
-        for d in &catalogue.documents {
-            let record = [
-                d.index_number.as_str(),
-                &d.title,
-                &d.issuer,
-                &catalogue.config.categories[d.category].name,
-                &d.date.format("%Y-%m-%d").to_string(),
-                d.doc_number.as_deref().unwrap_or(""),
-                d.status.label(),
-                &d.summary,
-                &d.keywords.join("、"),
-                &format!("{}{}", catalogue.config.base_url, d.url()),
+        ];
+        header.extend(config.fields.iter().map(|f| f.label.as_str()));
+        writer.write_record(&header)?;
+        for (i, d) in catalogue.documents.iter().enumerate() {
+            let json = document_json(catalogue, i, d);
+            let mut record: Vec<String> = vec![
+                d.index_number.clone(),
+                d.title.clone(),
+                json.issuers.join("、"),
+                config.categories[d.category].name.clone(),
+                json.date,
+                json.published,
+                json.effective.unwrap_or_default(),
+                d.doc_number.clone().unwrap_or_default(),
+                d.status.label().to_owned(),
+                d.summary.clone(),
+                d.keywords.join("、"),
+                json.subject.unwrap_or_default(),
+                d.genre.clone().unwrap_or_default(),
+                d.kind.clone().unwrap_or_default(),
+                d.registration.clone().unwrap_or_default(),
+                json.url,
             ];
-            writer.write_record(record.map(spreadsheet_text).iter().map(|cell| cell.as_bytes()))?;
+            record.extend(config.fields.iter().map(|f| {
+                match json.fields.get(f.key.as_str()) {
+                    Some(Value::String(s)) => s.clone(),
+                    Some(Value::Array(items)) => items
+                        .iter()
+                        .filter_map(Value::as_str)
+                        .collect::<Vec<_>>()
+                        .join("、"),
+                    Some(Value::Null) | None => String::new(),
+                    Some(other) => other.to_string(),
+                }
+            }));
+            writer.write_record(
+                record
+                    .iter()
+                    .map(|cell| spreadsheet_text(cell))
+                    .map(|c| c.into_owned()),
+            )?;
         }
         writer.flush().map_err(csv::Error::from)?;
     }
@@ -359,7 +497,7 @@ fn feed(catalogue: &Catalogue, title: &str, path: &str, documents: &[usize]) -> 
         .take(catalogue.config.feed_entries)
         .map(|&i| &catalogue.documents[i])
         .collect();
-    let stamp = |d: &Document| format!("{}T00:00:00+08:00", d.date.format("%Y-%m-%d"));
+    let stamp = |d: &Document| format!("{}T00:00:00+08:00", d.published.format("%Y-%m-%d"));
     // No build time: the feed changes when its newest entry does.
     let updated = entries
         .first()
@@ -454,7 +592,7 @@ fn data_json(catalogue: &Catalogue) -> Value {
     let modified = catalogue
         .documents
         .first()
-        .map(|d| d.date.format("%Y-%m-%d").to_string());
+        .map(|d| d.published.format("%Y-%m-%d").to_string());
     let publishers: Vec<&str> = catalogue.issuers.iter().map(|f| f.name.as_str()).collect();
     json!({
         "@context": "https://project-open-data.cio.gov/v1.1/schema/catalog.jsonld",

@@ -15,10 +15,12 @@ pub(super) struct Card<'a> {
     pub(super) date: String,
     pub(super) index_number: &'a str,
     pub(super) doc_number: Option<&'a str>,
-    pub(super) issuer: &'a str,
+    pub(super) issuer: std::borrow::Cow<'a, str>,
     pub(super) category: &'a str,
     pub(super) status: &'static str,
     pub(super) status_code: &'static str,
+    /// The declared fields shown on cards, each as `label：value`.
+    pub(super) more: Vec<String>,
 }
 
 /// Every document's card: a hash of it for fingerprints, and its value,
@@ -44,7 +46,7 @@ impl CardTable<'_> {
 pub(super) enum Ctx<'a> {
     Value(Value),
     Document(DocumentCtx<'a>),
-    List(ListCtx),
+    List(ListCtx<'a>),
 }
 
 impl Ctx<'_> {
@@ -81,9 +83,47 @@ pub(super) struct DocumentCtx<'a> {
     pub(super) category_url: String,
     pub(super) year_url: String,
     pub(super) valid_until: Option<String>,
+    /// 成文日期.
+    pub(super) written: String,
+    /// 施行日期, when given.
+    pub(super) effective: Option<String>,
+    /// Every issuer with its list page, the lead one first (several for a
+    /// joint document).
+    pub(super) issuers: Vec<Link<'a>>,
+    /// Rows of the metadata table after the standard ones: 主题分类, 文种,
+    /// 文件类型, 登记号, 解读形式 and the declared fields shown there.
+    pub(super) rows: Vec<MetaRow<'a>>,
+    /// The 题注 of a version of a revision chain (or of a document with a
+    /// 文号 or 施行日期): 公布, each 修订, 施行.
+    pub(super) caption: Option<String>,
+    /// For each of `versions` (oldest first): whether it is this page, and
+    /// whether it is the newest version in force (现行有效).
+    pub(super) version_marks: Vec<(bool, bool)>,
     pub(super) attachments: Vec<AttachmentCtx<'a>>,
     /// The document as schema.org JSON-LD ([`super::tags::json_ld`]).
     pub(super) json_ld: String,
+}
+
+/// A name and the page it links to.
+#[derive(Serialize)]
+pub(super) struct Link<'a> {
+    pub(super) name: &'a str,
+    pub(super) url: Option<String>,
+}
+
+/// One row of a document's metadata table.
+#[derive(Serialize)]
+pub(super) struct MetaRow<'a> {
+    pub(super) label: &'a str,
+    /// The values (several for a list), each with the page it links to.
+    pub(super) values: Vec<Shown<'a>>,
+}
+
+/// A value shown in the metadata table, and the page it links to.
+#[derive(Serialize)]
+pub(super) struct Shown<'a> {
+    pub(super) text: std::borrow::Cow<'a, str>,
+    pub(super) url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -96,9 +136,9 @@ pub(super) struct AttachmentCtx<'a> {
 
 /// A facet list page's own context (its cards apart).
 #[derive(Serialize)]
-pub(super) struct ListCtx {
-    pub(super) kind: &'static str,
-    pub(super) kind_title: &'static str,
+pub(super) struct ListCtx<'a> {
+    pub(super) kind: &'a str,
+    pub(super) kind_title: &'a str,
     pub(super) facet_name: String,
     pub(super) abolished: Option<AbolishedLink>,
     pub(super) count: usize,

@@ -21,7 +21,9 @@ mod context;
 pub(crate) mod i18n;
 mod page_context;
 mod tags;
-use context::{AbolishedLink, AttachmentCtx, Card, CardTable, Cards, Ctx, DocumentCtx, ListCtx, Pager};
+use context::{
+    AbolishedLink, AttachmentCtx, Card, CardTable, Cards, Ctx, DocumentCtx, Link, ListCtx, MetaRow, Pager,
+};
 use page_context::page_context;
 
 /// What a build adds to every page beyond the catalogue.
@@ -66,6 +68,7 @@ enum Job {
     Page(usize),
     Mandatory,
     Statistics,
+    Library,
     Document(usize),
     Overview(FacetKind),
     List(FacetKind, usize, usize),
@@ -190,8 +193,11 @@ fn jobs(catalogue: &Catalogue) -> Vec<Job> {
     {
         jobs.push(Job::Mandatory);
     }
+    if catalogue.documents.iter().any(|d| d.kind.is_some()) {
+        jobs.push(Job::Library);
+    }
     jobs.extend((0..catalogue.documents.len()).map(Job::Document));
-    for kind in FacetKind::ALL {
+    for kind in catalogue.facet_kinds() {
         jobs.push(Job::Overview(kind));
         for (i, facet) in catalogue.facets(kind).iter().enumerate() {
             let pages = page_count(facet.documents.len(), catalogue.config.page_size);
@@ -302,6 +308,8 @@ struct FacetLink {
     name: String,
     url: String,
     count: usize,
+    /// 1 for a sub-class, shown under its class.
+    level: u8,
 }
 
 /// Values computed once and shared by every page.
@@ -333,8 +341,9 @@ impl<'a> Shared<'a> {
         let (cards, hashes) = catalogue
             .documents
             .par_iter()
-            .map(|d| {
-                let card = card(catalogue, d);
+            .enumerate()
+            .map(|(i, d)| {
+                let card = card(catalogue, i, d);
                 let hash = crate::hash::hash16(&postcard::to_stdvec(&card).unwrap_or_default());
                 (card, hash)
             })
@@ -354,7 +363,7 @@ impl<'a> Shared<'a> {
                 guide => page("guide"),
                 rules => page("rules"),
                 mandatory => (!c.mandatory.is_empty()).then(|| crate::content::page::url("mandatory")),
-                reports => c.reports.as_ref().and_then(|code| catalogue.categories.iter().find(|f| &f.key == code)).map(|f| facet_url(FacetKind::Category, f, 1)),
+                reports => c.reports.as_ref().and_then(|code| catalogue.categories.iter().find(|f| &f.key == code)).map(|f| facet_url(config, FacetKind::Category, f, 1)),
             }
         });
         let t = Value::from(Serde(
@@ -454,7 +463,8 @@ fn correction_url(config: &crate::site::config::SiteConfig, canonical: &str) -> 
 }
 
 /// The templates pages are rendered from.
-const PAGE_TEMPLATES: [&str; 9] = [
+const PAGE_TEMPLATES: [&str; 10] = [
+    "library.html",
     "home.html",
     "search.html",
     "document.html",
@@ -497,14 +507,37 @@ fn template_reads(
     Some(reads)
 }
 
-fn card<'a>(catalogue: &'a Catalogue, d: &'a Document) -> Card<'a> {
+fn card<'a>(catalogue: &'a Catalogue, i: usize, d: &'a Document) -> Card<'a> {
+    let more = d
+        .extra
+        .iter()
+        .filter(|(f, _)| catalogue.config.fields[usize::from(*f)].in_cards)
+        .map(|(f, value)| {
+            let label = &catalogue.config.fields[usize::from(*f)].label;
+            let values: Vec<String> = page_context::field_values(catalogue, i, *f, value)
+                .into_iter()
+                .map(|v| v.text.into_owned())
+                .collect();
+            format!("{label}：{}", values.join("、"))
+        })
+        .collect();
     Card {
+        more,
         title: &d.title,
         url: d.url(),
-        date: d.date.format("%Y-%m-%d").to_string(),
+        date: d.published.format("%Y-%m-%d").to_string(),
         index_number: &d.index_number,
         doc_number: d.doc_number.as_deref(),
-        issuer: &d.issuer,
+        issuer: if d.joint_issuers.is_empty() {
+            d.issuer.as_str().into()
+        } else {
+            std::iter::once(&d.issuer)
+                .chain(&d.joint_issuers)
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join("、")
+                .into()
+        },
         category: &catalogue.config.categories[d.category].name,
         status: crate::render::i18n::get(&catalogue.config.language, &format!("status_{}", d.status.code())),
         status_code: d.status.code(),
@@ -517,21 +550,28 @@ fn facet_links(catalogue: &Catalogue, kind: FacetKind) -> Vec<FacetLink> {
         .iter()
         .map(|f| FacetLink {
             name: facet_name(&catalogue.config.language, kind, f),
-            url: facet_url(kind, f, 1),
+            url: facet_url(&catalogue.config, kind, f, 1),
             count: f.documents.len(),
+            level: f.level,
         })
         .collect()
 }
 
-fn kind_title(language: &str, kind: FacetKind) -> &'static str {
-    crate::render::i18n::get(
-        language,
-        match kind {
-            FacetKind::Category => "category",
-            FacetKind::Issuer => "issuer",
-            FacetKind::Year => "year",
-        },
-    )
+fn kind_title(catalogue: &Catalogue, kind: FacetKind) -> &str {
+    let key = match kind {
+        FacetKind::Category => "category",
+        FacetKind::Issuer => "issuer",
+        FacetKind::Year => "year",
+        FacetKind::Subject => "subject",
+        FacetKind::Field(i) => {
+            return catalogue
+                .config
+                .fields
+                .get(usize::from(i))
+                .map_or("", |f| f.label.as_str());
+        }
+    };
+    crate::render::i18n::get(&catalogue.config.language, key)
 }
 
 /// A facet's display name: year facets are named in the interface language.

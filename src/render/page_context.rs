@@ -17,7 +17,7 @@ pub(super) struct PageContext<'a> {
     /// hashes the cards' hashes, rendering puts the cards in.
     cards: Vec<(&'static str, Cards)>,
     root: &'static str,
-    section: &'static str,
+    section: &'a str,
     body: Option<Body<'a>>,
     /// The page tags (《政府网站发展指引》) it carries.
     tags: super::tags::Tags,
@@ -112,10 +112,29 @@ pub(super) fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a>
         Job::Home => {
             let recent = (0..catalogue.documents.len().min(catalogue.config.home_recent)).collect();
             cards.push(("recent", Cards::Many(recent)));
+            // Every other way in: issuers, 主题分类, declared facets, the 规范性文件库.
+            let mut browse: Vec<(String, String)> = catalogue
+                .facet_kinds()
+                .into_iter()
+                .filter(|k| !matches!(k, FacetKind::Category | FacetKind::Year))
+                .map(|k| {
+                    (
+                        kind_title(catalogue, k).to_owned(),
+                        crate::catalogue::url::overview_url(&catalogue.config, k),
+                    )
+                })
+                .collect();
+            if catalogue.documents.iter().any(|d| d.kind.is_some()) {
+                browse.push((
+                    crate::render::i18n::get(&catalogue.config.language, "library").to_owned(),
+                    crate::catalogue::url::LIBRARY.to_owned(),
+                ));
+            }
             let ctx = context! {
                 total => catalogue.documents.len(),
                 issuers => catalogue.issuers.len(),
-                years => Value::from(Serde(facet_links(catalogue, FacetKind::Year)))
+                years => Value::from(Serde(facet_links(catalogue, FacetKind::Year))),
+                browse => browse,
             };
             ("home.html", "index.html".to_owned(), Ctx::Value(ctx), "", "home")
         }
@@ -169,9 +188,11 @@ pub(super) fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a>
             let d = &catalogue.documents[i];
             let path = d.url();
             body = Some(Body::Document(i, d));
-            let issuer_url = catalogue.issuer_of(d).map(|f| facet_url(FacetKind::Issuer, f, 1));
+            let issuer_url = catalogue
+                .issuer_of(d)
+                .map(|f| facet_url(&catalogue.config, FacetKind::Issuer, f, 1));
             let category = &catalogue.categories[d.category];
-            let year = chrono::Datelike::year(&d.date);
+            let year = chrono::Datelike::year(&d.published);
             let relations = &catalogue.relations[i];
             cards.extend([
                 ("doc", Cards::One(Some(i))),
@@ -180,6 +201,18 @@ pub(super) fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a>
                 ("interprets", Cards::Many(relations.interprets.clone())),
                 ("interpreted_by", Cards::Many(relations.interpreted_by.clone())),
             ]);
+            let chain = crate::catalogue::library::versions(&catalogue.relations, &catalogue.documents, i);
+            let caption = crate::catalogue::library::caption(&catalogue.documents, &chain, i);
+            let newest = chain
+                .last()
+                .copied()
+                .filter(|&n| !catalogue.documents[n].status.is_abolished());
+            let version_marks: Vec<(bool, bool)> =
+                chain.iter().map(|&v| (v == i, Some(v) == newest)).collect();
+            cards.push((
+                "versions",
+                Cards::Many(if chain.len() > 1 { chain } else { Vec::new() }),
+            ));
             let attachments = d
                 .attachments
                 .iter()
@@ -202,9 +235,23 @@ pub(super) fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a>
                 summary: &d.summary,
                 keywords: &d.keywords,
                 issuer_url,
-                category_url: facet_url(FacetKind::Category, category, 1),
+                category_url: facet_url(&catalogue.config, FacetKind::Category, category, 1),
                 year_url: crate::catalogue::url::year_page(year),
                 valid_until: d.valid_until.map(|v| v.format("%Y-%m-%d").to_string()),
+                written: d.date.format("%Y-%m-%d").to_string(),
+                effective: d.effective.map(|v| v.format("%Y-%m-%d").to_string()),
+                issuers: std::iter::once(&d.issuer)
+                    .chain(&d.joint_issuers)
+                    .map(|name| Link {
+                        name,
+                        url: catalogue
+                            .issuer_named(name)
+                            .map(|f| facet_url(&catalogue.config, FacetKind::Issuer, f, 1)),
+                    })
+                    .collect(),
+                rows: meta_rows(catalogue, i),
+                caption,
+                version_marks,
                 attachments,
                 json_ld: super::tags::json_ld(catalogue, d),
             });
@@ -253,6 +300,34 @@ pub(super) fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a>
             };
             ("page.html", path, Ctx::Value(ctx), "../", page.key)
         }
+        Job::Library => {
+            let shelves: Vec<Value> = crate::catalogue::library::shelves(catalogue)
+                .into_iter()
+                .filter(|s| !s.in_force.is_empty() || !s.abolished.is_empty())
+                .enumerate()
+                .map(|(n, s)| {
+                    let cards_of = |list: &[usize]| {
+                        list.iter()
+                            .map(|&j| shared.cards.value(j))
+                            .collect::<Vec<Value>>()
+                    };
+                    context! {
+                        n => n + 1,
+                        kind => s.kind,
+                        in_force => cards_of(&s.in_force),
+                        abolished => cards_of(&s.abolished),
+                    }
+                })
+                .collect();
+            let ctx = context! { shelves => shelves };
+            (
+                "library.html",
+                crate::catalogue::url::LIBRARY.to_owned(),
+                Ctx::Value(ctx),
+                "../",
+                "library",
+            )
+        }
         Job::Mandatory => {
             let items: Vec<Value> = catalogue
                 .config
@@ -264,13 +339,18 @@ pub(super) fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a>
                         .categories
                         .iter()
                         .filter_map(|code| catalogue.categories.iter().find(|f| &f.key == code))
-                        .map(|f| context! { name => f.name.clone(), url => facet_url(FacetKind::Category, f, 1), count => f.documents.len() })
+                        .map(|f| context! { name => f.name.clone(), url => facet_url(&catalogue.config, FacetKind::Category, f, 1), count => f.documents.len() })
                         .collect();
                     context! { item => m.item.clone(), categories => facets }
                 })
                 .collect();
             let path = crate::content::page::url("mandatory");
-            let ctx = context! { items => items };
+            let library = catalogue
+                .documents
+                .iter()
+                .any(|d| d.kind.is_some())
+                .then_some(crate::catalogue::url::LIBRARY);
+            let ctx = context! { items => items, library => library };
             ("mandatory.html", path, Ctx::Value(ctx), "../", "mandatory")
         }
         Job::Statistics => {
@@ -302,13 +382,19 @@ pub(super) fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a>
             )
         }
         Job::Overview(kind) => {
-            let path = format!("{}/index.html", kind.dir());
+            let path = crate::catalogue::url::overview_url(&catalogue.config, kind);
             let ctx = context! {
-                kind => kind.dir(),
-                kind_title => kind_title(&catalogue.config.language, kind),
+                kind => kind.dir(&catalogue.config),
+                kind_title => kind_title(catalogue, kind),
                 facets => Value::from(Serde(facet_links(catalogue, kind)))
             };
-            ("overview.html", path, Ctx::Value(ctx), "../", kind.dir())
+            (
+                "overview.html",
+                path,
+                Ctx::Value(ctx),
+                "../",
+                kind.dir(&catalogue.config),
+            )
         }
         Job::List(kind, f, page) => {
             let facet = &catalogue.facets(kind)[f];
@@ -322,7 +408,7 @@ pub(super) fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a>
                 .copied()
                 .collect();
             cards.push(("documents", Cards::Many(documents)));
-            let path = facet_url(kind, facet, page);
+            let path = facet_url(&catalogue.config, kind, facet, page);
             let page_file = |n: usize| {
                 if n <= 1 {
                     "index.html".to_owned()
@@ -345,15 +431,15 @@ pub(super) fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a>
                     count: a.documents.len(),
                 });
             let ctx = Ctx::List(ListCtx {
-                kind: kind.dir(),
-                kind_title: kind_title(&catalogue.config.language, kind),
+                kind: kind.dir(&catalogue.config),
+                kind_title: kind_title(catalogue, kind),
                 facet_name: facet_name(&catalogue.config.language, kind, facet),
                 abolished,
                 count: facet.documents.len(),
                 first: (page - 1) * size + 1,
                 pager,
             });
-            ("list.html", path, ctx, "../../", kind.dir())
+            ("list.html", path, ctx, "../../", kind.dir(&catalogue.config))
         }
     };
     let tags = job_tags(shared, job, &path);
@@ -382,7 +468,8 @@ fn job_tags(shared: &Shared<'_>, job: Job, path: &str) -> super::tags::Tags {
         Job::Abolished(_) => column(t("abolished")),
         Job::Mandatory => column(t("mandatory")),
         Job::Statistics => column(t("statistics")),
-        Job::Overview(kind) => column(kind_title(language, kind)),
+        Job::Library => column(t("library")),
+        Job::Overview(kind) => column(kind_title(catalogue, kind)),
         Job::List(kind, f, _) => column(&facet_name(language, kind, &catalogue.facets(kind)[f])),
         Job::Document(i) => super::tags::document(catalogue, &catalogue.documents[i]),
         Job::Page(i) if crate::content::page::STATEMENTS.contains(&catalogue.pages[i].key) => {
@@ -409,6 +496,122 @@ fn job_tags(shared: &Shared<'_>, job: Job, path: &str) -> super::tags::Tags {
                     description,
                 }),
             )
+        }
+    }
+}
+
+/// The metadata table's rows beyond the standard ones, in a fixed order:
+/// 主题分类, 文种, 文件类型, 登记号, 解读形式, then the declared fields the
+/// site shows there, in site.yaml order.
+fn meta_rows(catalogue: &Catalogue, i: usize) -> Vec<MetaRow<'_>> {
+    use super::context::Shown;
+    let config = &catalogue.config;
+    let d = &catalogue.documents[i];
+    let t = |key: &str| crate::render::i18n::get(&config.language, key);
+    let mut rows = Vec::new();
+    if let Some(s) = d.subject {
+        let subject = &config.subjects[usize::from(s.top)];
+        let text = match s.sub.and_then(|j| subject.children.get(usize::from(j))) {
+            Some(child) => format!("{}/{}", subject.name, child.name),
+            None => subject.name.clone(),
+        };
+        let url = catalogue
+            .subject_of(d)
+            .map(|f| facet_url(config, FacetKind::Subject, f, 1));
+        rows.push(MetaRow {
+            label: t("subject"),
+            values: vec![Shown {
+                text: text.into(),
+                url,
+            }],
+        });
+    }
+    for (key, value) in [
+        ("genre", &d.genre),
+        ("kind", &d.kind),
+        ("registration", &d.registration),
+        ("interpretation_form", &d.interpretation_form),
+    ] {
+        if let Some(value) = value {
+            let url = (key == "kind").then_some(crate::catalogue::url::LIBRARY.to_owned());
+            rows.push(MetaRow {
+                label: t(key),
+                values: vec![Shown {
+                    text: value.as_str().into(),
+                    url,
+                }],
+            });
+        }
+    }
+    for (f, value) in &d.extra {
+        let field = &config.fields[usize::from(*f)];
+        if field.in_table {
+            rows.push(MetaRow {
+                label: &field.label,
+                values: field_values(catalogue, i, *f, value),
+            });
+        }
+    }
+    rows
+}
+
+/// A declared field's values as shown (one, or each of a list), each with
+/// the page it links to: its facet's list for a facet, the linked
+/// document's page for a link.
+pub(super) fn field_values<'a>(
+    catalogue: &'a Catalogue,
+    document: usize,
+    f: u16,
+    value: &'a crate::content::document::FieldValue,
+) -> Vec<super::context::Shown<'a>> {
+    use super::context::Shown;
+    use crate::content::document::FieldValue;
+    use crate::site::config::FieldType;
+    let kind = FacetKind::Field(f);
+    let field = &catalogue.config.fields[usize::from(f)];
+    let shown = |text: &'a str| Shown {
+        text: text.into(),
+        url: field
+            .facet
+            .then(|| catalogue.facets(kind).iter().find(|facet| facet.name == text))
+            .flatten()
+            .map(|facet| facet_url(&catalogue.config, kind, facet, 1)),
+    };
+    match value {
+        FieldValue::Text(t) => vec![shown(t)],
+        FieldValue::Date(day) => vec![Shown {
+            text: day.format("%Y-%m-%d").to_string().into(),
+            url: None,
+        }],
+        FieldValue::Number(n) => vec![Shown {
+            text: n.as_str().into(),
+            url: None,
+        }],
+        FieldValue::Choice(c) => match &field.kind {
+            FieldType::Choice(values) => values
+                .get(usize::from(*c))
+                .map(|v| shown(v))
+                .into_iter()
+                .collect(),
+            _ => Vec::new(),
+        },
+        FieldValue::List(items) => items.iter().map(|item| shown(item)).collect(),
+        FieldValue::Link(r) => {
+            let target = catalogue.relations[document]
+                .links
+                .iter()
+                .find(|(field, _)| *field == f)
+                .map(|&(_, j)| &catalogue.documents[j]);
+            vec![match target {
+                Some(d) => Shown {
+                    text: d.title.as_str().into(),
+                    url: Some(d.url()),
+                },
+                None => Shown {
+                    text: r.index_number.as_str().into(),
+                    url: None,
+                },
+            }]
         }
     }
 }

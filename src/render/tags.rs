@@ -115,7 +115,7 @@ pub(super) fn document(catalogue: &Catalogue, d: &Document) -> Tags {
         &Column { name: category },
         Some(&Article {
             title: &d.title,
-            date: Some(d.date.format("%Y-%m-%d").to_string()),
+            date: Some(d.published.format("%Y-%m-%d").to_string()),
             source: &d.issuer,
             keywords,
             description,
@@ -129,8 +129,16 @@ pub(super) fn document(catalogue: &Catalogue, d: &Document) -> Tags {
 pub(super) fn json_ld(catalogue: &Catalogue, d: &Document) -> String {
     let config = &catalogue.config;
     let url = format!("{}{}", config.base_url, d.url());
-    let date = d.date.format("%Y-%m-%d").to_string();
-    let issuer = json!({ "@type": "GovernmentOrganization", "name": d.issuer });
+    let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+    let organisation = |name: &str| json!({ "@type": "GovernmentOrganization", "name": name });
+    let issuer = if d.joint_issuers.is_empty() {
+        organisation(&d.issuer)
+    } else {
+        std::iter::once(&d.issuer)
+            .chain(&d.joint_issuers)
+            .map(|name| organisation(name))
+            .collect()
+    };
     let mut value = json!({
         "@context": "https://schema.org",
         "@type": "Legislation",
@@ -138,15 +146,15 @@ pub(super) fn json_ld(catalogue: &Catalogue, d: &Document) -> String {
         "url": url,
         "name": d.title,
         "identifier": d.index_number,
-        "legislationDate": date,
-        "datePublished": date,
+        "legislationDate": day(d.date),
+        "datePublished": day(d.published),
         "legislationPassedBy": issuer,
         "author": issuer,
         "publisher": { "@type": "GovernmentOrganization", "name": config.identity.sponsor.as_deref().unwrap_or(&config.title) },
         "legislationLegalForce": match d.status {
             Validity::Valid => "https://schema.org/InForce",
-            Validity::Amended => "https://schema.org/PartiallyInForce",
-            Validity::Repealed | Validity::Expired => "https://schema.org/NotInForce",
+            Validity::Amended | Validity::PartlyInvalid => "https://schema.org/PartiallyInForce",
+            Validity::Pending | Validity::Repealed | Validity::Expired => "https://schema.org/NotInForce",
         },
         "inLanguage": config.language,
         "isPartOf": { "@type": "WebSite", "name": config.title, "url": config.base_url },
@@ -155,8 +163,11 @@ pub(super) fn json_ld(catalogue: &Catalogue, d: &Document) -> String {
     if let Some(number) = &d.doc_number {
         object.insert("legislationIdentifier".into(), json!(number));
     }
-    if let Some(genre) = &d.genre {
-        object.insert("legislationType".into(), json!(genre));
+    if let Some(kind) = d.kind.as_ref().or(d.genre.as_ref()) {
+        object.insert("legislationType".into(), json!(kind));
+    }
+    if let Some(effective) = d.effective {
+        object.insert("legislationDateOfApplicability".into(), json!(day(effective)));
     }
     if !d.summary.is_empty() {
         object.insert("abstract".into(), json!(d.summary));

@@ -190,7 +190,7 @@ fn text_stamp(program: &Stamp, d: &Document, issuer: usize) -> Stamp {
         program,
         &d.title,
         &d.slug,
-        d.date.to_string(),
+        d.published.to_string(),
         d.category,
         issuer,
         status_index(d.status),
@@ -629,7 +629,7 @@ fn meta_line(
     let row = (
         &d.title,
         d.url(),
-        d.date.format("%Y-%m-%d").to_string(),
+        d.published.format("%Y-%m-%d").to_string(),
         d.category,
         issuer_of.get(d.issuer.as_str()).copied().unwrap_or(0),
         status_index(d.status),
@@ -665,7 +665,7 @@ fn write_columns<S: Sink>(
         category.push(d.category as u8);
         let i = issuer_of.get(d.issuer.as_str()).copied().unwrap_or(0) as u16;
         issuer.extend_from_slice(&i.to_le_bytes());
-        year.push((chrono::Datelike::year(&d.date) - first_year).clamp(0, 255) as u8);
+        year.push((chrono::Datelike::year(&d.published) - first_year).clamp(0, 255) as u8);
         status.push(status_index(d.status));
     }
     out.write("invalid.bin", &invalid)?;

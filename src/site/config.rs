@@ -9,6 +9,8 @@ use serde::Deserialize;
 use crate::diagnostic::{Diagnostic, line_of};
 use crate::lang::Text;
 use crate::msg;
+pub use crate::site::fields::{DeclaredField, FieldType, Subject, SubjectChild};
+use crate::site::vocabulary;
 
 /// Types published when site.yaml does not say otherwise.
 pub const DEFAULT_TYPES: &[&str] = &[
@@ -57,8 +59,15 @@ pub struct SiteConfig {
     pub column: Option<Column>,
     /// Entries in each Atom feed (newest first).
     pub feed_entries: usize,
-    /// Kinds of document counted in the annual report (规章, 行政规范性文件 …).
+    /// Kinds of 规范性文件 counted in the annual report (规章, 行政规范性文件 …):
+    /// [`vocabulary::KINDS`] unless site.yaml says otherwise.
+    pub kinds: Vec<String>,
+    /// 文种 a document may have: [`vocabulary::GENRES`] and the site's own.
     pub genres: Vec<String>,
+    /// 主题分类, two levels; empty when the site does not classify by subject.
+    pub subjects: Vec<Subject>,
+    /// Front-matter fields the site declares beyond the built-in ones.
+    pub fields: Vec<DeclaredField>,
     /// How `gongkai new-doc` numbers new documents, when declared.
     pub index_number: Option<IndexNumberConfig>,
     /// A hash of site.yaml's text: what the parse cache was made with.
@@ -210,6 +219,12 @@ struct RawSiteConfig {
     feeds: RawFeeds,
     #[serde(default)]
     genres: Vec<String>,
+    #[serde(default)]
+    kinds: Option<Vec<String>>,
+    #[serde(default)]
+    subjects: Option<crate::site::fields::RawSubjects>,
+    #[serde(default)]
+    fields: Vec<crate::site::fields::RawField>,
     #[serde(default)]
     index_number: Option<RawIndexNumber>,
     #[serde(default, alias = "网站信息", alias = "footer", alias = "页脚")]
@@ -631,6 +646,28 @@ fn validate(raw: RawSiteConfig, text: &str) -> Result<SiteConfig, Vec<Diagnostic
         })
     });
 
+    let kinds = raw
+        .kinds
+        .unwrap_or_else(|| vocabulary::KINDS.iter().map(|k| (*k).to_owned()).collect());
+    let mut genres: Vec<String> = vocabulary::GENRES.iter().map(|g| (*g).to_owned()).collect();
+    for genre in raw.genres {
+        if kinds.contains(&genre) {
+            problem(
+                "genres",
+                msg!("config.genre_is_kind", genre = genre),
+                msg!("config.genre_is_kind.hint"),
+                &genre,
+            );
+        } else if !genres.contains(&genre) {
+            genres.push(genre);
+        }
+    }
+    let subjects = raw
+        .subjects
+        .map(|s| crate::site::fields::subjects(s, &mut problem))
+        .unwrap_or_default();
+    let fields = crate::site::fields::declared(raw.fields, &mut problem);
+
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -649,7 +686,10 @@ fn validate(raw: RawSiteConfig, text: &str) -> Result<SiteConfig, Vec<Diagnostic
         attachment_types,
         column: raw.column,
         feed_entries: raw.feeds.entries,
-        genres: raw.genres,
+        kinds,
+        genres,
+        subjects,
+        fields,
         index_number,
         text_hash: crate::hash::hash16(text.as_bytes()),
     })

@@ -11,5 +11,7 @@ pub(crate) const THEMES_DIR: &str = "themes";
 pub const STATE_DIR: &str = ".gongkai";
 
 pub mod config;
+pub mod fields;
 pub mod index_number;
 pub(crate) mod theme;
+pub mod vocabulary;

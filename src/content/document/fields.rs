@@ -43,11 +43,20 @@ pub(super) struct Fields<'a> {
     keys: HashMap<&'static str, &'a str>,
     start_line: u32,
     values: HashMap<&'static str, (&'a Value, u32)>,
+    /// Values of the site's declared fields by position: the value, its
+    /// line and the key it was written under.
+    declared: Vec<Option<(&'a Value, u32, &'a str)>>,
 }
 
 impl<'a> Fields<'a> {
-    pub(super) fn collect(path: &'a Path, meta: &'a RawMeta, problems: &mut Vec<Diagnostic>) -> Self {
+    pub(super) fn collect(
+        path: &'a Path,
+        meta: &'a RawMeta,
+        config: &SiteConfig,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Self {
         let mut values: HashMap<&'static str, (&'a Value, u32)> = HashMap::new();
+        let mut declared: Vec<Option<(&'a Value, u32, &'a str)>> = vec![None; config.fields.len()];
         let mut written: HashMap<&'static str, &str> = HashMap::new();
         let mut keys: HashMap<&'static str, &'a str> = HashMap::new();
         // Fields an unknown key was probably meant as: not also "missing".
@@ -57,13 +66,42 @@ impl<'a> Fields<'a> {
                 .key_lines
                 .get(key)
                 .map_or((meta.start_line, None), |(line, span)| (*line, Some(*span)));
+            if let Some(i) = config.fields.iter().position(|f| f.is_named(key)) {
+                if let Some((_, _, first)) = declared[i] {
+                    problems.push(
+                        Diagnostic::error(
+                            path,
+                            msg!(
+                                "field.twice",
+                                key = config.fields[i].key,
+                                first = first,
+                                second = key
+                            ),
+                        )
+                        .at(line)
+                        .span(key_span)
+                        .field(config.fields[i].key.clone())
+                        .written(key.clone())
+                        .hint(msg!("field.twice.hint")),
+                    );
+                } else {
+                    declared[i] = Some((value, line, key.as_str()));
+                }
+                continue;
+            }
             let Some(spec) = FIELDS
                 .iter()
                 .find(|f| f.key == key || f.aliases.contains(&key.as_str()))
             else {
                 let names = FIELDS
                     .iter()
-                    .flat_map(|f| std::iter::once(f.key).chain(f.aliases.iter().copied()));
+                    .flat_map(|f| std::iter::once(f.key).chain(f.aliases.iter().copied()))
+                    .chain(
+                        config
+                            .fields
+                            .iter()
+                            .flat_map(|f| [f.key.as_str(), f.label.as_str()]),
+                    );
                 let synonym = SYNONYMS
                     .iter()
                     .find(|(other, _)| other == key)
@@ -125,23 +163,240 @@ impl<'a> Fields<'a> {
                     .hint(msg!("field.missing.hint", key = spec.key, alias = alias)),
             );
         }
+        for (field, _) in config
+            .fields
+            .iter()
+            .zip(&declared)
+            .filter(|(f, v)| f.required && v.is_none())
+        {
+            problems.push(
+                Diagnostic::error(path, msg!("field.missing", key = field.key, alias = field.label))
+                    .at(meta.start_line)
+                    .field(field.key.clone())
+                    .hint(msg!("field.missing.hint", key = field.key, alias = field.label)),
+            );
+        }
         Fields {
             path,
             written: &meta.written,
             keys,
             start_line: meta.start_line,
             values,
+            declared,
         }
+    }
+
+    /// Whether the file gives field `key` (even with a wrong value).
+    pub(super) fn has(&self, key: &str) -> bool {
+        self.values.contains_key(key)
+    }
+
+    /// 发布机构: one name, or a list of them for a joint document (联合发文),
+    /// the lead issuer first. The first is required.
+    pub(super) fn issuers(&self, problems: &mut Vec<Diagnostic>) -> (Option<String>, Vec<String>) {
+        match self.values.get("issuer") {
+            Some((Value::Sequence(items), _)) => {
+                let mut names: Vec<String> = Vec::with_capacity(items.len());
+                for item in items {
+                    match scalar_text(item) {
+                        Ok(name) if !name.is_empty() => {
+                            if !names.contains(&name) {
+                                names.push(name);
+                            }
+                        }
+                        Ok(_) => {}
+                        Err(kind) => problems.push(
+                            self.problem(
+                                "issuer",
+                                Text::new("field.not_text")
+                                    .arg("field", &self.name("issuer"))
+                                    .nested("kind", &kind),
+                                msg!("issuer.list.hint", field = self.name("issuer")),
+                            ),
+                        ),
+                    }
+                }
+                if names.is_empty() {
+                    problems.push(self.problem(
+                        "issuer",
+                        msg!("field.empty", field = self.name("issuer")),
+                        msg!("issuer.list.hint", field = self.name("issuer")),
+                    ));
+                    return (None, Vec::new());
+                }
+                let lead = names.remove(0);
+                (Some(lead), names)
+            }
+            _ => (self.text("issuer", problems), Vec::new()),
+        }
+    }
+
+    /// The values of the site's declared fields, each checked against its
+    /// type.
+    pub(super) fn declared(
+        &self,
+        config: &SiteConfig,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Vec<(u16, FieldValue)> {
+        use crate::site::config::FieldType;
+        let mut out = Vec::new();
+        for (i, (field, found)) in config.fields.iter().zip(&self.declared).enumerate() {
+            let Some((value, line, written)) = *found else {
+                continue;
+            };
+            let problem = |message: Text, hint: Text| {
+                Diagnostic::error(self.path, message)
+                    .at(line)
+                    .field(field.key.clone())
+                    .written(written)
+                    .hint(hint)
+            };
+            let text = || match value {
+                // A number in a text field is kept as written.
+                Value::Number(_) => self
+                    .written
+                    .get(written)
+                    .map(|w| w.trim_matches(['"', '\'']).to_owned())
+                    .ok_or_else(|| msg!("kind.list")),
+                other => scalar_text(other),
+            };
+            let not_text = |kind: Text| {
+                problem(
+                    Text::new("field.not_text")
+                        .arg("field", &written)
+                        .nested("kind", &kind),
+                    msg!("field.not_text.hint", field = written),
+                )
+            };
+            let parsed = match &field.kind {
+                FieldType::Text => match text() {
+                    Ok(t) if t.is_empty() => None,
+                    Ok(t) => Some(FieldValue::Text(t)),
+                    Err(kind) => {
+                        problems.push(not_text(kind));
+                        None
+                    }
+                },
+                FieldType::Date => match text() {
+                    Ok(t) if t.is_empty() => None,
+                    Ok(t) => match crate::content::date::parse(&t) {
+                        Ok(day) => Some(FieldValue::Date(day)),
+                        Err(e) => {
+                            problems.push(problem(
+                                Text::new("date.invalid")
+                                    .arg("field", &written)
+                                    .nested("reason", &e.text()),
+                                msg!("hint.example", example = format!("{written}: 2025-06-30")),
+                            ));
+                            None
+                        }
+                    },
+                    Err(kind) => {
+                        problems.push(not_text(kind));
+                        None
+                    }
+                },
+                FieldType::Number => match text() {
+                    Ok(t) if t.is_empty() => None,
+                    Ok(t) if t.parse::<f64>().is_ok_and(f64::is_finite) => Some(FieldValue::Number(t)),
+                    Ok(t) => {
+                        problems.push(problem(
+                            msg!("field.not_number", field = written, value = t),
+                            msg!("hint.example", example = format!("{written}: 12.5")),
+                        ));
+                        None
+                    }
+                    Err(kind) => {
+                        problems.push(not_text(kind));
+                        None
+                    }
+                },
+                FieldType::Choice(values) => match text() {
+                    Ok(t) if t.is_empty() => None,
+                    Ok(t) => match values.iter().position(|v| *v == t) {
+                        Some(at) => Some(FieldValue::Choice(u16::try_from(at).unwrap_or(u16::MAX))),
+                        None => {
+                            let hint = match did_you_mean(&t, values.iter().map(String::as_str)) {
+                                Some(close) => msg!("hint.did_you_mean", name = close),
+                                None => msg!("hint.use_one_of", names = values.join("、")),
+                            };
+                            problems.push(problem(msg!("field.choice", value = t, field = written), hint));
+                            None
+                        }
+                    },
+                    Err(kind) => {
+                        problems.push(not_text(kind));
+                        None
+                    }
+                },
+                FieldType::List => {
+                    let items: Result<Vec<String>, Text> = match value {
+                        Value::Sequence(items) => items.iter().map(scalar_text).collect(),
+                        other => scalar_text(other).map(|t| {
+                            t.split([',', '，', '、', ';', '；'])
+                                .map(|w| w.trim().to_owned())
+                                .collect()
+                        }),
+                    };
+                    match items {
+                        Ok(items) => {
+                            let mut list: Vec<String> = Vec::with_capacity(items.len());
+                            for item in items.into_iter().filter(|w| !w.is_empty()) {
+                                if !list.contains(&item) {
+                                    list.push(item);
+                                }
+                            }
+                            (!list.is_empty()).then_some(FieldValue::List(list))
+                        }
+                        Err(kind) => {
+                            problems.push(not_text(kind));
+                            None
+                        }
+                    }
+                }
+                FieldType::Link => match text() {
+                    Ok(t) if t.is_empty() => None,
+                    Ok(t) => Some(FieldValue::Link(Reference {
+                        index_number: t,
+                        line,
+                    })),
+                    Err(kind) => {
+                        problems.push(not_text(kind));
+                        None
+                    }
+                },
+            };
+            if let Some(v) = parsed {
+                out.push((u16::try_from(i).unwrap_or(u16::MAX), v));
+            } else if field.required
+                && problems
+                    .last()
+                    .is_none_or(|d| d.field.as_deref() != Some(&field.key))
+            {
+                problems.push(problem(
+                    msg!("field.empty", field = written),
+                    msg!("field.value.hint", field = written),
+                ));
+            }
+        }
+        out
     }
 
     /// The fields written under another name than their English key, as
     /// (key, name), sorted.
-    pub(super) fn renamed(&self) -> Vec<(String, String)> {
+    pub(super) fn renamed(&self, config: &SiteConfig) -> Vec<(String, String)> {
+        let declared = config
+            .fields
+            .iter()
+            .zip(&self.declared)
+            .filter_map(|(f, v)| v.map(|(_, _, written)| (f.key.as_str(), written)));
         let mut renamed: Vec<(String, String)> = self
             .keys
             .iter()
+            .map(|(key, written)| (*key, *written))
+            .chain(declared)
             .filter(|(key, written)| key != written)
-            .map(|(key, written)| ((*key).to_owned(), (*written).to_owned()))
+            .map(|(key, written)| (key.to_owned(), written.to_owned()))
             .collect();
         renamed.sort();
         renamed

@@ -17,48 +17,7 @@ use crate::site::config::SiteConfig;
 mod fields;
 use fields::Fields;
 
-/// A front-matter field: its English key and the Chinese names accepted for it.
-#[derive(Debug)]
-pub struct FieldSpec {
-    /// The English snake_case key.
-    pub key: &'static str,
-    /// Other names accepted for it, as government pages label them.
-    pub aliases: &'static [&'static str],
-    /// Whether a document must have it.
-    pub required: bool,
-}
-
-/// Every front-matter field a document may have; the one place where Chinese
-/// names map onto the English keys.
-pub const FIELDS: &[FieldSpec] = &[
-    field("title", &["标题", "信息标题", "名称"], true),
-    field("index_number", &["索引号"], true),
-    field("issuer", &["发布机构", "发文机关"], true),
-    field("category", &["信息分类", "分类"], true),
-    field("date", &["发文日期", "成文日期", "日期"], true),
-    field("doc_number", &["文件编号", "文号", "发文字号"], false),
-    field("disclosure", &["公开方式"], false),
-    field("status", &["有效性"], false),
-    field("summary", &["内容概述", "摘要"], false),
-    field("keywords", &["主题词", "关键词"], false),
-    field("draft", &["草稿"], false),
-    field("slug", &[], false),
-    field("interprets", &["解读对象"], false),
-    field("replaced_by", &["替代文件"], false),
-    field("valid_until", &["有效期至"], false),
-    field("attachments", &["附件"], false),
-    field("personal_data", &["个人信息"], false),
-    field("genre", &["文种"], false),
-    field("repealed_on", &["废止日期"], false),
-];
-
-const fn field(key: &'static str, aliases: &'static [&'static str], required: bool) -> FieldSpec {
-    FieldSpec {
-        key,
-        aliases,
-        required,
-    }
-}
+pub use crate::site::fields::{FIELDS, FieldSpec};
 
 /// 公开方式: how a document is disclosed. Only [`Disclosure::Active`]
 /// documents are published (《政府信息公开条例》 art. 19–20 主动公开).
@@ -90,8 +49,13 @@ impl Disclosure {
 pub enum Validity {
     /// 有效.
     Valid,
+    /// 尚未生效: its 施行日期 is after the build date; the first build on
+    /// or after that day shows it 有效.
+    Pending,
     /// 已修改: amended by a later document.
     Amended,
+    /// 部分失效: some of its provisions no longer apply.
+    PartlyInvalid,
     /// 已废止: repealed.
     Repealed,
     /// 已失效: expired.
@@ -100,19 +64,29 @@ pub enum Validity {
 
 impl Validity {
     /// Every value, in the order of the status column and the manifest.
-    pub const ALL: [Validity; 4] = [
+    pub const ALL: [Validity; 6] = [
         Validity::Valid,
+        Validity::Pending,
         Validity::Amended,
+        Validity::PartlyInvalid,
         Validity::Repealed,
         Validity::Expired,
     ];
 
-    const NAMES: [(Validity, &'static str, &'static str); 4] = [
+    const NAMES: [(Validity, &'static str, &'static str); 6] = [
         (Validity::Valid, "有效", "valid"),
+        (Validity::Pending, "尚未生效", "pending"),
         (Validity::Amended, "已修改", "amended"),
+        (Validity::PartlyInvalid, "部分失效", "partly"),
         (Validity::Repealed, "已废止", "repealed"),
         (Validity::Expired, "已失效", "expired"),
     ];
+
+    /// Whether the document no longer applies at all (已废止, 已失效): it
+    /// leaves the lists of documents in force and ranks lower in search.
+    pub fn is_abolished(self) -> bool {
+        matches!(self, Validity::Repealed | Validity::Expired)
+    }
 
     /// The Chinese label shown on pages.
     pub fn label(self) -> &'static str {
@@ -167,8 +141,27 @@ pub struct Document {
     pub lines: FieldLines,
     /// 信息分类, as an index into the site's categories.
     pub category: usize,
-    /// 发文日期.
+    /// 成文日期 (also written 发文日期): the day it was signed.
     pub date: NaiveDate,
+    /// 发布日期: the day it was published; 成文日期 when not given. Lists
+    /// are sorted and years grouped by it.
+    pub published: NaiveDate,
+    /// 施行日期: the day it takes effect, when given.
+    pub effective: Option<NaiveDate>,
+    /// The other 发文机关 of a joint document (联合发文), after `issuer`.
+    pub joint_issuers: Vec<String>,
+    /// 主题分类, as positions in the site's subjects.
+    pub subject: Option<SubjectRef>,
+    /// 文件类型: one of the site's kinds (规章, 行政规范性文件 …).
+    pub kind: Option<String>,
+    /// 登记号 (统一编号) of a 规章 or 行政规范性文件.
+    pub registration: Option<String>,
+    /// 修订对象: the earlier version this one amends.
+    pub revises: Option<Reference>,
+    /// 解读形式 of an interpretation (文字, 图解 …).
+    pub interpretation_form: Option<String>,
+    /// Values of the site's declared fields, by field position, ascending.
+    pub extra: Vec<(u16, FieldValue)>,
     /// 文件编号, e.g. 川政办字〔2017〕89号.
     pub doc_number: Option<String>,
     /// 公开方式.
@@ -204,11 +197,50 @@ pub struct Document {
     pub linked_files: Vec<crate::content::attachment::Attachment>,
     /// Personal data the document may publish, each with its reason.
     pub personal_data: Vec<Allowance>,
-    /// The kind of document for the annual report (one of site.yaml's `genres`).
+    /// 文种 (通知, 意见, 办法 …): one of the shipped list or site.yaml's `genres`.
     pub genre: Option<String>,
     /// The day it was repealed or expired, when no other field tells.
     pub repealed_on: Option<NaiveDate>,
 }
+
+/// A document's 主题分类: a class and, when given, its sub-class.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SubjectRef {
+    /// Position in the site's subjects.
+    pub top: u16,
+    /// Position among that class's sub-classes.
+    pub sub: Option<u16>,
+}
+
+/// The value of a declared field.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub enum FieldValue {
+    /// A text.
+    Text(String),
+    /// A day.
+    Date(NaiveDate),
+    /// A number, as written.
+    Number(String),
+    /// One of the field's values, by position.
+    Choice(u16),
+    /// Several texts.
+    List(Vec<String>),
+    /// Another document.
+    Link(Reference),
+}
+
+/// 解读形式: how a policy is interpreted (the work plans ask for more than
+/// text: 图解, 音视频, 新闻发布会 …).
+pub const INTERPRETATION_FORMS: &[&str] = &[
+    "文字",
+    "图解",
+    "音视频",
+    "新闻发布会",
+    "专家解读",
+    "媒体解读",
+    "动漫",
+    "其他",
+];
 
 /// A reference to another document by its 索引号, with the line it is on.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -275,11 +307,11 @@ pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Parsed, Vec
     let split = frontmatter::split(path, text).map_err(|d| vec![d])?;
     let mut meta = frontmatter::parse(path, &split)?;
     let mut problems = std::mem::take(&mut meta.problems);
-    let fields = Fields::collect(path, &meta, &mut problems);
+    let fields = Fields::collect(path, &meta, config, &mut problems);
 
     let title = fields.text("title", &mut problems);
     let index_number = fields.text("index_number", &mut problems);
-    let issuer = fields.text("issuer", &mut problems);
+    let (issuer, joint_issuers) = fields.issuers(&mut problems);
     let category = fields.text("category", &mut problems).and_then(|name| {
         let found = config.category(&name);
         if found.is_none() {
@@ -340,17 +372,121 @@ pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Parsed, Vec
         });
     let attachments = fields.attachments(&mut problems);
     let personal_data = fields.allowances(&mut problems);
-    let genre = fields.optional_text("genre", &mut problems);
-    if let Some(g) = &genre
-        && !config.genres.contains(g)
-    {
-        let hint = if config.genres.is_empty() {
-            msg!("genre.none.hint")
-        } else {
-            msg!("hint.use_one_of", names = config.genres.join("、"))
-        };
-        problems.push(fields.problem("genre", msg!("genre.unknown", value = g), hint));
+    let genre = fields.optional_text("genre", &mut problems).filter(|g| {
+        let known = config.genres.contains(g);
+        if !known {
+            let (message, hint) = if config.kinds.contains(g) {
+                (
+                    msg!("genre.is_kind", value = g, field = fields.name("genre")),
+                    msg!("genre.is_kind.hint", value = g),
+                )
+            } else {
+                let hint = match did_you_mean(g, config.genres.iter().map(String::as_str)) {
+                    Some(close) => msg!("hint.did_you_mean", name = close),
+                    None => msg!("genre.unknown.hint"),
+                };
+                (msg!("genre.unknown", value = g), hint)
+            };
+            problems.push(fields.problem("genre", message, hint));
+        }
+        known
+    });
+    let kind = fields.optional_text("kind", &mut problems).filter(|k| {
+        let known = config.kinds.contains(k);
+        if !known {
+            problems.push(fields.problem(
+                "kind",
+                msg!("kind.unknown", value = k),
+                msg!("hint.use_one_of", names = config.kinds.join("、")),
+            ));
+        }
+        known
+    });
+    let registration = fields.optional_text("registration", &mut problems);
+    if registration.is_some() && kind.is_none() && !fields.has("kind") {
+        problems.push(fields.problem(
+            "registration",
+            msg!("registration.no_kind", field = fields.name("registration")),
+            msg!("registration.no_kind.hint", kinds = config.kinds.join("、")),
+        ));
     }
+    let subject =
+        fields
+            .optional_text("subject", &mut problems)
+            .and_then(|text| match subject_of(config, &text) {
+                Ok(found) => Some(found),
+                Err(hint) => {
+                    problems.push(fields.problem("subject", msg!("subject.unknown", value = text), hint));
+                    None
+                }
+            });
+    let revises = fields.references("revises", &mut problems);
+    if revises.len() > 1 {
+        problems.push(fields.problem(
+            "revises",
+            msg!("revises.many", field = fields.name("revises")),
+            msg!("revises.many.hint"),
+        ));
+    }
+    let interpretation_form = fields
+        .optional_text("interpretation_form", &mut problems)
+        .filter(|form| {
+            let known = INTERPRETATION_FORMS.contains(&form.as_str());
+            if !known {
+                problems.push(fields.problem(
+                    "interpretation_form",
+                    msg!("interpretation_form.unknown", value = form),
+                    msg!("hint.use_one_of", names = INTERPRETATION_FORMS.join("、")),
+                ));
+            }
+            known
+        });
+    if interpretation_form.is_some() && interprets.is_empty() {
+        problems.push(fields.problem(
+            "interpretation_form",
+            msg!(
+                "interpretation_form.alone",
+                field = fields.name("interpretation_form")
+            ),
+            msg!("interpretation_form.alone.hint"),
+        ));
+    }
+    let published = fields.optional_text("published", &mut problems).and_then(|text| {
+        let example = msg!(
+            "hint.example",
+            example = format!("{}: 2017-06-08", fields.name("published"))
+        );
+        fields.date("published", &text, example, &mut problems)
+    });
+    if let (Some(published), Some(date)) = (published, date)
+        && published < date
+    {
+        problems.push(fields.problem(
+            "published",
+            msg!(
+                "published.before",
+                field = fields.name("published"),
+                published = published,
+                date = date
+            ),
+            msg!("published.before.hint"),
+        ));
+    }
+    let effective = fields.optional_text("effective", &mut problems).and_then(|text| {
+        let example = msg!(
+            "hint.example",
+            example = format!("{}: 2018-01-01", fields.name("effective"))
+        );
+        fields.date("effective", &text, example, &mut problems)
+    });
+    if status == Validity::Pending && effective.is_none() {
+        problems.push(fields.problem(
+            "status",
+            msg!("status.pending_without_date"),
+            msg!("status.pending_without_date.hint"),
+        ));
+    }
+    let extra = fields.declared(config, &mut problems);
     let repealed_on = fields
         .optional_text("repealed_on", &mut problems)
         .and_then(|text| {
@@ -404,6 +540,7 @@ pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Parsed, Vec
     };
     let (title, issuer) = (title.unwrap_or_default(), issuer.unwrap_or_default());
     let (category, date) = (category.unwrap_or(0), date.unwrap_or_default());
+    let published = published.unwrap_or(date);
     Ok(Parsed {
         document: Document {
             source: path.to_path_buf(),
@@ -415,10 +552,19 @@ pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Parsed, Vec
                 issuer: fields.line("issuer"),
                 date: fields.line("date"),
                 body: split.body_line,
-                keys: fields.renamed(),
+                keys: fields.renamed(config),
             },
             category,
             date,
+            published,
+            effective,
+            joint_issuers,
+            subject,
+            kind,
+            registration,
+            revises: revises.into_iter().next(),
+            interpretation_form,
+            extra,
             doc_number,
             disclosure,
             status,
@@ -446,6 +592,78 @@ pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Parsed, Vec
         notices: Vec::new(),
         problems,
     })
+}
+
+/// The 主题分类 `text` names: `类/子类` (also with `\\`, `>` or `／`), a
+/// class, or a sub-class whose name only one class has. The error is the
+/// hint to show.
+fn subject_of(config: &SiteConfig, text: &str) -> Result<SubjectRef, Text> {
+    let subjects = &config.subjects;
+    if subjects.is_empty() {
+        return Err(msg!("subject.none.hint"));
+    }
+    let at = |i: usize| u16::try_from(i).unwrap_or(u16::MAX);
+    let parts: Vec<&str> = text
+        .split(['/', '\\', '>', '／', '＞', '→'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let top_named = |name: &str| subjects.iter().position(|s| s.name == name);
+    match parts.as_slice() {
+        [top] => {
+            if let Some(i) = top_named(top) {
+                return Ok(SubjectRef {
+                    top: at(i),
+                    sub: None,
+                });
+            }
+            let holders: Vec<(usize, usize)> = subjects
+                .iter()
+                .enumerate()
+                .filter_map(|(i, s)| s.children.iter().position(|c| c.name == *top).map(|j| (i, j)))
+                .collect();
+            match holders.as_slice() {
+                [(i, j)] => Ok(SubjectRef {
+                    top: at(*i),
+                    sub: Some(at(*j)),
+                }),
+                [] => Err(subject_hint(subjects.iter().map(|s| s.name.as_str()), top)),
+                many => Err(msg!(
+                    "subject.ambiguous.hint",
+                    name = top,
+                    options = many
+                        .iter()
+                        .map(|(i, _)| format!("{}/{top}", subjects[*i].name))
+                        .collect::<Vec<_>>()
+                        .join("、")
+                )),
+            }
+        }
+        [top, sub] => {
+            let i =
+                top_named(top).ok_or_else(|| subject_hint(subjects.iter().map(|s| s.name.as_str()), top))?;
+            let children = &subjects[i].children;
+            let j = children
+                .iter()
+                .position(|c| c.name == *sub)
+                .ok_or_else(|| subject_hint(children.iter().map(|c| c.name.as_str()), sub))?;
+            Ok(SubjectRef {
+                top: at(i),
+                sub: Some(at(j)),
+            })
+        }
+        _ => Err(msg!("subject.form.hint")),
+    }
+}
+
+fn subject_hint<'a>(names: impl Iterator<Item = &'a str> + Clone, written: &str) -> Text {
+    match did_you_mean(written, names.clone()) {
+        Some(close) => msg!("hint.did_you_mean", name = close),
+        None => msg!(
+            "hint.use_one_of",
+            names = names.take(30).collect::<Vec<_>>().join("、")
+        ),
+    }
 }
 
 impl Document {

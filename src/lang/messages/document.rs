@@ -360,13 +360,13 @@ pub(super) static MESSAGES: &[(&str, &str, &str)] = &[
     ),
     (
         "genre.unknown",
-        "“{value}”不是本站声明的文件种类",
-        "`{value}` is not a genre of this site",
+        "“{value}”不是文种",
+        "`{value}` is not a genre (文种)",
     ),
     (
-        "genre.none.hint",
-        "在 site.yaml 中声明年报统计的文件种类，例如 genres: [规章, 行政规范性文件]",
-        "declare the kinds counted in the annual report in site.yaml, e.g. genres: [规章, 行政规范性文件]",
+        "genre.unknown.hint",
+        "文种如 通知、意见、决定、办法、规定、实施方案、报告、公告、通告、批复、函；本站另用的文种在 site.yaml 中声明，例如 genres: [工作要点]",
+        "genres are e.g. 通知, 意见, 决定, 办法, 规定, 实施方案, 报告, 公告, 通告, 批复, 函; declare the site's others in site.yaml, e.g. genres: [工作要点]",
     ),
     (
         "repealed_on.status",

@@ -12,6 +12,7 @@ mod audit;
 mod authoring;
 mod document;
 mod help;
+mod model;
 mod run;
 mod site;
 
@@ -19,7 +20,7 @@ mod site;
 pub type Message = (&'static str, &'static str, &'static str);
 
 /// Every part of the table.
-static PARTS: [&[Message]; 7] = [
+static PARTS: [&[Message]; 8] = [
     help::MESSAGES,
     document::MESSAGES,
     site::MESSAGES,
@@ -27,6 +28,7 @@ static PARTS: [&[Message]; 7] = [
     advice::MESSAGES,
     audit::MESSAGES,
     authoring::MESSAGES,
+    model::MESSAGES,
 ];
 
 /// Every message, part after part.

@@ -181,14 +181,14 @@ pub(super) static MESSAGES: &[(&str, &str, &str)] = &[
     ),
     // ── stats
     (
-        "stats.no_genres",
-        "site.yaml 没有声明文件种类（genres）",
-        "site.yaml declares no genres",
+        "stats.no_kinds",
+        "site.yaml 的文件类型（kinds）是空的",
+        "site.yaml's kinds: is empty",
     ),
     (
-        "stats.no_genres.hint",
-        "加上 genres: [规章, 行政规范性文件]，并给文件写上 genre:",
-        "add genres: [规章, 行政规范性文件] and give documents a genre:",
+        "stats.no_kinds.hint",
+        "删除 kinds: 使用默认的规章和行政规范性文件，或列出本站的文件类型，并给文件写上“文件类型”",
+        "remove kinds: to use the default (规章, 行政规范性文件), or list the site's kinds and give documents a kind",
     ),
     (
         "stats.undated",
