@@ -86,15 +86,15 @@ fn the_three_dates_show_and_lists_and_years_follow_the_publication_date() {
             "<th scope=\"row\">成文日期</th><td><time datetime=\"2022-02-10\">2022-02-10</time></td>"
         )
     );
-    assert!(n1.contains("<th scope=\"row\">发布日期</th><td><a href=\"../year/2022/index.html\"><time datetime=\"2022-03-25\">"));
+    assert!(n1.contains("<th scope=\"row\">发布日期</th><td><a href=\"../year/2022/index.html\"><time datetime=\"2022-03-01\">"));
     let r2 = page(&site, "docs/m-02-2021-0002.html");
     assert!(
         r2.contains(
             "<th scope=\"row\">施行日期</th><td><time datetime=\"2021-07-01\">2021-07-01</time></td>"
         )
     );
-    // n1 was written 2022-02-10 but published 2022-03-25; i1 written and
-    // published 2022-03-01: by publication n1 comes first.
+    // n1 was written 2022-02-10 but published 2022-03-01; i1 written and
+    // published 2022-02-25: by publication n1 comes first.
     let year = page(&site, "year/2022/index.html");
     let i1 = year.find("m-08-2022-0004.html").expect("i1 in 2022");
     let n1_at = year.find("m-02-2022-0003.html").expect("n1 in 2022");
@@ -104,7 +104,7 @@ fn the_three_dates_show_and_lists_and_years_follow_the_publication_date() {
     assert!(!site.join("public/year/2023").exists());
     // JSON-LD tells the dates apart.
     assert!(
-        n1.contains("\"datePublished\":\"2022-03-25\"") && n1.contains("\"legislationDate\":\"2022-02-10\"")
+        n1.contains("\"datePublished\":\"2022-03-01\"") && n1.contains("\"legislationDate\":\"2022-02-10\"")
     );
     assert!(r2.contains("\"legislationDateOfApplicability\":\"2021-07-01\""));
 }
@@ -245,7 +245,118 @@ fn declared_fields_are_shown_browsed_and_exported() {
     let row = rows.iter().find(|r| &r[0] == "M-02-2022-0003").expect("n1 row");
     assert_eq!(&row[column("专题")], "营商环境、政务公开");
     assert_eq!(&row[column("发布机构")], "区政府办公室、区财政局");
-    assert_eq!(&row[column("发布日期")], "2022-03-25");
+    assert_eq!(&row[column("发布日期")], "2022-03-01");
     assert_eq!(&row[column("成文日期")], "2022-02-10");
     assert_eq!(&row[column("主题分类")], "综合政务/政务公开");
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = read(path);
+    assert!(text.contains(from), "{from} in {}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).expect("write");
+}
+
+#[test]
+fn deadlines_in_working_days_are_warned_and_tabled() {
+    let (_dir, site) = fixture_site("model");
+    let root = site.to_string_lossy().into_owned();
+    // n1 published 31 working days after it was written (art. 26: 20).
+    edit(
+        &site.join("content/n1.md"),
+        "发布日期: 2022-03-01",
+        "发布日期: 2022-03-25",
+    );
+    // 规章 need a 解读 within 5 working days; i1 comes 10 after n1.
+    let yaml = site.join("site.yaml");
+    edit(
+        &yaml,
+        "subjects: preset",
+        "subjects: preset\ninterpretation: { kinds: [规章, 行政规范性文件], within_working_days: 5 }\ncolumn: { reports: \"09\", report_deadline: \"03-31\" }",
+    );
+    edit(
+        &yaml,
+        "  - { code: \"08\", name: 政策解读 }",
+        "  - { code: \"08\", name: 政策解读 }\n  - { code: \"09\", name: 年度报告 }",
+    );
+    edit(
+        &site.join("content/i1.md"),
+        "成文日期: 2022-02-25",
+        "成文日期: 2022-02-25\n发布日期: 2022-04-08",
+    );
+    // The 2022 report, ten days late; no report for the other years.
+    std::fs::write(
+        site.join("content/report.md"),
+        "---\n标题: 模型区2022年政府信息公开工作年度报告\n索引号: M-09-2023-0007\n发布机构: 区政府办公室\n信息分类: 年度报告\n成文日期: 2023-04-10\n---\n\n一、总体情况\n",
+    )
+    .expect("report");
+    let out = gongkai_env(
+        &["check", "--root", &root, "--deadlines"],
+        &[("SOURCE_DATE_EPOCH", "1700000000")], // 2023-11-14
+    );
+    assert!(out.status.success(), "warnings only: {}", stderr(&out));
+    let err = stderr(&out);
+    for want in [
+        "content/n1.md:7: 发布日期: published 2022-03-25, 31 working days after it was written (2022-02-10): more than the 20 of 《政府信息公开条例》 art. 26",
+        "content/i1.md:7: 发布日期: interpretation published 2022-04-08, 9 working days after 《关于进一步推进政务公开的通知》 (2022-03-25): more than the site's 5",
+        "content/r2.md:3: 《模型区城市管理办法（2021年修订）》 needs an interpretation and has none",
+        "content/report.md:6: 成文日期: the 2022 annual report was published 2023-04-10, after its deadline 2023-03-31",
+        "site.yaml: column.reports: no annual report for 2018、2019、2020、2021 (due by 03-31 of the next year)",
+    ] {
+        assert!(err.contains(want), "{want}\n--- stderr ---\n{err}");
+    }
+    // Only the version in force needs a 解读, and not a repealed document.
+    assert!(
+        !err.contains("content/r1.md:3:") && !err.contains("content/x1.md:3:"),
+        "{err}"
+    );
+    let table = String::from_utf8_lossy(&out.stdout).into_owned();
+    for row in [
+        "| rule | what | file | due | done |",
+        "| publication | 关于进一步推进政务公开的通知 | content/n1.md | 2022-03-10 | 2022-03-25 |",
+        "| annual report | 2018 | site.yaml | 2019-03-31 | not done |",
+        "| annual report | 模型区2022年政府信息公开工作年度报告 | content/report.md | 2023-03-31 | 2023-04-10 |",
+        "| interpretation | 图解：关于进一步推进政务公开的通知 | content/i1.md | 2022-04-01 | 2022-04-08 |",
+    ] {
+        assert!(table.contains(row), "{row}\n--- table ---\n{table}");
+    }
+    // --strict makes them errors.
+    let strict = gongkai_env(
+        &["check", "--root", &root, "--strict"],
+        &[("SOURCE_DATE_EPOCH", "1700000000")],
+    );
+    assert_eq!(strict.status.code(), Some(1));
+}
+
+#[test]
+fn a_site_adds_the_holidays_of_a_year_not_shipped() {
+    let (_dir, site) = fixture_site("model");
+    let root = site.to_string_lossy().into_owned();
+    // 2030 is not shipped: from Friday 2030-02-01 to Monday 03-04 are 21
+    // weekdays, one more than art. 26 allows.
+    edit(
+        &site.join("content/n1.md"),
+        "成文日期: 2022-02-10",
+        "成文日期: 2030-02-01",
+    );
+    edit(
+        &site.join("content/n1.md"),
+        "发布日期: 2022-03-01",
+        "发布日期: 2030-03-04",
+    );
+    let env = [("SOURCE_DATE_EPOCH", "1900000000")]; // 2030-03-17
+    let out = gongkai_env(&["check", "--root", &root], &env);
+    let err = stderr(&out);
+    assert!(
+        err.contains("content/n1.md:7: 发布日期: published 2030-03-04, 21 working days after it was written (2030-02-01)")
+            && err.contains("(2030: holidays not known, counted with weekends only; add them under calendar: in site.yaml)"),
+        "{err}"
+    );
+    // The site's calendar: a week off in February, and it is on time.
+    edit(
+        &site.join("site.yaml"),
+        "subjects: preset",
+        "subjects: preset\ncalendar:\n  放假: [2030-02-04~2030-02-08]",
+    );
+    let out = gongkai_env(&["check", "--root", &root], &env);
+    assert!(!stderr(&out).contains("content/n1.md:7"), "{}", stderr(&out));
 }

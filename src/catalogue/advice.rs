@@ -90,16 +90,30 @@ pub(crate) fn warnings(catalogue: &Catalogue, config_text: &str, today: NaiveDat
         );
     }
     warnings.extend(crate::catalogue::guide::warnings(catalogue));
+    // One warning for the missing reports of several years.
+    let mut reported_missing = false;
+    for late in crate::catalogue::deadlines::check(catalogue, today) {
+        if late.rule == crate::catalogue::deadlines::Rule::ReportMissing {
+            if reported_missing {
+                continue;
+            }
+            reported_missing = true;
+        }
+        warnings.push(late.warning);
+    }
     let declared: Vec<&str> = config.issuers.iter().map(|i| i.name.as_str()).collect();
     let latest = today + chrono::Duration::days(FUTURE_DAYS);
     for d in catalogue.documents.iter().filter(|d| d.is_published()) {
-        if !declared.is_empty() && !declared.contains(&d.issuer.as_str()) {
-            let hint = match did_you_mean(&d.issuer, declared.iter().copied()) {
+        for issuer in std::iter::once(&d.issuer).chain(&d.joint_issuers) {
+            if declared.is_empty() || declared.contains(&issuer.as_str()) {
+                continue;
+            }
+            let hint = match did_you_mean(issuer, declared.iter().copied()) {
                 Some(close) => msg!("hint.did_you_mean", name = close),
                 None => msg!("advice.issuer.hint", names = declared.join("、")),
             };
             warnings.push(
-                Diagnostic::warning(&d.source, msg!("advice.issuer", issuer = d.issuer))
+                Diagnostic::warning(&d.source, msg!("advice.issuer", issuer = issuer))
                     .at(d.lines.issuer)
                     .field("issuer")
                     .written(d.lines.written("issuer"))

@@ -4,6 +4,7 @@
 
 pub(crate) mod advice;
 pub(crate) mod cache;
+pub mod deadlines;
 pub(crate) mod guide;
 pub(crate) mod library;
 pub(crate) mod load;

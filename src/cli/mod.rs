@@ -210,6 +210,9 @@ struct Check {
     /// Convert GBK files to UTF-8 (the original is kept beside it as .gbk).
     #[arg(long)]
     fix_encoding: bool,
+    /// Also print the deadlines missed as a table.
+    #[arg(long)]
+    deadlines: bool,
 }
 
 impl Check {
@@ -227,8 +230,42 @@ impl Check {
             output.diagnostics(&problems);
         }
         let result = gongkai::check(&self.site.root, &output.progress());
+        if self.deadlines
+            && result.is_ok()
+            && let Ok((late, _)) = gongkai::catalogue::deadlines::of_site(&self.site.root)
+        {
+            print!("{}", deadline_table(&late, output.lang));
+        }
         output.report(result, msg!("verb.checked"))
     }
+}
+
+/// The deadlines missed, as a Markdown table (a line saying none when none).
+fn deadline_table(late: &[gongkai::catalogue::deadlines::Late], lang: Lang) -> String {
+    if late.is_empty() {
+        return format!("{}\n", msg!("deadline.table.none").get(lang));
+    }
+    let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+    let header = [
+        msg!("deadline.table.rule"),
+        msg!("deadline.table.subject"),
+        msg!("deadline.table.file"),
+        msg!("deadline.table.due"),
+        msg!("deadline.table.done"),
+    ]
+    .map(|text| text.get(lang));
+    let mut out = format!("| {} |\n|{}\n", header.join(" | "), " --- |".repeat(header.len()));
+    for l in late {
+        let cells = [
+            l.rule.name().get(lang),
+            l.subject.replace('|', "\\|"),
+            gongkai::catalogue::deadlines::file_of(l).display().to_string(),
+            day(l.due).unwrap_or_default(),
+            day(l.done).unwrap_or_else(|| msg!("deadline.table.not_done").get(lang)),
+        ];
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    out
 }
 
 #[derive(Args)]

@@ -68,10 +68,33 @@ pub struct SiteConfig {
     pub subjects: Vec<Subject>,
     /// Front-matter fields the site declares beyond the built-in ones.
     pub fields: Vec<DeclaredField>,
+    /// Which days are working days: the shipped holiday notices and the
+    /// site's `calendar:`.
+    pub calendar: crate::site::calendar::WorkCalendar,
+    /// Which documents must have a 解读, and how soon (`interpretation:`).
+    pub interpretation: Interpretation,
     /// How `gongkai new-doc` numbers new documents, when declared.
     pub index_number: Option<IndexNumberConfig>,
     /// A hash of site.yaml's text: what the parse cache was made with.
     pub(crate) text_hash: crate::hash::Stamp,
+}
+
+/// `interpretation:` in site.yaml: the documents that must have a 政策解读
+/// (by kind or category), and within how many working days of the policy
+/// it must be published.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Interpretation {
+    /// Kinds whose documents need a 解读 (规章, 行政规范性文件 …).
+    #[serde(default, alias = "文件类型")]
+    pub kinds: Vec<String>,
+    /// Categories (code or name) whose documents need one.
+    #[serde(default, alias = "信息分类")]
+    pub categories: Vec<String>,
+    /// At most this many working days between the policy's 发布日期 and
+    /// its 解读's.
+    #[serde(default, alias = "工作日")]
+    pub within_working_days: Option<u32>,
 }
 
 /// The `index_number:` section of site.yaml, for `gongkai new-doc`.
@@ -225,6 +248,10 @@ struct RawSiteConfig {
     subjects: Option<crate::site::fields::RawSubjects>,
     #[serde(default)]
     fields: Vec<crate::site::fields::RawField>,
+    #[serde(default)]
+    calendar: Option<crate::site::calendar::RawCalendar>,
+    #[serde(default, alias = "政策解读")]
+    interpretation: Interpretation,
     #[serde(default)]
     index_number: Option<RawIndexNumber>,
     #[serde(default, alias = "网站信息", alias = "footer", alias = "页脚")]
@@ -667,6 +694,27 @@ fn validate(raw: RawSiteConfig, text: &str) -> Result<SiteConfig, Vec<Diagnostic
         .map(|s| crate::site::fields::subjects(s, &mut problem))
         .unwrap_or_default();
     let fields = crate::site::fields::declared(raw.fields, &mut problem);
+    let calendar = crate::site::calendar::WorkCalendar::with(raw.calendar, &mut problem);
+    for code in &raw.interpretation.categories {
+        if !raw.categories.iter().any(|c| &c.code == code || &c.name == code) {
+            problem(
+                "interpretation",
+                msg!("config.column_code", code = code),
+                msg!("config.column_code.hint"),
+                code,
+            );
+        }
+    }
+    for kind in &raw.interpretation.kinds {
+        if !kinds.contains(kind) {
+            problem(
+                "interpretation",
+                msg!("kind.unknown", value = kind),
+                msg!("hint.use_one_of", names = kinds.join("、")),
+                kind,
+            );
+        }
+    }
 
     if !problems.is_empty() {
         return Err(problems);
@@ -690,6 +738,8 @@ fn validate(raw: RawSiteConfig, text: &str) -> Result<SiteConfig, Vec<Diagnostic
         genres,
         subjects,
         fields,
+        calendar,
+        interpretation: raw.interpretation,
         index_number,
         text_hash: crate::hash::hash16(text.as_bytes()),
     })

@@ -10,6 +10,7 @@ pub(crate) const THEMES_DIR: &str = "themes";
 /// the output manifests.
 pub const STATE_DIR: &str = ".gongkai";
 
+pub mod calendar;
 pub mod config;
 pub mod fields;
 pub mod index_number;

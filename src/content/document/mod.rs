@@ -107,6 +107,8 @@ pub struct FieldLines {
     pub issuer: u32,
     /// The line of 发文日期.
     pub date: u32,
+    /// The line of 发布日期 (发文日期's when not given).
+    pub published: u32,
     /// The first line of the body.
     pub body: u32,
     /// Keys the file writes under another name than the English one
@@ -551,6 +553,11 @@ pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Parsed, Vec
             lines: FieldLines {
                 issuer: fields.line("issuer"),
                 date: fields.line("date"),
+                published: if fields.has("published") {
+                    fields.line("published")
+                } else {
+                    fields.line("date")
+                },
                 body: split.body_line,
                 keys: fields.renamed(config),
             },

@@ -176,4 +176,9 @@ pub(super) static MESSAGES: &[(&str, &str, &str)] = &[
         "把 GBK 编码的文件转换为 UTF-8（原文件另存一份 .gbk 备份）",
         "Convert GBK files to UTF-8 (the original is kept beside it as .gbk).",
     ),
+    (
+        "cli.check.deadlines",
+        "另外列表输出超期事项：发布时限（20个工作日）、年度报告、政策解读",
+        "Also print the deadlines missed as a table: publication (20 working days), annual reports, interpretations.",
+    ),
 ];

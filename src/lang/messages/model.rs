@@ -186,4 +186,80 @@ pub(super) static MESSAGES: &[(&str, &str, &str)] = &[
         "“{value}”不是数字（{field}）",
         "`{value}` is not a number ({field})",
     ),
+    (
+        "config.calendar",
+        "“{value}”不是日期或日期范围",
+        "`{value}` is not a day or a range of days",
+    ),
+    (
+        "config.calendar.hint",
+        "写 2027-01-01，或范围 2027-02-06~2027-02-13",
+        "write 2027-01-01, or a range 2027-02-06~2027-02-13",
+    ),
+    // ── deadlines
+    ("deadline.rule.publication", "发布时限", "publication"),
+    ("deadline.rule.report", "年度报告", "annual report"),
+    ("deadline.rule.interpretation", "政策解读", "interpretation"),
+    (
+        "deadline.publication",
+        "发布日期 {published} 是成文日期 {date} 之后第 {days} 个工作日，超过《政府信息公开条例》第二十六条规定的 {limit} 个工作日",
+        "published {published}, {days} working days after it was written ({date}): more than the {limit} of 《政府信息公开条例》 art. 26",
+    ),
+    (
+        "deadline.publication.hint",
+        "今后按时发布；如果成文日期或发布日期写错了，请改正",
+        "publish within the limit from now on; if either date is wrong, correct it",
+    ),
+    (
+        "deadline.unknown_years",
+        "{hint}（{years} 年的节假日未载入，按周末计算；可在 site.yaml 的 calendar: 中补充）",
+        "{hint} ({years}: holidays not known, counted with weekends only; add them under calendar: in site.yaml)",
+    ),
+    (
+        "deadline.report_missing",
+        "{years} 年的政府信息公开工作年度报告没有发布（应在次年 {deadline} 前发布）",
+        "no annual report for {years} (due by {deadline} of the next year)",
+    ),
+    (
+        "deadline.report_missing.hint",
+        "在“{category}”中发布这些年度的报告，标题写明年份，例如“2024年政府信息公开工作年度报告”；部门的截止日期是 1月31日，在 site.yaml 写 report_deadline: \"01-31\"",
+        "publish those reports in `{category}` with the year in the title, e.g. 2024年政府信息公开工作年度报告; a department's deadline is 31 January: report_deadline: \"01-31\" in site.yaml",
+    ),
+    (
+        "deadline.report_late",
+        "{year} 年度报告 {published} 才发布，晚于截止日期 {due}",
+        "the {year} annual report was published {published}, after its deadline {due}",
+    ),
+    (
+        "deadline.report_late.hint",
+        "已经发布的报告无法补救；今后在截止日期前发布。如果发布日期写错了，请改正",
+        "what is published stays; publish on time from now on, or correct the date if it is wrong",
+    ),
+    (
+        "deadline.interpretation_missing",
+        "《{title}》需要政策解读，但没有解读文件",
+        "《{title}》 needs an interpretation and has none",
+    ),
+    (
+        "deadline.interpretation_missing.hint",
+        "发布解读文件，并用“解读对象: 索引号”指向这份文件（site.yaml 的 interpretation: 规定了哪些文件需要解读）",
+        "publish an interpretation naming this document with `interprets: <索引号>` (site.yaml's interpretation: says which documents need one)",
+    ),
+    (
+        "deadline.interpretation_late",
+        "解读 {published} 发布，是《{policy}》（{policy_published}）之后第 {days} 个工作日，超过本站规定的 {limit} 个工作日",
+        "interpretation published {published}, {days} working days after 《{policy}》 ({policy_published}): more than the site's {limit}",
+    ),
+    (
+        "deadline.interpretation_late.hint",
+        "政策解读应与文件同步发布；如果日期写错了，请改正",
+        "publish an interpretation with its policy; if a date is wrong, correct it",
+    ),
+    ("deadline.table.rule", "规则", "rule"),
+    ("deadline.table.subject", "事项", "what"),
+    ("deadline.table.file", "文件", "file"),
+    ("deadline.table.due", "应于", "due"),
+    ("deadline.table.done", "实际", "done"),
+    ("deadline.table.not_done", "未完成", "not done"),
+    ("deadline.table.none", "没有超期的事项。", "No deadline missed."),
 ];
