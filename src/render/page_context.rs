@@ -167,6 +167,19 @@ pub(super) fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a>
                     year => facet_options(FacetKind::Year),
                 },
                 statuses => Value::from(Serde(statuses)),
+                extra_facets => catalogue
+                    .facet_kinds()
+                    .into_iter()
+                    .filter(|k| matches!(k, FacetKind::Subject | FacetKind::Field(_)))
+                    .map(|k| context! {
+                        name => k.dir(&catalogue.config),
+                        label => kind_title(catalogue, k),
+                        options => catalogue.facets(k).iter().map(|f| context! {
+                            key => f.key.clone(),
+                            name => if f.level > 0 { format!("　{}", f.name) } else { f.name.clone() },
+                        }).collect::<Vec<Value>>(),
+                    })
+                    .collect::<Vec<Value>>(),
                 // The search script's own messages, in the interface language.
                 messages => serde_json::to_string(
                     &crate::render::i18n::strings(&catalogue.config.language)

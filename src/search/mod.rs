@@ -38,7 +38,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::catalogue::Catalogue;
+use crate::catalogue::{Catalogue, FacetKind};
 use crate::content::body::Bodies;
 use crate::content::document::{Document, Validity};
 use crate::diagnostic::Diagnostic;
@@ -262,10 +262,30 @@ struct Manifest {
     issuers: Vec<(String, String)>,
     first_year: i32,
     statuses: Vec<(String, String)>,
+    /// Facets beyond category, issuer, year and status: 主题分类 and the
+    /// site's declared facets, each a column `f/<name>.bin` (u16 per id,
+    /// 0 for none, else the value's position + 1).
+    #[serde(default)]
+    facets: Vec<ExtraFacet>,
+    /// Facets whose documents may hold several values: besides the column,
+    /// `f/<name>.x.bin` lists (id, value) pairs — a u32 count, the ids as
+    /// u32, the values as u16 (joint issuers, a class and its sub-class, a
+    /// list field's items).
+    #[serde(default)]
+    extras: Vec<String>,
     /// Terms in each shard, and pack files of each: what patching needs to
     /// know of a shard it keeps without reading it.
     shard_terms: Vec<u32>,
     shard_packs: Vec<u32>,
+}
+
+/// A facet of the search filters beyond the fixed four.
+#[derive(Serialize, Deserialize)]
+struct ExtraFacet {
+    /// The name in the URL (`subject`, a declared field's key).
+    name: String,
+    /// The values as (URL code, name), in the order of the column's values.
+    values: Vec<(String, String)>,
 }
 
 /// What a written or kept shard holds.
@@ -460,7 +480,7 @@ pub(crate) fn build<S: Sink>(
     };
     let shards = sizes.len();
 
-    write_columns(catalogue, &issuer_of, &out)?;
+    let extras = write_columns(catalogue, &issuer_of, &out)?;
     let key_shards = write_keys(documents, &out)?;
     let manifest = Manifest {
         version: FORMAT,
@@ -476,6 +496,14 @@ pub(crate) fn build<S: Sink>(
             .iter()
             .map(|v| (v.code().to_owned(), v.label().to_owned()))
             .collect(),
+        facets: extra_kinds(catalogue)
+            .into_iter()
+            .map(|kind| ExtraFacet {
+                name: kind.dir(&catalogue.config).to_owned(),
+                values: catalogue.facets(kind).iter().map(facet).collect(),
+            })
+            .collect(),
+        extras,
         shard_terms: sizes.iter().map(|s| s.terms).collect(),
         shard_packs: sizes.iter().map(|s| s.packs).collect(),
     };
@@ -642,12 +670,51 @@ fn meta_line(
     Ok(line)
 }
 
-/// The invalid bitset and the facet columns, in id order.
+/// The facets beyond the fixed four: 主题分类 and the declared ones.
+fn extra_kinds(catalogue: &Catalogue) -> Vec<FacetKind> {
+    catalogue
+        .facet_kinds()
+        .into_iter()
+        .filter(|k| matches!(k, FacetKind::Subject | FacetKind::Field(_)))
+        .collect()
+}
+
+/// For each document (catalogue position), the positions of the facets of
+/// `kind` that hold it.
+fn memberships(catalogue: &Catalogue, kind: FacetKind) -> Vec<Vec<u16>> {
+    let mut of = vec![Vec::new(); catalogue.documents.len()];
+    for (j, facet) in catalogue.facets(kind).iter().enumerate() {
+        for &i in &facet.documents {
+            of[i].push(u16::try_from(j).unwrap_or(u16::MAX));
+        }
+    }
+    of
+}
+
+/// The (id, value) pairs of the values beyond each document's first, as
+/// the `.x.bin` file holds them; None when there are none.
+fn extra_pairs(pairs: &[(u32, u16)]) -> Option<Vec<u8>> {
+    if pairs.is_empty() {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(4 + pairs.len() * 6);
+    bytes.extend_from_slice(&(pairs.len() as u32).to_le_bytes());
+    for (id, _) in pairs {
+        bytes.extend_from_slice(&id.to_le_bytes());
+    }
+    for (_, value) in pairs {
+        bytes.extend_from_slice(&value.to_le_bytes());
+    }
+    Some(bytes)
+}
+
+/// The invalid bitset and the facet columns, in id order; returns the
+/// facets that have a `.x.bin` of further values.
 fn write_columns<S: Sink>(
     catalogue: &Catalogue,
     issuer_of: &HashMap<&str, usize>,
     out: &Counted<'_, S>,
-) -> Result<(), SearchError> {
+) -> Result<Vec<String>, SearchError> {
     let documents = &catalogue.documents;
     let first_year = catalogue
         .years
@@ -673,7 +740,43 @@ fn write_columns<S: Sink>(
     out.write("f/issuer.bin", &issuer)?;
     out.write("f/year.bin", &year)?;
     out.write("f/status.bin", &status)?;
-    Ok(())
+    let count = documents.len();
+    let id_of = |i: usize| (count - 1 - i) as u32;
+    let mut extras = Vec::new();
+    // Joint issuers: the lead one is in the column, the others here.
+    let mut joint: Vec<(u32, u16)> = Vec::new();
+    for (i, d) in documents.iter().enumerate() {
+        for name in &d.joint_issuers {
+            if let Some(&j) = issuer_of.get(name.as_str()) {
+                joint.push((id_of(i), j as u16));
+            }
+        }
+    }
+    joint.sort_unstable();
+    if let Some(bytes) = extra_pairs(&joint) {
+        out.write("f/issuer.x.bin", &bytes)?;
+        extras.push("issuer".to_owned());
+    }
+    for kind in extra_kinds(catalogue) {
+        let name = kind.dir(&catalogue.config);
+        let of = memberships(catalogue, kind);
+        let mut column = vec![0u8; count * 2];
+        let mut more: Vec<(u32, u16)> = Vec::new();
+        for (i, values) in of.iter().enumerate() {
+            let id = id_of(i);
+            if let Some((first, rest)) = values.split_first() {
+                column[id as usize * 2..id as usize * 2 + 2].copy_from_slice(&(first + 1).to_le_bytes());
+                more.extend(rest.iter().map(|v| (id, v + 1)));
+            }
+        }
+        more.sort_unstable();
+        out.write(&format!("f/{name}.bin"), &column)?;
+        if let Some(bytes) = extra_pairs(&more) {
+            out.write(&format!("f/{name}.x.bin"), &bytes)?;
+            extras.push(name.to_owned());
+        }
+    }
+    Ok(extras)
 }
 
 /// The exact-key table: normalised 文件编号 and 索引号 → ids; returns the

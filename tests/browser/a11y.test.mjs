@@ -66,6 +66,27 @@ test('documents with attachments, interpretations and repeal links pass axe-core
   await check(buildFixture('rules'), RULES);
 });
 
+const MODEL = [
+  'index.html',
+  'docs/m-02-2021-0002.html',
+  'docs/m-02-2022-0003.html',
+  'docs/m-08-2022-0004.html',
+  'docs/m-02-2023-0005.html',
+  'library/index.html',
+  'subject/index.html',
+  'subject/10-01/index.html',
+  'region/index.html',
+  'topics/index.html',
+  'issuer/czj/index.html',
+  `search/index.html?q=${encodeURIComponent('办法')}&subject=10`,
+];
+
+test('the document model: dates, subjects, versions, the 规范性文件库, declared facets, at 1280 and 375 px', async () => {
+  const site = buildFixture('model');
+  await check(site, MODEL, { viewport: { width: 1280, height: 900 } });
+  await check(site, MODEL, { viewport: { width: 375, height: 800 } });
+});
+
 test('statistics with the annual-report tables pass axe-core, also in 长者模式', async () => {
   const site = buildFixture('stats');
   await check(site, ['statistics/index.html']);

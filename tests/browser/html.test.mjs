@@ -15,7 +15,7 @@ function validate(dir) {
 }
 
 test('every page of the example, rules and generated sites is valid HTML', () => {
-  const sites = [buildExample(), buildFixture('rules'), buildCorpus(150)];
+  const sites = [buildExample(), buildFixture('rules'), buildFixture('model'), buildCorpus(150)];
   for (const site of sites) {
     const { status, report } = validate(site);
     assert.equal(report, '', `${site}:\n${report}`);

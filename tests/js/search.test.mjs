@@ -116,3 +116,34 @@ test('generated corpus: recall 1.0 on random substrings', async () => {
     checked++;
   }
 });
+
+test('model site: filters by 主题分类 (either level), a declared facet, a list field, and each joint issuer', async () => {
+  const site = mkdtempSync(join(tmpdir(), 'gongkai-model-'));
+  cpSync(join(repo, 'tests/fixtures/model'), site, { recursive: true });
+  const { index } = build(site);
+  const m = await index.manifest();
+  const code = (facet, name) => m.facets.find((f) => f.name === facet).values.find(([, n]) => n === name)[0];
+  const titles = async (filters) => {
+    const res = await index.search({ q: '办法', filters, pageSize: 50, counts: true });
+    return { titles: res.results.map((r) => r.doc.title).sort(), counts: res.counts };
+  };
+  // 城乡建设、环境保护 holds r1, r2 (城市规划) and p1 (城乡建设（含住房）); the sub-class only two.
+  const top = await titles({ subject: code('subject', '城乡建设、环境保护') });
+  assert.deepEqual(top.titles, ['模型区城市管理办法', '模型区城市管理办法（2021年修订）', '模型区物业管理办法']);
+  const sub = await titles({ subject: code('subject', '城市规划') });
+  assert.deepEqual(sub.titles, ['模型区城市管理办法', '模型区城市管理办法（2021年修订）']);
+  const region = await titles({ region: code('region', '郊区') });
+  assert.deepEqual(region.titles, ['模型区物业管理办法']);
+  // Counts: each document once per value it holds (a class and its sub-class).
+  const all = await titles({});
+  const subjectCount = (name) => all.counts.subject.get(m.facets.find((f) => f.name === 'subject').values.findIndex(([, n]) => n === name) + 1);
+  assert.equal(subjectCount('城乡建设、环境保护'), 3);
+  assert.equal(subjectCount('城市规划'), 2);
+  // A list field: n1 and r2 both hold 营商环境.
+  const topics = await index.search({ q: '营商环境', filters: { topics: code('topics', '营商环境') }, pageSize: 50 });
+  assert.ok(topics.results.some((r) => r.doc.title === '模型区城市管理办法（2021年修订）'));
+  // The second issuer of a joint document finds it too.
+  const czj = m.issuers.find(([, n]) => n === '区财政局')[0];
+  const joint = await index.search({ q: '政务公开', filters: { issuer: czj }, pageSize: 50 });
+  assert.deepEqual(joint.results.map((r) => r.doc.title), ['关于进一步推进政务公开的通知']);
+});

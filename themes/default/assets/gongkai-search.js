@@ -245,10 +245,29 @@ export class SearchIndex {
     return table[key] || [];
   }
 
-  // One value per document of a facet (see FACETS for the width).
+  // One value per document of a facet (see FACETS for the width; the
+  // manifest's other facets are u16), and `more`: the further values of
+  // documents holding several (id → values), from f/<facet>.x.bin.
   async column(facet) {
+    const m = await this.manifest();
     const b = await this.get(`f/${facet}.bin`);
-    return FACETS[facet] === 2 ? new Uint16Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)) : b;
+    const u16 = (x) => new Uint16Array(x.buffer.slice(x.byteOffset, x.byteOffset + x.byteLength));
+    const col = (FACETS[facet] || 2) === 2 ? u16(b) : b;
+    col.more = new Map();
+    if ((m.extras || []).includes(facet)) {
+      const x = await this.get(`f/${facet}.x.bin`);
+      const n = new DataView(x.buffer, x.byteOffset).getUint32(0, true);
+      const ids = new Uint32Array(x.buffer.slice(x.byteOffset + 4, x.byteOffset + 4 + n * 4));
+      const values = u16(x.subarray(4 + n * 4, 4 + n * 6));
+      for (let i = 0; i < n; i++) col.more.set(ids[i], [...(col.more.get(ids[i]) || []), values[i]]);
+    }
+    return col;
+  }
+
+  // The facets to filter by: the fixed four and the manifest's.
+  async facets() {
+    const m = await this.manifest();
+    return [...Object.keys(FACETS), ...(m.facets || []).map((f) => f.name)];
   }
 
   // A document's metadata (first line of its text file) and indexed text.
@@ -273,7 +292,9 @@ export class SearchIndex {
     const m = await this.manifest();
     if (facet === 'year') return Number(value) - m.first_year;
     const list = { category: m.categories, issuer: m.issuers, status: m.statuses }[facet];
-    return list.findIndex(([code]) => code === value);
+    if (list) return list.findIndex(([code]) => code === value);
+    const extra = (m.facets || []).find((f) => f.name === facet);
+    return extra ? extra.values.findIndex(([code]) => code === value) + 1 : -1;
   }
 
   // Matches of q: every token must match (AND); a score adds up each
@@ -326,12 +347,14 @@ export class SearchIndex {
   async search({ q, filters = {}, sort = '', page = 1, pageSize = 10, counts = false }) {
     if (!q || !q.trim()) return { total: 0, results: [] };
     const [{ ids, scores, exact }, invalidBits] = await Promise.all([this.match(q), this.get('invalid.bin')]);
-    const active = Object.entries(filters).filter(([f, v]) => v && f in FACETS);
+    const all = await this.facets();
+    const active = Object.entries(filters).filter(([f, v]) => v && all.includes(f));
     const columns = {};
-    for (const f of counts ? Object.keys(FACETS) : active.map(([f]) => f)) columns[f] = await this.column(f);
+    for (const f of counts ? all : active.map(([f]) => f)) columns[f] = await this.column(f);
     const wanted = {};
     for (const [f, v] of active) wanted[f] = await this.filterValue(f, v);
-    const passes = (id, skip) => active.every(([f]) => f === skip || columns[f][id] === wanted[f]);
+    const holds = (f, id, v) => columns[f][id] === v || (columns[f].more.get(id) || []).includes(v);
+    const passes = (id, skip) => active.every(([f]) => f === skip || holds(f, id, wanted[f]));
     // One number per hit, larger first: exact key, then valid, then score
     // (relevance only, in 1/16 steps), then the higher (newer) id.
     const keys = new Float64Array(ids.length);
@@ -357,10 +380,13 @@ export class SearchIndex {
     const out = { total, results };
     if (counts) {
       out.counts = {};
-      for (const f of Object.keys(FACETS)) {
+      for (const f of all) {
         const c = new Map();
         const column = columns[f];
-        for (const id of ids) if (passes(id, f)) c.set(column[id], (c.get(column[id]) || 0) + 1);
+        for (const id of ids) {
+          if (!passes(id, f)) continue;
+          for (const v of [column[id], ...(column.more.get(id) || [])]) c.set(v, (c.get(v) || 0) + 1);
+        }
         out.counts[f] = c;
       }
     }

@@ -7,7 +7,9 @@ const status = document.getElementById('search-status');
 const list = document.getElementById('search-results');
 const pager = document.getElementById('search-pager');
 const filters = document.getElementById('search-filters');
-const FIELDS = ['q', 'category', 'issuer', 'year', 'status', 'sort'];
+// The filters are the form's selects that name a facet (data-facet).
+const FACETS = [...form.querySelectorAll('select[data-facet]')].map((s) => s.name);
+const FIELDS = ['q', ...FACETS, 'sort'];
 const PAGE = 10;
 // Interface strings from the page (Chinese or English, as the site is).
 const msg = JSON.parse(form.dataset.messages || '{}');
@@ -30,7 +32,7 @@ const el = (tag, props = {}, ...children) => {
 function readUrl() {
   const p = new URLSearchParams(location.search);
   for (const f of FIELDS) form.elements[f].value = p.get(f) || '';
-  if (['category', 'issuer', 'year', 'status', 'sort'].some((f) => p.get(f))) filters.open = true;
+  if ([...FACETS, 'sort'].some((f) => p.get(f))) filters.open = true;
   return Math.max(1, parseInt(p.get('page'), 10) || 1);
 }
 
@@ -43,7 +45,8 @@ function urlFor(page) {
 
 function showCounts(counts, m) {
   const names = { category: m.categories, issuer: m.issuers, status: m.statuses };
-  for (const facet of ['category', 'issuer', 'year', 'status']) {
+  for (const f of m.facets || []) names[f.name] = [['', ''], ...f.values];
+  for (const facet of FACETS) {
     for (const option of form.elements[facet].options) {
       if (!option.value) continue;
       option.dataset.name ??= option.textContent;
@@ -62,7 +65,7 @@ async function search(page) {
   pager.replaceChildren();
   if (!q) { status.textContent = msg.prompt; return; }
   status.textContent = msg.searching;
-  const filterValues = Object.fromEntries(['category', 'issuer', 'year', 'status'].map((f) => [f, form.elements[f].value]));
+  const filterValues = Object.fromEntries(FACETS.map((f) => [f, form.elements[f].value]));
   let res;
   try {
     res = await index.search({ q, filters: filterValues, sort: form.elements.sort.value, page, pageSize: PAGE, counts: filters.open });
