@@ -48,7 +48,37 @@ pub struct Options {
     pub seed: u64,
     /// The site around the documents.
     pub format: Format,
+    /// Also the rest of the document model (native only): 发布日期 and
+    /// 施行日期, 主题分类 (the preset), and two declared facets, `region`
+    /// (an enumeration) and `topics` (a list). The documents are otherwise
+    /// those of the same seed without it.
+    pub model: bool,
 }
+
+/// The declared fields of a `model` corpus, as site.yaml writes them.
+const MODEL_FIELDS: &str = "subjects: preset\nfields:\n  - { key: region, label: 适用区域, type: enum, values: [城区, 郊区, 开发区, 全域], facet: true, show: [table, cards] }\n  - { key: topics, label: 专题, type: list, facet: true }\n";
+
+/// 主题分类 a `model` corpus uses (class/sub-class of the preset).
+const MODEL_SUBJECTS: [&str; 8] = [
+    "综合政务/政务公开",
+    "综合政务/应急管理",
+    "财政、金融、审计/财政",
+    "城乡建设、环境保护/城乡建设（含住房）",
+    "农业、林业、水利/水利",
+    "科技、教育/教育",
+    "卫生、体育/卫生",
+    "劳动、人事、监察/劳动就业",
+];
+
+/// Topics of a `model` corpus's list field.
+const MODEL_TOPICS: [&str; 6] = [
+    "营商环境",
+    "乡村振兴",
+    "民生实事",
+    "安全生产",
+    "数字政府",
+    "生态环境",
+];
 
 /// 信息分类 with their codes.
 pub const CATEGORIES: [(&str, &str); 15] = [
@@ -381,6 +411,8 @@ struct Meta {
     issuer: String,
     category: &'static str,
     date: (i32, u32, u32),
+    /// Days from 2008-01-01 to `date`.
+    day: u32,
     doc_number: Option<String>,
     disclosure: &'static str,
     status: &'static str,
@@ -493,6 +525,7 @@ impl Generator {
             issuer: issuer.name.clone(),
             category,
             date,
+            day: day.min(SPAN_DAYS),
             doc_number,
             disclosure: weighted(&mut self.rng, &DISCLOSURE),
             status: weighted(&mut self.rng, &STATUS),
@@ -609,7 +642,36 @@ fn yaml(s: &str) -> String {
     }
 }
 
-fn front_matter(meta: &Meta) -> String {
+/// The rest of the document model for `meta`, from its own random
+/// stream (seeded by its 索引号), so that the shared fields stay as they are.
+fn model_fields(meta: &Meta) -> String {
+    let mut rng =
+        fastrand::Rng::with_seed(meta.index_number.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        }));
+    let (y, m, d) = calendar(meta.day + rng.u32(0..=14));
+    let mut out = format!("published: {y}-{m:02}-{d:02}\n");
+    if rng.f64() < 0.3 {
+        let (y, m, d) = calendar(meta.day + 30);
+        let _ = writeln!(out, "effective: {y}-{m:02}-{d:02}");
+    }
+    let _ = writeln!(
+        out,
+        "subject: {}",
+        MODEL_SUBJECTS[rng.usize(..MODEL_SUBJECTS.len())]
+    );
+    let _ = writeln!(
+        out,
+        "适用区域: {}",
+        ["城区", "郊区", "开发区", "全域"][rng.usize(..4)]
+    );
+    let first = rng.usize(..MODEL_TOPICS.len());
+    let second = (first + 1 + rng.usize(..MODEL_TOPICS.len() - 1)) % MODEL_TOPICS.len();
+    let _ = writeln!(out, "专题: [{}, {}]", MODEL_TOPICS[first], MODEL_TOPICS[second]);
+    out
+}
+
+fn front_matter(meta: &Meta, model: bool) -> String {
     let (year, month, day) = meta.date;
     let mut out = format!(
         "---\ntitle: {}\nindex_number: {}\nissuer: {}\ncategory: {}\ndate: {year}-{month:02}-{day:02}\n",
@@ -620,6 +682,9 @@ fn front_matter(meta: &Meta) -> String {
     );
     if let Some(number) = &meta.doc_number {
         let _ = writeln!(out, "doc_number: {}", yaml(number));
+    }
+    if model {
+        out.push_str(&model_fields(meta));
     }
     let keywords: Vec<String> = meta.keywords.iter().map(|k| yaml(k)).collect();
     let _ = write!(
@@ -668,6 +733,9 @@ pub fn generate(options: &Options, out: &Path) -> io::Result<u64> {
             for (code, name) in CATEGORIES {
                 let _ = writeln!(site, "  - {{ code: \"{code}\", name: {name} }}");
             }
+            if options.model {
+                site.push_str(MODEL_FIELDS);
+            }
             write(&out.join("site.yaml"), &site)?;
         }
         Format::Hugo => {
@@ -689,7 +757,7 @@ pub fn generate(options: &Options, out: &Path) -> io::Result<u64> {
     for _ in 0..options.docs {
         let meta = generator.meta();
         let body = generator.body(&meta);
-        let text = format!("{}\n{body}", front_matter(&meta));
+        let text = format!("{}\n{body}", front_matter(&meta, options.model));
         write(&docs.join(format!("{}.md", meta.index_number)), &text)?;
         total += text.len() as u64;
     }
@@ -789,19 +857,40 @@ mod tests {
             files.sort();
             files
         };
-        for (name, seed) in [("a", 3), ("b", 3), ("c", 4)] {
+        for (name, seed, model) in [("a", 3, false), ("b", 3, false), ("c", 4, false), ("m", 3, true)] {
             let options = Options {
                 docs: 30,
                 seed,
                 format: Format::Native,
+                model,
             };
             generate(&options, &dir.join(name)).expect("generate");
         }
-        let (a, b, c) = (read("a"), read("b"), read("c"));
+        let (a, b, c, m) = (read("a"), read("b"), read("c"), read("m"));
+        let model_site = fs::read_to_string(dir.join("m/site.yaml")).expect("site.yaml");
         fs::remove_dir_all(&dir).expect("clean up");
         assert_eq!(a.len(), 30);
         assert_eq!(a, b);
         assert_ne!(a, c);
+        // The model corpus: the same documents, with the model's fields added.
+        assert!(model_site.contains("subjects: preset") && model_site.contains("key: topics"));
+        for ((name, plain), (model_name, model)) in a.iter().zip(&m) {
+            assert_eq!(name, model_name);
+            let without: String = model
+                .lines()
+                .filter(|l| {
+                    !["published:", "effective:", "subject:", "适用区域:", "专题:"]
+                        .iter()
+                        .any(|k| l.starts_with(k))
+                })
+                .map(|l| format!("{l}\n"))
+                .collect();
+            assert_eq!(&without, plain, "{name}");
+            assert!(
+                model.contains("\npublished: ") && model.contains("\nsubject: "),
+                "{model}"
+            );
+        }
         let (name, text) = &a[0];
         assert!(text.starts_with("---\ntitle: "), "{text}");
         assert!(text.contains(&format!("index_number: {}", name.trim_end_matches(".md"))));

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use gongkai_corpus::{Format, Options};
 
 fn usage() -> ExitCode {
-    eprintln!("usage: gencorpus --docs N --out DIR [--seed S] [--format native|hugo]");
+    eprintln!("usage: gencorpus --docs N --out DIR [--seed S] [--format native|hugo] [--model]");
     ExitCode::from(2)
 }
 
@@ -20,8 +20,13 @@ fn main() -> ExitCode {
     let mut out = None;
     let mut seed = 1u64;
     let mut format = Format::Native;
+    let mut model = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
+        if arg == "--model" {
+            model = true;
+            continue;
+        }
         let Some(value) = args.next() else {
             return usage();
         };
@@ -43,7 +48,13 @@ fn main() -> ExitCode {
     let (Some(docs), Some(out)) = (docs, out) else {
         return usage();
     };
-    match gongkai_corpus::generate(&Options { docs, seed, format }, &out) {
+    let options = Options {
+        docs,
+        seed,
+        format,
+        model,
+    };
+    match gongkai_corpus::generate(&options, &out) {
         Ok(bytes) => {
             eprintln!("wrote {docs} documents, {bytes} bytes, to {}", out.display());
             ExitCode::SUCCESS

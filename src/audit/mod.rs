@@ -325,8 +325,9 @@ impl Site<'_> {
         };
         let documents = catalogue["documents"].as_array().cloned().unwrap_or_default();
         let year_of = |d: &serde_json::Value| {
-            d["date"]
+            d["published"]
                 .as_str()
+                .or_else(|| d["date"].as_str())
                 .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
                 .map(|d| d.year())
         };

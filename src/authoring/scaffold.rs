@@ -44,6 +44,15 @@ identity:
   公安机关备案号: 待填写
   # 党政机关网站标识证书页面的网址
   党政机关标识: 待填写
+# 主题分类：preset 为国务院政策文件库的主题分类（22 个大类及小类）；不需要可删除
+subjects: preset
+# 政策解读要求：这些类型的文件必须有解读，解读晚于文件发布 3 个工作日以上会提醒
+interpretation:
+  kinds: [规章, 行政规范性文件]
+  within_working_days: 3
+# 本单位自己的字段（省里要求的其他项目），例如：
+# fields:
+#   - { key: region, label: 适用区域, type: enum, values: [城区, 郊区], facet: true }
 # gongkai new-doc --category 规划计划 按此规则给新文件编索引号
 index_number:
   pattern: "{org}-{category_code}-{year}-{seq:06}"

@@ -81,13 +81,14 @@ pub(crate) fn versions(relations: &[Relations], documents: &[Document], i: usize
 
 /// The 题注 of version `i` of `chain` (oldest first): who published the
 /// first version when, each revision up to this one, and the day this
-/// text took effect. None for a document that is not part of a chain and
-/// gives neither 文号 nor 施行日期.
+/// text took effect. None for a document that is neither part of a chain
+/// nor of a kind (规章, 行政规范性文件 …).
 pub(crate) fn caption(documents: &[Document], chain: &[usize], i: usize) -> Option<String> {
     let upto = chain.iter().position(|&c| c == i)?;
     let first = &documents[chain[0]];
     let this = &documents[i];
-    if chain.len() == 1 && first.doc_number.is_none() && this.effective.is_none() {
+    // A 题注 belongs to 规章 and 规范性文件 (and to whatever was revised).
+    if chain.len() == 1 && this.kind.is_none() {
         return None;
     }
     let mut parts = vec![format!(

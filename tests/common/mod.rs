@@ -90,6 +90,7 @@ pub fn gencorpus(docs: usize, out: &Path) {
         docs,
         seed: 8,
         format: gongkai_corpus::Format::Native,
+        model: false,
     };
     gongkai_corpus::generate(&options, out).expect("generate the corpus");
 }

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# The cost of the document model (not a test): for each size N (default
+# 10000), the same generated corpus (seed 1) twice — plain, and with the
+# rest of the model (`gencorpus --model`: 发布日期 and 施行日期, 主题分类
+# from the preset, and two declared facets, an enumeration and a list) —
+# built by gongkai in alternating rounds (RUNS, default 5), full builds
+# (output and cache removed first), once into memory (/dev/shm) and once
+# onto the disk ($CORPORA). Prints the median wall time of each and the
+# median of the per-round ratios model / plain. With BASELINE set to
+# another gongkai binary (say the commit before the model: `git worktree
+# add /tmp/old <commit> && (cd /tmp/old && cargo build --release)`), each
+# round also builds the plain corpus with it, and the table adds its time
+# and the ratio model / baseline-plain. Usage: bench/model.sh [N …]
+set -euo pipefail
+export GONGKAI_LANG=en
+cd "$(dirname "$0")/.."
+sizes=("$@")
+[ $# -gt 0 ] || sizes=(10000)
+rounds=${RUNS:-5}
+corpora=${CORPORA:-/tmp/gongkai-corpora}
+mkdir -p "$corpora"
+cargo build --release --locked -q
+cargo build --release --locked -q -p gongkai-corpus
+gencorpus="$PWD/target/release/gencorpus"
+gongkai="$PWD/target/release/gongkai"
+memory=$(mktemp -d /dev/shm/gongkai-model-XXXXXX)
+trap 'rm -rf "$memory" "$corpora"/model-out-*' EXIT
+
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# Wall seconds of one full build of site $1 into $2 (by binary $3, else gongkai).
+build() {
+  rm -rf "$1/.gongkai" "$2"
+  sync
+  local start end
+  start=$(date +%s.%N)
+  "${3:-$gongkai}" build --quiet --root "$1" --out "$2" 2> /dev/null
+  end=$(date +%s.%N)
+  awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f\n", b - a }'
+}
+
+if [ -n "${BASELINE:-}" ]; then
+  echo "| documents | where | baseline plain (s) | plain (s) | model (s) | model / plain | model / baseline plain |"
+  echo "| --- | --- | --- | --- | --- | --- | --- |"
+else
+  echo "| documents | where | plain (s) | model (s) | model / plain |"
+  echo "| --- | --- | --- | --- | --- |"
+fi
+for n in "${sizes[@]}"; do
+  plain="$corpora/native-$n"
+  model="$corpora/model-$n"
+  [ -d "$plain" ] || "$gencorpus" --docs "$n" --seed 1 --out "$plain" > /dev/null 2>&1
+  [ -d "$model" ] || "$gencorpus" --docs "$n" --seed 1 --out "$model" --model > /dev/null 2>&1
+  for where in memory disk; do
+    out=$memory
+    [ "$where" = disk ] && out="$corpora"
+    : > "$memory/p" ; : > "$memory/m" ; : > "$memory/r" ; : > "$memory/b" ; : > "$memory/rb"
+    for _ in $(seq "$rounds"); do
+      if [ -n "${BASELINE:-}" ]; then
+        b=$(build "$plain" "$out/model-out-base" "$BASELINE")
+        echo "$b" >> "$memory/b"
+      fi
+      p=$(build "$plain" "$out/model-out-plain")
+      m=$(build "$model" "$out/model-out-model")
+      echo "$p" >> "$memory/p"
+      echo "$m" >> "$memory/m"
+      awk -v a="$m" -v b="$p" 'BEGIN { printf "%.4f\n", a / b }' >> "$memory/r"
+      [ -z "${BASELINE:-}" ] || awk -v a="$m" -v b="$b" 'BEGIN { printf "%.4f\n", a / b }' >> "$memory/rb"
+      rm -rf "$out/model-out-plain" "$out/model-out-model" "$out/model-out-base"
+    done
+    if [ -n "${BASELINE:-}" ]; then
+      printf '| %s | %s | %.2f | %.2f | %.2f | %.3f | %.3f |\n' "$n" "$where" "$(median < "$memory/b")" \
+        "$(median < "$memory/p")" "$(median < "$memory/m")" "$(median < "$memory/r")" "$(median < "$memory/rb")"
+    else
+      printf '| %s | %s | %.2f | %.2f | %.3f |\n' "$n" "$where" \
+        "$(median < "$memory/p")" "$(median < "$memory/m")" "$(median < "$memory/r")"
+    fi
+  done
+done
