@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The cost of the document model (not a test): for each size N (default
 # 10000), the same generated corpus (seed 1) twice — plain, and with the
-# rest of the model (`gencorpus --model`: 发布日期 and 施行日期, 主题分类
-# from the preset, and two declared facets, an enumeration and a list) —
+# rest of the model (`gencorpus --model`: 发布日期 and 施行日期 and two
+# declared facets, an enumeration and a list; SUBJECTS=1 adds 主题分类
+# from the preset) —
 # built by gongkai in alternating rounds (RUNS, default 5), full builds
 # (output and cache removed first), once into memory (/dev/shm) and once
 # onto the disk ($CORPORA). Prints the median wall time of each and the
@@ -48,9 +49,14 @@ else
 fi
 for n in "${sizes[@]}"; do
   plain="$corpora/native-$n"
-  model="$corpora/model-$n"
+  if [ -n "${SUBJECTS:-}" ]; then
+    model="$corpora/model-subjects-$n"
+    [ -d "$model" ] || "$gencorpus" --docs "$n" --seed 1 --out "$model" --model --subjects > /dev/null 2>&1
+  else
+    model="$corpora/model-$n"
+    [ -d "$model" ] || "$gencorpus" --docs "$n" --seed 1 --out "$model" --model > /dev/null 2>&1
+  fi
   [ -d "$plain" ] || "$gencorpus" --docs "$n" --seed 1 --out "$plain" > /dev/null 2>&1
-  [ -d "$model" ] || "$gencorpus" --docs "$n" --seed 1 --out "$model" --model > /dev/null 2>&1
   for where in memory disk; do
     out=$memory
     [ "$where" = disk ] && out="$corpora"

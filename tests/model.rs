@@ -176,6 +176,10 @@ fn declared_fields_are_shown_browsed_and_exported() {
     let (_dir, site) = built();
     let n1 = page(&site, "docs/m-02-2022-0003.html");
     assert!(n1.contains("<th scope=\"row\">资金规模（万元）</th><td colspan=\"3\">120.5</td>"));
+    // `after: 内容概述` puts it right under that row; others follow 主题词.
+    let row = |label: &str| n1.find(&format!("<th scope=\"row\">{label}</th>")).expect(label);
+    assert!(row("内容概述") < row("资金规模（万元）") && row("资金规模（万元）") < row("有效性"));
+    assert!(row("有效性") < row("评估日期"));
     assert!(n1.contains("<th scope=\"row\">评估日期</th><td colspan=\"3\">2024-02-10</td>"));
     assert!(n1.contains("<th scope=\"row\">专题</th><td colspan=\"3\"><a href=\"../topics/"));
     let i1 = page(&site, "docs/m-08-2022-0004.html");

@@ -49,14 +49,16 @@ pub struct Options {
     /// The site around the documents.
     pub format: Format,
     /// Also the rest of the document model (native only): 发布日期 and
-    /// 施行日期, 主题分类 (the preset), and two declared facets, `region`
-    /// (an enumeration) and `topics` (a list). The documents are otherwise
-    /// those of the same seed without it.
+    /// 施行日期 and two declared facets, `region` (an enumeration) and
+    /// `topics` (a list). The documents are otherwise those of the same
+    /// seed without it.
     pub model: bool,
+    /// With `model`, also 主题分类 (the State Council preset).
+    pub subjects: bool,
 }
 
 /// The declared fields of a `model` corpus, as site.yaml writes them.
-const MODEL_FIELDS: &str = "subjects: preset\nfields:\n  - { key: region, label: 适用区域, type: enum, values: [城区, 郊区, 开发区, 全域], facet: true, show: [table, cards] }\n  - { key: topics, label: 专题, type: list, facet: true }\n";
+const MODEL_FIELDS: &str = "fields:\n  - { key: region, label: 适用区域, type: enum, values: [城区, 郊区, 开发区, 全域], facet: true, show: [table, cards] }\n  - { key: topics, label: 专题, type: list, facet: true }\n";
 
 /// 主题分类 a `model` corpus uses (class/sub-class of the preset).
 const MODEL_SUBJECTS: [&str; 8] = [
@@ -644,7 +646,7 @@ fn yaml(s: &str) -> String {
 
 /// The rest of the document model for `meta`, from its own random
 /// stream (seeded by its 索引号), so that the shared fields stay as they are.
-fn model_fields(meta: &Meta) -> String {
+fn model_fields(meta: &Meta, subjects: bool) -> String {
     let mut rng =
         fastrand::Rng::with_seed(meta.index_number.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
             (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
@@ -655,11 +657,10 @@ fn model_fields(meta: &Meta) -> String {
         let (y, m, d) = calendar(meta.day + 30);
         let _ = writeln!(out, "effective: {y}-{m:02}-{d:02}");
     }
-    let _ = writeln!(
-        out,
-        "subject: {}",
-        MODEL_SUBJECTS[rng.usize(..MODEL_SUBJECTS.len())]
-    );
+    let subject = MODEL_SUBJECTS[rng.usize(..MODEL_SUBJECTS.len())];
+    if subjects {
+        let _ = writeln!(out, "subject: {subject}");
+    }
     let _ = writeln!(
         out,
         "适用区域: {}",
@@ -671,7 +672,7 @@ fn model_fields(meta: &Meta) -> String {
     out
 }
 
-fn front_matter(meta: &Meta, model: bool) -> String {
+fn front_matter(meta: &Meta, options: &Options) -> String {
     let (year, month, day) = meta.date;
     let mut out = format!(
         "---\ntitle: {}\nindex_number: {}\nissuer: {}\ncategory: {}\ndate: {year}-{month:02}-{day:02}\n",
@@ -683,8 +684,8 @@ fn front_matter(meta: &Meta, model: bool) -> String {
     if let Some(number) = &meta.doc_number {
         let _ = writeln!(out, "doc_number: {}", yaml(number));
     }
-    if model {
-        out.push_str(&model_fields(meta));
+    if options.model {
+        out.push_str(&model_fields(meta, options.subjects));
     }
     let keywords: Vec<String> = meta.keywords.iter().map(|k| yaml(k)).collect();
     let _ = write!(
@@ -734,6 +735,9 @@ pub fn generate(options: &Options, out: &Path) -> io::Result<u64> {
                 let _ = writeln!(site, "  - {{ code: \"{code}\", name: {name} }}");
             }
             if options.model {
+                if options.subjects {
+                    site.push_str("subjects: preset\n");
+                }
                 site.push_str(MODEL_FIELDS);
             }
             write(&out.join("site.yaml"), &site)?;
@@ -757,7 +761,7 @@ pub fn generate(options: &Options, out: &Path) -> io::Result<u64> {
     for _ in 0..options.docs {
         let meta = generator.meta();
         let body = generator.body(&meta);
-        let text = format!("{}\n{body}", front_matter(&meta, options.model));
+        let text = format!("{}\n{body}", front_matter(&meta, options));
         write(&docs.join(format!("{}.md", meta.index_number)), &text)?;
         total += text.len() as u64;
     }
@@ -863,6 +867,7 @@ mod tests {
                 seed,
                 format: Format::Native,
                 model,
+                subjects: model,
             };
             generate(&options, &dir.join(name)).expect("generate");
         }

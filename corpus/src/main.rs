@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use gongkai_corpus::{Format, Options};
 
 fn usage() -> ExitCode {
-    eprintln!("usage: gencorpus --docs N --out DIR [--seed S] [--format native|hugo] [--model]");
+    eprintln!("usage: gencorpus --docs N --out DIR [--seed S] [--format native|hugo] [--model [--subjects]]");
     ExitCode::from(2)
 }
 
@@ -21,10 +21,15 @@ fn main() -> ExitCode {
     let mut seed = 1u64;
     let mut format = Format::Native;
     let mut model = false;
+    let mut subjects = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         if arg == "--model" {
             model = true;
+            continue;
+        }
+        if arg == "--subjects" {
+            subjects = true;
             continue;
         }
         let Some(value) = args.next() else {
@@ -53,6 +58,7 @@ fn main() -> ExitCode {
         seed,
         format,
         model,
+        subjects,
     };
     match gongkai_corpus::generate(&options, &out) {
         Ok(bytes) => {

@@ -45,7 +45,7 @@ impl CardTable<'_> {
 /// becomes a value only when the page is rendered.
 pub(super) enum Ctx<'a> {
     Value(Value),
-    Document(DocumentCtx<'a>),
+    Document(Box<DocumentCtx<'a>>),
     List(ListCtx<'a>),
 }
 
@@ -90,9 +90,10 @@ pub(super) struct DocumentCtx<'a> {
     /// Every issuer with its list page, the lead one first (several for a
     /// joint document).
     pub(super) issuers: Vec<Link<'a>>,
-    /// Rows of the metadata table after the standard ones: 主题分类, 文种,
-    /// 文件类型, 登记号, 解读形式 and the declared fields shown there.
-    pub(super) rows: Vec<MetaRow<'a>>,
+    /// Rows of the metadata table beyond the standard ones, by the row
+    /// they follow: 主题分类, 文种, 文件类型, 登记号, 解读形式 after 主题词,
+    /// the declared fields where site.yaml puts them.
+    pub(super) rows: MetaRows<'a>,
     /// The 题注 of a version of a revision chain (or of a document with a
     /// 文号 or 施行日期): 公布, each 修订, 施行.
     pub(super) caption: Option<String>,
@@ -109,6 +110,28 @@ pub(super) struct DocumentCtx<'a> {
 pub(super) struct Link<'a> {
     pub(super) name: &'a str,
     pub(super) url: Option<String>,
+}
+
+/// The extra rows of a document's metadata table, by the standard row
+/// each group follows.
+#[derive(Serialize, Default)]
+pub(super) struct MetaRows<'a> {
+    pub(super) title: Vec<MetaRow<'a>>,
+    pub(super) summary: Vec<MetaRow<'a>>,
+    pub(super) status: Vec<MetaRow<'a>>,
+    pub(super) keywords: Vec<MetaRow<'a>>,
+}
+
+impl<'a> MetaRows<'a> {
+    /// Adds `row` after the standard row `after`.
+    pub(super) fn push(&mut self, after: &str, row: MetaRow<'a>) {
+        match after {
+            "title" => self.title.push(row),
+            "summary" => self.summary.push(row),
+            "status" => self.status.push(row),
+            _ => self.keywords.push(row),
+        }
+    }
 }
 
 /// One row of a document's metadata table.

@@ -236,7 +236,7 @@ pub(super) fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a>
                     size: crate::content::attachment::human_size(a.size),
                 })
                 .collect();
-            let ctx = Ctx::Document(DocumentCtx {
+            let ctx = Ctx::Document(Box::new(DocumentCtx {
                 disclosure: crate::render::i18n::get(
                     &catalogue.config.language,
                     match d.disclosure {
@@ -267,7 +267,7 @@ pub(super) fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a>
                 version_marks,
                 attachments,
                 json_ld: super::tags::json_ld(catalogue, d),
-            });
+            }));
             ("document.html", path, ctx, "../", "category")
         }
         Job::Abolished(which) => {
@@ -516,12 +516,12 @@ fn job_tags(shared: &Shared<'_>, job: Job, path: &str) -> super::tags::Tags {
 /// The metadata table's rows beyond the standard ones, in a fixed order:
 /// 主题分类, 文种, 文件类型, 登记号, 解读形式, then the declared fields the
 /// site shows there, in site.yaml order.
-fn meta_rows(catalogue: &Catalogue, i: usize) -> Vec<MetaRow<'_>> {
+fn meta_rows(catalogue: &Catalogue, i: usize) -> super::context::MetaRows<'_> {
     use super::context::Shown;
     let config = &catalogue.config;
     let d = &catalogue.documents[i];
     let t = |key: &str| crate::render::i18n::get(&config.language, key);
-    let mut rows = Vec::new();
+    let mut rows = super::context::MetaRows::default();
     if let Some(s) = d.subject {
         let subject = &config.subjects[usize::from(s.top)];
         let text = match s.sub.and_then(|j| subject.children.get(usize::from(j))) {
@@ -531,13 +531,16 @@ fn meta_rows(catalogue: &Catalogue, i: usize) -> Vec<MetaRow<'_>> {
         let url = catalogue
             .subject_of(d)
             .map(|f| facet_url(config, FacetKind::Subject, f, 1));
-        rows.push(MetaRow {
-            label: t("subject"),
-            values: vec![Shown {
-                text: text.into(),
-                url,
-            }],
-        });
+        rows.push(
+            "keywords",
+            MetaRow {
+                label: t("subject"),
+                values: vec![Shown {
+                    text: text.into(),
+                    url,
+                }],
+            },
+        );
     }
     for (key, value) in [
         ("genre", &d.genre),
@@ -547,22 +550,28 @@ fn meta_rows(catalogue: &Catalogue, i: usize) -> Vec<MetaRow<'_>> {
     ] {
         if let Some(value) = value {
             let url = (key == "kind").then_some(crate::catalogue::url::LIBRARY.to_owned());
-            rows.push(MetaRow {
-                label: t(key),
-                values: vec![Shown {
-                    text: value.as_str().into(),
-                    url,
-                }],
-            });
+            rows.push(
+                "keywords",
+                MetaRow {
+                    label: t(key),
+                    values: vec![Shown {
+                        text: value.as_str().into(),
+                        url,
+                    }],
+                },
+            );
         }
     }
     for (f, value) in &d.extra {
         let field = &config.fields[usize::from(*f)];
         if field.in_table {
-            rows.push(MetaRow {
-                label: &field.label,
-                values: field_values(catalogue, i, *f, value),
-            });
+            rows.push(
+                field.after,
+                MetaRow {
+                    label: &field.label,
+                    values: field_values(catalogue, i, *f, value),
+                },
+            );
         }
     }
     rows

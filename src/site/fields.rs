@@ -258,6 +258,8 @@ pub struct DeclaredField {
     pub in_table: bool,
     /// Shown on the document's card in lists.
     pub in_cards: bool,
+    /// The metadata table's row it follows: one of [`TABLE_ANCHORS`].
+    pub after: &'static str,
     /// Browsed like 信息分类: overview and list pages, a search filter.
     pub facet: bool,
 }
@@ -268,6 +270,10 @@ impl DeclaredField {
         self.key == key || self.label == key || self.aliases.iter().any(|a| a == key)
     }
 }
+
+/// The rows of the metadata table a declared field may follow (`after:`),
+/// by their front-matter keys; the last is the default.
+pub const TABLE_ANCHORS: [&str; 4] = ["title", "summary", "status", "keywords"];
 
 /// `fields:` entries as written.
 #[derive(Clone, Debug, Deserialize)]
@@ -286,6 +292,8 @@ pub struct RawField {
     required: bool,
     #[serde(default)]
     show: Option<Vec<String>>,
+    #[serde(default)]
+    after: Option<String>,
     #[serde(default)]
     facet: bool,
 }
@@ -385,7 +393,28 @@ pub(crate) fn declared(
                 ),
             }
         }
+        let after = match r.after.as_deref().map(str::trim) {
+            None => TABLE_ANCHORS[TABLE_ANCHORS.len() - 1],
+            Some(anchor) => {
+                let found = TABLE_ANCHORS.iter().find(|a| {
+                    **a == anchor || FIELDS.iter().any(|f| f.key == **a && f.aliases.contains(&anchor))
+                });
+                match found {
+                    Some(a) => a,
+                    None => {
+                        problem(
+                            "fields",
+                            msg!("config.field_after", key = key, after = anchor),
+                            msg!("config.field_after.hint"),
+                            &needle,
+                        );
+                        continue;
+                    }
+                }
+            }
+        };
         out.push(DeclaredField {
+            after,
             key,
             label,
             aliases: r.aliases.into_iter().map(|a| a.trim().to_owned()).collect(),

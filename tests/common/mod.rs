@@ -91,6 +91,7 @@ pub fn gencorpus(docs: usize, out: &Path) {
         seed: 8,
         format: gongkai_corpus::Format::Native,
         model: false,
+        subjects: false,
     };
     gongkai_corpus::generate(&options, out).expect("generate the corpus");
 }

@@ -262,4 +262,14 @@ pub(super) static MESSAGES: &[(&str, &str, &str)] = &[
     ("deadline.table.done", "实际", "done"),
     ("deadline.table.not_done", "未完成", "not done"),
     ("deadline.table.none", "没有超期的事项。", "No deadline missed."),
+    (
+        "config.field_after",
+        "自定义字段“{key}”的 after“{after}”不是信息表中可以接在后面的一行",
+        "declared field `{key}`: after `{after}` is not a row of the metadata table it can follow",
+    ),
+    (
+        "config.field_after.hint",
+        "after 写 title（信息标题）、summary（内容概述）、status（有效性）或 keywords（主题词，默认）",
+        "after is title, summary, status or keywords (the default)",
+    ),
 ];
