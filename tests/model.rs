@@ -364,3 +364,27 @@ fn a_site_adds_the_holidays_of_a_year_not_shipped() {
     let out = gongkai_env(&["check", "--root", &root], &env);
     assert!(!stderr(&out).contains("content/n1.md:7"), "{}", stderr(&out));
 }
+
+#[test]
+fn personal_data_in_a_declared_field_stops_the_build_like_anywhere_else() {
+    let (_dir, site) = fixture_site("model");
+    edit(
+        &site.join("site.yaml"),
+        "  - key: budget",
+        "  - key: contact\n    label: 联系人\n  - key: budget",
+    );
+    edit(
+        &site.join("content/n1.md"),
+        "评估日期: 2024-02-10",
+        "评估日期: 2024-02-10\n联系人: 张三 13800138000",
+    );
+    let out = gongkai(&["build", "--root", &site.to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("content/n1.md:17: personal data: mobile number 138****8000"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("138****8000"), "{}", stderr(&out));
+    assert!(!site.join("public").exists(), "nothing was written");
+}
