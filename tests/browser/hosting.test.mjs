@@ -39,8 +39,13 @@ test('opened from disk, pages have their styles and relative links', async () =>
   await page.goto(pathToFileURL(join(site, 'docs', '0101-03-2017-000525.html')).href);
   const background = await page.$eval('.site-header', (h) => getComputedStyle(h).backgroundColor);
   assert.notEqual(background, 'rgba(0, 0, 0, 0)', 'the stylesheet loaded from disk');
-  await page.click('.breadcrumb a[href$="category/03/index.html"]');
-  assert.ok(page.url().startsWith('file://') && page.url().endsWith('category/03/index.html'));
+  // The click starts the navigation; wait for the list page to load
+  // before looking at it (on a busy machine it may not have yet).
+  await Promise.all([
+    page.waitForURL((url) => url.href.endsWith('category/03/index.html'), { waitUntil: 'load' }),
+    page.click('.breadcrumb a[href$="category/03/index.html"]'),
+  ]);
+  assert.ok(page.url().startsWith('file://'));
   assert.ok(await page.isVisible('.doc-list'));
   assert.deepEqual(errors, []);
   await context.close();
