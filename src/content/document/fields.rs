@@ -253,11 +253,10 @@ impl<'a> Fields<'a> {
             };
             let text = || match value {
                 // A number in a text field is kept as written.
-                Value::Number(_) => self
+                Value::Number(n) => Ok(self
                     .written
                     .get(written)
-                    .map(|w| w.trim_matches(['"', '\'']).to_owned())
-                    .ok_or_else(|| msg!("kind.list")),
+                    .map_or_else(|| n.to_string(), |w| w.trim_matches(['"', '\'']).to_owned())),
                 other => scalar_text(other),
             };
             let not_text = |kind: Text| {
