@@ -21,6 +21,9 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
+mod hugo;
+mod model;
+
 /// The seed documents the running text is learnt from.
 const SEEDS: [&str; 5] = [
     include_str!("../../tests/fixtures/seeds/000_f96efd56c802faa0.txt"),
@@ -56,31 +59,6 @@ pub struct Options {
     /// With `model`, also 主题分类 (the State Council preset).
     pub subjects: bool,
 }
-
-/// The declared fields of a `model` corpus, as site.yaml writes them.
-const MODEL_FIELDS: &str = "fields:\n  - { key: region, label: 适用区域, type: enum, values: [城区, 郊区, 开发区, 全域], facet: true, show: [table, cards] }\n  - { key: topics, label: 专题, type: list, facet: true }\n";
-
-/// 主题分类 a `model` corpus uses (class/sub-class of the preset).
-const MODEL_SUBJECTS: [&str; 8] = [
-    "综合政务/政务公开",
-    "综合政务/应急管理",
-    "财政、金融、审计/财政",
-    "城乡建设、环境保护/城乡建设（含住房）",
-    "农业、林业、水利/水利",
-    "科技、教育/教育",
-    "卫生、体育/卫生",
-    "劳动、人事、监察/劳动就业",
-];
-
-/// Topics of a `model` corpus's list field.
-const MODEL_TOPICS: [&str; 6] = [
-    "营商环境",
-    "乡村振兴",
-    "民生实事",
-    "安全生产",
-    "数字政府",
-    "生态环境",
-];
 
 /// 信息分类 with their codes.
 pub const CATEGORIES: [(&str, &str); 15] = [
@@ -644,34 +622,6 @@ fn yaml(s: &str) -> String {
     }
 }
 
-/// The rest of the document model for `meta`, from its own random
-/// stream (seeded by its 索引号), so that the shared fields stay as they are.
-fn model_fields(meta: &Meta, subjects: bool) -> String {
-    let mut rng =
-        fastrand::Rng::with_seed(meta.index_number.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        }));
-    let (y, m, d) = calendar(meta.day + rng.u32(0..=14));
-    let mut out = format!("published: {y}-{m:02}-{d:02}\n");
-    if rng.f64() < 0.3 {
-        let (y, m, d) = calendar(meta.day + 30);
-        let _ = writeln!(out, "effective: {y}-{m:02}-{d:02}");
-    }
-    let subject = MODEL_SUBJECTS[rng.usize(..MODEL_SUBJECTS.len())];
-    if subjects {
-        let _ = writeln!(out, "subject: {subject}");
-    }
-    let _ = writeln!(
-        out,
-        "适用区域: {}",
-        ["城区", "郊区", "开发区", "全域"][rng.usize(..4)]
-    );
-    let first = rng.usize(..MODEL_TOPICS.len());
-    let second = (first + 1 + rng.usize(..MODEL_TOPICS.len() - 1)) % MODEL_TOPICS.len();
-    let _ = writeln!(out, "专题: [{}, {}]", MODEL_TOPICS[first], MODEL_TOPICS[second]);
-    out
-}
-
 fn front_matter(meta: &Meta, options: &Options) -> String {
     let (year, month, day) = meta.date;
     let mut out = format!(
@@ -685,7 +635,7 @@ fn front_matter(meta: &Meta, options: &Options) -> String {
         let _ = writeln!(out, "doc_number: {}", yaml(number));
     }
     if options.model {
-        out.push_str(&model_fields(meta, options.subjects));
+        out.push_str(&model::fields(meta, options.subjects));
     }
     let keywords: Vec<String> = meta.keywords.iter().map(|k| yaml(k)).collect();
     let _ = write!(
@@ -738,13 +688,13 @@ pub fn generate(options: &Options, out: &Path) -> io::Result<u64> {
                 if options.subjects {
                     site.push_str("subjects: preset\n");
                 }
-                site.push_str(MODEL_FIELDS);
+                site.push_str(model::FIELDS);
             }
             write(&out.join("site.yaml"), &site)?;
         }
         Format::Hugo => {
-            write(&out.join("config.toml"), HUGO_CONFIG)?;
-            for (name, body) in hugo_layouts() {
+            write(&out.join("config.toml"), hugo::CONFIG)?;
+            for (name, body) in hugo::layouts() {
                 write(&out.join("layouts").join(name), &body)?;
             }
             write(&docs.join("_index.md"), "---\ntitle: 全部文件\n---\n")?;
@@ -766,82 +716,6 @@ pub fn generate(options: &Options, out: &Path) -> io::Result<u64> {
         total += text.len() as u64;
     }
     Ok(total)
-}
-
-const HUGO_CONFIG: &str = r#"baseURL = "https://example.gov.cn/"
-languageCode = "zh-cn"
-defaultContentLanguage = "zh"
-title = "政府信息公开目录"
-disableKinds = ["RSS"]
-paginate = 50
-hasCJKLanguage = true
-
-[taxonomies]
-category = "category"
-issuer = "issuer"
-"#;
-
-const HUGO_HEAD: &str = r#"<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>{{ .Title }} - {{ .Site.Title }}</title></head>
-<body><header><a href="{{ "/" | relURL }}">{{ .Site.Title }}</a></header>
-"#;
-const HUGO_FOOT: &str = "</body></html>\n";
-
-/// Hugo layouts showing what gongkai's pages show: the metadata table on
-/// each document, lists paginated by 50, category and issuer terms.
-fn hugo_layouts() -> [(&'static str, String); 4] {
-    [
-        (
-            "_default/single.html",
-            format!(
-                r#"{HUGO_HEAD}<main data-pagefind-body>
-<h1>{{{{ .Title }}}}</h1>
-<table class="meta">
-<tr><th>索引号</th><td data-pagefind-meta="index_number">{{{{ .Params.index_number }}}}</td><th>信息分类</th><td data-pagefind-filter="category">{{{{ .Params.category }}}}</td></tr>
-<tr><th>发布机构</th><td data-pagefind-filter="issuer">{{{{ .Params.issuer }}}}</td><th>发文日期</th><td data-pagefind-meta="date">{{{{ .Date.Format "2006-01-02" }}}}</td></tr>
-<tr><th>文件编号</th><td>{{{{ with .Params.doc_number }}}}{{{{ . }}}}{{{{ end }}}}</td><th>公开方式</th><td>{{{{ .Params.disclosure }}}}</td></tr>
-<tr><th>效力状态</th><td>{{{{ .Params.status }}}}</td><th>关键词</th><td>{{{{ delimit .Params.keywords "，" }}}}</td></tr>
-<tr><th>内容概述</th><td colspan="3">{{{{ .Params.summary }}}}</td></tr>
-</table>
-<article>{{{{ .Content }}}}</article>
-</main>
-{HUGO_FOOT}"#
-            ),
-        ),
-        (
-            "_default/list.html",
-            format!(
-                r#"{HUGO_HEAD}<main><h1>{{{{ .Title }}}}</h1>
-{{{{ $p := .Paginate (.Pages.ByDate.Reverse) }}}}
-<table class="list"><tr><th>标题</th><th>索引号</th><th>发布机构</th><th>发文日期</th></tr>
-{{{{ range $p.Pages }}}}<tr><td><a href="{{{{ .RelPermalink }}}}">{{{{ .Title }}}}</a></td><td>{{{{ .Params.index_number }}}}</td><td>{{{{ .Params.issuer }}}}</td><td>{{{{ .Date.Format "2006-01-02" }}}}</td></tr>
-{{{{ end }}}}</table>
-<nav>{{{{ if $p.HasPrev }}}}<a href="{{{{ $p.Prev.URL }}}}">上一页</a>{{{{ end }}}} 第{{{{ $p.PageNumber }}}}/{{{{ $p.TotalPages }}}}页 {{{{ if $p.HasNext }}}}<a href="{{{{ $p.Next.URL }}}}">下一页</a>{{{{ end }}}}</nav>
-</main>
-{HUGO_FOOT}"#
-            ),
-        ),
-        (
-            "_default/terms.html",
-            format!(
-                r#"{HUGO_HEAD}<main><h1>{{{{ .Title }}}}</h1><ul>
-{{{{ range .Data.Terms.Alphabetical }}}}<li><a href="{{{{ .Page.RelPermalink }}}}">{{{{ .Page.Title }}}}</a> ({{{{ .Count }}}})</li>
-{{{{ end }}}}</ul></main>
-{HUGO_FOOT}"#
-            ),
-        ),
-        (
-            "index.html",
-            format!(
-                r#"{HUGO_HEAD}<main><h1>{{{{ .Site.Title }}}}</h1>
-<h2>信息分类</h2><ul>{{{{ range .Site.Taxonomies.category.Alphabetical }}}}<li><a href="{{{{ .Page.RelPermalink }}}}">{{{{ .Page.Title }}}}</a> ({{{{ .Count }}}})</li>{{{{ end }}}}</ul>
-<h2>发布机构</h2><ul>{{{{ range .Site.Taxonomies.issuer.Alphabetical }}}}<li><a href="{{{{ .Page.RelPermalink }}}}">{{{{ .Page.Title }}}}</a> ({{{{ .Count }}}})</li>{{{{ end }}}}</ul>
-<h2>最新公开</h2><ul>{{{{ range first 20 (where .Site.RegularPages "Section" "docs").ByDate.Reverse }}}}<li><a href="{{{{ .RelPermalink }}}}">{{{{ .Title }}}}</a> {{{{ .Date.Format "2006-01-02" }}}}</li>{{{{ end }}}}</ul>
-</main>
-{HUGO_FOOT}"#
-            ),
-        ),
-    ]
 }
 
 #[cfg(test)]

@@ -72,8 +72,8 @@ pub(crate) fn check(catalogue: &Catalogue, today: NaiveDate) -> Vec<Late> {
                 subject: d.title.clone(),
                 due: Some(add_working_days(calendar, d.date, PUBLICATION_DAYS)),
                 done: Some(d.published),
-                warning: Diagnostic::warning(
-                    &d.source,
+                warning: at_published(
+                    d,
                     msg!(
                         "deadline.publication",
                         published = d.published,
@@ -82,9 +82,6 @@ pub(crate) fn check(catalogue: &Catalogue, today: NaiveDate) -> Vec<Late> {
                         limit = PUBLICATION_DAYS
                     ),
                 )
-                .at(d.lines.published)
-                .field(published_field(d))
-                .written(d.lines.written(published_field(d)))
                 .hint(unknown_years_hint(
                     calendar,
                     d.date,
@@ -99,14 +96,18 @@ pub(crate) fn check(catalogue: &Catalogue, today: NaiveDate) -> Vec<Late> {
     late
 }
 
-/// The field a document's 发布日期 comes from: its own, or 成文日期 when
-/// the file gives none.
-fn published_field(d: &crate::content::document::Document) -> &'static str {
-    if d.lines.published == d.lines.date {
+/// A warning `message` on the line a document's 发布日期 comes from: its
+/// own, or 成文日期's when the file gives none.
+fn at_published(d: &crate::content::document::Document, message: Text) -> Diagnostic {
+    let field = if d.lines.published == d.lines.date {
         "date"
     } else {
         "published"
-    }
+    };
+    Diagnostic::warning(&d.source, message)
+        .at(d.lines.published)
+        .field(field)
+        .written(d.lines.written(field))
 }
 
 /// The day `n` working days after `from`.
@@ -179,8 +180,8 @@ fn reports(catalogue: &Catalogue, today: NaiveDate, late: &mut Vec<Late>) {
                 subject: d.title.clone(),
                 due: Some(due),
                 done: Some(d.published),
-                warning: Diagnostic::warning(
-                    &d.source,
+                warning: at_published(
+                    d,
                     msg!(
                         "deadline.report_late",
                         year = year,
@@ -188,9 +189,6 @@ fn reports(catalogue: &Catalogue, today: NaiveDate, late: &mut Vec<Late>) {
                         due = due
                     ),
                 )
-                .at(d.lines.published)
-                .field(published_field(d))
-                .written(d.lines.written(published_field(d)))
                 .hint(msg!("deadline.report_late.hint")),
             }),
             Some(_) => {}
@@ -261,8 +259,8 @@ fn interpretations(catalogue: &Catalogue, late: &mut Vec<Late>) {
                     subject: d.title.clone(),
                     due: Some(add_working_days(calendar, p.published, limit)),
                     done: Some(d.published),
-                    warning: Diagnostic::warning(
-                        &d.source,
+                    warning: at_published(
+                        d,
                         msg!(
                             "deadline.interpretation_late",
                             published = d.published,
@@ -272,9 +270,6 @@ fn interpretations(catalogue: &Catalogue, late: &mut Vec<Late>) {
                             limit = limit
                         ),
                     )
-                    .at(d.lines.published)
-                    .field(published_field(d))
-                    .written(d.lines.written(published_field(d)))
                     .hint(unknown_years_hint(
                         calendar,
                         p.published,

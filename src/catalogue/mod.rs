@@ -257,6 +257,20 @@ impl Catalogue {
         kinds
     }
 
+    /// The facets beyond category, issuer and year: 主题分类 and the
+    /// declared ones (the search page's extra filters).
+    pub fn extra_facet_kinds(&self) -> Vec<FacetKind> {
+        self.facet_kinds()
+            .into_iter()
+            .filter(|k| matches!(k, FacetKind::Subject | FacetKind::Field(_)))
+            .collect()
+    }
+
+    /// Whether the site has a 规范性文件库: some document has a kind.
+    pub fn has_library(&self) -> bool {
+        self.documents.iter().any(|d| d.kind.is_some())
+    }
+
     /// The issuer facet a document belongs to (its lead issuer's).
     pub fn issuer_of(&self, document: &Document) -> Option<&Facet> {
         self.issuer_named(&document.issuer)

@@ -193,7 +193,7 @@ fn jobs(catalogue: &Catalogue) -> Vec<Job> {
     {
         jobs.push(Job::Mandatory);
     }
-    if catalogue.documents.iter().any(|d| d.kind.is_some()) {
+    if catalogue.has_library() {
         jobs.push(Job::Library);
     }
     jobs.extend((0..catalogue.documents.len()).map(Job::Document));

@@ -124,7 +124,7 @@ pub(super) fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a>
                     )
                 })
                 .collect();
-            if catalogue.documents.iter().any(|d| d.kind.is_some()) {
+            if catalogue.has_library() {
                 browse.push((
                     crate::render::i18n::get(&catalogue.config.language, "library").to_owned(),
                     crate::catalogue::url::LIBRARY.to_owned(),
@@ -167,10 +167,7 @@ pub(super) fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a>
                     year => facet_options(FacetKind::Year),
                 },
                 statuses => Value::from(Serde(statuses)),
-                extra_facets => catalogue
-                    .facet_kinds()
-                    .into_iter()
-                    .filter(|k| matches!(k, FacetKind::Subject | FacetKind::Field(_)))
+                extra_facets => catalogue.extra_facet_kinds().into_iter()
                     .map(|k| context! {
                         name => k.dir(&catalogue.config),
                         label => kind_title(catalogue, k),
@@ -358,11 +355,7 @@ pub(super) fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a>
                 })
                 .collect();
             let path = crate::content::page::url("mandatory");
-            let library = catalogue
-                .documents
-                .iter()
-                .any(|d| d.kind.is_some())
-                .then_some(crate::catalogue::url::LIBRARY);
+            let library = catalogue.has_library().then_some(crate::catalogue::url::LIBRARY);
             let ctx = context! { items => items, library => library };
             ("mandatory.html", path, Ctx::Value(ctx), "../", "mandatory")
         }

@@ -496,7 +496,8 @@ pub(crate) fn build<S: Sink>(
             .iter()
             .map(|v| (v.code().to_owned(), v.label().to_owned()))
             .collect(),
-        facets: extra_kinds(catalogue)
+        facets: catalogue
+            .extra_facet_kinds()
             .into_iter()
             .map(|kind| ExtraFacet {
                 name: kind.dir(&catalogue.config).to_owned(),
@@ -670,15 +671,6 @@ fn meta_line(
     Ok(line)
 }
 
-/// The facets beyond the fixed four: 主题分类 and the declared ones.
-fn extra_kinds(catalogue: &Catalogue) -> Vec<FacetKind> {
-    catalogue
-        .facet_kinds()
-        .into_iter()
-        .filter(|k| matches!(k, FacetKind::Subject | FacetKind::Field(_)))
-        .collect()
-}
-
 /// For each document (catalogue position), the positions of the facets of
 /// `kind` that hold it.
 fn memberships(catalogue: &Catalogue, kind: FacetKind) -> Vec<Vec<u16>> {
@@ -757,7 +749,7 @@ fn write_columns<S: Sink>(
         out.write("f/issuer.x.bin", &bytes)?;
         extras.push("issuer".to_owned());
     }
-    for kind in extra_kinds(catalogue) {
+    for kind in catalogue.extra_facet_kinds() {
         let name = kind.dir(&catalogue.config);
         let of = memberships(catalogue, kind);
         let mut column = vec![0u8; count * 2];

@@ -15,89 +15,15 @@ use crate::msg;
 use crate::site::config::SiteConfig;
 
 mod fields;
+mod slug;
+mod subject;
+mod values;
 use fields::Fields;
+pub use slug::{is_valid_slug, slug_from_index_number};
+use subject::subject_of;
+pub use values::*;
 
 pub use crate::site::fields::{FIELDS, FieldSpec};
-
-/// 公开方式: how a document is disclosed. Only [`Disclosure::Active`]
-/// documents are published (《政府信息公开条例》 art. 19–20 主动公开).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum Disclosure {
-    /// 主动公开: published proactively.
-    Active,
-    /// 依申请公开: disclosed only on request; never published here.
-    OnRequest,
-    /// 不予公开: not disclosed; never published here.
-    Withheld,
-}
-
-impl Disclosure {
-    const NAMES: [(Disclosure, &'static str, &'static str); 3] = [
-        (Disclosure::Active, "主动公开", "active"),
-        (Disclosure::OnRequest, "依申请公开", "on_request"),
-        (Disclosure::Withheld, "不予公开", "withheld"),
-    ];
-
-    /// The Chinese label shown on pages.
-    pub fn label(self) -> &'static str {
-        Self::NAMES.iter().find(|n| n.0 == self).map_or("", |n| n.1)
-    }
-}
-
-/// 有效性: whether a document is still in force.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum Validity {
-    /// 有效.
-    Valid,
-    /// 尚未生效: its 施行日期 is after the build date; the first build on
-    /// or after that day shows it 有效.
-    Pending,
-    /// 已修改: amended by a later document.
-    Amended,
-    /// 部分失效: some of its provisions no longer apply.
-    PartlyInvalid,
-    /// 已废止: repealed.
-    Repealed,
-    /// 已失效: expired.
-    Expired,
-}
-
-impl Validity {
-    /// Every value, in the order of the status column and the manifest.
-    pub const ALL: [Validity; 6] = [
-        Validity::Valid,
-        Validity::Pending,
-        Validity::Amended,
-        Validity::PartlyInvalid,
-        Validity::Repealed,
-        Validity::Expired,
-    ];
-
-    const NAMES: [(Validity, &'static str, &'static str); 6] = [
-        (Validity::Valid, "有效", "valid"),
-        (Validity::Pending, "尚未生效", "pending"),
-        (Validity::Amended, "已修改", "amended"),
-        (Validity::PartlyInvalid, "部分失效", "partly"),
-        (Validity::Repealed, "已废止", "repealed"),
-        (Validity::Expired, "已失效", "expired"),
-    ];
-
-    /// Whether the document no longer applies at all (已废止, 已失效): it
-    /// leaves the lists of documents in force and ranks lower in search.
-    pub fn is_abolished(self) -> bool {
-        matches!(self, Validity::Repealed | Validity::Expired)
-    }
-
-    /// The Chinese label shown on pages.
-    pub fn label(self) -> &'static str {
-        Self::NAMES.iter().find(|n| n.0 == self).map_or("", |n| n.1)
-    }
-
-    /// A short ASCII name for CSS classes and data files.
-    pub fn code(self) -> &'static str {
-        Self::NAMES.iter().find(|n| n.0 == self).map_or("", |n| n.2)
-    }
-}
 
 /// The lines of a document's 发布机构, 发文日期 and body's start, and the
 /// names its keys are written under.
@@ -203,63 +129,6 @@ pub struct Document {
     pub genre: Option<String>,
     /// The day it was repealed or expired, when no other field tells.
     pub repealed_on: Option<NaiveDate>,
-}
-
-/// A document's 主题分类: a class and, when given, its sub-class.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct SubjectRef {
-    /// Position in the site's subjects.
-    pub top: u16,
-    /// Position among that class's sub-classes.
-    pub sub: Option<u16>,
-}
-
-/// The value of a declared field.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub enum FieldValue {
-    /// A text.
-    Text(String),
-    /// A day.
-    Date(NaiveDate),
-    /// A number, as written.
-    Number(String),
-    /// One of the field's values, by position.
-    Choice(u16),
-    /// Several texts.
-    List(Vec<String>),
-    /// Another document.
-    Link(Reference),
-}
-
-/// 解读形式: how a policy is interpreted (the work plans ask for more than
-/// text: 图解, 音视频, 新闻发布会 …).
-pub const INTERPRETATION_FORMS: &[&str] = &[
-    "文字",
-    "图解",
-    "音视频",
-    "新闻发布会",
-    "专家解读",
-    "媒体解读",
-    "动漫",
-    "其他",
-];
-
-/// A reference to another document by its 索引号, with the line it is on.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Reference {
-    /// The 索引号 as written.
-    pub index_number: String,
-    /// The line of the field.
-    pub line: u32,
-}
-
-/// A finding the personal-data scan should report as a notice, not an error.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Allowance {
-    /// The value as written (an ID-card or mobile number).
-    pub value: String,
-    /// Why it may be published (e.g. 单位办公电话).
-    pub reason: String,
 }
 
 /// A declared attachment before its file is checked.
@@ -601,78 +470,6 @@ pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Parsed, Vec
     })
 }
 
-/// The 主题分类 `text` names: `类/子类` (also with `\\`, `>` or `／`), a
-/// class, or a sub-class whose name only one class has. The error is the
-/// hint to show.
-fn subject_of(config: &SiteConfig, text: &str) -> Result<SubjectRef, Text> {
-    let subjects = &config.subjects;
-    if subjects.is_empty() {
-        return Err(msg!("subject.none.hint"));
-    }
-    let at = |i: usize| u16::try_from(i).unwrap_or(u16::MAX);
-    let parts: Vec<&str> = text
-        .split(['/', '\\', '>', '／', '＞', '→'])
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    let top_named = |name: &str| subjects.iter().position(|s| s.name == name);
-    match parts.as_slice() {
-        [top] => {
-            if let Some(i) = top_named(top) {
-                return Ok(SubjectRef {
-                    top: at(i),
-                    sub: None,
-                });
-            }
-            let holders: Vec<(usize, usize)> = subjects
-                .iter()
-                .enumerate()
-                .filter_map(|(i, s)| s.children.iter().position(|c| c.name == *top).map(|j| (i, j)))
-                .collect();
-            match holders.as_slice() {
-                [(i, j)] => Ok(SubjectRef {
-                    top: at(*i),
-                    sub: Some(at(*j)),
-                }),
-                [] => Err(subject_hint(subjects.iter().map(|s| s.name.as_str()), top)),
-                many => Err(msg!(
-                    "subject.ambiguous.hint",
-                    name = top,
-                    options = many
-                        .iter()
-                        .map(|(i, _)| format!("{}/{top}", subjects[*i].name))
-                        .collect::<Vec<_>>()
-                        .join("、")
-                )),
-            }
-        }
-        [top, sub] => {
-            let i =
-                top_named(top).ok_or_else(|| subject_hint(subjects.iter().map(|s| s.name.as_str()), top))?;
-            let children = &subjects[i].children;
-            let j = children
-                .iter()
-                .position(|c| c.name == *sub)
-                .ok_or_else(|| subject_hint(children.iter().map(|c| c.name.as_str()), sub))?;
-            Ok(SubjectRef {
-                top: at(i),
-                sub: Some(at(j)),
-            })
-        }
-        _ => Err(msg!("subject.form.hint")),
-    }
-}
-
-fn subject_hint<'a>(names: impl Iterator<Item = &'a str> + Clone, written: &str) -> Text {
-    match did_you_mean(written, names.clone()) {
-        Some(close) => msg!("hint.did_you_mean", name = close),
-        None => msg!(
-            "hint.use_one_of",
-            names = names.take(30).collect::<Vec<_>>().join("、")
-        ),
-    }
-}
-
 impl Document {
     /// The document's page, relative to the output root (see
     /// [`crate::content::url`]).
@@ -712,48 +509,6 @@ fn truncate(text: &str, max_chars: usize) -> String {
     match text.char_indices().nth(max_chars) {
         Some((i, _)) => format!("{}…", &text[..i]),
         None => text.to_owned(),
-    }
-}
-
-/// Whether an explicit `slug` is a safe, portable file name.
-pub fn is_valid_slug(slug: &str) -> bool {
-    crate::content::attachment::not_portable(slug).is_none()
-        && slug.len() <= 100
-        && slug
-            .bytes()
-            .next()
-            .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        && slug
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.'))
-}
-
-/// The page name derived from a 索引号: ASCII letters and digits kept
-/// (lower-cased, so the name is the same on case-insensitive disks), every
-/// other run of characters becomes one `-`; never starting with `-`, `.` or
-/// `_` (a valid [`is_valid_slug`]).
-pub fn slug_from_index_number(index_number: &str) -> String {
-    let mut slug = String::with_capacity(index_number.len());
-    for c in index_number.chars() {
-        if c.is_ascii_alphanumeric() || c == '_' || c == '.' {
-            slug.push(c.to_ascii_lowercase());
-        } else if !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    // Not starting with `_` either: static hosts built on Jekyll (GitHub
-    // Pages) leave such files out.
-    let slug = slug
-        .trim_start_matches(['-', '.', '_'])
-        .trim_end_matches(['-', '.']);
-    let slug: String = slug.chars().take(100).collect();
-    if slug.is_empty() || crate::content::attachment::not_portable(&slug).is_some() {
-        // Nothing ASCII to keep, or a Windows device name (CON, NUL …): a
-        // stable name from the number itself.
-        let hash = blake3::hash(index_number.as_bytes()).to_hex();
-        format!("doc-{}", &hash[..12])
-    } else {
-        slug
     }
 }
 
