@@ -61,13 +61,23 @@ for n in "${sizes[@]}"; do
     out=$memory
     [ "$where" = disk ] && out="$corpora"
     : > "$memory/p" ; : > "$memory/m" ; : > "$memory/r" ; : > "$memory/b" ; : > "$memory/rb"
-    for _ in $(seq "$rounds"); do
-      if [ -n "${BASELINE:-}" ]; then
-        b=$(build "$plain" "$out/model-out-base" "$BASELINE")
-        echo "$b" >> "$memory/b"
-      fi
-      p=$(build "$plain" "$out/model-out-plain")
-      m=$(build "$model" "$out/model-out-model")
+    for round in $(seq "$rounds"); do
+      # The builds of a round in turns (base, plain, model; then plain,
+      # model, base …): on the disk the first build after the previous
+      # round's outputs were deleted is the slow one, and no variant
+      # should always be that one.
+      variants=(plain model)
+      [ -z "${BASELINE:-}" ] || variants=(base plain model)
+      shift_by=$(( round % ${#variants[@]} ))
+      variants=("${variants[@]:shift_by}" "${variants[@]:0:shift_by}")
+      for v in "${variants[@]}"; do
+        case $v in
+          base) b=$(build "$plain" "$out/model-out-base" "$BASELINE") ;;
+          plain) p=$(build "$plain" "$out/model-out-plain") ;;
+          model) m=$(build "$model" "$out/model-out-model") ;;
+        esac
+      done
+      [ -z "${BASELINE:-}" ] || echo "$b" >> "$memory/b"
       echo "$p" >> "$memory/p"
       echo "$m" >> "$memory/m"
       awk -v a="$m" -v b="$p" 'BEGIN { printf "%.4f\n", a / b }' >> "$memory/r"

@@ -523,17 +523,28 @@ fn a_build_killed_at_any_moment_loses_nothing() {
     };
     assert!(gongkai(&["build", "--quiet", "--root", &root]).status.success());
     let docs = documents(&site);
-    let mut killed_before_commit = 0;
-    for (round, delay) in [30u64, 120, 300, 600, 900, 1300, 1800, 2500]
-        .into_iter()
-        .enumerate()
-    {
-        // Many changes, so that the build has much to write and commit.
+    // Many changes, so that the build has much to write and commit.
+    let change = |round: usize| {
         for doc in docs.iter().skip(round % 7).step_by(7) {
             let mut text = read(doc);
             text.push_str(&format!("\n第{round}轮补充。\n"));
             fs::write(doc, text).expect("write");
         }
+    };
+    // The kills are spread over the time such a build takes on this
+    // machine, measured first: fixed delays would all fall after the
+    // commit on a fast machine, or all before it on a slow one.
+    change(99);
+    let start = std::time::Instant::now();
+    assert!(gongkai(&["build", "--quiet", "--root", &root]).status.success());
+    let whole = start.elapsed().as_secs_f64() * 1000.0;
+    let mut killed_before_commit = 0;
+    for (round, share) in [0.05, 0.15, 0.3, 0.45, 0.6, 0.8, 1.0, 1.3]
+        .into_iter()
+        .enumerate()
+    {
+        let delay = (whole * share) as u64;
+        change(round);
         let before = tree(&public);
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_gongkai"))
             .env("GONGKAI_LANG", "en")

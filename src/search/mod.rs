@@ -112,7 +112,7 @@ struct Accumulator {
 /// One hash partition of the terms, merged independently of the others.
 #[derive(Default)]
 struct Partition {
-    slots: FxHashMap<Term, usize>,
+    slots: FxHashMap<Key, usize>,
     accumulators: Vec<Accumulator>,
 }
 
@@ -225,26 +225,94 @@ fn text_length(text: &str) -> u32 {
     u32::try_from(text.chars().count()).unwrap_or(u32::MAX)
 }
 
+/// A term while documents are merged: one of up to eight bytes (every Han
+/// bigram and unigram, most words) packed into an integer, which hashes
+/// and compares in one step; a longer one as its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Key {
+    Packed(u64),
+    Long(Term),
+}
+
+impl std::hash::Hash for Key {
+    /// A packed key hashes as its integer alone (no discriminant first):
+    /// one multiply with the Fx hasher, for every token of every document.
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        match self {
+            Key::Packed(packed) => state.write_u64(*packed),
+            Key::Long(term) => term.as_str().hash(state),
+        }
+    }
+}
+
+impl Key {
+    fn into_term(self) -> Term {
+        match self {
+            Key::Packed(packed) => {
+                let bytes = packed.to_le_bytes();
+                let len = bytes.iter().position(|&b| b == 0).unwrap_or(8);
+                // Packed from a whole &str: its bytes are UTF-8.
+                Term::from(std::str::from_utf8(&bytes[..len]).unwrap_or_default())
+            }
+            Key::Long(term) => term,
+        }
+    }
+
+    /// Which of `partitions` merges the term (any function of the term
+    /// will do: the merged terms are sorted).
+    fn partition(&self, partitions: usize) -> usize {
+        let hash = match self {
+            Key::Packed(packed) => (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32,
+            Key::Long(term) => fnv1a(term),
+        };
+        hash as usize % partitions
+    }
+}
+
+/// A token of at most eight bytes as an integer (little-endian, zero-padded).
+/// Tokens never hold a NUL byte, so the padding is unambiguous.
+fn pack(term: &str) -> Option<u64> {
+    let bytes = term.as_bytes();
+    // A loop of at most eight shifts, not a copy: a copy of a variable
+    // length is a call to memcpy, for each of millions of tokens.
+    (bytes.len() <= 8).then(|| {
+        bytes
+            .iter()
+            .enumerate()
+            .fold(0u64, |packed, (i, &b)| packed | u64::from(b) << (8 * i))
+    })
+}
+
 /// The distinct terms of a document with their counts in the title and in
-/// all its text, bucketed by `partitions` hash partitions.
-fn doc_terms(title: &str, text: &str, partitions: usize) -> Vec<Vec<(Term, u16, u16)>> {
+/// all its text, bucketed by `partitions` partitions ([`Key::partition`]).
+fn doc_terms(title: &str, text: &str, partitions: usize) -> Vec<Vec<(Key, u16, u16)>> {
     let title = tokenizer::normalize(title);
     let text = tokenizer::normalize(text);
     // About one distinct term per two characters of Chinese text (three
     // bytes each): sized once instead of growing through every power of two.
-    let mut counts: FxHashMap<&str, (u16, u16)> =
+    let mut packed: FxHashMap<u64, (u16, u16)> =
         FxHashMap::with_capacity_and_hasher(text.len() / 6 + 16, Default::default());
-    tokenizer::tokenize_normalized(&title, Mode::Index, |t| {
-        let c = counts.entry(t).or_default();
-        c.0 = c.0.saturating_add(1);
-    });
-    tokenizer::tokenize_normalized(&text, Mode::Index, |t| {
-        let c = counts.entry(t).or_default();
-        c.1 = c.1.saturating_add(1);
-    });
-    let mut buckets: Vec<Vec<(Term, u16, u16)>> = vec![Vec::new(); partitions];
-    for (term, (title, all)) in counts {
-        buckets[fnv1a(term) as usize % partitions].push((Term::from(term), title, all));
+    let mut long: FxHashMap<Term, (u16, u16)> = FxHashMap::default();
+    let mut count = |t: &str, in_title: bool| {
+        let c = match pack(t) {
+            Some(key) => packed.entry(key).or_default(),
+            None => long.entry(Term::from(t)).or_default(),
+        };
+        if in_title {
+            c.0 = c.0.saturating_add(1);
+        } else {
+            c.1 = c.1.saturating_add(1);
+        }
+    };
+    tokenizer::tokenize_normalized(&title, Mode::Index, |t| count(t, true));
+    tokenizer::tokenize_normalized(&text, Mode::Index, |t| count(t, false));
+    let mut buckets: Vec<Vec<(Key, u16, u16)>> = vec![Vec::new(); partitions];
+    let terms = packed
+        .into_iter()
+        .map(|(key, c)| (Key::Packed(key), c))
+        .chain(long.into_iter().map(|(t, c)| (Key::Long(t), c)));
+    for (key, (title, all)) in terms {
+        buckets[key.partition(partitions)].push((key, title, all));
     }
     buckets
 }
@@ -549,7 +617,7 @@ fn build_dictionary<S: Sink, T: Send>(
     let mut items = items.into_iter();
     for first in (0..total).step_by(BATCH) {
         let batch: Vec<T> = items.by_ref().take(BATCH).collect();
-        let batch_terms: Vec<Vec<Vec<(Term, u16, u16)>>> = batch
+        let batch_terms: Vec<Vec<Vec<(Key, u16, u16)>>> = batch
             .into_par_iter()
             .enumerate()
             .map(|(i, item)| {
@@ -563,29 +631,38 @@ fn build_dictionary<S: Sink, T: Send>(
             })
             .collect::<Result<_, SearchError>>()?;
         progress.advance(batch_terms.len());
-        partitions.par_iter_mut().enumerate().for_each(|(p, partition)| {
-            for (i, doc) in batch_terms.iter().enumerate() {
-                let id = (first + i) as u32;
-                for (term, title, all) in &doc[p] {
-                    let slot = match partition.slots.get(term) {
-                        Some(&slot) => slot,
-                        None => {
-                            partition.accumulators.push(Accumulator::default());
-                            partition
-                                .slots
-                                .insert(term.clone(), partition.accumulators.len() - 1);
-                            partition.accumulators.len() - 1
-                        }
-                    };
-                    let acc = &mut partition.accumulators[slot];
-                    postings::put_varint(&mut acc.bytes, id - acc.last);
-                    postings::put_varint(&mut acc.bytes, u32::from(*title));
-                    postings::put_varint(&mut acc.bytes, u32::from(*all));
-                    acc.last = id;
-                    acc.df += 1;
-                }
+        // Each partition takes its lists by value: their terms move into
+        // its slots, and what is left is freed by the worker, not by this
+        // thread between batches while the others wait.
+        let mut by_partition: Vec<Vec<Vec<(Key, u16, u16)>>> = (0..partitions_count)
+            .map(|_| Vec::with_capacity(batch_terms.len()))
+            .collect();
+        for doc in batch_terms {
+            for (p, list) in doc.into_iter().enumerate() {
+                by_partition[p].push(list);
             }
-        });
+        }
+        partitions
+            .par_iter_mut()
+            .zip(by_partition)
+            .for_each(|(partition, docs)| {
+                for (i, doc) in docs.into_iter().enumerate() {
+                    let id = (first + i) as u32;
+                    for (key, title, all) in doc {
+                        let next = partition.accumulators.len();
+                        let slot = *partition.slots.entry(key).or_insert(next);
+                        if slot == next {
+                            partition.accumulators.push(Accumulator::default());
+                        }
+                        let acc = &mut partition.accumulators[slot];
+                        postings::put_varint(&mut acc.bytes, id - acc.last);
+                        postings::put_varint(&mut acc.bytes, u32::from(title));
+                        postings::put_varint(&mut acc.bytes, u32::from(all));
+                        acc.last = id;
+                        acc.df += 1;
+                    }
+                }
+            });
     }
     let mut terms: Vec<(Term, Accumulator)> = partitions
         .into_iter()
@@ -593,7 +670,7 @@ fn build_dictionary<S: Sink, T: Send>(
             let mut accumulators = p.accumulators;
             p.slots
                 .into_iter()
-                .map(move |(term, slot)| (term, std::mem::take(&mut accumulators[slot])))
+                .map(move |(key, slot)| (key.into_term(), std::mem::take(&mut accumulators[slot])))
                 .collect::<Vec<_>>()
         })
         .collect();
@@ -818,4 +895,39 @@ fn write_keys<S: Sink>(documents: &[Document], out: &Counted<'_, S>) -> Result<u
             .map(drop)
     })?;
     Ok(shards)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_of_up_to_eight_bytes_are_packed_and_come_back_whole() {
+        for term in ["公开", "政务", "中", "2017", "abcdefgh", "𠀀𠀁"] {
+            let key = Key::Packed(pack(term).expect(term));
+            assert_eq!(key.into_term(), term);
+        }
+        assert_eq!(pack("abcdefghi"), None);
+        assert_ne!(pack("ab"), pack("ba"));
+        let long = doc_terms("", "abcdefghijk", 3);
+        let keys: Vec<&Key> = long.iter().flatten().map(|(k, _, _)| k).collect();
+        assert_eq!(keys, [&Key::Long(Term::from("abcdefghijk"))]);
+    }
+
+    #[test]
+    fn document_terms_count_title_and_text() {
+        let buckets = doc_terms("公开", "公开公开", 4);
+        let mut terms: Vec<(String, u16, u16)> = buckets
+            .into_iter()
+            .flatten()
+            .map(|(k, t, a)| (k.into_term().to_string(), t, a))
+            .collect();
+        terms.sort();
+        let expected = [("公", 1, 1), ("公开", 1, 2), ("开", 1, 1), ("开公", 0, 1)];
+        let expected: Vec<(String, u16, u16)> = expected
+            .iter()
+            .map(|(s, t, a)| ((*s).to_owned(), *t, *a))
+            .collect();
+        assert_eq!(terms, expected);
+    }
 }

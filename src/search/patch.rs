@@ -143,7 +143,7 @@ pub(super) fn patch<S: Sink>(store: &S, stamp: Stamp, current: &Current<'_>) -> 
             let mut add = |title: &str, text: &str, length: u32, insert: bool| -> Option<()> {
                 for (term, t, a) in doc_terms(title, text, 1).pop()? {
                     let q = impact(t, a, length, average);
-                    edits.push((term, insert, (id as u32, q, t > 0)));
+                    edits.push((term.into_term(), insert, (id as u32, q, t > 0)));
                 }
                 Some(())
             };

@@ -33,22 +33,23 @@ pub use crate::content::han::is_han;
 /// the whole text, several times faster.
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut piece_start = 0;
-    let flush = |out: &mut String, piece: &str| {
+    let mut rest = text;
+    while !rest.is_empty() {
+        // A run of ideographs is copied whole, the piece after it normalised.
+        let inert = rest.find(|c| !is_inert(c)).unwrap_or(rest.len());
+        out.push_str(&rest[..inert]);
+        rest = &rest[inert..];
+        let piece = rest.find(is_inert).unwrap_or(rest.len());
+        let (piece, after) = rest.split_at(piece);
         if piece.is_ascii() {
-            out.extend(piece.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            let start = out.len();
+            out.push_str(piece);
+            out[start..].make_ascii_lowercase();
         } else {
             out.extend(piece.nfkc().flat_map(char::to_lowercase));
         }
-    };
-    for (i, c) in text.char_indices() {
-        if is_inert(c) {
-            flush(&mut out, &text[piece_start..i]);
-            out.push(c);
-            piece_start = i + c.len_utf8();
-        }
+        rest = after;
     }
-    flush(&mut out, &text[piece_start..]);
     out
 }
 
@@ -174,6 +175,9 @@ mod tests {
             "政务公开\r\n第一条　　",
             "",
             "中",
+            "ABC",
+            "中文ABC。ＤＥＦ中",
+            "ＸＹ中",
         ] {
             assert_eq!(normalize(text), whole(text), "{text:?}");
         }
