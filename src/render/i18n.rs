@@ -158,6 +158,11 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "搜索需要浏览器启用 JavaScript。您也可以浏览全部公开文件：",
         "Search needs JavaScript. You can also browse all documents by:",
     ),
+    (
+        "search_file",
+        "这个页面是从本机文件打开的（file://），浏览器不允许它读取搜索索引，所以不能搜索。请在命令行运行 gongkai serve --root 站点文件夹，再在浏览器打开它显示的地址，例如：",
+        "This page was opened from a file (file://), and browsers do not let such a page read the search index, so it cannot search. Run gongkai serve --root <site folder> and open the address it prints, for example:",
+    ),
     ("search_pages", "搜索结果分页", "Search result pages"),
     (
         "js_prompt",

@@ -50,3 +50,19 @@ test('opened from disk, pages have their styles and relative links', async () =>
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the search page opened from disk says it needs a server, and how, keeping the query', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const url = `${pathToFileURL(join(site, 'search', 'index.html')).href}?q=${encodeURIComponent('政务公开')}`;
+  await page.goto(url);
+  const note = page.locator('#search-nojs');
+  await note.waitFor({ state: 'visible' });
+  const text = await note.textContent();
+  assert.match(text, /gongkai serve/, text);
+  assert.match(text, /file:\/\//, text);
+  assert.ok(text.includes(`?q=${encodeURIComponent('政务公开')}`), `the example address keeps the query: ${text}`);
+  assert.doesNotMatch(text, /JavaScript/, 'it does not claim JavaScript is off');
+  assert.equal(await page.inputValue('#search-q'), '政务公开');
+  await context.close();
+});

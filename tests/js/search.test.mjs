@@ -147,3 +147,47 @@ test('model site: filters by 主题分类 (either level), a declared facet, a li
   const joint = await index.search({ q: '政务公开', filters: { issuer: czj }, pageSize: 50 });
   assert.deepEqual(joint.results.map((r) => r.doc.title), ['关于进一步推进政务公开的通知']);
 });
+
+test('generated corpus: a page shows at most its page size, at every page and count', async () => {
+  const site = join(mkdtempSync(join(tmpdir(), 'gongkai-paging-')), 'site');
+  gencorpus(400, 5, site);
+  const { index, texts } = build(site);
+  // Queries by how many documents hold them: a few, 11–80, and many (over
+  // 80, the window the ranking keeps for early pages).
+  const counted = [];
+  for (const q of ['政务公开', '公开', '通知', '工作', '实施', '规划', '十四五', '年度报告', '安全生产', '乡村振兴', '营商环境', '数字']) {
+    counted.push([q, (await index.match(q)).ids.length]);
+  }
+  // A title (the first line of its text) that few documents share.
+  for (const text of [...texts.values()].slice(0, 40)) {
+    const title = text.slice(0, text.indexOf('\n'));
+    const n = (await index.match(title)).ids.length;
+    if (n >= 2 && n <= 10) { counted.push([title, n]); break; }
+  }
+  const pick = (lo, hi) => counted.find(([, n]) => n >= lo && n <= hi);
+  const cases = [pick(1, 10), pick(11, 80), pick(81, Infinity)].filter(Boolean);
+  assert.ok(cases.length === 3, `queries of each size among ${JSON.stringify(counted)}`);
+  for (const [q, n] of cases) {
+    for (const pageSize of [10, 7]) {
+      const pages = Math.ceil(n / pageSize);
+      const seen = new Set();
+      for (const page of new Set([1, 2, Math.max(1, pages - 1), pages, pages + 1, 9, 50])) {
+        const { total, results } = await index.search({ q, page, pageSize });
+        assert.equal(total, n, `${q}: total`);
+        const expected = page < pages ? pageSize : page === pages ? n - (pages - 1) * pageSize : 0;
+        assert.equal(results.length, expected, `${q} (${n} results, ${pageSize} a page): page ${page} shows ${results.length}`);
+        for (const r of results) {
+          assert.ok(!seen.has(r.id), `${q}: document ${r.id} on two pages`);
+          seen.add(r.id);
+        }
+      }
+    }
+    // Every result appears on exactly one page.
+    const all = new Set();
+    for (let page = 1; page <= Math.ceil(n / 10); page++) {
+      for (const r of (await index.search({ q, page })).results) all.add(r.id);
+    }
+    assert.equal(all.size, n, `${q}: the pages together show every result once`);
+  }
+  assert.ok(texts.size > 0);
+});

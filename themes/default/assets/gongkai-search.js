@@ -366,8 +366,9 @@ export class SearchIndex {
       const score = sort === 'date' ? 0 : Math.min(Math.round(scores[i] * 16), 2 ** 24 - 1);
       keys[total++] = ((group * 2 ** 24 + score) * 2 ** 21) + id;
     }
+    // A page shows at most pageSize results, whatever the page and count.
     const ranked = top(keys.subarray(0, total), page * pageSize);
-    const shown = Array.from(ranked.subarray((page - 1) * pageSize), (k) => k % 2 ** 21);
+    const shown = Array.from(ranked.subarray((page - 1) * pageSize, page * pageSize), (k) => k % 2 ** 21);
     const parts = phraseParts(q);
     let results = await Promise.all(shown.map(async (id) => {
       const { doc, text, excerptFrom } = await this.document(id);

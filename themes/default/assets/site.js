@@ -1,13 +1,35 @@
 // 长者模式 (elderly mode): applied before the page is drawn, remembered across
 // pages, switched by the header button (hidden when JavaScript is off, when
-// the site reads as usual). A classic script so it runs before first paint.
+// the site reads as usual). A classic script so it runs before first paint,
+// and from file:// too (module scripts do not).
 (function () {
   var KEY = 'gongkai-elder';
   var root = document.documentElement;
   var stored = null;
   try { stored = window.localStorage.getItem(KEY); } catch (e) { /* storage may be off */ }
   if (stored === '1') root.setAttribute('data-mode', 'elder');
+  // The search page opened from disk (file://): browsers do not run its module
+  // script there, nor let it fetch the index, so instead of "JavaScript is off"
+  // it says why and how to serve the site, keeping the query (in the box and in
+  // the example address).
+  function fromFile() {
+    var note = document.getElementById('search-nojs');
+    if (!note || window.location.protocol !== 'file:' || !note.getAttribute('data-file')) return;
+    var q = new URLSearchParams(window.location.search).get('q') || '';
+    var box = document.getElementById('search-q');
+    if (box && q) box.value = q;
+    var example = 'http://127.0.0.1:1111/search/index.html' + (q ? '?q=' + encodeURIComponent(q) : '');
+    var p = document.createElement('p');
+    p.textContent = note.getAttribute('data-file') + ' ';
+    var code = document.createElement('code');
+    code.textContent = example;
+    p.appendChild(code);
+    note.replaceChildren(p);
+    note.classList.add('file-note');
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    fromFile();
     var button = document.getElementById('elder-toggle');
     if (!button) return;
     var sync = function () {
