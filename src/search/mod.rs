@@ -50,7 +50,7 @@ use tokenizer::{Mode, fnv1a, normalize_key};
 /// The output folder of the index.
 pub const DIR: &str = "search";
 /// The index format (`version` in manifest.json).
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 /// Keys per exact-key shard.
 const KEYS_PER_SHARD: usize = 1500;
 /// A title match counts this many times a body match.
@@ -175,7 +175,9 @@ fn indexed_header(document: &Document, body: usize) -> (String, usize) {
         }
     }
     let excerpt_at = text.encode_utf16().count();
-    if !document.summary.is_empty() {
+    // A summary taken from the body is the body's opening: left out, or
+    // excerpts would show it twice and its words count double.
+    if !document.summary.is_empty() && !document.summary_from_body {
         text.push_str(&document.summary);
         text.push('\n');
     }
@@ -199,6 +201,7 @@ fn text_stamp(program: &Stamp, d: &Document, issuer: usize) -> Stamp {
         &d.issuer,
         &d.keywords,
         &d.summary,
+        d.summary_from_body,
         &d.body_text_hash,
     );
     crate::hash::hash16(&postcard::to_stdvec(&fields).unwrap_or_default())
@@ -214,7 +217,7 @@ fn header_length(d: &Document) -> u32 {
         chars(&d.index_number),
         chars(&d.issuer),
         keywords,
-        chars(&d.summary),
+        if d.summary_from_body { 0 } else { chars(&d.summary) },
     ];
     let total: usize = lines.iter().filter(|&&n| n > 0).map(|n| n + 1).sum();
     u32::try_from(total).unwrap_or(u32::MAX)
@@ -576,6 +579,13 @@ pub(crate) fn build<S: Sink>(
         shard_terms: sizes.iter().map(|s| s.terms).collect(),
         shard_packs: sizes.iter().map(|s| s.packs).collect(),
     };
+    // The folding table, for the browser to fold queries as the texts were.
+    let fold: String = tokenizer::FOLD_TABLE
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(|l| [l, "\n"])
+        .collect();
+    out.write("fold.txt", fold.as_bytes())?;
     let bytes = serde_json::to_vec(&manifest)?;
     out.count(bytes.len() as u64);
     store.write(&format!("{DIR}/manifest.json"), &bytes, Some(&stamp()))?;

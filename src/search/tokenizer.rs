@@ -2,8 +2,8 @@
 //! `themes/default/assets/gongkai-search.js`, and both are checked against
 //! `tests/search-vectors.json`.
 //!
-//! Text is NFKC-normalised (full-width digits and letters fold to ASCII) and
-//! lower-cased. Runs of ASCII letters and digits are whole tokens. Runs of
+//! Text is NFKC-normalised (full-width digits and letters fold to ASCII),
+//! lower-cased, and traditional characters are folded to simplified ones. Runs of ASCII letters and digits are whole tokens. Runs of
 //! Han characters become overlapping bigrams; a run of one character is a
 //! unigram. Indexing also emits the first and last character of every Han
 //! run as unigrams, so that a query which cuts a run at either end (`开，党`
@@ -35,9 +35,10 @@ pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while !rest.is_empty() {
-        // A run of ideographs is copied whole, the piece after it normalised.
+        // A run of ideographs is copied (folded, where it holds a
+        // traditional character), the piece after it normalised.
         let inert = rest.find(|c| !is_inert(c)).unwrap_or(rest.len());
-        out.push_str(&rest[..inert]);
+        push_folded(&mut out, &rest[..inert]);
         rest = &rest[inert..];
         let piece = rest.find(is_inert).unwrap_or(rest.len());
         let (piece, after) = rest.split_at(piece);
@@ -46,11 +47,70 @@ pub fn normalize(text: &str) -> String {
             out.push_str(piece);
             out[start..].make_ascii_lowercase();
         } else {
-            out.extend(piece.nfkc().flat_map(char::to_lowercase));
+            out.extend(piece.nfkc().flat_map(char::to_lowercase).map(fold));
         }
         rest = after;
     }
     out
+}
+
+/// The traditional characters search folds, and their simplified forms
+/// (`fold.txt`, from OpenCC): the same table the browser reads as
+/// `search/fold.txt`.
+pub const FOLD_TABLE: &str = include_str!("fold.txt");
+
+/// The simplified form of a traditional character (the character itself if
+/// it is not one), so that 政務公開 finds 政务公开 and the reverse.
+pub fn fold(c: char) -> char {
+    // Every pair, by code point: a direct table over the unified ideographs
+    // and extension A (where almost all are), a sorted list for the rest.
+    struct Table {
+        direct: Vec<u32>,
+        rest: Vec<(char, char)>,
+    }
+    static TABLE: std::sync::LazyLock<Table> = std::sync::LazyLock::new(|| {
+        let mut table = Table {
+            direct: vec![0; 0x9FFF - 0x3400 + 1],
+            rest: Vec::new(),
+        };
+        for line in FOLD_TABLE.lines().filter(|l| !l.starts_with('#')) {
+            let mut chars = line.chars();
+            if let (Some(from), Some(to)) = (chars.next(), chars.next()) {
+                match (from as usize).checked_sub(0x3400) {
+                    Some(i) if i < table.direct.len() => table.direct[i] = to as u32,
+                    _ => table.rest.push((from, to)),
+                }
+            }
+        }
+        table.rest.sort_unstable();
+        table
+    });
+    let table = &*TABLE;
+    match (c as usize).checked_sub(0x3400) {
+        Some(i) if i < table.direct.len() => match table.direct[i] {
+            0 => c,
+            to => char::from_u32(to).unwrap_or(c),
+        },
+        _ if (c as u32) < 0x2_0000 => c,
+        _ => table
+            .rest
+            .binary_search_by_key(&c, |&(from, _)| from)
+            .map_or(c, |i| table.rest[i].1),
+    }
+}
+
+/// Appends a run of ideographs, folded: unchanged stretches are copied whole.
+fn push_folded(out: &mut String, run: &str) {
+    let mut from = 0;
+    for (i, c) in run.char_indices() {
+        let folded = fold(c);
+        if folded != c {
+            out.push_str(&run[from..i]);
+            out.push(folded);
+            from = i + c.len_utf8();
+        }
+    }
+    out.push_str(&run[from..]);
 }
 
 /// Characters that NFKC keeps, that compose with nothing and have no case:
@@ -161,13 +221,14 @@ mod tests {
 
     #[test]
     fn normalising_in_pieces_equals_normalising_the_whole_text() {
-        let whole = |t: &str| -> String { t.nfkc().flat_map(char::to_lowercase).collect() };
+        let whole = |t: &str| -> String { t.nfkc().flat_map(char::to_lowercase).map(fold).collect() };
         for c in (0x3400..=0x4DBF)
             .chain(0x4E00..=0x9FFF)
             .filter_map(char::from_u32)
         {
             assert!(is_inert(c));
-            assert_eq!(whole(&c.to_string()), c.to_string(), "{c} is not inert");
+            let nfkc: String = c.to_string().nfkc().flat_map(char::to_lowercase).collect();
+            assert_eq!(nfkc, c.to_string(), "{c} is not inert");
         }
         for text in [
             "关于ＡＢＣ１２３（试行）的通知：Ｅ\u{301}公开",
@@ -178,8 +239,31 @@ mod tests {
             "ABC",
             "中文ABC。ＤＥＦ中",
             "ＸＹ中",
+            "政務公開，國務院辦公廳𠁞",
         ] {
             assert_eq!(normalize(text), whole(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn traditional_characters_fold_to_simplified() {
+        assert_eq!(normalize("政務公開工作年度報告"), "政务公开工作年度报告");
+        assert_eq!(normalize("國務院辦公廳"), "国务院办公厅");
+        assert_eq!(normalize("政务公开"), "政务公开", "simplified text is kept");
+        assert_eq!(tokens("資訊公開", Mode::Query), tokens("资讯公开", Mode::Query));
+        // Every pair of the table folds, and no simplified form folds again.
+        let pairs: Vec<(char, char)> = FOLD_TABLE
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut c = l.chars();
+                Some((c.next()?, c.next()?))
+            })
+            .collect();
+        assert!(pairs.len() > 3000, "{} pairs", pairs.len());
+        for (from, to) in pairs {
+            assert_eq!(fold(from), to, "{from}");
+            assert_eq!(fold(to), to, "{to} folds again");
         }
     }
 

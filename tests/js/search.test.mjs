@@ -191,3 +191,41 @@ test('generated corpus: a page shows at most its page size, at every page and co
   }
   assert.ok(texts.size > 0);
 });
+
+test('example site: traditional characters find what simplified ones find', async () => {
+  const { index } = exampleSite();
+  for (const [traditional, simplified] of [['政務公開', '政务公开'], ['國務院辦公廳', '国务院办公厅'], ['年度報告', '年度报告']]) {
+    const a = (await index.match(traditional)).ids;
+    const b = (await index.match(simplified)).ids;
+    assert.ok(b.length > 0, `${simplified}: choose a query the example holds`);
+    assert.deepEqual([...a], [...b], `${traditional} finds what ${simplified} finds`);
+    const { results } = await index.search({ q: traditional });
+    assert.ok(results[0].excerpt.some(([text, hit]) => hit && text.length >= 2), `${traditional}: the excerpt highlights the match`);
+  }
+  const first = (await index.search({ q: '川政辦字〔2017〕89號' })).results[0];
+  assert.equal(first.exact, true);
+  assert.equal(first.doc.docNumber, '川政办字〔2017〕89号');
+});
+
+test('example site: excerpts mark the phrase whole and do not repeat the summary', async () => {
+  const { index } = exampleSite();
+  const { results } = await index.search({ q: '政务公开', pageSize: 100 });
+  const withPhrase = results.filter((r) => r.phrase);
+  assert.ok(withPhrase.length >= 3);
+  for (const r of withPhrase) {
+    const marked = r.excerpt.filter(([, hit]) => hit).map(([t]) => normalize(t));
+    assert.ok(marked.length > 0, `${r.doc.title}: something marked`);
+    for (const m of marked) assert.ok(m.includes('政务公开'), `${r.doc.title}: marked ${m}, not the phrase`);
+  }
+  // A query the text holds only in pieces still marks the pieces.
+  const pieces = (await index.search({ q: '公开工作报告' })).results;
+  assert.ok(pieces.length > 0 && pieces.every((r) => !r.phrase), 'a query held only in pieces');
+  for (const r of pieces) assert.ok(r.excerpt.some(([, hit]) => hit), `${r.doc.title}: pieces marked`);
+  // No excerpt starts with text that follows itself (a summary taken from
+  // the body used to precede the body's same opening).
+  for (const r of results) {
+    const text = r.excerpt.map(([t]) => t).join('').replace(/^…/u, '');
+    const head = text.slice(0, 20);
+    assert.ok(head.length < 20 || text.indexOf(head, 1) < 0 || text.indexOf(head, 1) > 60, `${r.doc.title}: excerpt repeats ${head}`);
+  }
+});

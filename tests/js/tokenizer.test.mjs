@@ -2,9 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { tokenize, normalizeKey, fnv1a, decodePostings, idf } from '../../themes/default/assets/gongkai-search.js';
+import { tokenize, normalizeKey, fnv1a, decodePostings, idf, setFold } from '../../themes/default/assets/gongkai-search.js';
 
 const vectors = JSON.parse(readFileSync(new URL('../search-vectors.json', import.meta.url), 'utf8'));
+// The folding table the Rust tokenizer compiles in (a built site serves it as search/fold.txt).
+setFold(readFileSync(new URL('../../src/search/fold.txt', import.meta.url), 'utf8'));
 
 test('tokens match the shared vectors', () => {
   for (const c of vectors.tokens) {

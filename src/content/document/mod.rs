@@ -98,6 +98,10 @@ pub struct Document {
     pub status: Validity,
     /// 内容概述: given, or the first paragraph.
     pub summary: String,
+    /// Whether `summary` is the body's first paragraph (not given): the
+    /// search text leaves it out, so that excerpts do not show it twice.
+    #[serde(default)]
+    pub summary_from_body: bool,
     /// 主题词.
     pub keywords: Vec<String>,
     /// A draft is never published.
@@ -445,6 +449,7 @@ pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Parsed, Vec
             disclosure,
             status,
             summary: summary.clone().unwrap_or_default(),
+            summary_from_body: false,
             keywords,
             draft,
             slug,
@@ -500,6 +505,7 @@ pub fn render_body(parsed: &mut Parsed, resolve: markdown::Resolve<'_>) -> markd
     document.body_chars = u32::try_from(rendered.text.chars().count()).unwrap_or(u32::MAX);
     if !parsed.has_summary {
         document.summary = truncate(&rendered.first_paragraph, SUMMARY_CHARS);
+        document.summary_from_body = true;
     }
     document.linked_files = std::mem::take(&mut rendered.files);
     rendered

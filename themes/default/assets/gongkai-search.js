@@ -4,7 +4,22 @@
 
 const HAN = [[0x3007, 0x3007], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff], [0x20000, 0x2ebef], [0x30000, 0x3134f]];
 export const isHan = (cp) => HAN.some(([a, b]) => cp >= a && cp <= b);
-export const normalize = (s) => s.normalize('NFKC').toLowerCase();
+// Traditional → simplified (search/fold.txt, one pair a line), as the index
+// was folded: set by SearchIndex before its first query, or by setFold.
+let fold = new Map();
+export function setFold(text) {
+  fold = new Map();
+  for (const line of text.split('\n')) {
+    const [from, to] = [...line];
+    if (to && line[0] !== '#') fold.set(from, to);
+  }
+}
+const folded = (s) => {
+  let out = '';
+  for (const c of s) out += fold.get(c) || c;
+  return out;
+};
+export const normalize = (s) => folded(s.normalize('NFKC').toLowerCase());
 const isWord = (c) => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
 
 // Tokens of text: ASCII letter/digit runs whole, Han runs as bigrams (a lone
@@ -143,11 +158,16 @@ function mapped(text) {
 export function excerpt(text, q, size = 120) {
   const { norm, back } = mapped(text.replace(/\s+/gu, ' '));
   const flat = text.replace(/\s+/gu, ' ');
-  const needles = [...new Set([...phraseParts(q), ...tokenize(q)])].filter(Boolean).sort((a, b) => b.length - a.length);
+  // Each part of the query as written where the text holds it; only a part
+  // it does not hold is looked for piece by piece (so 政务公开 is marked
+  // whole, not every scattered 公开).
   const ranges = [];
-  for (const n of needles) {
-    for (let at = norm.indexOf(n); at >= 0; at = norm.indexOf(n, at + 1)) ranges.push([back.at(at), back.at(at + n.length)]);
-  }
+  const mark = (n) => {
+    let found = false;
+    for (let at = norm.indexOf(n); at >= 0; at = norm.indexOf(n, at + 1)) { ranges.push([back.at(at), back.at(at + n.length)]); found = true; }
+    return found;
+  };
+  for (const part of phraseParts(q)) if (!mark(part)) tokenize(part).forEach(mark);
   ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const merged = [];
   for (const r of ranges) {
@@ -156,7 +176,10 @@ export function excerpt(text, q, size = 120) {
   }
   const first = merged.length ? merged[0][0] : 0;
   const start = Math.max(0, first - Math.floor(size / 3));
-  const end = Math.min(flat.length, start + size);
+  let end = Math.min(flat.length, start + size);
+  // A mark the window would cut ends it instead (the first one is whole).
+  const cut = merged.find(([a, b]) => a < end && b > end);
+  if (cut) end = cut[0] > first ? cut[0] : cut[1];
   const pieces = [];
   let at = start;
   for (const [a, b] of merged) {
@@ -213,7 +236,17 @@ export class SearchIndex {
     return this.cache.get(path);
   }
 
-  manifest() { return this.get('manifest.json', 'json'); }
+  // The manifest, once the folding table is in place (every query path
+  // reads the manifest first).
+  manifest() {
+    if (!this.ready) {
+      this.ready = Promise.all([
+        this.get('manifest.json', 'json'),
+        this.get('fold.txt').then((b) => setFold(decoder.decode(b)), () => {}),
+      ]).then(([m]) => m);
+    }
+    return this.ready;
+  }
 
   async shard(s) {
     const key = `shard:${s}`;
@@ -301,6 +334,7 @@ export class SearchIndex {
   // token's IDF times its squared impact. Returns typed arrays sorted by id,
   // and the exact-key ids.
   async match(q) {
+    await this.manifest();
     const tokens = [...new Set(tokenize(q))];
     const [exact, lists] = await Promise.all([this.exact(q), Promise.all(tokens.map((t) => this.postings(t)))]);
     let ids = new Uint32Array(0);
