@@ -183,6 +183,17 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "没有找到包含“{q}”的文件。",
         "No document contains “{q}”.",
     ),
+    (
+        "js_partial",
+        "没有文件同时包含“{q}”的全部字词。以下 {n} 件文件包含其中的一部分（{k} / {m} 个词段），相关度较低：",
+        "No document holds all of “{q}”. These {n} documents hold part of it ({k} of {m} pieces) and are less likely to be what you want:",
+    ),
+    (
+        "js_unfilter",
+        "不限筛选条件，重新搜索",
+        "Search again without the filters",
+    ),
+    ("js_partial_badge", "部分匹配", "Partial match"),
     ("js_exact", "编号匹配", "Number match"),
     ("js_prev", "上一页", "Previous"),
     ("js_next", "下一页", "Next"),

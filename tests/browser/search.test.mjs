@@ -41,9 +41,13 @@ test('typing a query shows the documents that contain it, and the URL keeps it',
   assert.ok(await page.$$eval('#search-results mark', (ms) => ms.some((m) => m.textContent.includes('政务公开'))), 'matches are highlighted');
   // The valid annual report ranks before the expired work plans.
   assert.equal((await titles(page))[0], '三元区2017年政府信息公开工作年度报告');
-  // Following a result opens the document.
+  // Following a result opens the document, the query marked and in view.
   await page.click('#search-results li:first-child > a');
-  assert.match(page.url(), /docs\/3504-15-2018-000001\.html$/);
+  assert.match(page.url(), /docs\/3504-15-2018-000001\.html\?hl=/);
+  await page.waitForSelector('article mark.hl');
+  const marks = await page.$$eval('article mark.hl', (ms) => ms.map((m) => m.textContent));
+  assert.ok(marks.length > 1 && marks.every((m) => m === '政务公开'), marks.join('|'));
+  assert.ok(await page.$eval('article mark.hl', (m) => { const r = m.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }), 'the first mark is in view');
   assert.deepEqual(problems, []);
 });
 
@@ -111,5 +115,26 @@ test('without JavaScript the page says so and links to the lists', async () => {
   await page.goto(`${server.origin}/search/index.html?q=x`);
   assert.ok(await page.isVisible('#search-nojs'));
   assert.ok(await page.isVisible('#search-nojs a[href="../category/index.html"]'));
+  assert.deepEqual(problems, []);
+});
+
+test('partial matches are shown and labelled; an empty filtered search offers the query without filters', async () => {
+  const { page, problems } = await watchedPage(browser, server.origin);
+  await page.goto(`${server.origin}/search/index.html`);
+  await searchFor(page, '公开年报');
+  const status = await page.textContent('#search-status');
+  assert.match(status, /没有文件同时包含“公开年报”的全部字词/, status);
+  assert.ok((await titles(page)).length > 0, 'the closest documents, not nothing');
+  assert.equal(await page.$$eval('#search-results .badge-partial', (b) => b.length), (await titles(page)).length);
+  // A traditional-character query finds the simplified documents.
+  await searchFor(page, '政務公開');
+  assert.equal((await titles(page)).length, 5);
+  // Nothing in 2021 from 甘肃: the status offers the same query unfiltered.
+  await page.goto(`${server.origin}/search/index.html?q=${encodeURIComponent('甘肃')}&year=2021`);
+  await page.waitForFunction(() => document.getElementById('search-status').dataset.ms);
+  assert.equal((await titles(page)).length, 0);
+  await settled(page, () => page.click('#search-unfilter'));
+  assert.ok((await titles(page)).length > 0);
+  assert.equal(new URL(page.url()).searchParams.get('year'), null);
   assert.deepEqual(problems, []);
 });

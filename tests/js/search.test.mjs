@@ -229,3 +229,20 @@ test('example site: excerpts mark the phrase whole and do not repeat the summary
     assert.ok(head.length < 20 || text.indexOf(head, 1) < 0 || text.indexOf(head, 1) > 60, `${r.doc.title}: excerpt repeats ${head}`);
   }
 });
+
+test('example site: a query whose pieces never meet shows the documents holding most of them', async () => {
+  const { index, texts } = exampleSite();
+  const q = '公开年报';
+  assert.equal(containing(texts, q).length, 0, 'no document holds it as written');
+  const { total, results, partial } = await index.search({ q, pageSize: 100 });
+  assert.ok(total > 0, 'not nothing');
+  assert.equal(partial.of, tokenize(q).length);
+  assert.ok(partial.held >= 1 && partial.held < partial.of);
+  // Each shown document holds that many of the pieces, and none holds more.
+  const pieces = tokenize(q);
+  const held = (t) => pieces.filter((p) => normalize(t).includes(p)).length;
+  for (const r of results) assert.equal(held(texts.get(r.id)), partial.held, r.doc.title);
+  for (const [, t] of texts) assert.ok(held(t) <= partial.held);
+  // A query whose pieces all meet somewhere is not partial.
+  assert.equal((await index.search({ q: '政务公开' })).partial, false);
+});

@@ -339,10 +339,12 @@ export class SearchIndex {
     const [exact, lists] = await Promise.all([this.exact(q), Promise.all(tokens.map((t) => this.postings(t)))]);
     let ids = new Uint32Array(0);
     let scores = new Float32Array(0);
-    if (tokens.length && lists.every(Boolean)) {
+    let partial = false;
+    const present = lists.filter(Boolean);
+    if (present.length) {
       // Count and score per document in flat arrays, then keep the ids of
       // the shortest list that every token matched.
-      lists.sort((a, b) => a.ids.length - b.ids.length);
+      present.sort((a, b) => a.ids.length - b.ids.length);
       const { documents } = await this.manifest();
       // Reused between queries: allocating them anew costs more than clearing.
       if (!this.count || this.count.length !== documents) {
@@ -352,20 +354,33 @@ export class SearchIndex {
       const { count, sum } = this;
       count.fill(0);
       sum.fill(0);
-      for (const list of lists) {
+      for (const list of present) {
         const { ids: li, impacts, idf: weight } = list;
         for (let i = 0; i < li.length; i++) { const id = li[i]; count[id]++; sum[id] += weight * impacts[i] * impacts[i]; }
       }
-      const shortest = lists[0].ids;
+      const shortest = present[0].ids;
       ids = new Uint32Array(shortest.length);
       scores = new Float32Array(shortest.length);
       let n = 0;
-      for (let i = 0; i < shortest.length; i++) {
-        const id = shortest[i];
-        if (count[id] === lists.length) { ids[n] = id; scores[n++] = sum[id]; }
+      if (present.length === lists.length) {
+        for (let i = 0; i < shortest.length; i++) {
+          const id = shortest[i];
+          if (count[id] === lists.length) { ids[n] = id; scores[n++] = sum[id]; }
+        }
       }
       ids = ids.subarray(0, n);
       scores = scores.subarray(0, n);
+      if (!n && tokens.length > 1) {
+        // No document holds every piece: those holding the most of them,
+        // marked partial, rather than nothing.
+        let most = 0;
+        for (let id = 0; id < count.length; id++) if (count[id] > most) most = count[id];
+        const held = [];
+        for (let id = 0; id < count.length; id++) if (count[id] === most) held.push(id);
+        ids = Uint32Array.from(held);
+        scores = Float32Array.from(held, (id) => sum[id]);
+        partial = { held: most, of: tokens.length };
+      }
     }
     const extra = exact.filter((id) => !binaryHas(ids, id));
     if (extra.length) {
@@ -374,13 +389,13 @@ export class SearchIndex {
       ids = Uint32Array.from(all);
       scores = Float32Array.from(all, (id) => s.get(id) || 0);
     }
-    return { ids, scores, exact: new Set(exact) };
+    return { ids, scores, exact: new Set(exact), partial };
   }
 
   // { total, results, counts? } for a query, filters { facet: code }, sort 'date' or relevance.
   async search({ q, filters = {}, sort = '', page = 1, pageSize = 10, counts = false }) {
     if (!q || !q.trim()) return { total: 0, results: [] };
-    const [{ ids, scores, exact }, invalidBits] = await Promise.all([this.match(q), this.get('invalid.bin')]);
+    const [{ ids, scores, exact, partial }, invalidBits] = await Promise.all([this.match(q), this.get('invalid.bin')]);
     const all = await this.facets();
     const active = Object.entries(filters).filter(([f, v]) => v && all.includes(f));
     const columns = {};
@@ -412,7 +427,7 @@ export class SearchIndex {
     }));
     // True phrase matches first among the shown results (exact keys stay on top).
     if (sort !== 'date') results = results.map((r, i) => [r, i]).sort(([a, i], [b, j]) => (b.exact - a.exact) || (a.invalid - b.invalid) || (b.phrase - a.phrase) || i - j).map(([r]) => r);
-    const out = { total, results };
+    const out = { total, results, partial };
     if (counts) {
       out.counts = {};
       for (const f of all) {

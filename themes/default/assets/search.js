@@ -76,15 +76,28 @@ async function search(page) {
   if (mine !== run) return;
   document.title = `${q} - ${document.title.split(' - ').slice(-2).join(' - ')}`;
   const pages = Math.ceil(res.total / PAGE);
-  status.textContent = res.total
-    ? `${msg.found.replace('{n}', res.total)}${pages > 1 ? msg.page.replace('{p}', page).replace('{t}', pages) : ''}${msg.end}`
-    : msg.none.replace('{q}', q);
+  const paging = pages > 1 ? msg.page.replace('{p}', page).replace('{t}', pages) : '';
+  if (res.partial && res.total) {
+    status.textContent = msg.partial.replace('{q}', q).replace('{n}', res.total).replace('{k}', res.partial.held).replace('{m}', res.partial.of) + paging;
+  } else {
+    status.textContent = res.total ? `${msg.found.replace('{n}', res.total)}${paging}${msg.end}` : msg.none.replace('{q}', q);
+  }
+  // Nothing under the filters: offer the same query without them.
+  if (!res.total && FACETS.some((f) => form.elements[f].value)) {
+    const p = new URLSearchParams({ q });
+    if (form.elements.sort.value) p.set('sort', form.elements.sort.value);
+    status.append(' ', el('a', { href: `?${p}`, textContent: msg.unfilter, id: 'search-unfilter' }));
+  }
   if (res.counts) showCounts(res.counts, await index.manifest());
   list.start = (page - 1) * PAGE + 1;
   for (const r of res.results) {
-    const title = el('a', { href: new URL(r.doc.url, root).href, textContent: r.doc.title });
+    // The document opens with the query marked (?hl=, see site.js).
+    const href = new URL(r.doc.url, root);
+    href.searchParams.set('hl', q);
+    const title = el('a', { href: href.href, textContent: r.doc.title });
     const badges = [];
     if (r.exact) badges.push(el('span', { className: 'badge badge-exact', textContent: msg.exact }));
+    else if (res.partial) badges.push(el('span', { className: 'badge badge-partial', textContent: msg.partial_badge }));
     if (r.doc.statusCode !== 'valid') badges.push(el('span', { className: `badge badge-${r.doc.statusCode}`, textContent: r.doc.status }));
     const meta = el('span', { className: 'meta', textContent: [r.doc.date, r.doc.docNumber, r.doc.issuer, r.doc.category].filter(Boolean).join(' · ') });
     const excerpt = el('p', { className: 'excerpt' }, ...r.excerpt.map(([t, hit]) => (hit ? el('mark', { textContent: t }) : t)));
@@ -112,13 +125,16 @@ form.addEventListener('change', (e) => {
   search(1);
 });
 filters.addEventListener('toggle', () => { if (filters.open && form.elements.q.value.trim()) search(readUrl()); });
-pager.addEventListener('click', (e) => {
-  const a = e.target.closest('a');
-  if (!a) return;
-  e.preventDefault();
-  history.pushState(null, '', a.getAttribute('href'));
-  search(readUrl());
-  status.focus();
-});
+// Links that stay on this page (pager, "without the filters") search anew.
+for (const [box, selector] of [[status, '#search-unfilter'], [pager, 'a']]) {
+  box.addEventListener('click', (e) => {
+    const a = e.target.closest(selector);
+    if (!a) return;
+    e.preventDefault();
+    history.pushState(null, '', a.getAttribute('href'));
+    search(readUrl());
+    status.focus();
+  });
+}
 window.addEventListener('popstate', () => search(readUrl()));
 search(readUrl());

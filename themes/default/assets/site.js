@@ -28,8 +28,48 @@
     note.classList.add('file-note');
   }
 
+  // A document opened from a search result (?hl=query): each part of the
+  // query is marked where the page's article holds it as written, and the
+  // first mark is scrolled into view.
+  function highlight() {
+    var q = new URLSearchParams(window.location.search).get('hl');
+    var article = document.querySelector('article.document');
+    if (!q || !article) return;
+    var parts = q.trim().split(/\s+/).filter(function (p) { return p.length > 1 || /[^\x00-\x7f]/.test(p); });
+    if (!parts.length) return;
+    var escaped = parts.map(function (p) { return p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); });
+    var pattern = new RegExp(escaped.join('|'), 'gi');
+    var walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+    var nodes = [];
+    while (walker.nextNode()) {
+      pattern.lastIndex = 0;
+      if (pattern.test(walker.currentNode.nodeValue)) nodes.push(walker.currentNode);
+    }
+    var first = null;
+    nodes.forEach(function (node) {
+      var text = node.nodeValue;
+      var fragment = document.createDocumentFragment();
+      var at = 0;
+      var m;
+      pattern.lastIndex = 0;
+      while ((m = pattern.exec(text))) {
+        fragment.appendChild(document.createTextNode(text.slice(at, m.index)));
+        var mark = document.createElement('mark');
+        mark.className = 'hl';
+        mark.textContent = m[0];
+        fragment.appendChild(mark);
+        if (!first) first = mark;
+        at = m.index + m[0].length;
+      }
+      fragment.appendChild(document.createTextNode(text.slice(at)));
+      node.parentNode.replaceChild(fragment, node);
+    });
+    if (first) first.scrollIntoView({ block: 'center' });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     fromFile();
+    highlight();
     var button = document.getElementById('elder-toggle');
     if (!button) return;
     var sync = function () {
