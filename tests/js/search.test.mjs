@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gencorpus } from './corpus.mjs';
@@ -75,9 +75,8 @@ test('example site: filters, date sort, validity ranking, HTML in the query', as
   const { index } = exampleSite();
   const all = await index.search({ q: '政务公开', pageSize: 100, counts: true });
   assert.ok(all.total >= 5);
-  // The annual report (有效) ranks before the expired work plans.
-  const invalid = all.results.map((r) => r.invalid);
-  assert.deepEqual(invalid, [...invalid].sort((a, b) => a - b), 'valid documents first');
+  // The annual report (有效) holds the phrase as the expired work plans
+  // do, and scores highest with their lower weight.
   assert.equal(all.results[0].doc.statusCode, 'valid');
   const byYear = await index.search({ q: '政务公开', filters: { year: '2017' }, pageSize: 100 });
   assert.equal(byYear.total, 2);
@@ -245,4 +244,37 @@ test('example site: a query whose pieces never meet shows the documents holding 
   for (const [, t] of texts) assert.ok(held(t) <= partial.held);
   // A query whose pieces all meet somewhere is not partial.
   assert.equal((await index.search({ q: '政务公开' })).partial, false);
+});
+
+// A small site written here: documents as [file, front-matter lines, body].
+function siteOf(documents) {
+  const site = mkdtempSync(join(tmpdir(), 'gongkai-rank-'));
+  writeFileSync(join(site, 'site.yaml'), [
+    'title: 排序测试站',
+    'base_url: https://www.paixu.gov.cn/',
+    'categories: [{ code: "01", name: 通知公告 }]',
+    'issuers: [{ code: "bgs", name: 区政府办公室 }]',
+    '',
+  ].join('\n'));
+  mkdirSync(join(site, 'content'));
+  for (const [file, fields, body] of documents) {
+    writeFileSync(join(site, 'content', file), `---\n${fields.join('\n')}\n发布机构: 区政府办公室\n信息分类: 通知公告\n---\n\n${body}\n`);
+  }
+  return build(site);
+}
+
+test('validity is one signal: an expired document holding the phrase ranks above a valid one holding only its pieces', async () => {
+  const pieces = '网上办理事项，上办公楼，办事指南，事大于天，大厅开放。'.repeat(6);
+  const { index } = siteOf([
+    ['a.md', ['标题: 关于优化服务的通知', '索引号: R-01-2024-0001', '发文日期: 2024-03-01'], pieces],
+    ['b.md', ['标题: 关于调整服务时间的通知', '索引号: R-01-2020-0001', '发文日期: 2020-03-01', '有效性: 已失效', '有效期至: 2021-01-01'], '请到网上办事大厅办理。'],
+  ]);
+  const { results } = await index.search({ q: '网上办事大厅' });
+  assert.deepEqual(results.map((r) => [r.doc.title, r.phrase, r.invalid]), [
+    ['关于调整服务时间的通知', true, true],
+    ['关于优化服务的通知', false, false],
+  ]);
+  // With equal matches, the valid document still comes first.
+  const both = await index.search({ q: '通知' });
+  assert.equal(both.results[0].invalid, false);
 });

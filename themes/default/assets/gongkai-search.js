@@ -195,6 +195,8 @@ export function excerpt(text, q, size = 120) {
 }
 
 const FACETS = { category: 1, issuer: 2, year: 1, status: 1 };
+// What a repealed or expired document's score counts for.
+const INVALID_WEIGHT = 0.6;
 
 // The k largest keys, largest first: one pass keeping a sorted window of k,
 // instead of sorting every hit when a page shows ten.
@@ -404,15 +406,17 @@ export class SearchIndex {
     for (const [f, v] of active) wanted[f] = await this.filterValue(f, v);
     const holds = (f, id, v) => columns[f][id] === v || (columns[f].more.get(id) || []).includes(v);
     const passes = (id, skip) => active.every(([f]) => f === skip || holds(f, id, wanted[f]));
-    // One number per hit, larger first: exact key, then valid, then score
-    // (relevance only, in 1/16 steps), then the higher (newer) id.
+    // One number per hit, larger first: exact key, then score (relevance
+    // only, in 1/16 steps; 已废止 / 已失效 documents' scores weigh less,
+    // a signal, not a rule), then the higher (newer) id.
     const keys = new Float64Array(ids.length);
     let total = 0;
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i];
       if (active.length && !passes(id)) continue;
-      const group = (exact.size && exact.has(id) ? 2 : 0) + (((invalidBits[id >> 3] >> (id & 7)) & 1) ? 0 : 1);
-      const score = sort === 'date' ? 0 : Math.min(Math.round(scores[i] * 16), 2 ** 24 - 1);
+      const group = exact.size && exact.has(id) ? 1 : 0;
+      const weight = ((invalidBits[id >> 3] >> (id & 7)) & 1) ? INVALID_WEIGHT : 1;
+      const score = sort === 'date' ? 0 : Math.min(Math.round(scores[i] * weight * 16), 2 ** 24 - 1);
       keys[total++] = ((group * 2 ** 24 + score) * 2 ** 21) + id;
     }
     // A page shows at most pageSize results, whatever the page and count.
@@ -426,7 +430,7 @@ export class SearchIndex {
       return { id, doc, exact: exact.has(id), phrase: parts.every((p) => norm.includes(p)), excerpt: excerpt(excerptFrom, q), invalid };
     }));
     // True phrase matches first among the shown results (exact keys stay on top).
-    if (sort !== 'date') results = results.map((r, i) => [r, i]).sort(([a, i], [b, j]) => (b.exact - a.exact) || (a.invalid - b.invalid) || (b.phrase - a.phrase) || i - j).map(([r]) => r);
+    if (sort !== 'date') results = results.map((r, i) => [r, i]).sort(([a, i], [b, j]) => (b.exact - a.exact) || (b.phrase - a.phrase) || i - j).map(([r]) => r);
     const out = { total, results, partial };
     if (counts) {
       out.counts = {};
