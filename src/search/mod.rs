@@ -286,11 +286,24 @@ fn pack(term: &str) -> Option<u64> {
     })
 }
 
+/// What marks a term of a document's numbers (文件编号 and 索引号): `#`
+/// and the token, so that a query for part of a number (`〔2017〕89号`,
+/// `川政办字`, `2017-000525`) finds the documents whose number holds it,
+/// apart from those whose text merely cites it.
+pub const NUMBER_MARK: char = '#';
+
+/// The numbers of a document as [`doc_terms`] reads them.
+fn numbers_of(d: &Document) -> String {
+    format!("{} {}", d.doc_number.as_deref().unwrap_or(""), d.index_number)
+}
+
 /// The distinct terms of a document with their counts in the title and in
-/// all its text, bucketed by `partitions` partitions ([`Key::partition`]).
-fn doc_terms(title: &str, text: &str, partitions: usize) -> Vec<Vec<(Key, u16, u16)>> {
+/// all its text, and its number terms ([`NUMBER_MARK`]), bucketed by
+/// `partitions` partitions ([`Key::partition`]).
+fn doc_terms(title: &str, text: &str, numbers: &str, partitions: usize) -> Vec<Vec<(Key, u16, u16)>> {
     let title = tokenizer::normalize(title);
     let text = tokenizer::normalize(text);
+    let numbers = tokenizer::normalize(numbers);
     // About one distinct term per two characters of Chinese text (three
     // bytes each): sized once instead of growing through every power of two.
     let mut packed: FxHashMap<u64, (u16, u16)> =
@@ -309,6 +322,13 @@ fn doc_terms(title: &str, text: &str, partitions: usize) -> Vec<Vec<(Key, u16, u
     };
     tokenizer::tokenize_normalized(&title, Mode::Index, |t| count(t, true));
     tokenizer::tokenize_normalized(&text, Mode::Index, |t| count(t, false));
+    let mut marked = String::new();
+    tokenizer::tokenize_normalized(&numbers, Mode::Query, |t| {
+        marked.clear();
+        marked.push(NUMBER_MARK);
+        marked.push_str(t);
+        count(&marked, false);
+    });
     let mut buckets: Vec<Vec<(Key, u16, u16)>> = vec![Vec::new(); partitions];
     let terms = packed
         .into_iter()
@@ -637,7 +657,7 @@ fn build_dictionary<S: Sink, T: Send>(
                     Some(text) => text,
                     None => indexed_text(d, &bodies.text(d).map_err(SearchError::Body)?).0,
                 };
-                Ok(doc_terms(&d.title, &text, partitions_count))
+                Ok(doc_terms(&d.title, &text, &numbers_of(d), partitions_count))
             })
             .collect::<Result<_, SearchError>>()?;
         progress.advance(batch_terms.len());
@@ -919,14 +939,14 @@ mod tests {
         }
         assert_eq!(pack("abcdefghi"), None);
         assert_ne!(pack("ab"), pack("ba"));
-        let long = doc_terms("", "abcdefghijk", 3);
+        let long = doc_terms("", "abcdefghijk", "", 3);
         let keys: Vec<&Key> = long.iter().flatten().map(|(k, _, _)| k).collect();
         assert_eq!(keys, [&Key::Long(Term::from("abcdefghijk"))]);
     }
 
     #[test]
     fn document_terms_count_title_and_text() {
-        let buckets = doc_terms("公开", "公开公开", 4);
+        let buckets = doc_terms("公开", "公开公开", "", 4);
         let mut terms: Vec<(String, u16, u16)> = buckets
             .into_iter()
             .flatten()
@@ -934,6 +954,14 @@ mod tests {
             .collect();
         terms.sort();
         let expected = [("公", 1, 1), ("公开", 1, 2), ("开", 1, 1), ("开公", 0, 1)];
+        let numbered: Vec<String> = doc_terms("", "", "川政办字〔2017〕89号 0101-03-2017-000525", 2)
+            .into_iter()
+            .flatten()
+            .map(|(k, _, _)| k.into_term().to_string())
+            .collect();
+        for term in ["#川政", "#办字", "#2017", "#89", "#号", "#0101", "#000525"] {
+            assert!(numbered.contains(&term.to_owned()), "{term} in {numbered:?}");
+        }
         let expected: Vec<(String, u16, u16)> = expected
             .iter()
             .map(|(s, t, a)| ((*s).to_owned(), *t, *a))

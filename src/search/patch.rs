@@ -47,6 +47,10 @@ impl Current<'_> {
     fn title(&self, id: usize) -> &str {
         &self.documents[self.documents.len() - 1 - id].title
     }
+
+    fn numbers(&self, id: usize) -> String {
+        super::numbers_of(&self.documents[self.documents.len() - 1 - id])
+    }
 }
 
 /// A patched dictionary, ready to be written.
@@ -140,8 +144,8 @@ pub(super) fn patch<S: Sink>(store: &S, stamp: Stamp, current: &Current<'_>) -> 
         .par_iter()
         .map(|&id| {
             let mut edits = Vec::new();
-            let mut add = |title: &str, text: &str, length: u32, insert: bool| -> Option<()> {
-                for (term, t, a) in doc_terms(title, text, 1).pop()? {
+            let mut add = |title: &str, text: &str, numbers: &str, length: u32, insert: bool| -> Option<()> {
+                for (term, t, a) in doc_terms(title, text, numbers, 1).pop()? {
                     let q = impact(t, a, length, average);
                     edits.push((term.into_term(), insert, (id as u32, q, t > 0)));
                 }
@@ -151,12 +155,15 @@ pub(super) fn patch<S: Sink>(store: &S, stamp: Stamp, current: &Current<'_>) -> 
                 let file = store.previous(&path(&format!("x/{id}.txt")))?;
                 let (meta, text) = std::str::from_utf8(&file).ok()?.split_once('\n')?;
                 let meta: serde_json::Value = serde_json::from_str(meta).ok()?;
-                add(meta.get(0)?.as_str()?, text, text_length(text), false)?;
+                // The numbers as numbers_of writes them: 文件编号, then 索引号.
+                let numbers = format!("{} {}", meta.get(6)?.as_str()?, meta.get(7)?.as_str()?);
+                add(meta.get(0)?.as_str()?, text, &numbers, text_length(text), false)?;
             }
             if id < count {
                 add(
                     current.title(id),
                     current.texts[id].as_deref()?,
+                    &current.numbers(id),
                     current.lengths[id],
                     true,
                 )?;

@@ -278,3 +278,28 @@ test('validity is one signal: an expired document holding the phrase ranks above
   const both = await index.search({ q: '通知' });
   assert.equal(both.results[0].invalid, false);
 });
+
+test('generated corpus: part of a 文号 or 索引号 ranks the documents whose number holds it first, on every page', async () => {
+  const site = join(mkdtempSync(join(tmpdir(), 'gongkai-numbers-')), 'site');
+  gencorpus(300, 7, site);
+  const { index, texts } = build(site);
+  const docs = await Promise.all([...texts.keys()].map(async (id) => [id, (await index.document(id)).doc]));
+  const withNumber = docs.filter(([, d]) => d.docNumber);
+  let checked = 0;
+  for (const [, d] of withNumber.slice(0, 40)) {
+    const part = d.docNumber.match(/〔\d{4}〕\d+号/)?.[0];
+    const tail = d.indexNumber.split('-').slice(-2).join('-');
+    for (const [q, holds] of [[part, (x) => x.docNumber?.includes(part)], [tail, (x) => x.indexNumber.endsWith(tail)]]) {
+      if (!q) continue;
+      const owners = new Set(docs.filter(([, x]) => holds(x)).map(([id]) => id));
+      const { total } = await index.search({ q, pageSize: 10 });
+      // Every page in order: the owners, then the documents that only cite it.
+      const order = [];
+      for (let page = 1; page <= Math.ceil(total / 10); page++) order.push(...(await index.search({ q, page })).results.map((r) => r.id));
+      const firsts = order.slice(0, owners.size);
+      assert.deepEqual(new Set(firsts), owners, `${q}: the ${owners.size} documents numbered so come first`);
+      checked++;
+    }
+  }
+  assert.ok(checked >= 40, `${checked} queries checked`);
+});

@@ -195,6 +195,8 @@ export function excerpt(text, q, size = 120) {
 }
 
 const FACETS = { category: 1, issuer: 2, year: 1, status: 1 };
+// A query that may be part of a 文件编号 or 索引号: digits, brackets, 号 or 字.
+const NUMBERISH = /[0-9０-９〔〕［］[\]【】号號字]/u;
 // What a repealed or expired document's score counts for.
 const INVALID_WEIGHT = 0.6;
 
@@ -391,13 +393,25 @@ export class SearchIndex {
       ids = Uint32Array.from(all);
       scores = Float32Array.from(all, (id) => s.get(id) || 0);
     }
-    return { ids, scores, exact: new Set(exact), partial };
+    return { ids, scores, exact: new Set(exact), partial, numbered: await this.numbered(q) };
+  }
+
+  // Documents whose 文件编号 or 索引号 holds every piece of a query that
+  // looks like (part of) a number: the index's number terms, '#' + token.
+  async numbered(q) {
+    if (!NUMBERISH.test(q)) return new Set();
+    const tokens = [...new Set(tokenize(q))].map((t) => `#${t}`);
+    const lists = await Promise.all(tokens.map((t) => this.postings(t)));
+    if (!lists.length || !lists.every(Boolean)) return new Set();
+    lists.sort((a, b) => a.ids.length - b.ids.length);
+    const rest = lists.slice(1).map((l) => l.ids);
+    return new Set(Array.from(lists[0].ids).filter((id) => rest.every((ids) => binaryHas(ids, id))));
   }
 
   // { total, results, counts? } for a query, filters { facet: code }, sort 'date' or relevance.
   async search({ q, filters = {}, sort = '', page = 1, pageSize = 10, counts = false }) {
     if (!q || !q.trim()) return { total: 0, results: [] };
-    const [{ ids, scores, exact, partial }, invalidBits] = await Promise.all([this.match(q), this.get('invalid.bin')]);
+    const [{ ids, scores, exact, partial, numbered }, invalidBits] = await Promise.all([this.match(q), this.get('invalid.bin')]);
     const all = await this.facets();
     const active = Object.entries(filters).filter(([f, v]) => v && all.includes(f));
     const columns = {};
@@ -406,7 +420,8 @@ export class SearchIndex {
     for (const [f, v] of active) wanted[f] = await this.filterValue(f, v);
     const holds = (f, id, v) => columns[f][id] === v || (columns[f].more.get(id) || []).includes(v);
     const passes = (id, skip) => active.every(([f]) => f === skip || holds(f, id, wanted[f]));
-    // One number per hit, larger first: exact key, then score (relevance
+    // One number per hit, larger first: exact key, then a number holding
+    // the query, then score (relevance
     // only, in 1/16 steps; 已废止 / 已失效 documents' scores weigh less,
     // a signal, not a rule), then the higher (newer) id.
     const keys = new Float64Array(ids.length);
@@ -414,7 +429,7 @@ export class SearchIndex {
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i];
       if (active.length && !passes(id)) continue;
-      const group = exact.size && exact.has(id) ? 1 : 0;
+      const group = exact.size && exact.has(id) ? 2 : numbered.has(id) ? 1 : 0;
       const weight = ((invalidBits[id >> 3] >> (id & 7)) & 1) ? INVALID_WEIGHT : 1;
       const score = sort === 'date' ? 0 : Math.min(Math.round(scores[i] * weight * 16), 2 ** 24 - 1);
       keys[total++] = ((group * 2 ** 24 + score) * 2 ** 21) + id;
@@ -427,10 +442,10 @@ export class SearchIndex {
       const { doc, text, excerptFrom } = await this.document(id);
       const norm = normalize(text);
       const invalid = !!((invalidBits[id >> 3] >> (id & 7)) & 1);
-      return { id, doc, exact: exact.has(id), phrase: parts.every((p) => norm.includes(p)), excerpt: excerpt(excerptFrom, q), invalid };
+      return { id, doc, exact: exact.has(id), numbered: numbered.has(id), phrase: parts.every((p) => norm.includes(p)), excerpt: excerpt(excerptFrom, q), invalid };
     }));
     // True phrase matches first among the shown results (exact keys stay on top).
-    if (sort !== 'date') results = results.map((r, i) => [r, i]).sort(([a, i], [b, j]) => (b.exact - a.exact) || (b.phrase - a.phrase) || i - j).map(([r]) => r);
+    if (sort !== 'date') results = results.map((r, i) => [r, i]).sort(([a, i], [b, j]) => (b.exact - a.exact) || (b.numbered - a.numbered) || (b.phrase - a.phrase) || i - j).map(([r]) => r);
     const out = { total, results, partial };
     if (counts) {
       out.counts = {};
