@@ -292,13 +292,18 @@ fn pack(term: &str) -> Option<u64> {
 /// apart from those whose text merely cites it.
 pub const NUMBER_MARK: char = '#';
 
+/// What marks a term of a document's title: `^` and the token, for field
+/// queries (`标题:…`) that must match the title only.
+pub const TITLE_MARK: char = '^';
+
 /// The numbers of a document as [`doc_terms`] reads them.
 fn numbers_of(d: &Document) -> String {
     format!("{} {}", d.doc_number.as_deref().unwrap_or(""), d.index_number)
 }
 
 /// The distinct terms of a document with their counts in the title and in
-/// all its text, and its number terms ([`NUMBER_MARK`]), bucketed by
+/// all its text, and its number and title terms ([`NUMBER_MARK`],
+/// [`TITLE_MARK`]), bucketed by
 /// `partitions` partitions ([`Key::partition`]).
 fn doc_terms(title: &str, text: &str, numbers: &str, partitions: usize) -> Vec<Vec<(Key, u16, u16)>> {
     let title = tokenizer::normalize(title);
@@ -323,12 +328,14 @@ fn doc_terms(title: &str, text: &str, numbers: &str, partitions: usize) -> Vec<V
     tokenizer::tokenize_normalized(&title, Mode::Index, |t| count(t, true));
     tokenizer::tokenize_normalized(&text, Mode::Index, |t| count(t, false));
     let mut marked = String::new();
-    tokenizer::tokenize_normalized(&numbers, Mode::Query, |t| {
-        marked.clear();
-        marked.push(NUMBER_MARK);
-        marked.push_str(t);
-        count(&marked, false);
-    });
+    for (mark, field) in [(NUMBER_MARK, &numbers), (TITLE_MARK, &title)] {
+        tokenizer::tokenize_normalized(field, Mode::Query, |t| {
+            marked.clear();
+            marked.push(mark);
+            marked.push_str(t);
+            count(&marked, false);
+        });
+    }
     let mut buckets: Vec<Vec<(Key, u16, u16)>> = vec![Vec::new(); partitions];
     let terms = packed
         .into_iter()
@@ -953,7 +960,13 @@ mod tests {
             .map(|(k, t, a)| (k.into_term().to_string(), t, a))
             .collect();
         terms.sort();
-        let expected = [("公", 1, 1), ("公开", 1, 2), ("开", 1, 1), ("开公", 0, 1)];
+        let expected = [
+            ("^公开", 0, 1),
+            ("公", 1, 1),
+            ("公开", 1, 2),
+            ("开", 1, 1),
+            ("开公", 0, 1),
+        ];
         let numbered: Vec<String> = doc_terms("", "", "川政办字〔2017〕89号 0101-03-2017-000525", 2)
             .into_iter()
             .flatten()
@@ -961,6 +974,14 @@ mod tests {
             .collect();
         for term in ["#川政", "#办字", "#2017", "#89", "#号", "#0101", "#000525"] {
             assert!(numbered.contains(&term.to_owned()), "{term} in {numbered:?}");
+        }
+        let titled: Vec<String> = doc_terms("政务公开", "", "", 1)
+            .into_iter()
+            .flatten()
+            .map(|(k, _, _)| k.into_term().to_string())
+            .collect();
+        for term in ["^政务", "^务公", "^公开"] {
+            assert!(titled.contains(&term.to_owned()), "{term} in {titled:?}");
         }
         let expected: Vec<(String, u16, u16)> = expected
             .iter()

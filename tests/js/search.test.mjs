@@ -303,3 +303,16 @@ test('generated corpus: part of a 文号 or 索引号 ranks the documents whose 
   }
   assert.ok(checked >= 40, `${checked} queries checked`);
 });
+
+test('example site: field queries 标题: and 文号: / 索引号: narrow to the field', async () => {
+  const { index, texts } = exampleSite();
+  const docs = await Promise.all([...texts.keys()].map(async (id) => [id, (await index.document(id)).doc]));
+  const ids = async (q) => (await index.search({ q, pageSize: 100 })).results.map((r) => r.id).sort((a, b) => a - b);
+  const where = (test) => docs.filter(([id, d]) => test(d, texts.get(id))).map(([id]) => id).sort((a, b) => a - b);
+  assert.ok((await ids('年度报告')).length > 1, 'the words alone are in several documents');
+  assert.deepEqual(await ids('标题:年度报告'), where((d) => d.title.includes('年度报告')));
+  assert.deepEqual(await ids('标题：政务公开 2017'), where((d, t) => d.title.includes('政务公开') && t.includes('2017')));
+  assert.deepEqual(await ids('文号:川政办字'), where((d) => (d.docNumber || '').includes('川政办字')));
+  assert.deepEqual(await ids('索引号:2018'), where((d) => d.indexNumber.includes('2018')));
+  assert.deepEqual(await ids('标题:不存在的标题词'), []);
+});

@@ -195,6 +195,9 @@ export function excerpt(text, q, size = 120) {
 }
 
 const FACETS = { category: 1, issuer: 2, year: 1, status: 1 };
+// Field queries and the marks of their terms in the index.
+const FIELDS = { 标题: '^', 文号: '#', 文件编号: '#', 索引号: '#', 编号: '#' };
+const FIELD = /(标题|文件编号|文号|索引号|编号)[:：]\s*(\S+)/gu;
 // A query that may be part of a 文件编号 or 索引号: digits, brackets, 号 or 字.
 const NUMBERISH = /[0-9０-９〔〕［］[\]【】号號字]/u;
 // What a repealed or expired document's score counts for.
@@ -397,10 +400,13 @@ export class SearchIndex {
   }
 
   // Documents whose 文件编号 or 索引号 holds every piece of a query that
-  // looks like (part of) a number: the index's number terms, '#' + token.
-  async numbered(q) {
-    if (!NUMBERISH.test(q)) return new Set();
-    const tokens = [...new Set(tokenize(q))].map((t) => `#${t}`);
+  // looks like (part of) a number.
+  numbered(q) { return NUMBERISH.test(q) ? this.marked('#', q) : new Set(); }
+
+  // Documents whose field holds every piece of q, from the index's marked
+  // terms: '#' + token for the numbers, '^' + token for the title.
+  async marked(mark, q) {
+    const tokens = [...new Set(tokenize(q))].map((t) => mark + t);
     const lists = await Promise.all(tokens.map((t) => this.postings(t)));
     if (!lists.length || !lists.every(Boolean)) return new Set();
     lists.sort((a, b) => a.ids.length - b.ids.length);
@@ -409,9 +415,15 @@ export class SearchIndex {
   }
 
   // { total, results, counts? } for a query, filters { facet: code }, sort 'date' or relevance.
-  async search({ q, filters = {}, sort = '', page = 1, pageSize = 10, counts = false }) {
-    if (!q || !q.trim()) return { total: 0, results: [] };
-    const [{ ids, scores, exact, partial, numbered }, invalidBits] = await Promise.all([this.match(q), this.get('invalid.bin')]);
+  async search({ q: asked, filters = {}, sort = '', page = 1, pageSize = 10, counts = false }) {
+    if (!asked || !asked.trim()) return { total: 0, results: [] };
+    // Field queries (标题:…, 文号:… / 索引号:…) narrow to documents whose
+    // field holds their words; all words are searched and scored as usual.
+    const fields = [...asked.matchAll(FIELD)].map(([, name, value]) => [FIELDS[name], value]);
+    const q = fields.length ? asked.replace(FIELD, (_, name, value) => ` ${value} `).trim() : asked;
+    const [{ ids, scores, exact, partial, numbered }, invalidBits, within] = await Promise.all([
+      this.match(q), this.get('invalid.bin'), Promise.all(fields.map(([mark, value]) => this.marked(mark, value))),
+    ]);
     const all = await this.facets();
     const active = Object.entries(filters).filter(([f, v]) => v && all.includes(f));
     const columns = {};
@@ -429,6 +441,7 @@ export class SearchIndex {
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i];
       if (active.length && !passes(id)) continue;
+      if (within.length && !within.every((set) => set.has(id))) continue;
       const group = exact.size && exact.has(id) ? 2 : numbered.has(id) ? 1 : 0;
       const weight = ((invalidBits[id >> 3] >> (id & 7)) & 1) ? INVALID_WEIGHT : 1;
       const score = sort === 'date' ? 0 : Math.min(Math.round(scores[i] * weight * 16), 2 ** 24 - 1);
