@@ -24,7 +24,8 @@ use super::dictionary::{
 };
 use super::postings::{List, Posting, is_coarse};
 use super::{
-    Counted, DIR, FORMAT, Manifest, Params, SearchError, ShardSize, Term, doc_terms, impact, text_length,
+    Counted, DIR, FORMAT, Manifest, Params, SearchError, ShardSize, Term, impact, terms::doc_terms,
+    text_length,
 };
 use crate::content::document::Document;
 use crate::output::{Sink, Stamp};
@@ -49,7 +50,7 @@ impl Current<'_> {
     }
 
     fn numbers(&self, id: usize) -> String {
-        super::numbers_of(&self.documents[self.documents.len() - 1 - id])
+        super::terms::numbers_of(&self.documents[self.documents.len() - 1 - id])
     }
 }
 
@@ -156,7 +157,7 @@ pub(super) fn patch<S: Sink>(store: &S, stamp: Stamp, current: &Current<'_>) -> 
                 let (meta, text) = std::str::from_utf8(&file).ok()?.split_once('\n')?;
                 let meta: serde_json::Value = serde_json::from_str(meta).ok()?;
                 // The numbers as numbers_of writes them: 文件编号, then 索引号.
-                let numbers = format!("{} {}", meta.get(6)?.as_str()?, meta.get(7)?.as_str()?);
+                let numbers = super::terms::numbers(meta.get(6)?.as_str()?, meta.get(7)?.as_str()?);
                 add(meta.get(0)?.as_str()?, text, &numbers, text_length(text), false)?;
             }
             if id < count {

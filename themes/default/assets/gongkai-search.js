@@ -198,6 +198,8 @@ const FACETS = { category: 1, issuer: 2, year: 1, status: 1 };
 // Field queries and the marks of their terms in the index.
 const FIELDS = { 标题: '^', 文号: '#', 文件编号: '#', 索引号: '#', 编号: '#' };
 const FIELD = /(标题|文件编号|文号|索引号|编号)[:：]\s*(\S+)/gu;
+// The query's words without field names (标题:年度报告 → 年度报告).
+export const withoutFields = (q) => q.replace(FIELD, (_, name, value) => ` ${value} `).trim();
 // A query that may be part of a 文件编号 or 索引号: digits, brackets, 号 or 字.
 const NUMBERISH = /[0-9０-９〔〕［］[\]【】号號字]/u;
 // What a repealed or expired document's score counts for.
@@ -420,7 +422,7 @@ export class SearchIndex {
     // Field queries (标题:…, 文号:… / 索引号:…) narrow to documents whose
     // field holds their words; all words are searched and scored as usual.
     const fields = [...asked.matchAll(FIELD)].map(([, name, value]) => [FIELDS[name], value]);
-    const q = fields.length ? asked.replace(FIELD, (_, name, value) => ` ${value} `).trim() : asked;
+    const q = fields.length ? withoutFields(asked) : asked;
     const [{ ids, scores, exact, partial, numbered }, invalidBits, within] = await Promise.all([
       this.match(q), this.get('invalid.bin'), Promise.all(fields.map(([mark, value]) => this.marked(mark, value))),
     ]);

@@ -1,6 +1,6 @@
 // The search page: reads the query from the URL, runs it on the static index
 // and shows the results. Every text is set with textContent (never as HTML).
-import { SearchIndex } from './gongkai-search.js';
+import { SearchIndex, withoutFields } from './gongkai-search.js';
 
 const form = document.getElementById('search-form');
 const status = document.getElementById('search-status');
@@ -93,7 +93,7 @@ async function search(page) {
   for (const r of res.results) {
     // The document opens with the query marked (?hl=, see site.js).
     const href = new URL(r.doc.url, root);
-    href.searchParams.set('hl', q.replace(/(标题|文件编号|文号|索引号|编号)[:：]\s*/gu, ''));
+    href.searchParams.set('hl', withoutFields(q));
     const title = el('a', { href: href.href, textContent: r.doc.title });
     const badges = [];
     if (r.exact) badges.push(el('span', { className: 'badge badge-exact', textContent: msg.exact }));

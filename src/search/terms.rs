@@ -1,0 +1,197 @@
+//! The terms of one document, as the index merges them: every token of its
+//! title and text counted (title, all), and the marked tokens of its
+//! numbers and title that number-like and field queries read, each keyed
+//! compactly and assigned to a merge partition.
+
+use rustc_hash::FxHashMap;
+
+use super::Term;
+use super::tokenizer::{self, Mode, fnv1a};
+use crate::content::document::Document;
+
+/// A term while documents are merged: one of up to eight bytes (every Han
+/// bigram and unigram, most words) packed into an integer, which hashes
+/// and compares in one step; a longer one as its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum Key {
+    Packed(u64),
+    Long(Term),
+}
+
+impl std::hash::Hash for Key {
+    /// A packed key hashes as its integer alone (no discriminant first):
+    /// one multiply with the Fx hasher, for every token of every document.
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        match self {
+            Key::Packed(packed) => state.write_u64(*packed),
+            Key::Long(term) => term.as_str().hash(state),
+        }
+    }
+}
+
+impl Key {
+    pub(super) fn into_term(self) -> Term {
+        match self {
+            Key::Packed(packed) => {
+                let bytes = packed.to_le_bytes();
+                let len = bytes.iter().position(|&b| b == 0).unwrap_or(8);
+                // Packed from a whole &str: its bytes are UTF-8.
+                Term::from(std::str::from_utf8(&bytes[..len]).unwrap_or_default())
+            }
+            Key::Long(term) => term,
+        }
+    }
+
+    /// Which of `partitions` merges the term (any function of the term
+    /// will do: the merged terms are sorted).
+    pub(super) fn partition(&self, partitions: usize) -> usize {
+        let hash = match self {
+            Key::Packed(packed) => (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32,
+            Key::Long(term) => fnv1a(term),
+        };
+        hash as usize % partitions
+    }
+}
+
+/// A token of at most eight bytes as an integer (little-endian, zero-padded).
+/// Tokens never hold a NUL byte, so the padding is unambiguous.
+fn pack(term: &str) -> Option<u64> {
+    let bytes = term.as_bytes();
+    // A loop of at most eight shifts, not a copy: a copy of a variable
+    // length is a call to memcpy, for each of millions of tokens.
+    (bytes.len() <= 8).then(|| {
+        bytes
+            .iter()
+            .enumerate()
+            .fold(0u64, |packed, (i, &b)| packed | u64::from(b) << (8 * i))
+    })
+}
+
+/// What marks a term of a document's numbers (文件编号 and 索引号): `#`
+/// and the token, so that a query for part of a number (`〔2017〕89号`,
+/// `川政办字`, `2017-000525`) finds the documents whose number holds it,
+/// apart from those whose text merely cites it.
+pub(super) const NUMBER_MARK: char = '#';
+
+/// What marks a term of a document's title: `^` and the token, for field
+/// queries (`标题:…`) that must match the title only.
+pub(super) const TITLE_MARK: char = '^';
+
+/// The numbers of a document as [`doc_terms`] reads them.
+pub(super) fn numbers_of(d: &Document) -> String {
+    numbers(d.doc_number.as_deref().unwrap_or(""), &d.index_number)
+}
+
+/// A 文件编号 and an 索引号 as [`doc_terms`] reads them (also from the
+/// metadata line of a text file the patcher reads back).
+pub(super) fn numbers(doc_number: &str, index_number: &str) -> String {
+    format!("{doc_number} {index_number}")
+}
+
+/// The distinct terms of a document with their counts in the title and in
+/// all its text, and its number and title terms ([`NUMBER_MARK`],
+/// [`TITLE_MARK`]), bucketed by
+/// `partitions` partitions ([`Key::partition`]).
+pub(super) fn doc_terms(
+    title: &str,
+    text: &str,
+    numbers: &str,
+    partitions: usize,
+) -> Vec<Vec<(Key, u16, u16)>> {
+    let title = tokenizer::normalize(title);
+    let text = tokenizer::normalize(text);
+    let numbers = tokenizer::normalize(numbers);
+    // About one distinct term per two characters of Chinese text (three
+    // bytes each): sized once instead of growing through every power of two.
+    let mut packed: FxHashMap<u64, (u16, u16)> =
+        FxHashMap::with_capacity_and_hasher(text.len() / 6 + 16, Default::default());
+    let mut long: FxHashMap<Term, (u16, u16)> = FxHashMap::default();
+    let mut count = |t: &str, in_title: bool| {
+        let c = match pack(t) {
+            Some(key) => packed.entry(key).or_default(),
+            None => long.entry(Term::from(t)).or_default(),
+        };
+        if in_title {
+            c.0 = c.0.saturating_add(1);
+        } else {
+            c.1 = c.1.saturating_add(1);
+        }
+    };
+    tokenizer::tokenize_normalized(&title, Mode::Index, |t| count(t, true));
+    tokenizer::tokenize_normalized(&text, Mode::Index, |t| count(t, false));
+    let mut marked = String::new();
+    for (mark, field) in [(NUMBER_MARK, &numbers), (TITLE_MARK, &title)] {
+        tokenizer::tokenize_normalized(field, Mode::Query, |t| {
+            marked.clear();
+            marked.push(mark);
+            marked.push_str(t);
+            count(&marked, false);
+        });
+    }
+    let mut buckets: Vec<Vec<(Key, u16, u16)>> = vec![Vec::new(); partitions];
+    let terms = packed
+        .into_iter()
+        .map(|(key, c)| (Key::Packed(key), c))
+        .chain(long.into_iter().map(|(t, c)| (Key::Long(t), c)));
+    for (key, (title, all)) in terms {
+        buckets[key.partition(partitions)].push((key, title, all));
+    }
+    buckets
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_of_up_to_eight_bytes_are_packed_and_come_back_whole() {
+        for term in ["公开", "政务", "中", "2017", "abcdefgh", "𠀀𠀁"] {
+            let key = Key::Packed(pack(term).expect(term));
+            assert_eq!(key.into_term(), term);
+        }
+        assert_eq!(pack("abcdefghi"), None);
+        assert_ne!(pack("ab"), pack("ba"));
+        let long = doc_terms("", "abcdefghijk", "", 3);
+        let keys: Vec<&Key> = long.iter().flatten().map(|(k, _, _)| k).collect();
+        assert_eq!(keys, [&Key::Long(Term::from("abcdefghijk"))]);
+    }
+
+    #[test]
+    fn document_terms_count_title_and_text() {
+        let buckets = doc_terms("公开", "公开公开", "", 4);
+        let mut terms: Vec<(String, u16, u16)> = buckets
+            .into_iter()
+            .flatten()
+            .map(|(k, t, a)| (k.into_term().to_string(), t, a))
+            .collect();
+        terms.sort();
+        let expected = [
+            ("^公开", 0, 1),
+            ("公", 1, 1),
+            ("公开", 1, 2),
+            ("开", 1, 1),
+            ("开公", 0, 1),
+        ];
+        let numbered: Vec<String> = doc_terms("", "", "川政办字〔2017〕89号 0101-03-2017-000525", 2)
+            .into_iter()
+            .flatten()
+            .map(|(k, _, _)| k.into_term().to_string())
+            .collect();
+        for term in ["#川政", "#办字", "#2017", "#89", "#号", "#0101", "#000525"] {
+            assert!(numbered.contains(&term.to_owned()), "{term} in {numbered:?}");
+        }
+        let titled: Vec<String> = doc_terms("政务公开", "", "", 1)
+            .into_iter()
+            .flatten()
+            .map(|(k, _, _)| k.into_term().to_string())
+            .collect();
+        for term in ["^政务", "^务公", "^公开"] {
+            assert!(titled.contains(&term.to_owned()), "{term} in {titled:?}");
+        }
+        let expected: Vec<(String, u16, u16)> = expected
+            .iter()
+            .map(|(s, t, a)| ((*s).to_owned(), *t, *a))
+            .collect();
+        assert_eq!(terms, expected);
+    }
+}
