@@ -101,3 +101,28 @@ fn lunr_export_is_off_by_default_and_bad_search_keys_are_rejected() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("unknown field `lunr`"), "{}", stderr(&out));
 }
+
+/// The search client a reader downloads (the core and the page script, as
+/// a built site ships them) stays within 10 KB gzipped.
+#[test]
+fn the_shipped_search_client_is_at_most_ten_kilobytes_gzipped() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = site(dir.path(), YAML);
+    build_site(&site);
+    let mut client = Vec::new();
+    for name in ["gongkai-search.js", "search.js"] {
+        let bytes = fs::read(site.join("public/assets").join(name)).expect(name);
+        assert!(
+            !String::from_utf8_lossy(&bytes)
+                .lines()
+                .any(|l| l.trim_start().starts_with("//")),
+            "{name} is shipped with its comment lines"
+        );
+        client.extend(bytes);
+    }
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(&client).expect("gzip");
+    let size = gz.finish().expect("gzip").len();
+    assert!(size <= 10 * 1024, "search client: {size} bytes gzipped");
+}

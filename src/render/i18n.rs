@@ -176,6 +176,16 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "The search index could not be read; please try again later.",
     ),
     ("js_found", "找到 {n} 件文件", "{n} documents found"),
+    (
+        "js_found_pieces",
+        "找到 {n} 件含有“{q}”全部字词的文件",
+        "{n} documents hold every piece of “{q}”",
+    ),
+    (
+        "js_written_first",
+        "，含有原文的排在前面",
+        "; those holding it as written come first",
+    ),
     ("js_page", "，第 {p} / {t} 页", ", page {p} of {t}"),
     ("js_end", "。", "."),
     (

@@ -14,7 +14,13 @@
 //! | `x/<id>.txt` | a JSON line of the document's metadata, then its indexed text | per shown result |
 //! | `f/<facet>.bin` | one value per document: category, issuer, year, status | when filtering |
 //! | `k/<s>.json` | normalised 文件编号 / 索引号 → ids | for key-shaped queries |
+//! | `fold.txt` | traditional → simplified pairs (`tokenizer::FOLD_TABLE`) | when a query or shown text needs it |
 //! | `lunr.json` | optional elasticlunr export ([`lunr`]) | by other tools |
+//!
+//! Every three ideographs in a row are a term too, whose postings are ids
+//! alone ([`postings::List::Presence`]): the browser ranks documents holding
+//! all of a query's trigrams (nearly always those holding it as written)
+//! before those holding only its bigrams.
 //!
 //! Ranking is BM25: the term-frequency part is quantised into each posting
 //! ([`postings`]), the IDF is computed in the browser from each term's
@@ -52,7 +58,7 @@ use tokenizer::{fnv1a, normalize_key};
 /// The output folder of the index.
 pub const DIR: &str = "search";
 /// The index format (`version` in manifest.json).
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 /// Keys per exact-key shard.
 const KEYS_PER_SHARD: usize = 1500;
 /// A title match counts this many times a body match.
@@ -143,8 +149,12 @@ impl Params {
 /// `all` times in its indexed text of `length` characters: BM25's term
 /// frequency part (the whole text with length normalisation, plus the title,
 /// short, without), 1–15 on a square-root scale of its largest value, so
-/// that low scores keep some resolution; the browser squares it.
+/// that low scores keep some resolution; the browser squares it. 0 for a
+/// term counted in neither (a trigram: its postings hold ids only).
 fn impact(title: u16, all: u16, length: u32, average: f32) -> u8 {
+    if all == 0 && title == 0 {
+        return 0;
+    }
     let norm = K1 * (1.0 - B + B * length as f32 / average);
     let (title, all) = (f32::from(title), f32::from(all));
     let part = all * (K1 + 1.0) / (all + norm) + TITLE_WEIGHT * title * (K1 + 1.0) / (title + K1);

@@ -297,7 +297,7 @@ fn patch_shard<S: Sink>(store: &S, s: usize, size: ShardSize, edits: &[(Term, Ed
                 if list.is_empty() {
                     continue;
                 }
-                if is_coarse(list.len(), list.last()) != coarse {
+                if !matches!(list, List::Presence(_)) && is_coarse(list.len(), list.last()) != coarse {
                     return None;
                 }
                 merged.push((m.term.clone(), list.len() as u32, list.encode()));

@@ -8,7 +8,9 @@
 //! one impact per posting, the sums of the impacts of the documents with the
 //! term in the title and of the others (the browser uses their means), then
 //! the title documents as a varint count and deltas. Otherwise one 4-bit
-//! impact per posting, two to a byte, the first in the low nibble.
+//! impact per posting, two to a byte, the first in the low nibble. Flag bit
+//! 2 (the trigram terms, which only say which documents hold three
+//! ideographs in a row): the ids alone.
 //!
 //! Impacts are the term-frequency part of BM25, quantised at build time
 //! against its fixed upper bound; the browser multiplies by the IDF. Nothing
@@ -20,6 +22,8 @@
 const BITMAP: u8 = 1;
 /// Flag: impact sums and a title list instead of one impact per posting.
 const COARSE: u8 = 2;
+/// Flag: ids only.
+const PRESENCE: u8 = 4;
 
 /// Appends `value` as an unsigned LEB128 varint.
 pub fn put_varint(out: &mut Vec<u8>, mut value: u32) {
@@ -64,7 +68,8 @@ fn get_deltas(bytes: &[u8], pos: &mut usize, count: usize) -> Option<Vec<u32>> {
     Some(ids)
 }
 
-/// One posting: document id, impact 1–15, whether the term is in the title.
+/// One posting: document id, impact 1–15 (0 for a term whose postings
+/// only say which documents hold it), whether the term is in the title.
 pub type Posting = (u32, u8, bool);
 
 /// Whether a list of `df` postings whose last id is `last` gets coarse
@@ -92,11 +97,16 @@ pub enum List {
         /// Sum of the other documents' impacts.
         other_sum: u32,
     },
+    /// Ids in order, without impacts.
+    Presence(Vec<u32>),
 }
 
 impl List {
     /// The list of `postings` (sorted by id) in the encoding its length calls for.
     pub fn new(postings: &[Posting]) -> List {
+        if postings.iter().all(|p| p.1 == 0) {
+            return List::Presence(postings.iter().map(|p| p.0).collect());
+        }
         if !is_coarse(postings.len(), postings.last().map_or(0, |p| p.0)) {
             return List::Each(postings.iter().map(|&(id, q, _)| (id, q)).collect());
         }
@@ -130,7 +140,7 @@ impl List {
     pub fn len(&self) -> usize {
         match self {
             List::Each(p) => p.len(),
-            List::Coarse { ids, .. } => ids.len(),
+            List::Coarse { ids, .. } | List::Presence(ids) => ids.len(),
         }
     }
 
@@ -138,7 +148,7 @@ impl List {
     pub fn last(&self) -> u32 {
         match self {
             List::Each(p) => p.last().map_or(0, |e| e.0),
-            List::Coarse { ids, .. } => ids.last().copied().unwrap_or(0),
+            List::Coarse { ids, .. } | List::Presence(ids) => ids.last().copied().unwrap_or(0),
         }
     }
 
@@ -176,6 +186,10 @@ impl List {
                 };
                 *sum = sum.checked_sub(u32::from(q))?;
             }
+            List::Presence(ids) => {
+                (q == 0).then_some(())?;
+                ids.remove(ids.binary_search(&id).ok()?);
+            }
         }
         Some(())
     }
@@ -203,6 +217,11 @@ impl List {
                     *other_sum += u32::from(q);
                 }
             }
+            List::Presence(ids) => {
+                (q == 0).then_some(())?;
+                let at = ids.binary_search(&id).err()?;
+                ids.insert(at, id);
+            }
         }
         Some(())
     }
@@ -210,14 +229,15 @@ impl List {
     /// The blob of this list: ids as deltas or as a bitmap, whichever is
     /// smaller, then the impacts.
     pub fn encode(&self) -> Vec<u8> {
-        let (ids, coarse): (Vec<u32>, bool) = match self {
-            List::Each(p) => (p.iter().map(|e| e.0).collect(), false),
-            List::Coarse { ids, .. } => (ids.clone(), true),
+        let (ids, kind): (Vec<u32>, u8) = match self {
+            List::Each(p) => (p.iter().map(|e| e.0).collect(), 0),
+            List::Coarse { ids, .. } => (ids.clone(), COARSE),
+            List::Presence(ids) => (ids.clone(), PRESENCE),
         };
         let mut deltas = Vec::with_capacity(ids.len() * 2);
         put_deltas(&mut deltas, ids.iter().copied());
         let bitmap_len = ids.last().map_or(0, |&last| last as usize / 8 + 1);
-        let mut flags = if coarse { COARSE } else { 0 };
+        let mut flags = kind;
         let mut out = Vec::with_capacity(8 + deltas.len().min(bitmap_len) + ids.len().div_ceil(2));
         let mut length = Vec::new();
         put_varint(&mut length, bitmap_len as u32);
@@ -251,6 +271,7 @@ impl List {
                 put_varint(&mut out, titles.len() as u32);
                 put_deltas(&mut out, titles.iter().copied());
             }
+            List::Presence(_) => {}
         }
         out
     }
@@ -270,6 +291,9 @@ impl List {
                 .collect();
             (ids.len() == df).then_some(ids)?
         };
+        if flags & PRESENCE != 0 {
+            return (pos == blob.len()).then_some(List::Presence(ids));
+        }
         if flags & COARSE != 0 {
             let title_sum = get_varint(blob, &mut pos)?;
             let other_sum = get_varint(blob, &mut pos)?;
@@ -314,6 +338,27 @@ mod tests {
         assert_eq!(blob[0], BITMAP, "a dense list is a bitmap");
         assert_eq!(List::decode(&blob, dense.len()), Some(list));
         assert_eq!(List::decode(&blob, dense.len() + 1), None, "the df must match");
+    }
+
+    #[test]
+    fn postings_without_impacts_are_ids_alone() {
+        let sparse: Vec<Posting> = vec![(3, 0, false), (200, 0, false)];
+        let list = List::new(&sparse);
+        assert_eq!(list, List::Presence(vec![3, 200]));
+        let blob = list.encode();
+        assert_eq!(blob, [PRESENCE, 3, 197, 1]);
+        assert_eq!(List::decode(&blob, 2), Some(list));
+        let dense: Vec<Posting> = (0..1000).map(|i| (i, 0, false)).collect();
+        let mut list = List::new(&dense);
+        let blob = list.encode();
+        assert_eq!(blob[0], PRESENCE | BITMAP);
+        assert_eq!(blob.len(), 1 + 1 + 125, "a bitmap and nothing else");
+        assert_eq!(List::decode(&blob, 1000), Some(list.clone()));
+        assert_eq!(list.remove(5, 0, false), Some(()));
+        assert_eq!(list.remove(5, 0, false), None);
+        assert_eq!(list.insert(5, 3, false), None, "an impact in a presence list");
+        assert_eq!(list.insert(5, 0, false), Some(()));
+        assert_eq!(List::new(&dense), list);
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! The terms of one document, as the index merges them: every token of its
 //! title and text counted (title, all), and the marked tokens of its
 //! numbers and title that number-like and field queries read, each keyed
-//! compactly and assigned to a merge partition.
+//! compactly and assigned to a merge partition. Every three ideographs in
+//! a row are a term too (a trigram): a query's trigrams tell the documents
+//! holding it as written from those holding its bigrams apart.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::Term;
 use super::tokenizer::{self, Mode, fnv1a};
@@ -11,10 +13,12 @@ use crate::content::document::Document;
 
 /// A term while documents are merged: one of up to eight bytes (every Han
 /// bigram and unigram, most words) packed into an integer, which hashes
-/// and compares in one step; a longer one as its text.
+/// and compares in one step; a trigram of ideographs as its three code
+/// points (21 bits each); a longer one as its text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) enum Key {
     Packed(u64),
+    Trigram(u64),
     Long(Term),
 }
 
@@ -23,7 +27,7 @@ impl std::hash::Hash for Key {
     /// one multiply with the Fx hasher, for every token of every document.
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         match self {
-            Key::Packed(packed) => state.write_u64(*packed),
+            Key::Packed(packed) | Key::Trigram(packed) => state.write_u64(*packed),
             Key::Long(term) => term.as_str().hash(state),
         }
     }
@@ -38,6 +42,10 @@ impl Key {
                 // Packed from a whole &str: its bytes are UTF-8.
                 Term::from(std::str::from_utf8(&bytes[..len]).unwrap_or_default())
             }
+            Key::Trigram(packed) => [42, 21, 0]
+                .into_iter()
+                .filter_map(|shift| char::from_u32((packed >> shift) as u32 & 0x1F_FFFF))
+                .collect(),
             Key::Long(term) => term,
         }
     }
@@ -46,7 +54,9 @@ impl Key {
     /// will do: the merged terms are sorted).
     pub(super) fn partition(&self, partitions: usize) -> usize {
         let hash = match self {
-            Key::Packed(packed) => (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32,
+            Key::Packed(packed) | Key::Trigram(packed) => {
+                (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
+            }
             Key::Long(term) => fnv1a(term),
         };
         hash as usize % partitions
@@ -119,6 +129,14 @@ pub(super) fn doc_terms(
     };
     tokenizer::tokenize_normalized(&title, Mode::Index, |t| count(t, true));
     tokenizer::tokenize_normalized(&text, Mode::Index, |t| count(t, false));
+    // The title is the text's first line, so the text holds its trigrams.
+    // A trigram is counted nowhere (0, 0): its postings say only which
+    // documents hold it (ids alone, see postings::List::Presence).
+    let mut trigrams: FxHashSet<u64> =
+        FxHashSet::with_capacity_and_hasher(text.len() / 4 + 16, Default::default());
+    tokenizer::trigram_keys(&text, |key| {
+        trigrams.insert(key);
+    });
     let mut marked = String::new();
     for (mark, field) in [(NUMBER_MARK, &numbers), (TITLE_MARK, &title)] {
         tokenizer::tokenize_normalized(field, Mode::Query, |t| {
@@ -132,6 +150,7 @@ pub(super) fn doc_terms(
     let terms = packed
         .into_iter()
         .map(|(key, c)| (Key::Packed(key), c))
+        .chain(trigrams.into_iter().map(|key| (Key::Trigram(key), (0, 0))))
         .chain(long.into_iter().map(|(t, c)| (Key::Long(t), c)));
     for (key, (title, all)) in terms {
         buckets[key.partition(partitions)].push((key, title, all));
@@ -157,6 +176,15 @@ mod tests {
     }
 
     #[test]
+    fn trigrams_are_three_ideographs_in_a_row_and_come_back_whole() {
+        let mut found = Vec::new();
+        tokenizer::trigram_keys("政务公开a工作，𠀀𠀁𠀂，年度报告", |k| {
+            found.push(Key::Trigram(k).into_term().to_string());
+        });
+        assert_eq!(found, ["政务公", "务公开", "𠀀𠀁𠀂", "年度报", "度报告"]);
+    }
+
+    #[test]
     fn document_terms_count_title_and_text() {
         let buckets = doc_terms("公开", "公开公开", "", 4);
         let mut terms: Vec<(String, u16, u16)> = buckets
@@ -169,8 +197,10 @@ mod tests {
             ("^公开", 0, 1),
             ("公", 1, 1),
             ("公开", 1, 2),
+            ("公开公", 0, 0),
             ("开", 1, 1),
             ("开公", 0, 1),
+            ("开公开", 0, 0),
         ];
         let numbered: Vec<String> = doc_terms("", "", "川政办字〔2017〕89号 0101-03-2017-000525", 2)
             .into_iter()

@@ -168,6 +168,41 @@ pub fn tokenize_normalized<'a>(text: &'a str, mode: Mode, mut emit: impl FnMut(&
     flush_han(&mut han, &mut emit);
 }
 
+/// Calls `emit` with every three ideographs in a row of normalised text
+/// (the runs [`tokenize`] makes bigrams of), packed as their code points,
+/// 21 bits each, the first in the high bits. A document's trigrams are
+/// terms of the index, so that a query's trigrams find the documents
+/// holding it as written.
+pub fn trigram_keys(normalized: &str, mut emit: impl FnMut(u64)) {
+    let mut window = 0u64;
+    let mut run = 0;
+    for c in normalized.chars() {
+        if is_han(c) {
+            window = (window << 21 | u64::from(c)) & ((1 << 63) - 1);
+            run += 1;
+            if run >= 3 {
+                emit(window);
+            }
+        } else {
+            run = 0;
+        }
+    }
+}
+
+/// The trigrams of `text` (see [`trigram_keys`]) as strings.
+pub fn trigrams(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    trigram_keys(&normalize(text), |key| {
+        out.push(
+            [42, 21, 0]
+                .into_iter()
+                .filter_map(|shift| char::from_u32((key >> shift) as u32 & 0x1F_FFFF))
+                .collect(),
+        );
+    });
+    out
+}
+
 /// The tokens of `text` as owned strings (for tests and queries).
 pub fn tokens(text: &str, mode: Mode) -> Vec<String> {
     let mut out = Vec::new();
@@ -217,6 +252,7 @@ mod tests {
         text: String,
         index: Vec<String>,
         query: Vec<String>,
+        trigrams: Vec<String>,
     }
 
     #[test]
@@ -285,6 +321,7 @@ mod tests {
                 "query tokens of {:?}",
                 case.text
             );
+            assert_eq!(trigrams(&case.text), case.trigrams, "trigrams of {:?}", case.text);
         }
         for [raw, key] in &vectors.keys {
             assert_eq!(&normalize_key(raw), key, "key of {raw:?}");

@@ -36,7 +36,8 @@ test('typing a query shows the documents that contain it, and the URL keeps it',
   await page.goto(`${server.origin}/search/index.html`);
   await searchFor(page, '政务公开');
   assert.equal((await titles(page)).length, 5);
-  assert.match(await page.textContent('#search-status'), /找到 5 件文件/);
+  // A query of several pieces says its count is of documents holding them all.
+  assert.match(await page.textContent('#search-status'), /^找到 5 件含有“政务公开”全部字词的文件。$/);
   assert.equal(new URL(page.url()).searchParams.get('q'), '政务公开');
   assert.ok(await page.$$eval('#search-results mark', (ms) => ms.some((m) => m.textContent.includes('政务公开'))), 'matches are highlighted');
   // The valid annual report ranks before the expired work plans.
@@ -48,6 +49,12 @@ test('typing a query shows the documents that contain it, and the URL keeps it',
   const marks = await page.$$eval('article mark.hl', (ms) => ms.map((m) => m.textContent));
   assert.ok(marks.length > 1 && marks.every((m) => m === '政务公开'), marks.join('|'));
   assert.ok(await page.$eval('article mark.hl', (m) => { const r = m.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }), 'the first mark is in view');
+  // Three hold 网上办事 as written, one only its pieces: it says which come first.
+  await page.goto(`${server.origin}/search/index.html`);
+  await searchFor(page, '网上办事');
+  assert.match(await page.textContent('#search-status'), /^找到 4 件含有“网上办事”全部字词的文件，含有原文的排在前面。$/);
+  await searchFor(page, '公开');
+  assert.match(await page.textContent('#search-status'), /^找到 5 件文件。$/);
   assert.deepEqual(problems, []);
 });
 

@@ -206,6 +206,24 @@ test('example site: traditional characters find what simplified ones find', asyn
   assert.equal(first.doc.docNumber, '川政办字〔2017〕89号');
 });
 
+test('a document written in traditional characters is found, marked and excerpted by a simplified query', async () => {
+  const { index } = siteOf([
+    ['t.md', ['标题: 關於政務公開的通知', '索引号: T-01-2024-0001', '发文日期: 2024-03-01'], '各單位要做好政務公開工作。'],
+    ['s.md', ['标题: 关于办事指南的通知', '索引号: T-01-2024-0002', '发文日期: 2024-03-02'], '请按办事指南办理。'],
+  ]);
+  const { results, total } = await index.search({ q: '政务公开' });
+  assert.equal(total, 1);
+  assert.equal(results[0].phrase, true, 'held as written once folded');
+  assert.deepEqual(results[0].excerpt.filter(([, hit]) => hit).map(([t]) => t), ['政務公開'], 'the traditional text is marked whole');
+  // A query the index holds as typed does not fetch the folding table.
+  const plain = siteOf([['a.md', ['标题: 关于办事指南的通知', '索引号: T-01-2024-0003', '发文日期: 2024-03-02'], '请按办事指南办理。']]);
+  const fetched = [];
+  const load = plain.index.load;
+  plain.index.load = (p) => { fetched.push(p); return load(p); };
+  assert.equal((await plain.index.search({ q: '办事指南' })).total, 1);
+  assert.ok(!fetched.includes('fold.txt'), fetched.join(' '));
+});
+
 test('example site: excerpts mark the phrase whole and do not repeat the summary', async () => {
   const { index } = exampleSite();
   const { results } = await index.search({ q: '政务公开', pageSize: 100 });
@@ -315,4 +333,30 @@ test('example site: field queries 标题: and 文号: / 索引号: narrow to the
   assert.deepEqual(await ids('文号:川政办字'), where((d) => (d.docNumber || '').includes('川政办字')));
   assert.deepEqual(await ids('索引号:2018'), where((d) => d.indexNumber.includes('2018')));
   assert.deepEqual(await ids('标题:不存在的标题词'), []);
+});
+
+test('documents holding the query as written come before those holding its pieces, on every page', async () => {
+  // Twelve documents say 扶贫资 and 资金 often and in the title, never
+  // 扶贫资金; three say it once, deep in a long body.
+  const pieces = '扶贫资助要落实，专项资金要到位。'.repeat(8);
+  const filler = '本区按照有关要求，认真组织实施各项工作。'.repeat(20);
+  const documents = [];
+  for (let i = 0; i < 12; i++) documents.push([`p${i}.md`, [`标题: 关于扶贫资助和资金管理的通知${i}`, `索引号: P-01-2024-${String(i).padStart(4, '0')}`, `发文日期: 2024-03-${String(i + 1).padStart(2, '0')}`], pieces]);
+  for (let i = 0; i < 3; i++) documents.push([`w${i}.md`, [`标题: 关于年度工作的报告${i}`, `索引号: W-01-2023-${String(i).padStart(4, '0')}`, `发文日期: 2023-05-${String(i + 1).padStart(2, '0')}`], `${filler}其中扶贫资金一项已经下达。`]);
+  const { index, texts } = siteOf(documents);
+  const q = '扶贫资金';
+  const written = [...texts].filter(([, t]) => normalize(t).includes(q)).map(([id]) => id);
+  assert.equal(written.length, 3);
+  const first = await index.search({ q, pageSize: 2 });
+  assert.equal(first.total, 15, 'every document holding the pieces is found');
+  assert.equal(first.written, 3);
+  assert.equal(first.pieces, 3);
+  const order = [];
+  for (let page = 1; page <= 8; page++) order.push(...(await index.search({ q, page, pageSize: 2 })).results.map((r) => r.id));
+  assert.equal(order.length, 15);
+  assert.deepEqual(new Set(order.slice(0, 3)), new Set(written), 'the three holding it as written fill pages 1 and 2 first');
+  // Without the trigrams in the index the pieces would win: their score is higher.
+  const { ids, scores } = await index.match(q);
+  const score = (id) => scores[[...ids].indexOf(id)];
+  assert.ok(Math.min(...order.slice(3).map(score)) > Math.max(...written.map(score)), 'the pieces score higher');
 });

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { tokenize, normalizeKey, fnv1a, decodePostings, idf, setFold } from '../../themes/default/assets/gongkai-search.js';
+import { tokenize, trigrams, normalizeKey, fnv1a, decodePostings, idf, setFold } from '../../themes/default/assets/gongkai-search.js';
 
 const vectors = JSON.parse(readFileSync(new URL('../search-vectors.json', import.meta.url), 'utf8'));
 // The folding table the Rust tokenizer compiles in (a built site serves it as search/fold.txt).
@@ -12,6 +12,7 @@ test('tokens match the shared vectors', () => {
   for (const c of vectors.tokens) {
     assert.deepEqual(tokenize(c.text, 'index'), c.index, `index tokens of ${c.text}`);
     assert.deepEqual(tokenize(c.text, 'query'), c.query, `query tokens of ${c.text}`);
+    assert.deepEqual(trigrams(c.text), c.trigrams, `trigrams of ${c.text}`);
   }
 });
 

@@ -5,7 +5,7 @@
 const HAN = [[0x3007, 0x3007], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff], [0x20000, 0x2ebef], [0x30000, 0x3134f]];
 export const isHan = (cp) => HAN.some(([a, b]) => cp >= a && cp <= b);
 // Traditional → simplified (search/fold.txt, one pair a line), as the index
-// was folded: set by SearchIndex before its first query, or by setFold.
+// was folded: set by SearchIndex when a query needs it, or by setFold.
 let fold = new Map();
 export function setFold(text) {
   fold = new Map();
@@ -47,6 +47,18 @@ export function tokenize(text, mode = 'query') {
   return out;
 }
 
+// Every three ideographs in a row of q: a document holding them all
+// almost always holds q as written (the index has every text's trigrams).
+export function trigrams(q) {
+  const out = [];
+  let run = [];
+  for (const c of normalize(q)) {
+    if (!isHan(c.codePointAt(0))) run = [];
+    else if (run.push(c) > 2) out.push(run.slice(-3).join(''));
+  }
+  return out;
+}
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 export function fnv1a(s) {
@@ -85,6 +97,8 @@ export function decodePostings(b, df) {
     pos.p = start + len;
   }
   const impacts = new Uint8Array(df);
+  // Flag 4: ids alone (trigrams).
+  if (b[0] & 4) return { ids, impacts };
   if (b[0] & 2) {
     // Sums of the impacts with the term in the title and of the others,
     // then the title ids: each group gets its mean.
@@ -245,16 +259,15 @@ export class SearchIndex {
     return this.cache.get(path);
   }
 
-  // The manifest, once the folding table is in place (every query path
-  // reads the manifest first).
-  manifest() {
-    if (!this.ready) {
-      this.ready = Promise.all([
-        this.get('manifest.json', 'json'),
-        this.get('fold.txt').then((b) => setFold(decoder.decode(b)), () => {}),
-      ]).then(([m]) => m);
-    }
-    return this.ready;
+  manifest() { return this.get('manifest.json', 'json'); }
+
+  // The folding table, fetched once, only when a query or a shown text
+  // needs it: the index holds no traditional character, so a query
+  // token it lacks may be one, and a shown document lacking a token the
+  // index says it holds is written in them.
+  folding() {
+    this.folded ||= this.get('fold.txt').then((b) => setFold(decoder.decode(b)), () => {});
+    return this.folded;
   }
 
   async shard(s) {
@@ -277,6 +290,19 @@ export class SearchIndex {
     if (!entry) return null;
     const blob = entry.blob || (await this.get(`p/${s}-${entry.pack}.bin`)).subarray(entry.at, entry.at + entry.len);
     return { ...decodePostings(blob, entry.df), idf: idf(entry.df, m.documents) };
+  }
+
+  // The ids holding a trigram; true (unknown) when more than half of
+  // over 32,768 documents hold it: a bitmap of over 4 KB that tells little.
+  async holders(trigram) {
+    const m = await this.manifest();
+    const entry = (await this.shard(fnv1a(trigram) % m.shards)).get(trigram);
+    return entry && ((entry.df * 2 > m.documents && m.documents > 32768) || (await this.postings(trigram)).ids);
+  }
+
+  // Folding in place if q has a token the index lacks.
+  async foldFor(q) {
+    if (!(await Promise.all(tokenize(q).map((t) => this.postings(t)))).every(Boolean)) await this.folding();
   }
 
   async exact(q) {
@@ -343,9 +369,10 @@ export class SearchIndex {
   // token's IDF times its squared impact. Returns typed arrays sorted by id,
   // and the exact-key ids.
   async match(q) {
-    await this.manifest();
+    await this.foldFor(q);
     const tokens = [...new Set(tokenize(q))];
-    const [exact, lists] = await Promise.all([this.exact(q), Promise.all(tokens.map((t) => this.postings(t)))]);
+    const tris = [...new Set(trigrams(q))];
+    const [exact, lists, triLists] = await Promise.all([this.exact(q), Promise.all(tokens.map((t) => this.postings(t))), Promise.all(tris.map((t) => this.holders(t)))]);
     let ids = new Uint32Array(0);
     let scores = new Float32Array(0);
     let partial = false;
@@ -391,6 +418,18 @@ export class SearchIndex {
         partial = { held: most, of: tokens.length };
       }
     }
+    // Documents holding every trigram of q hold it as written (a query
+    // without one, or whose trigrams most documents hold, is taken as
+    // held as written wherever its pieces are).
+    let phrase = null;
+    const known = triLists.filter((l) => l !== true).sort((a, b) => a.length - b.length);
+    if (known.length && !partial) {
+      phrase = new Set();
+      if (known.every(Boolean)) {
+        const [first, ...rest] = known;
+        for (const id of first) if (rest.every((l) => binaryHas(l, id)) && binaryHas(ids, id)) phrase.add(id);
+      }
+    }
     const extra = exact.filter((id) => !binaryHas(ids, id));
     if (extra.length) {
       const all = [...ids, ...extra].sort((a, b) => a - b);
@@ -398,7 +437,7 @@ export class SearchIndex {
       ids = Uint32Array.from(all);
       scores = Float32Array.from(all, (id) => s.get(id) || 0);
     }
-    return { ids, scores, exact: new Set(exact), partial, numbered: await this.numbered(q) };
+    return { ids, scores, exact: new Set(exact), partial, phrase, numbered: await this.numbered(q) };
   }
 
   // Documents whose 文件编号 or 索引号 holds every piece of a query that
@@ -423,7 +462,8 @@ export class SearchIndex {
     // field holds their words; all words are searched and scored as usual.
     const fields = [...asked.matchAll(FIELD)].map(([, name, value]) => [FIELDS[name], value]);
     const q = fields.length ? withoutFields(asked) : asked;
-    const [{ ids, scores, exact, partial, numbered }, invalidBits, within] = await Promise.all([
+    await this.foldFor(asked);
+    const [{ ids, scores, exact, partial, phrase, numbered }, invalidBits, within] = await Promise.all([
       this.match(q), this.get('invalid.bin'), Promise.all(fields.map(([mark, value]) => this.marked(mark, value))),
     ]);
     const all = await this.facets();
@@ -435,16 +475,19 @@ export class SearchIndex {
     const holds = (f, id, v) => columns[f][id] === v || (columns[f].more.get(id) || []).includes(v);
     const passes = (id, skip) => active.every(([f]) => f === skip || holds(f, id, wanted[f]));
     // One number per hit, larger first: exact key, then a number holding
-    // the query, then score (relevance
+    // the query, then the query as written, then score (relevance
     // only, in 1/16 steps; 已废止 / 已失效 documents' scores weigh less,
     // a signal, not a rule), then the higher (newer) id.
     const keys = new Float64Array(ids.length);
     let total = 0;
+    let written = 0;
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i];
       if (active.length && !passes(id)) continue;
       if (within.length && !within.every((set) => set.has(id))) continue;
-      const group = exact.size && exact.has(id) ? 2 : numbered.has(id) ? 1 : 0;
+      const held = !phrase || phrase.has(id);
+      written += held;
+      const group = exact.size && exact.has(id) ? 3 : numbered.has(id) ? 2 : held ? 1 : 0;
       const weight = ((invalidBits[id >> 3] >> (id & 7)) & 1) ? INVALID_WEIGHT : 1;
       const score = sort === 'date' ? 0 : Math.min(Math.round(scores[i] * weight * 16), 2 ** 24 - 1);
       keys[total++] = ((group * 2 ** 24 + score) * 2 ** 21) + id;
@@ -453,15 +496,20 @@ export class SearchIndex {
     const ranked = top(keys.subarray(0, total), page * pageSize);
     const shown = Array.from(ranked.subarray((page - 1) * pageSize, page * pageSize), (k) => k % 2 ** 21);
     const parts = phraseParts(q);
-    let results = await Promise.all(shown.map(async (id) => {
-      const { doc, text, excerptFrom } = await this.document(id);
+    const docs = await Promise.all(shown.map((id) => this.document(id)));
+    const tokens = tokenize(q);
+    if (!partial && docs.some(({ text }) => !tokens.every((t) => normalize(text).includes(t)))) await this.folding();
+    let results = docs.map(({ doc, text, excerptFrom }, i) => {
+      const id = shown[i];
       const norm = normalize(text);
       const invalid = !!((invalidBits[id >> 3] >> (id & 7)) & 1);
       return { id, doc, exact: exact.has(id), numbered: numbered.has(id), phrase: parts.every((p) => norm.includes(p)), excerpt: excerpt(excerptFrom, q), invalid };
-    }));
+    });
     // True phrase matches first among the shown results (exact keys stay on top).
     if (sort !== 'date') results = results.map((r, i) => [r, i]).sort(([a, i], [b, j]) => (b.exact - a.exact) || (b.numbered - a.numbered) || (b.phrase - a.phrase) || i - j).map(([r]) => r);
-    const out = { total, results, partial };
+    // pieces: the query's distinct tokens; written: how many results hold
+    // every trigram of it (an upper bound of those holding it as written).
+    const out = { total, pieces: new Set(tokenize(q)).size, written, results, partial };
     if (counts) {
       out.counts = {};
       for (const f of all) {

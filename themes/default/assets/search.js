@@ -80,7 +80,10 @@ async function search(page) {
   if (res.partial && res.total) {
     status.textContent = msg.partial.replace('{q}', q).replace('{n}', res.total).replace('{k}', res.partial.held).replace('{m}', res.partial.of) + paging;
   } else {
-    status.textContent = res.total ? `${msg.found.replace('{n}', res.total)}${paging}${msg.end}` : msg.none.replace('{q}', q);
+    // A query of several pieces counts the documents holding them all, and
+    // says so; those holding it as written come first.
+    const found = res.pieces > 1 ? msg.found_pieces.replace('{q}', q) + (res.written < res.total ? msg.written_first : '') : msg.found;
+    status.textContent = res.total ? `${found.replace('{n}', res.total)}${paging}${msg.end}` : msg.none.replace('{q}', q);
   }
   // Nothing under the filters: offer the same query without them.
   if (!res.total && FACETS.some((f) => form.elements[f].value)) {
