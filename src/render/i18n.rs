@@ -163,6 +163,8 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "这个页面是从本机文件打开的（file://），浏览器不允许它读取搜索索引，所以不能搜索。请在命令行运行 gongkai serve --root 站点文件夹，再在浏览器打开它显示的地址，例如：",
         "This page was opened from a file (file://), and browsers do not let such a page read the search index, so it cannot search. Run gongkai serve --root <site folder> and open the address it prints, for example:",
     ),
+    ("published_from", "发布日期从", "Published from"),
+    ("published_to", "发布日期至", "Published until"),
     ("search_pages", "搜索结果分页", "Search result pages"),
     (
         "js_prompt",

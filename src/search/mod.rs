@@ -13,6 +13,7 @@
 //! | `p/<s>-<n>.bin` | pack `n` of shard `s`: its large postings lists, back to back | per query term |
 //! | `x/<id>.txt` | a JSON line of the document's metadata, then its indexed text | per shown result |
 //! | `f/<facet>.bin` | one value per document: category, issuer, year, status | when filtering |
+//! | `f/dates.bin` | 发布日期 runs in id order ([`date_runs`]) | when filtering by date |
 //! | `k/<s>.json` | normalised 文件编号 / 索引号 → ids | for key-shaped queries |
 //! | `fold.txt` | traditional → simplified pairs (`tokenizer::FOLD_TABLE`) | when a query or shown text needs it |
 //! | `lunr.json` | optional elasticlunr export ([`lunr`]) | by other tools |
@@ -707,6 +708,31 @@ fn extra_pairs(pairs: &[(u32, u16)]) -> Option<Vec<u8>> {
     Some(bytes)
 }
 
+/// The 发布日期 of documents in id order (ids go from the oldest, so the
+/// dates never fall) as runs: for each date, a varint of the days since
+/// the previous one (the first: days since 0001-01-01, as
+/// `num_days_from_ce`) and a varint of how many documents bear it. A date
+/// range is thus a range of ids, and the file is a few bytes a day.
+fn date_runs(dates: impl Iterator<Item = chrono::NaiveDate>) -> Vec<u8> {
+    use chrono::Datelike;
+    let mut runs: Vec<(i32, u32)> = Vec::new();
+    for date in dates {
+        let day = date.num_days_from_ce();
+        match runs.last_mut() {
+            Some((last, n)) if day <= *last => *n += 1,
+            _ => runs.push((day, 1)),
+        }
+    }
+    let mut out = Vec::with_capacity(runs.len() * 3);
+    let mut previous = 0;
+    for (day, n) in runs {
+        postings::put_varint(&mut out, (day - previous) as u32);
+        postings::put_varint(&mut out, n);
+        previous = day;
+    }
+    out
+}
+
 /// The invalid bitset and the facet columns, in id order; returns the
 /// facets that have a `.x.bin` of further values.
 fn write_columns<S: Sink>(
@@ -739,6 +765,10 @@ fn write_columns<S: Sink>(
     out.write("f/issuer.bin", &issuer)?;
     out.write("f/year.bin", &year)?;
     out.write("f/status.bin", &status)?;
+    out.write(
+        "f/dates.bin",
+        &date_runs(documents.iter().rev().map(|d| d.published)),
+    )?;
     let count = documents.len();
     let id_of = |i: usize| (count - 1 - i) as u32;
     let mut extras = Vec::new();

@@ -79,6 +79,30 @@ test('filters narrow the results with counts, and the back button restores them'
   assert.deepEqual(problems, []);
 });
 
+test('a 发布日期 range narrows the results; an empty range offers the query without it', async () => {
+  const { page, problems } = await watchedPage(browser, server.origin);
+  await page.goto(`${server.origin}/search/index.html?q=${encodeURIComponent('政务公开')}`);
+  await page.waitForSelector('#search-results li');
+  const all = await page.$$eval('#search-results .meta', (ms) => ms.map((m) => m.textContent.slice(0, 10)));
+  await page.click('#search-filters summary');
+  await settled(page, () => page.fill('#f-from', '2018-01-01'));
+  const from = await page.$$eval('#search-results .meta', (ms) => ms.map((m) => m.textContent.slice(0, 10)));
+  assert.deepEqual(from.sort(), all.filter((d) => d >= '2018-01-01').sort());
+  assert.ok(from.length > 0 && from.length < all.length, `${from.length} of ${all.length}`);
+  await settled(page, () => page.fill('#f-to', '2018-12-31'));
+  const within = await page.$$eval('#search-results .meta', (ms) => ms.map((m) => m.textContent.slice(0, 10)));
+  assert.deepEqual(within.sort(), all.filter((d) => d >= '2018-01-01' && d <= '2018-12-31').sort());
+  const url = new URL(page.url());
+  assert.deepEqual([url.searchParams.get('from'), url.searchParams.get('to')], ['2018-01-01', '2018-12-31']);
+  // A linked range opens as it was; a range holding nothing offers the query without it.
+  await page.goto(`${server.origin}/search/index.html?q=${encodeURIComponent('政务公开')}&from=2030-01-01`);
+  await page.waitForSelector('#search-unfilter');
+  assert.equal(await page.inputValue('#f-from'), '2030-01-01');
+  await settled(page, () => page.click('#search-unfilter'));
+  assert.equal(await page.$$eval('#search-results li', (l) => l.length), all.length);
+  assert.deepEqual(problems, []);
+});
+
 test('a document number finds its document on top; sorting by date', async () => {
   const { page, problems } = await watchedPage(browser, server.origin);
   await page.goto(`${server.origin}/search/index.html`);

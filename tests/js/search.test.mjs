@@ -360,3 +360,32 @@ test('documents holding the query as written come before those holding its piece
   const score = (id) => scores[[...ids].indexOf(id)];
   assert.ok(Math.min(...order.slice(3).map(score)) > Math.max(...written.map(score)), 'the pieces score higher');
 });
+
+test('generated corpus: a 发布日期 range keeps exactly the documents published within it', async () => {
+  const site = join(mkdtempSync(join(tmpdir(), 'gongkai-dates-')), 'site');
+  gencorpus(300, 11, site);
+  const { index, texts } = build(site);
+  const dates = new Map(await Promise.all([...texts.keys()].map(async (id) => [id, (await index.document(id)).doc.date])));
+  const sorted = [...new Set(dates.values())].sort();
+  const q = '公开';
+  const holders = [...texts].filter(([, t]) => normalize(t).includes(q)).map(([id]) => id);
+  const cases = [
+    [sorted[10], sorted[sorted.length - 10]],
+    [sorted[40], ''],
+    ['', sorted[25]],
+    [sorted[30], sorted[30]],
+    // Days no document bears, around and between them.
+    ['1990-01-01', '1990-12-31'],
+    ['2999-01-01', ''],
+  ];
+  for (const [from, to] of cases) {
+    const expected = holders.filter((id) => (!from || dates.get(id) >= from) && (!to || dates.get(id) <= to)).sort((a, b) => a - b);
+    const { total } = await index.search({ q, from, to, pageSize: 1000 });
+    const { results } = await index.search({ q, from, to, pageSize: 1000 });
+    assert.equal(total, expected.length, `${from}..${to}`);
+    assert.deepEqual(results.map((r) => r.id).sort((a, b) => a - b), expected, `${from}..${to}`);
+  }
+  assert.ok(cases.slice(0, 4).every(([from, to]) => holders.some((id) => (!from || dates.get(id) >= from) && (!to || dates.get(id) <= to))), 'the ranges hold documents');
+  // A malformed date is ignored, not an empty result.
+  assert.equal((await index.search({ q, from: '2017-1-1' })).total, holders.length);
+});

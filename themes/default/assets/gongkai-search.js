@@ -355,6 +355,24 @@ export class SearchIndex {
     return { doc, text, excerptFrom: text.slice(excerptAt) };
   }
 
+  // The ids published from..to (YYYY-MM-DD, either may be empty), as
+  // [first, last]: ids go from the oldest, so a date range is an id range
+  // (f/dates.bin: runs of days since 0001-01-01 and their counts).
+  async dateSpan(from, to) {
+    const b = await this.get('f/dates.bin');
+    const day = (s) => Date.UTC(s.slice(0, 4), s.slice(5, 7) - 1, s.slice(8, 10)) / 864e5 + 719163;
+    const [lo, hi] = [from ? day(from) : -Infinity, to ? day(to) : Infinity];
+    const pos = { p: 0 };
+    let [d, id, first, last] = [0, 0, Infinity, -1];
+    while (pos.p < b.length) {
+      d += varint(b, pos);
+      const n = varint(b, pos);
+      if (d >= lo && d <= hi) { first = Math.min(first, id); last = id + n - 1; }
+      id += n;
+    }
+    return [first, last];
+  }
+
   // Filter values (codes as in the URL) → column values.
   async filterValue(facet, value) {
     const m = await this.manifest();
@@ -456,7 +474,7 @@ export class SearchIndex {
   }
 
   // { total, results, counts? } for a query, filters { facet: code }, sort 'date' or relevance.
-  async search({ q: asked, filters = {}, sort = '', page = 1, pageSize = 10, counts = false }) {
+  async search({ q: asked, filters = {}, from = '', to = '', sort = '', page = 1, pageSize = 10, counts = false }) {
     if (!asked || !asked.trim()) return { total: 0, results: [] };
     // Field queries (标题:…, 文号:… / 索引号:…) narrow to documents whose
     // field holds their words; all words are searched and scored as usual.
@@ -473,7 +491,9 @@ export class SearchIndex {
     const wanted = {};
     for (const [f, v] of active) wanted[f] = await this.filterValue(f, v);
     const holds = (f, id, v) => columns[f][id] === v || (columns[f].more.get(id) || []).includes(v);
-    const passes = (id, skip) => active.every(([f]) => f === skip || holds(f, id, wanted[f]));
+    const DAY = /^\d{4}-\d\d-\d\d$/;
+    const [after, before] = DAY.test(from) || DAY.test(to) ? await this.dateSpan(DAY.test(from) && from, DAY.test(to) && to) : [0, Infinity];
+    const passes = (id, skip) => id >= after && id <= before && active.every(([f]) => f === skip || holds(f, id, wanted[f]));
     // One number per hit, larger first: exact key, then a number holding
     // the query, then the query as written, then score (relevance
     // only, in 1/16 steps; 已废止 / 已失效 documents' scores weigh less,
@@ -483,7 +503,7 @@ export class SearchIndex {
     let written = 0;
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i];
-      if (active.length && !passes(id)) continue;
+      if (!passes(id)) continue;
       if (within.length && !within.every((set) => set.has(id))) continue;
       const held = !phrase || phrase.has(id);
       written += held;

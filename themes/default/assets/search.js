@@ -9,7 +9,9 @@ const pager = document.getElementById('search-pager');
 const filters = document.getElementById('search-filters');
 // The filters are the form's selects that name a facet (data-facet).
 const FACETS = [...form.querySelectorAll('select[data-facet]')].map((s) => s.name);
-const FIELDS = ['q', ...FACETS, 'sort'];
+// 发布日期 from–to, as YYYY-MM-DD.
+const DATES = ['from', 'to'];
+const FIELDS = ['q', ...FACETS, ...DATES, 'sort'];
 const PAGE = 10;
 // Interface strings from the page (Chinese or English, as the site is).
 const msg = JSON.parse(form.dataset.messages || '{}');
@@ -32,7 +34,7 @@ const el = (tag, props = {}, ...children) => {
 function readUrl() {
   const p = new URLSearchParams(location.search);
   for (const f of FIELDS) form.elements[f].value = p.get(f) || '';
-  if ([...FACETS, 'sort'].some((f) => p.get(f))) filters.open = true;
+  if ([...FACETS, ...DATES, 'sort'].some((f) => p.get(f))) filters.open = true;
   return Math.max(1, parseInt(p.get('page'), 10) || 1);
 }
 
@@ -68,7 +70,7 @@ async function search(page) {
   const filterValues = Object.fromEntries(FACETS.map((f) => [f, form.elements[f].value]));
   let res;
   try {
-    res = await index.search({ q, filters: filterValues, sort: form.elements.sort.value, page, pageSize: PAGE, counts: filters.open });
+    res = await index.search({ q, filters: filterValues, from: form.elements.from.value, to: form.elements.to.value, sort: form.elements.sort.value, page, pageSize: PAGE, counts: filters.open });
   } catch (e) {
     status.textContent = msg.error;
     throw e;
@@ -86,7 +88,7 @@ async function search(page) {
     status.textContent = res.total ? `${found.replace('{n}', res.total)}${paging}${msg.end}` : msg.none.replace('{q}', q);
   }
   // Nothing under the filters: offer the same query without them.
-  if (!res.total && FACETS.some((f) => form.elements[f].value)) {
+  if (!res.total && [...FACETS, ...DATES].some((f) => form.elements[f].value)) {
     const p = new URLSearchParams({ q });
     if (form.elements.sort.value) p.set('sort', form.elements.sort.value);
     status.append(' ', el('a', { href: `?${p}`, textContent: msg.unfilter, id: 'search-unfilter' }));
@@ -123,7 +125,7 @@ form.addEventListener('submit', (e) => {
   search(1);
 });
 form.addEventListener('change', (e) => {
-  if (e.target.tagName !== 'SELECT' || !form.elements.q.value.trim()) return;
+  if (!e.target.matches('select, [type=date]') || !form.elements.q.value.trim()) return;
   history.pushState(null, '', urlFor(1));
   search(1);
 });
