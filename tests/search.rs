@@ -126,3 +126,31 @@ fn the_shipped_search_client_is_at_most_ten_kilobytes_gzipped() {
     let size = gz.finish().expect("gzip").len();
     assert!(size <= 10 * 1024, "search client: {size} bytes gzipped");
 }
+
+/// A synonym group needs two different words; a bad one is reported with
+/// its line and field, in the reader's language, with the others.
+#[test]
+fn synonym_groups_of_one_word_are_rejected_with_their_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = site(
+        dir.path(),
+        &format!(
+            "{YAML}search:\n  synonyms:\n    - [放管服, 简政放权]\n    - [营商环境]\n    - [一网通办, 一网通办]\n"
+        ),
+    );
+    let out = gongkai_env(
+        &["build", "--root", &site.to_string_lossy()],
+        &[("GONGKAI_LANG", "zh")],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("site.yaml:7"), "{err}");
+    assert!(err.contains("“营商环境”至少要有两个不同、非空的词"), "{err}");
+    assert!(err.contains("site.yaml:8"), "{err}");
+    assert!(err.contains("search.synonyms"), "{err}");
+    assert!(
+        !err.contains("放管服、简政放权"),
+        "a good group is no problem: {err}"
+    );
+    assert!(!site.join("public").exists(), "nothing built");
+}

@@ -184,6 +184,11 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "{n} documents hold every piece of “{q}”",
     ),
     (
+        "js_also",
+        "（同时搜索了同义词：{s}）",
+        " (synonyms searched too: {s})",
+    ),
+    (
         "js_written_first",
         "，含有原文的排在前面",
         "; those holding it as written come first",

@@ -269,6 +269,10 @@ struct Manifest {
     /// know of a shard it keeps without reading it.
     shard_terms: Vec<u32>,
     shard_packs: Vec<u32>,
+    /// site.yaml's `search.synonyms`: groups of words searched for one
+    /// another.
+    #[serde(default)]
+    synonyms: Vec<Vec<String>>,
 }
 
 /// A facet of the search filters beyond the fixed four.
@@ -499,6 +503,7 @@ pub(crate) fn build<S: Sink>(
         extras,
         shard_terms: sizes.iter().map(|s| s.terms).collect(),
         shard_packs: sizes.iter().map(|s| s.packs).collect(),
+        synonyms: catalogue.config.search.synonyms.clone(),
     };
     // The folding table, for the browser to fold queries as the texts were.
     let fold: String = tokenizer::FOLD_TABLE

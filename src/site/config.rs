@@ -190,6 +190,11 @@ pub struct SearchConfig {
     /// document numbers and index numbers.
     #[serde(default)]
     pub lunr_export: bool,
+    /// Groups of words a reader may type for one another (`[放管服,
+    /// 简政放权、放管结合、优化服务]`): a query holding one also finds the
+    /// documents holding another, at query time.
+    #[serde(default)]
+    pub synonyms: Vec<Vec<String>>,
 }
 
 /// One 信息分类 of the catalogue.
@@ -528,6 +533,18 @@ fn validate(raw: RawSiteConfig, text: &str) -> Result<SiteConfig, Vec<Diagnostic
         raw.issuers.iter().map(|c| (c.code.as_str(), c.name.as_str())),
         &mut problem,
     );
+    for group in &raw.search.synonyms {
+        let words: Vec<&str> = group.iter().map(|w| w.trim()).filter(|w| !w.is_empty()).collect();
+        let distinct: std::collections::BTreeSet<&str> = words.iter().copied().collect();
+        if distinct.len() < 2 || words.len() != group.len() {
+            problem(
+                "search.synonyms",
+                msg!("config.synonyms", group = group.join("、")),
+                msg!("config.synonyms.hint"),
+                group.first().map_or("synonyms", |w| w.as_str()),
+            );
+        }
+    }
     if raw.page_size == 0 {
         problem(
             "page_size",

@@ -265,13 +265,14 @@ test('example site: a query whose pieces never meet shows the documents holding 
 });
 
 // A small site written here: documents as [file, front-matter lines, body].
-function siteOf(documents) {
+function siteOf(documents, yaml = []) {
   const site = mkdtempSync(join(tmpdir(), 'gongkai-rank-'));
   writeFileSync(join(site, 'site.yaml'), [
     'title: 排序测试站',
     'base_url: https://www.paixu.gov.cn/',
     'categories: [{ code: "01", name: 通知公告 }]',
     'issuers: [{ code: "bgs", name: 区政府办公室 }]',
+    ...yaml,
     '',
   ].join('\n'));
   mkdirSync(join(site, 'content'));
@@ -388,4 +389,24 @@ test('generated corpus: a 发布日期 range keeps exactly the documents publish
   assert.ok(cases.slice(0, 4).every(([from, to]) => holders.some((id) => (!from || dates.get(id) >= from) && (!to || dates.get(id) <= to))), 'the ranges hold documents');
   // A malformed date is ignored, not an empty result.
   assert.equal((await index.search({ q, from: '2017-1-1' })).total, holders.length);
+});
+
+test('synonyms from site.yaml: a query finds the documents holding any word of its group, and says so', async () => {
+  const { index } = siteOf([
+    ['a.md', ['标题: 关于深化放管服改革的通知', '索引号: S-01-2024-0001', '发文日期: 2024-03-01'], '持续推进放管服改革。'],
+    ['b.md', ['标题: 关于优化营商环境的意见', '索引号: S-01-2024-0002', '发文日期: 2024-03-02'], '坚持简政放权、放管结合、优化服务，不断提高效率。'],
+    ['c.md', ['标题: 关于办事指南的通知', '索引号: S-01-2024-0003', '发文日期: 2024-03-03'], '请按办事指南办理。'],
+  ], ['search:', '  synonyms:', '    - [放管服, 简政放权、放管结合、优化服务]']);
+  const short = await index.search({ q: '放管服' });
+  assert.deepEqual(short.results.map((r) => r.doc.title).sort(), ['关于优化营商环境的意见', '关于深化放管服改革的通知']);
+  assert.deepEqual(short.also, ['简政放权、放管结合、优化服务']);
+  const b = short.results.find((r) => r.doc.title === '关于优化营商环境的意见');
+  assert.ok(b.excerpt.some(([t, hit]) => hit && t.includes('简政放权')), 'the synonym is marked in its excerpt');
+  assert.equal(b.phrase, true);
+  const long = await index.search({ q: '简政放权、放管结合、优化服务' });
+  assert.equal(long.total, 2);
+  assert.deepEqual(long.also, ['放管服']);
+  // A query holding no word of a group searches only itself.
+  const plain = await index.search({ q: '办事指南' });
+  assert.deepEqual([plain.total, plain.also], [1, []]);
 });

@@ -67,6 +67,16 @@ pub(super) static MESSAGES: &[(&str, &str, &str)] = &[
         "list the 信息分类 as `- {{ code: \"01\", name: 机构职能 }`",
     ),
     (
+        "config.synonyms",
+        "search.synonyms 的一组同义词“{group}”至少要有两个不同、非空的词",
+        "the synonym group “{group}” in search.synonyms needs at least two different, non-empty words",
+    ),
+    (
+        "config.synonyms.hint",
+        "每组写成一个列表，例如 - [放管服, 简政放权、放管结合、优化服务]",
+        "write each group as a list, e.g. - [放管服, 简政放权、放管结合、优化服务]",
+    ),
+    (
         "config.page_size",
         "page_size 至少为 1",
         "page_size must be at least 1",

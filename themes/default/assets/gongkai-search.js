@@ -245,6 +245,20 @@ function binaryHas(sorted, x) {
   return false;
 }
 
+// The matches of a query's variants as one: every id any found, its best
+// score; partial matches only when no variant matched whole. `found`: the
+// matches kept, in variant order.
+function merge(matches) {
+  const whole = matches.filter((m) => !m.partial);
+  const found = whole.length ? whole : matches.slice(0, 1);
+  if (found.length === 1) return { ...found[0], found };
+  const best = new Map();
+  for (const m of found) m.ids.forEach((id, i) => best.set(id, Math.max(best.get(id) || 0, m.scores[i])));
+  const ids = Uint32Array.from([...best.keys()].sort((a, b) => a - b));
+  const union = (key) => new Set(found.flatMap((m) => [...(m[key] || m.ids)]));
+  return { ids, scores: Float32Array.from(ids, (id) => best.get(id)), exact: union('exact'), numbered: union('numbered'), phrase: union('phrase'), partial: false, found };
+}
+
 // The search index of one site; load(path) resolves to the bytes of search/<path>.
 export class SearchIndex {
   constructor(load) {
@@ -481,9 +495,20 @@ export class SearchIndex {
     const fields = [...asked.matchAll(FIELD)].map(([, name, value]) => [FIELDS[name], value]);
     const q = fields.length ? withoutFields(asked) : asked;
     await this.foldFor(asked);
-    const [{ ids, scores, exact, partial, phrase, numbered }, invalidBits, within] = await Promise.all([
-      this.match(q), this.get('invalid.bin'), Promise.all(fields.map(([mark, value]) => this.marked(mark, value))),
+    // The query and, for each synonym group (site.yaml) a word of which it
+    // holds, the query with that word replaced by each other one.
+    const variants = [q];
+    for (const group of (await this.manifest()).synonyms || []) {
+      const words = group.map(normalize);
+      const hit = words.find((w) => normalize(q).includes(w));
+      if (hit) for (const w of words) if (w !== hit) variants.push(normalize(q).replace(hit, w));
+    }
+    const [matches, invalidBits, within] = await Promise.all([
+      Promise.all(variants.map(async (v) => ({ ...(await this.match(v)), v }))), this.get('invalid.bin'), Promise.all(fields.map(([mark, value]) => this.marked(mark, value))),
     ]);
+    const { ids, scores, exact, partial, phrase, numbered, found } = merge(matches);
+    // The variant a document was found by (its excerpt marks that).
+    const by = (id) => (found.find((m) => binaryHas(m.ids, id)) || { v: q }).v;
     const all = await this.facets();
     const active = Object.entries(filters).filter(([f, v]) => v && all.includes(f));
     const columns = {};
@@ -515,21 +540,20 @@ export class SearchIndex {
     // A page shows at most pageSize results, whatever the page and count.
     const ranked = top(keys.subarray(0, total), page * pageSize);
     const shown = Array.from(ranked.subarray((page - 1) * pageSize, page * pageSize), (k) => k % 2 ** 21);
-    const parts = phraseParts(q);
     const docs = await Promise.all(shown.map((id) => this.document(id)));
-    const tokens = tokenize(q);
-    if (!partial && docs.some(({ text }) => !tokens.every((t) => normalize(text).includes(t)))) await this.folding();
+    if (!partial && docs.some(({ text }, i) => !tokenize(by(shown[i])).every((t) => normalize(text).includes(t)))) await this.folding();
     let results = docs.map(({ doc, text, excerptFrom }, i) => {
       const id = shown[i];
+      const v = by(id);
       const norm = normalize(text);
       const invalid = !!((invalidBits[id >> 3] >> (id & 7)) & 1);
-      return { id, doc, exact: exact.has(id), numbered: numbered.has(id), phrase: parts.every((p) => norm.includes(p)), excerpt: excerpt(excerptFrom, q), invalid };
+      return { id, doc, exact: exact.has(id), numbered: numbered.has(id), phrase: phraseParts(v).every((p) => norm.includes(p)), excerpt: excerpt(excerptFrom, v), invalid };
     });
     // True phrase matches first among the shown results (exact keys stay on top).
     if (sort !== 'date') results = results.map((r, i) => [r, i]).sort(([a, i], [b, j]) => (b.exact - a.exact) || (b.numbered - a.numbered) || (b.phrase - a.phrase) || i - j).map(([r]) => r);
     // pieces: the query's distinct tokens; written: how many results hold
     // every trigram of it (an upper bound of those holding it as written).
-    const out = { total, pieces: new Set(tokenize(q)).size, written, results, partial };
+    const out = { total, pieces: new Set(tokenize(q)).size, written, results, partial, also: variants.slice(1) };
     if (counts) {
       out.counts = {};
       for (const f of all) {

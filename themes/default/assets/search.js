@@ -85,7 +85,9 @@ async function search(page) {
     // A query of several pieces counts the documents holding them all, and
     // says so; those holding it as written come first.
     const found = res.pieces > 1 ? msg.found_pieces.replace('{q}', q) + (res.written < res.total ? msg.written_first : '') : msg.found;
-    status.textContent = res.total ? `${found.replace('{n}', res.total)}${paging}${msg.end}` : msg.none.replace('{q}', q);
+    // Synonyms searched too (site.yaml search.synonyms) are named.
+    const also = res.also.length ? msg.also.replace('{s}', res.also.join('、')) : '';
+    status.textContent = res.total ? `${found.replace('{n}', res.total)}${also}${paging}${msg.end}` : msg.none.replace('{q}', q) + also;
   }
   // Nothing under the filters: offer the same query without them.
   if (!res.total && [...FACETS, ...DATES].some((f) => form.elements[f].value)) {
