@@ -42,10 +42,7 @@ impl Key {
                 // Packed from a whole &str: its bytes are UTF-8.
                 Term::from(std::str::from_utf8(&bytes[..len]).unwrap_or_default())
             }
-            Key::Trigram(packed) => [42, 21, 0]
-                .into_iter()
-                .filter_map(|shift| char::from_u32((packed >> shift) as u32 & 0x1F_FFFF))
-                .collect(),
+            Key::Trigram(packed) => tokenizer::trigram_text(packed),
             Key::Long(term) => term,
         }
     }

@@ -189,17 +189,18 @@ pub fn trigram_keys(normalized: &str, mut emit: impl FnMut(u64)) {
     }
 }
 
+/// The three characters of a key of [`trigram_keys`].
+pub fn trigram_text<T: FromIterator<char>>(key: u64) -> T {
+    [42, 21, 0]
+        .into_iter()
+        .filter_map(|shift| char::from_u32((key >> shift) as u32 & 0x1F_FFFF))
+        .collect()
+}
+
 /// The trigrams of `text` (see [`trigram_keys`]) as strings.
 pub fn trigrams(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    trigram_keys(&normalize(text), |key| {
-        out.push(
-            [42, 21, 0]
-                .into_iter()
-                .filter_map(|shift| char::from_u32((key >> shift) as u32 & 0x1F_FFFF))
-                .collect(),
-        );
-    });
+    trigram_keys(&normalize(text), |key| out.push(trigram_text(key)));
     out
 }
 

@@ -297,12 +297,19 @@ export class SearchIndex {
     return this.cache.get(key);
   }
 
-  async decodeToken(token) {
+  // A token's dictionary entry and shard, or undefined.
+  async entry(token) {
     const m = await this.manifest();
     const s = fnv1a(token) % m.shards;
     const entry = (await this.shard(s)).get(token);
+    return entry && { ...entry, s };
+  }
+
+  async decodeToken(token) {
+    const m = await this.manifest();
+    const entry = await this.entry(token);
     if (!entry) return null;
-    const blob = entry.blob || (await this.get(`p/${s}-${entry.pack}.bin`)).subarray(entry.at, entry.at + entry.len);
+    const blob = entry.blob || (await this.get(`p/${entry.s}-${entry.pack}.bin`)).subarray(entry.at, entry.at + entry.len);
     return { ...decodePostings(blob, entry.df), idf: idf(entry.df, m.documents) };
   }
 
@@ -310,7 +317,7 @@ export class SearchIndex {
   // over 32,768 documents hold it: a bitmap of over 4 KB that tells little.
   async holders(trigram) {
     const m = await this.manifest();
-    const entry = (await this.shard(fnv1a(trigram) % m.shards)).get(trigram);
+    const entry = await this.entry(trigram);
     return entry && ((entry.df * 2 > m.documents && m.documents > 32768) || (await this.postings(trigram)).ids);
   }
 
