@@ -154,3 +154,61 @@ fn synonym_groups_of_one_word_are_rejected_with_their_line() {
     );
     assert!(!site.join("public").exists(), "nothing built");
 }
+
+/// A long document's text file names its headings with where each starts
+/// in the text (UTF-16 units, as the browser counts) and its anchor, as on
+/// the page; a short one names none.
+#[test]
+fn long_documents_name_their_sections_for_results_to_link_to() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = site(dir.path(), YAML);
+    let filler = "各单位要按照要求做好政务公开工作，𠀀确保信息及时准确。".repeat(30);
+    fs::write(
+        site.join("content/long.md"),
+        format!(
+            "---\ntitle: 关于长文件的通知\nindex_number: X-9\nissuer: 区政府办公室\ncategory: 规划计划\ndate: 2020-01-03\n---\n\n{filler}\n\n## 一、总体要求\n\n{filler}\n\n## 二、重点任务\n\n### （一）扶贫资金公开\n\n{filler}扶贫资金。\n\n## 二、重点任务\n\n{filler}\n"
+        ),
+    )
+    .expect("write");
+    let public = build_site(&site);
+    let texts: Vec<String> = fs::read_dir(public.join("search/x"))
+        .expect("x/")
+        .map(|e| read(&e.expect("entry").path()))
+        .collect();
+    let meta = |t: &str| -> serde_json::Value {
+        serde_json::from_str(t.lines().next().expect("meta line")).expect("meta json")
+    };
+    let long = texts
+        .iter()
+        .find(|t| t.contains("关于长文件的通知"))
+        .expect("long text");
+    let sections = meta(long)[9].as_array().expect("sections").clone();
+    let anchors: Vec<&str> = sections.iter().map(|s| s[1].as_str().expect("anchor")).collect();
+    assert_eq!(
+        anchors,
+        ["一总体要求", "二重点任务", "一扶贫资金公开", "二重点任务-2"]
+    );
+    let text: Vec<u16> = long[long.find('\n').expect("nl") + 1..].encode_utf16().collect();
+    for (s, heading) in sections.iter().zip([
+        "一、总体要求",
+        "二、重点任务",
+        "（一）扶贫资金公开",
+        "二、重点任务",
+    ]) {
+        let at = s[0].as_u64().expect("offset") as usize;
+        let line = String::from_utf16_lossy(&text[at..at + heading.encode_utf16().count()]);
+        assert_eq!(line, heading);
+    }
+    let page = read(&public.join(meta(long)[1].as_str().expect("url")));
+    for anchor in anchors {
+        assert!(
+            page.contains(&format!("id=\"{anchor}\"")),
+            "{anchor} not on the page"
+        );
+    }
+    let short = texts
+        .iter()
+        .find(|t| t.contains("publishedmarker"))
+        .expect("short text");
+    assert_eq!(meta(short)[9], serde_json::json!([]));
+}

@@ -25,7 +25,7 @@ use crate::content::markdown::{AnchorRef, LinkRewrite};
 use crate::diagnostic::Problem;
 
 const FILE: &str = "documents";
-const FORMAT: &[u8] = b"gongkai parse cache 3\0";
+const FORMAT: &[u8] = b"gongkai parse cache 4\0";
 
 /// What resolving one link gave.
 pub(crate) type Outcome = Result<Option<LinkRewrite>, Problem>;

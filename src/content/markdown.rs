@@ -53,6 +53,9 @@ pub struct Rendered {
     pub foreign_anchors: Vec<(AnchorRef, u32)>,
     /// Files that links publish with the document.
     pub files: Vec<crate::content::attachment::Attachment>,
+    /// The headings: where each starts in `text` (in UTF-16 units, as the
+    /// browser counts) and its anchor, for search results to link to.
+    pub sections: Vec<(u32, String)>,
 }
 
 /// Renders `body`, whose first line is line `first_line` of the file at
@@ -217,7 +220,7 @@ pub fn render(path: &Path, body: &str, first_line: u32, resolve: Resolve<'_>) ->
         }
     }
     out.first_paragraph = first_paragraph(&events);
-    out.text = plain_text(&events);
+    (out.text, out.sections) = plain_text(&events);
     let mut html = String::with_capacity(body.len() + body.len() / 4);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     out.html = alignment_as_classes(html);
@@ -313,11 +316,23 @@ pub fn anchor(text: &str) -> String {
     }
 }
 
-/// The text a reader sees, blocks and table cells on lines of their own.
-fn plain_text(events: &[Event<'_>]) -> String {
+/// The text a reader sees, blocks and table cells on lines of their own;
+/// and where in it each heading starts, with its anchor.
+fn plain_text(events: &[Event<'_>]) -> (String, Vec<(u32, String)>) {
     let mut text = String::new();
+    let mut sections = Vec::new();
+    // UTF-16 units of text[..counted], counted as headings come.
+    let (mut units, mut counted) = (0usize, 0usize);
     for event in events {
         match event {
+            Event::Start(Tag::Heading { id: Some(id), .. }) => {
+                if !text.is_empty() && !text.ends_with('\n') {
+                    text.push('\n');
+                }
+                units += text[counted..].encode_utf16().count();
+                counted = text.len();
+                sections.push((u32::try_from(units).unwrap_or(u32::MAX), id.to_string()));
+            }
             Event::Text(t) | Event::Code(t) => text.push_str(t),
             Event::SoftBreak if text.chars().next_back().is_some_and(|c| c.is_ascii()) => text.push(' '),
             Event::HardBreak
@@ -332,7 +347,7 @@ fn plain_text(events: &[Event<'_>]) -> String {
             _ => {}
         }
     }
-    text
+    (text, sections)
 }
 
 /// Paragraphs shorter than this (in characters) are taken for headings

@@ -211,6 +211,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "Search again without the filters",
     ),
     ("js_partial_badge", "部分匹配", "Partial match"),
+    ("js_sections", "文中相关章节", "Sections that hold the query"),
     ("js_exact", "编号匹配", "Number match"),
     ("js_prev", "上一页", "Previous"),
     ("js_next", "下一页", "Next"),

@@ -70,6 +70,9 @@ const B: f32 = 0.75;
 /// The largest term-frequency part of a score (body and title saturated):
 /// impacts are quantised against it.
 const MAX_TF_PART: f32 = (K1 + 1.0) * (1.0 + TITLE_WEIGHT);
+/// A document of at least this many characters (and two headings) is
+/// long: its results link to the sections holding the query.
+const LONG_DOCUMENT: u32 = 1000;
 /// Documents tokenized in parallel before being merged in order.
 const BATCH: usize = 512;
 
@@ -216,6 +219,7 @@ fn text_stamp(program: &Stamp, d: &Document, issuer: usize) -> Stamp {
         &d.summary,
         d.summary_from_body,
         &d.body_text_hash,
+        &d.sections,
     );
     crate::hash::hash16(&postcard::to_stdvec(&fields).unwrap_or_default())
 }
@@ -399,7 +403,7 @@ pub(crate) fn build<S: Sink>(
         }
         let (header, excerpt_at) = indexed_header(d, body.len());
         debug_assert_eq!(text_length(&header), header_length(d));
-        let meta = meta_line(d, &issuer_of, excerpt_at)?;
+        let meta = meta_line(d, &issuer_of, excerpt_at, header.encode_utf16().count())?;
         let body = if body.is_empty() && d.body_chars > 0 {
             bodies.text(d).map_err(SearchError::Body)?
         } else {
@@ -661,12 +665,24 @@ fn status_index(status: Validity) -> u8 {
 
 /// What a search result shows of a document, as the first line of its text
 /// file: `[title, url, date, category, issuer, status, doc_number,
-/// index_number, excerpt_at]`.
+/// index_number, excerpt_at, sections]`; `sections` are a long document's
+/// headings as `[offset in the text, anchor]` (the body starts at `body_at`,
+/// in UTF-16 units), for results to link to the sections holding the query.
 fn meta_line(
     d: &Document,
     issuer_of: &HashMap<&str, usize>,
     excerpt_at: usize,
+    body_at: usize,
 ) -> Result<String, SearchError> {
+    let long = d.body_chars >= LONG_DOCUMENT && d.sections.len() >= 2;
+    let sections: Vec<(usize, &str)> = if long {
+        d.sections
+            .iter()
+            .map(|(at, anchor)| (body_at + *at as usize, anchor.as_str()))
+            .collect()
+    } else {
+        Vec::new()
+    };
     // A tuple is written as a JSON array.
     let row = (
         &d.title,
@@ -678,6 +694,7 @@ fn meta_line(
         d.doc_number.as_deref().unwrap_or(""),
         &d.index_number,
         excerpt_at,
+        sections,
     );
     let mut line = serde_json::to_string(&row)?;
     line.push('\n');

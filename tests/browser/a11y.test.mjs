@@ -46,7 +46,7 @@ async function check(site, paths, options = {}) {
   for (const path of paths) {
     const { page, problems, context } = await watchedPage(browser, server.origin, options);
     await page.goto(`${server.origin}/${path}`);
-    if (path.includes('?q=')) await page.waitForSelector('#search-results li');
+    if (path.includes('?q=')) await page.waitForSelector('#search-results > li');
     const violations = await axeViolations(page);
     for (const v of [...violations, ...problems]) failures.push(`${path}: ${v}`);
     await context.close();

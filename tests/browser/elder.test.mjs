@@ -37,7 +37,7 @@ test('the switch works by keyboard, enlarges the text and is remembered', async 
   assert.equal(await page.getAttribute('#elder-toggle', 'aria-pressed'), 'true');
   for (const path of ['index.html', 'docs/0101-03-2017-000525.html', 'column/mandatory.html', `search/index.html?q=${encodeURIComponent('政务公开')}`]) {
     await page.goto(`${server.origin}/${path}`);
-    if (path.includes('?q=')) await page.waitForSelector('#search-results li');
+    if (path.includes('?q=')) await page.waitForSelector('#search-results > li');
     assert.deepEqual(await axeViolations(page), [], `${path} in 长者模式`);
   }
   // And off again with Space.

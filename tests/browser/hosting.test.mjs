@@ -22,7 +22,7 @@ test('under a sub-path every link, asset and the search stay inside it', async (
   assert.match(page.url(), /\/zwgk\/docs\/[^/]+\.html$/);
   await page.fill('#header-q', '政务公开');
   await page.press('#header-q', 'Enter');
-  await page.waitForSelector('#search-results li');
+  await page.waitForSelector('#search-results > li');
   assert.match(page.url(), /\/zwgk\/search\/index\.html\?q=/);
   const outside = server.requests.filter(([path, status]) => status !== 200);
   assert.deepEqual(outside, [], 'every request stayed inside /zwgk/ and was found');

@@ -29,7 +29,7 @@ async function searchFor(page, q) {
   await settled(page, () => page.press('#search-q', 'Enter'));
 }
 
-const titles = (page) => page.$$eval('#search-results li > a', (as) => as.map((a) => a.textContent));
+const titles = (page) => page.$$eval('#search-results > li > a', (as) => as.map((a) => a.textContent));
 
 test('typing a query shows the documents that contain it, and the URL keeps it', async () => {
   const { page, problems } = await watchedPage(browser, server.origin);
@@ -43,7 +43,7 @@ test('typing a query shows the documents that contain it, and the URL keeps it',
   // The valid annual report ranks before the expired work plans.
   assert.equal((await titles(page))[0], '三元区2017年政府信息公开工作年度报告');
   // Following a result opens the document, the query marked and in view.
-  await page.click('#search-results li:first-child > a');
+  await page.click('#search-results > li:first-child > a');
   assert.match(page.url(), /docs\/3504-15-2018-000001\.html\?hl=/);
   await page.waitForSelector('article mark.hl');
   const marks = await page.$$eval('article mark.hl', (ms) => ms.map((m) => m.textContent));
@@ -58,23 +58,49 @@ test('typing a query shows the documents that contain it, and the URL keeps it',
   assert.deepEqual(problems, []);
 });
 
+test('a long document lists the sections that hold the query; each opens at its heading', async () => {
+  const { page, problems } = await watchedPage(browser, server.origin);
+  await page.goto(`${server.origin}/search/index.html?q=${encodeURIComponent('扶贫')}`);
+  await page.waitForSelector('#search-results > li');
+  const report = page.locator('#search-results > li', { hasText: '三元区2017年政府信息公开工作年度报告' });
+  const sections = await report.locator('ul.sections a').allTextContents();
+  assert.deepEqual(sections, ['1、推进扶贫脱贫和社会救助信息公开', '二、主动公开政府信息的情况']);
+  // The short 中山 document has no sections list.
+  assert.equal(await page.locator('#search-results > li', { hasText: '中山市' }).locator('ul.sections').count(), 0);
+  // The second section: the page opens at its first mark, not the page's first.
+  await report.locator('ul.sections a').nth(1).click();
+  await page.waitForSelector('article mark.hl');
+  const url = new URL(page.url());
+  assert.equal(url.searchParams.get('hl'), '扶贫');
+  assert.equal(decodeURIComponent(url.hash), '#二主动公开政府信息的情况');
+  const inView = await page.$$eval('article mark.hl', (ms) => ms.map((m) => { const r = m.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }));
+  assert.equal(inView[0], false, 'the first mark of the page (in section 1、) is out of view');
+  const inSection = await page.$eval('[id="二主动公开政府信息的情况"]', (h) => {
+    const m = [...document.querySelectorAll('article mark.hl')].find((x) => h.compareDocumentPosition(x) & Node.DOCUMENT_POSITION_FOLLOWING);
+    const r = m.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
+  });
+  assert.ok(inSection, 'the section\'s first mark is in view');
+  assert.deepEqual(problems, []);
+});
+
 test('filters narrow the results with counts, and the back button restores them', async () => {
   const { page, problems } = await watchedPage(browser, server.origin);
   await page.goto(`${server.origin}/search/index.html?q=${encodeURIComponent('政务公开')}`);
-  await page.waitForSelector('#search-results li');
+  await page.waitForSelector('#search-results > li');
   await page.click('#search-filters summary');
   await page.waitForFunction(() => document.querySelector('#f-year option[value="2017"]').textContent.includes('（2）'));
   await settled(page, () => page.selectOption('#f-year', '2017'));
-  assert.equal(await page.$$eval('#search-results li', (l) => l.length), 2);
+  assert.equal(await page.$$eval('#search-results > li', (l) => l.length), 2);
   assert.equal(new URL(page.url()).searchParams.get('year'), '2017');
   assert.ok((await page.$$eval('#search-results .meta', (ms) => ms.map((m) => m.textContent))).every((t) => t.startsWith('2017-')));
   await page.goBack();
-  await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 5);
+  await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length === 5);
   assert.equal(new URL(page.url()).searchParams.get('year'), null);
   assert.equal(await page.inputValue('#f-year'), '');
   // A linked result list opens as it was.
   await page.goto(`${server.origin}/search/index.html?q=${encodeURIComponent('政务公开')}&issuer=gansu`);
-  await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 1);
+  await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length === 1);
   assert.equal((await titles(page))[0], '甘肃省人民政府办公厅关于印发《甘肃省2018年政务公开工作要点》的通知');
   assert.deepEqual(problems, []);
 });
@@ -82,7 +108,7 @@ test('filters narrow the results with counts, and the back button restores them'
 test('a 发布日期 range narrows the results; an empty range offers the query without it', async () => {
   const { page, problems } = await watchedPage(browser, server.origin);
   await page.goto(`${server.origin}/search/index.html?q=${encodeURIComponent('政务公开')}`);
-  await page.waitForSelector('#search-results li');
+  await page.waitForSelector('#search-results > li');
   const all = await page.$$eval('#search-results .meta', (ms) => ms.map((m) => m.textContent.slice(0, 10)));
   await page.click('#search-filters summary');
   await settled(page, () => page.fill('#f-from', '2018-01-01'));
@@ -99,7 +125,7 @@ test('a 发布日期 range narrows the results; an empty range offers the query 
   await page.waitForSelector('#search-unfilter');
   assert.equal(await page.inputValue('#f-from'), '2030-01-01');
   await settled(page, () => page.click('#search-unfilter'));
-  assert.equal(await page.$$eval('#search-results li', (l) => l.length), all.length);
+  assert.equal(await page.$$eval('#search-results > li', (l) => l.length), all.length);
   assert.deepEqual(problems, []);
 });
 
@@ -108,7 +134,7 @@ test('a document number finds its document on top; sorting by date', async () =>
   await page.goto(`${server.origin}/search/index.html`);
   await searchFor(page, '川政办字（2017）89号');
   assert.equal((await titles(page))[0], '关于印发2017年淄川区政务公开工作要点的通知');
-  assert.equal(await page.textContent('#search-results li:first-child .badge-exact'), '编号匹配');
+  assert.equal(await page.textContent('#search-results > li:first-child .badge-exact'), '编号匹配');
   await searchFor(page, '政务公开');
   await page.click('#search-filters summary');
   await settled(page, () => page.selectOption('#f-sort', 'date'));
@@ -135,7 +161,7 @@ test('the header search box of every page leads to the results', async () => {
   await page.goto(`${server.origin}/docs/0101-03-2017-000525.html`);
   await page.fill('#header-q', '预决算');
   await page.press('#header-q', 'Enter');
-  await page.waitForSelector('#search-results li');
+  await page.waitForSelector('#search-results > li');
   assert.ok((await titles(page)).length >= 1);
   assert.equal(await page.inputValue('#search-q'), '预决算');
   assert.deepEqual(problems, []);

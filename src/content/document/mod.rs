@@ -117,6 +117,10 @@ pub struct Document {
     pub body_text_hash: [u8; 16],
     /// The number of characters of the body's plain text.
     pub body_chars: u32,
+    /// The body's headings: where each starts in its plain text (UTF-16
+    /// units) and its anchor (`markdown::Rendered::sections`).
+    #[serde(default)]
+    pub sections: Vec<(u32, String)>,
     /// 索引号 of the policies this document interprets (政策解读).
     pub interprets: Vec<Reference>,
     /// 索引号 of the document that repealed or amended this one.
@@ -457,6 +461,7 @@ pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Parsed, Vec
             body_hash: [0; 16],
             body_text_hash: [0; 16],
             body_chars: 0,
+            sections: Vec::new(),
             interprets,
             replaced_by: replaced_by.into_iter().next(),
             valid_until,
@@ -508,6 +513,7 @@ pub fn render_body(parsed: &mut Parsed, resolve: markdown::Resolve<'_>) -> markd
         document.summary_from_body = true;
     }
     document.linked_files = std::mem::take(&mut rendered.files);
+    document.sections = std::mem::take(&mut rendered.sections);
     rendered
 }
 

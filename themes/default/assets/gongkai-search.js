@@ -168,20 +168,43 @@ function mapped(text) {
   return { norm, back: { at: (k) => back[k] } };
 }
 
+// Where q occurs in norm (normalised text), as [start, end) ranges: each
+// part of the query as written where the text holds it; only a part it does
+// not hold is looked for piece by piece (so 政务公开 is marked whole, not
+// every scattered 公开).
+function occurrences(norm, q) {
+  const ranges = [];
+  const mark = (n) => {
+    let found = false;
+    for (let at = norm.indexOf(n); at >= 0; at = norm.indexOf(n, at + 1)) { ranges.push([at, at + n.length]); found = true; }
+    return found;
+  };
+  for (const part of phraseParts(q)) if (!mark(part)) tokenize(part).forEach(mark);
+  return ranges;
+}
+
+// The headings of a long document under which q occurs, first to last, at
+// most max, as [heading, anchor]; list: its [offset in text, anchor] pairs.
+export function sections(text, list, q, max = 3) {
+  if (!list.length) return [];
+  const { norm, back } = mapped(text);
+  const hits = occurrences(norm, q).map(([a]) => back.at(a));
+  const out = [];
+  for (let i = 0; i < list.length && out.length < max; i++) {
+    const [start, anchor] = list[i];
+    const end = i + 1 < list.length ? list[i + 1][0] : text.length;
+    if (!hits.some((h) => h >= start && h < end)) continue;
+    const nl = text.indexOf('\n', start);
+    out.push([text.slice(start, nl < 0 ? text.length : nl), anchor]);
+  }
+  return out;
+}
+
 // Up to `size` characters of text around the first match, as [text, isMatch] pieces.
 export function excerpt(text, q, size = 120) {
   const { norm, back } = mapped(text.replace(/\s+/gu, ' '));
   const flat = text.replace(/\s+/gu, ' ');
-  // Each part of the query as written where the text holds it; only a part
-  // it does not hold is looked for piece by piece (so 政务公开 is marked
-  // whole, not every scattered 公开).
-  const ranges = [];
-  const mark = (n) => {
-    let found = false;
-    for (let at = norm.indexOf(n); at >= 0; at = norm.indexOf(n, at + 1)) { ranges.push([back.at(at), back.at(at + n.length)]); found = true; }
-    return found;
-  };
-  for (const part of phraseParts(q)) if (!mark(part)) tokenize(part).forEach(mark);
+  const ranges = occurrences(norm, q).map(([a, b]) => [back.at(a), back.at(b)]);
   ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const merged = [];
   for (const r of ranges) {
@@ -364,7 +387,7 @@ export class SearchIndex {
     const m = await this.manifest();
     const file = decoder.decode(await this.get(`x/${id}.txt`));
     const nl = file.indexOf('\n');
-    const [title, url, date, category, issuer, status, docNumber, indexNumber, excerptAt] = JSON.parse(file.slice(0, nl));
+    const [title, url, date, category, issuer, status, docNumber, indexNumber, excerptAt, parts = []] = JSON.parse(file.slice(0, nl));
     const doc = {
       title, url, date, docNumber, indexNumber,
       category: m.categories[category][1],
@@ -373,7 +396,7 @@ export class SearchIndex {
       statusCode: m.statuses[status][0],
     };
     const text = file.slice(nl + 1);
-    return { doc, text, excerptFrom: text.slice(excerptAt) };
+    return { doc, text, excerptFrom: text.slice(excerptAt), parts };
   }
 
   // The ids published from..to (YYYY-MM-DD, either may be empty), as
@@ -549,12 +572,12 @@ export class SearchIndex {
     const shown = Array.from(ranked.subarray((page - 1) * pageSize, page * pageSize), (k) => k % 2 ** 21);
     const docs = await Promise.all(shown.map((id) => this.document(id)));
     if (!partial && docs.some(({ text }, i) => !tokenize(by(shown[i])).every((t) => normalize(text).includes(t)))) await this.folding();
-    let results = docs.map(({ doc, text, excerptFrom }, i) => {
+    let results = docs.map(({ doc, text, excerptFrom, parts }, i) => {
       const id = shown[i];
       const v = by(id);
       const norm = normalize(text);
       const invalid = !!((invalidBits[id >> 3] >> (id & 7)) & 1);
-      return { id, doc, exact: exact.has(id), numbered: numbered.has(id), phrase: phraseParts(v).every((p) => norm.includes(p)), excerpt: excerpt(excerptFrom, v), invalid };
+      return { id, doc, exact: exact.has(id), numbered: numbered.has(id), phrase: phraseParts(v).every((p) => norm.includes(p)), excerpt: excerpt(excerptFrom, v), sections: sections(text, parts, v), invalid };
     });
     // True phrase matches first among the shown results (exact keys stay on top).
     if (sort !== 'date') results = results.map((r, i) => [r, i]).sort(([a, i], [b, j]) => (b.exact - a.exact) || (b.numbered - a.numbered) || (b.phrase - a.phrase) || i - j).map(([r]) => r);

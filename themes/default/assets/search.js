@@ -108,7 +108,14 @@ async function search(page) {
     if (r.doc.statusCode !== 'valid') badges.push(el('span', { className: `badge badge-${r.doc.statusCode}`, textContent: r.doc.status }));
     const meta = el('span', { className: 'meta', textContent: [r.doc.date, r.doc.docNumber, r.doc.issuer, r.doc.category].filter(Boolean).join(' · ') });
     const excerpt = el('p', { className: 'excerpt' }, ...r.excerpt.map(([t, hit]) => (hit ? el('mark', { textContent: t }) : t)));
-    list.append(el('li', {}, title, ...badges, meta, excerpt));
+    // A long document's sections holding the query, each opened at its heading.
+    const parts = r.sections.map(([heading, anchor]) => {
+      const at = new URL(href);
+      at.hash = anchor;
+      return el('li', {}, el('a', { href: at.href, textContent: heading }));
+    });
+    const sections = parts.length ? [el('ul', { className: 'sections', ariaLabel: msg.sections }, ...parts)] : [];
+    list.append(el('li', {}, title, ...badges, meta, excerpt, ...sections));
   }
   if (pages > 1) {
     const items = [];

@@ -30,7 +30,7 @@
 
   // A document opened from a search result (?hl=query): each part of the
   // query is marked where the page's article holds it as written, and the
-  // first mark is scrolled into view.
+  // first mark (after the #anchor, if any) is scrolled into view.
   function highlight() {
     var q = new URLSearchParams(window.location.search).get('hl');
     var article = document.querySelector('article.document');
@@ -64,6 +64,17 @@
       fragment.appendChild(document.createTextNode(text.slice(at)));
       node.parentNode.replaceChild(fragment, node);
     });
+    // Opened at a section (#anchor, from a search result's sections): the
+    // first mark from that heading on.
+    var target = window.location.hash && document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+    if (target) {
+      var marks = article.querySelectorAll('mark.hl');
+      first = null;
+      for (var i = 0; i < marks.length && !first; i++) {
+        if (target.compareDocumentPosition(marks[i]) & Node.DOCUMENT_POSITION_FOLLOWING) first = marks[i];
+      }
+      if (!first) { target.scrollIntoView(); return; }
+    }
     if (first) first.scrollIntoView({ block: 'center' });
   }
 
