@@ -210,6 +210,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "不限筛选条件，重新搜索",
         "Search again without the filters",
     ),
+    ("js_did_you_mean", "您是不是要找：", "Did you mean: "),
     ("js_partial_badge", "部分匹配", "Partial match"),
     ("js_sections", "文中相关章节", "Sections that hold the query"),
     ("js_exact", "编号匹配", "Number match"),

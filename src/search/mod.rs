@@ -16,6 +16,7 @@
 //! | `f/dates.bin` | 发布日期 runs in id order ([`date_runs`]) | when filtering by date |
 //! | `k/<s>.json` | normalised 文件编号 / 索引号 → ids | for key-shaped queries |
 //! | `fold.txt` | traditional → simplified pairs (`tokenizer::FOLD_TABLE`) | when a query or shown text needs it |
+//! | `words.txt` | title words, commonest first ([`words`]) | when a query finds nothing |
 //! | `lunr.json` | optional elasticlunr export ([`lunr`]) | by other tools |
 //!
 //! Every three ideographs in a row are a term too, whose postings are ids
@@ -38,6 +39,7 @@ mod patch;
 pub mod postings;
 mod terms;
 pub mod tokenizer;
+mod words;
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -516,6 +518,12 @@ pub(crate) fn build<S: Sink>(
         .flat_map(|l| [l, "\n"])
         .collect();
     out.write("fold.txt", fold.as_bytes())?;
+    let words = words::title_words(
+        documents
+            .iter()
+            .map(|d| (d.title.as_str(), d.keywords.as_slice())),
+    );
+    out.write("words.txt", words.as_bytes())?;
     let bytes = serde_json::to_vec(&manifest)?;
     out.count(bytes.len() as u64);
     store.write(&format!("{DIR}/manifest.json"), &bytes, Some(&stamp()))?;

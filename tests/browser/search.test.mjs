@@ -183,6 +183,19 @@ test('partial matches are shown and labelled; an empty filtered search offers th
   assert.match(status, /没有文件同时包含“公开年报”的全部字词/, status);
   assert.ok((await titles(page)).length > 0, 'the closest documents, not nothing');
   assert.equal(await page.$$eval('#search-results .badge-partial', (b) => b.length), (await titles(page)).length);
+  // A typo: the closest passage of the shown documents is offered, and searched on a click.
+  await searchFor(page, '政府信息工开');
+  assert.match(await page.textContent('#search-status'), /您是不是要找：政府信息公开$/);
+  await settled(page, () => page.click('#search-suggest a'));
+  assert.equal(new URL(page.url()).searchParams.get('q'), '政府信息公开');
+  assert.equal(await page.inputValue('#search-q'), '政府信息公开');
+  assert.match(await page.textContent('#search-status'), /^找到 5 件含有“政府信息公开”全部字词的文件/);
+  assert.equal(await page.$$eval('#search-results .badge-partial', (b) => b.length), 0);
+  // A query none of whose pieces any document holds: common title words one character away.
+  await searchFor(page, '政付');
+  const none = await page.textContent('#search-status');
+  assert.match(none, /没有找到/, none);
+  assert.ok((await page.$$eval('#search-suggest a', (as) => as.map((a) => a.textContent))).includes('政府'), none);
   // A traditional-character query finds the simplified documents.
   await searchFor(page, '政務公開');
   assert.equal((await titles(page)).length, 5);

@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gencorpus } from './corpus.mjs';
-import { SearchIndex, normalize, tokenize } from '../../themes/default/assets/gongkai-search.js';
+import { SearchIndex, closest, normalize, tokenize } from '../../themes/default/assets/gongkai-search.js';
 
 const repo = new URL('../../', import.meta.url).pathname;
 const bin = process.env.GONGKAI_BIN || ['target/debug/gongkai', 'target/release/gongkai'].map((p) => join(repo, p)).find(existsSync);
@@ -409,4 +409,29 @@ test('synonyms from site.yaml: a query finds the documents holding any word of i
   // A query holding no word of a group searches only itself.
   const plain = await index.search({ q: '办事指南' });
   assert.deepEqual([plain.total, plain.also], [1, []]);
+});
+
+test('the closest passage: fewest edits, then the nearest length, never across punctuation', () => {
+  assert.deepEqual(closest('关于政府信息公开工作的通知', '政府信息工开').slice(0, 2), [1, '政府信息公开']);
+  // 淄川 is one edit away too (a deletion), but 淄川区 is as long as the query.
+  assert.deepEqual(closest('淄川区人民政府', '淄川去').slice(0, 2), [1, '淄川区']);
+  // 信息，公开 is not 信息公开 with one edit: a passage stops at punctuation.
+  assert.deepEqual(closest('政府信息，公开', '信息公开').slice(0, 2), [2, '信息']);
+  assert.equal(closest('', '政务')[0], Infinity);
+});
+
+test('example site: did you mean, from the shown texts or from the title words', async () => {
+  const { index } = exampleSite();
+  const typo = await index.search({ q: '政府信息工开' });
+  assert.ok(typo.partial);
+  assert.deepEqual(typo.suggest, ['政府信息公开']);
+  // A chance likeness in one text of several is not offered.
+  assert.ok(!(await index.search({ q: '公开年报' })).suggest.includes('公开申报'));
+  // Nothing holds 政付: title words one character away that the index holds.
+  const none = await index.search({ q: '政付' });
+  assert.equal(none.total, 0);
+  assert.ok(none.suggest.includes('政府') && none.suggest.length <= 3, none.suggest);
+  // A query that is found whole, or is no run of letters, gets none.
+  assert.equal((await index.search({ q: '政务公开' })).suggest, undefined);
+  assert.deepEqual((await index.search({ q: '政付 年包' })).suggest, []);
 });

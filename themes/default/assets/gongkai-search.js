@@ -200,6 +200,35 @@ export function sections(text, list, q, max = 3) {
   return out;
 }
 
+// The substring of text closest to q in edits (Sellers' algorithm), never
+// across punctuation or a line: [edits, substring, length difference].
+export function closest(text, q) {
+  const a = [...q];
+  const m = a.length;
+  const start = Int32Array.from({ length: m + 1 }, (_, i) => i);
+  let [cost, from, next, nfrom] = [start.slice(), new Int32Array(m + 1), new Int32Array(m + 1), new Int32Array(m + 1)];
+  let best = [Infinity, ''];
+  const t = [...text];
+  for (let j = 0; j < t.length; j++) {
+    const c = t[j];
+    if (!isHan(c.codePointAt(0)) && !isWord(c)) { cost.set(start); from.fill(j + 1); continue; }
+    next[0] = 0;
+    nfrom[0] = j + 1;
+    for (let i = 1; i <= m; i++) {
+      let [v, f] = [cost[i - 1] + (a[i - 1] === c ? 0 : 1), from[i - 1]];
+      if (cost[i] + 1 < v) [v, f] = [cost[i] + 1, from[i]];
+      if (next[i - 1] + 1 < v) [v, f] = [next[i - 1] + 1, nfrom[i - 1]];
+      next[i] = v;
+      nfrom[i] = f;
+    }
+    [cost, next, from, nfrom] = [next, cost, nfrom, from];
+    // Fewest edits, then the length nearest q's (淄川去: 淄川区, not 淄川).
+    const off = Math.abs(j + 1 - from[m] - m);
+    if (cost[m] < best[0] || (cost[m] === best[0] && off < best[2])) best = [cost[m], t.slice(from[m], j + 1).join(''), off];
+  }
+  return best;
+}
+
 // Up to `size` characters of text around the first match, as [text, isMatch] pieces.
 export function excerpt(text, q, size = 120) {
   const { norm, back } = mapped(text.replace(/\s+/gu, ' '));
@@ -502,6 +531,44 @@ export class SearchIndex {
     return { ids, scores, exact: new Set(exact), partial, phrase, numbered: await this.numbered(q) };
   }
 
+  // What q may have been meant as (did you mean), when no document holds
+  // all its pieces: the passage of the shown texts closest to it (one edit
+  // in four characters), else, when pieces of it are in no document, q with the
+  // one character they share replaced to make common title words
+  // (words.txt). Only for a query of one run of letters.
+  async suggest(q, texts) {
+    const n = normalize(q);
+    const chars = [...n];
+    if (chars.length < 2 || !chars.every((c) => isHan(c.codePointAt(0)) || isWord(c))) return [];
+    // A passage that two of the shown texts hold (one, if one is shown):
+    // a typo's correction recurs, a chance likeness (公开年报: 公开申报) not.
+    const norms = texts.map(normalize);
+    const held = (w) => norms.filter((t) => t.includes(w)).length;
+    const near = norms.map((t) => closest(t, n)).filter(([d, w]) => d > 0 && d <= Math.max(1, chars.length >> 2) && [...w].length > 1 && held(w) >= Math.min(2, texts.length));
+    if (near.length) return [near.sort((x, y) => x[0] - y[0] || x[2] - y[2])[0][1]];
+    const missing = [];
+    for (let k = 0; k + 1 < chars.length; k++) if (!(await this.entry(chars[k] + chars[k + 1]))) missing.push(k);
+    if (!missing.length) return [];
+    const spots = [missing[0], missing[0] + 1].filter((i) => missing.every((k) => k === i || k + 1 === i));
+    const words = decoder.decode(await this.get('words.txt')).split('\n');
+    const out = [];
+    for (const w of words) {
+      for (const i of spots) {
+        const [w0, w1] = [...w];
+        for (const c of [i > 0 && w0 === chars[i - 1] && w1, i + 1 < chars.length && w1 === chars[i + 1] && w0]) {
+          if (!c || c === chars[i]) continue;
+          const s = chars.slice();
+          s[i] = c;
+          const text = s.join('');
+          const near2 = [i - 1, i].filter((k) => k >= 0 && k + 1 < s.length).map((k) => s[k] + s[k + 1]);
+          if (!out.includes(text) && (await Promise.all(near2.map((b) => this.entry(b)))).every(Boolean)) out.push(text);
+          if (out.length === 3) return out;
+        }
+      }
+    }
+    return out;
+  }
+
   // Documents whose 文件编号 or 索引号 holds every piece of a query that
   // looks like (part of) a number.
   numbered(q) { return NUMBERISH.test(q) ? this.marked('#', q) : new Set(); }
@@ -584,6 +651,7 @@ export class SearchIndex {
     // pieces: the query's distinct tokens; written: how many results hold
     // every trigram of it (an upper bound of those holding it as written).
     const out = { total, pieces: new Set(tokenize(q)).size, written, results, partial, also: variants.slice(1) };
+    if (partial || !ids.length) out.suggest = await this.suggest(q, docs.map((d) => d.text));
     if (counts) {
       out.counts = {};
       for (const f of all) {

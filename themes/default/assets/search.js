@@ -89,6 +89,11 @@ async function search(page) {
     const also = res.also.length ? msg.also.replace('{s}', res.also.join('、')) : '';
     status.textContent = res.total ? `${found.replace('{n}', res.total)}${also}${paging}${msg.end}` : msg.none.replace('{q}', q) + also;
   }
+  // Did you mean: the closest words of the index, each searched on a click.
+  if (res.suggest?.length) {
+    const links = res.suggest.flatMap((w, i) => [...(i ? ['、'] : []), el('a', { href: `?${new URLSearchParams({ q: w })}`, textContent: w, className: 'suggest' })]);
+    status.append(' ', el('span', { id: 'search-suggest' }, msg.did_you_mean, ...links));
+  }
   // Nothing under the filters: offer the same query without them.
   if (!res.total && [...FACETS, ...DATES].some((f) => form.elements[f].value)) {
     const p = new URLSearchParams({ q });
@@ -139,8 +144,9 @@ form.addEventListener('change', (e) => {
   search(1);
 });
 filters.addEventListener('toggle', () => { if (filters.open && form.elements.q.value.trim()) search(readUrl()); });
-// Links that stay on this page (pager, "without the filters") search anew.
-for (const [box, selector] of [[status, '#search-unfilter'], [pager, 'a']]) {
+// Links that stay on this page (pager, "without the filters", did you
+// mean) search anew.
+for (const [box, selector] of [[status, '#search-unfilter, .suggest'], [pager, 'a']]) {
   box.addEventListener('click', (e) => {
     const a = e.target.closest(selector);
     if (!a) return;
