@@ -40,10 +40,14 @@ test('typing a query shows the documents that contain it, and the URL keeps it',
   assert.match(await page.textContent('#search-status'), /^找到 5 件含有“政务公开”全部字词的文件。$/);
   assert.equal(new URL(page.url()).searchParams.get('q'), '政务公开');
   assert.ok(await page.$$eval('#search-results mark', (ms) => ms.some((m) => m.textContent.includes('政务公开'))), 'matches are highlighted');
-  // The valid annual report ranks before the expired work plans.
-  assert.equal((await titles(page))[0], '三元区2017年政府信息公开工作年度报告');
+  // The (expired) work plans with 政务公开 in their titles rank before the
+  // valid annual report, which holds it only in its body: validity is a
+  // signal, not a rule.
+  const shown = await titles(page);
+  assert.ok(shown.slice(0, 4).every((t) => t.includes('政务公开')), shown.join('|'));
+  assert.equal(shown[4], '三元区2017年政府信息公开工作年度报告');
   // Following a result opens the document, the query marked and in view.
-  await page.click('#search-results > li:first-child > a');
+  await page.click('#search-results > li:nth-child(5) > a');
   assert.match(page.url(), /docs\/3504-15-2018-000001\.html\?hl=/);
   await page.waitForSelector('article mark.hl');
   const marks = await page.$$eval('article mark.hl', (ms) => ms.map((m) => m.textContent));

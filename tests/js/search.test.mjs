@@ -75,9 +75,10 @@ test('example site: filters, date sort, validity ranking, HTML in the query', as
   const { index } = exampleSite();
   const all = await index.search({ q: '政务公开', pageSize: 100, counts: true });
   assert.ok(all.total >= 5);
-  // The annual report (有效) holds the phrase as the expired work plans
-  // do, and scores highest with their lower weight.
-  assert.equal(all.results[0].doc.statusCode, 'valid');
+  // The expired work plans hold the phrase in their titles too, the valid
+  // annual report only in its body: the better match wins over validity.
+  assert.deepEqual(all.results.map((r) => r.doc.title.includes('政务公开') && r.invalid), [true, true, true, true, false]);
+  assert.equal(all.results[4].doc.statusCode, 'valid');
   const byYear = await index.search({ q: '政务公开', filters: { year: '2017' }, pageSize: 100 });
   assert.equal(byYear.total, 2);
   assert.ok(byYear.results.every((r) => r.doc.date.startsWith('2017')));
@@ -287,15 +288,17 @@ test('validity is one signal: an expired document holding the phrase ranks above
   const { index } = siteOf([
     ['a.md', ['标题: 关于优化服务的通知', '索引号: R-01-2024-0001', '发文日期: 2024-03-01'], pieces],
     ['b.md', ['标题: 关于调整服务时间的通知', '索引号: R-01-2020-0001', '发文日期: 2020-03-01', '有效性: 已失效', '有效期至: 2021-01-01'], '请到网上办事大厅办理。'],
+    ['c.md', ['标题: 关于公布收费标准的通告', '索引号: R-01-2022-0001', '发文日期: 2022-03-01', '有效性: 已失效', '有效期至: 2023-01-01'], '收费标准见附件。'],
+    ['d.md', ['标题: 关于公布收费标准的通告', '索引号: R-01-2019-0001', '发文日期: 2019-03-01'], '收费标准见附件。'],
   ]);
   const { results } = await index.search({ q: '网上办事大厅' });
   assert.deepEqual(results.map((r) => [r.doc.title, r.phrase, r.invalid]), [
     ['关于调整服务时间的通知', true, true],
     ['关于优化服务的通知', false, false],
   ]);
-  // With equal matches, the valid document still comes first.
-  const both = await index.search({ q: '通知' });
-  assert.equal(both.results[0].invalid, false);
+  // With equal matches, the valid document comes first, though older.
+  const both = await index.search({ q: '收费标准' });
+  assert.deepEqual(both.results.map((r) => r.doc.indexNumber), ['R-01-2019-0001', 'R-01-2022-0001']);
 });
 
 test('generated corpus: part of a 文号 or 索引号 ranks the documents whose number holds it first, on every page', async () => {

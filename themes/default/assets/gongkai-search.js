@@ -268,8 +268,11 @@ const FIELD = /(标题|文件编号|文号|索引号|编号)[:：]\s*(\S+)/gu;
 export const withoutFields = (q) => q.replace(FIELD, (_, name, value) => ` ${value} `).trim();
 // A query that may be part of a 文件编号 or 索引号: digits, brackets, 号 or 字.
 const NUMBERISH = /[0-9０-９〔〕［］[\]【】号號字]/u;
-// What a repealed or expired document's score counts for.
-const INVALID_WEIGHT = 0.6;
+// What a repealed or expired document's score counts for: enough to put a
+// valid document first among equal matches, not above a better match (a
+// title holding the query; 0.6 put the annual report, holding 政务公开工作要点
+// in its body, above the three work plans titled with it).
+const INVALID_WEIGHT = 0.9;
 
 // The k largest keys, largest first: one pass keeping a sorted window of k,
 // instead of sorting every hit when a page shows ten.
