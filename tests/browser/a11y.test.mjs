@@ -29,7 +29,9 @@ const EXAMPLE = [
   'column/rules.html',
   'column/mandatory.html',
   'search/index.html',
+  // Results with sections; partial matches with "did you mean".
   `search/index.html?q=${encodeURIComponent('政务公开')}`,
+  `search/index.html?q=${encodeURIComponent('政府信息工开')}`,
   'statistics/index.html',
 ];
 const RULES = [

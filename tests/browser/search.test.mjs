@@ -210,5 +210,10 @@ test('partial matches are shown and labelled; an empty filtered search offers th
   await settled(page, () => page.click('#search-unfilter'));
   assert.ok((await titles(page)).length > 0);
   assert.equal(new URL(page.url()).searchParams.get('year'), null);
+  // Only partial matches under a filter: the query without it is offered too.
+  await page.goto(`${server.origin}/search/index.html?q=${encodeURIComponent('公开年报')}&year=2018`);
+  await page.waitForFunction(() => document.getElementById('search-status').dataset.ms);
+  assert.ok(await page.$('#search-results .badge-partial'));
+  assert.ok(await page.$('#search-unfilter'));
   assert.deepEqual(problems, []);
 });

@@ -94,8 +94,9 @@ async function search(page) {
     const links = res.suggest.flatMap((w, i) => [...(i ? ['、'] : []), el('a', { href: `?${new URLSearchParams({ q: w })}`, textContent: w, className: 'suggest' })]);
     status.append(' ', el('span', { id: 'search-suggest' }, msg.did_you_mean, ...links));
   }
-  // Nothing under the filters: offer the same query without them.
-  if (!res.total && [...FACETS, ...DATES].some((f) => form.elements[f].value)) {
+  // Nothing (or only partial matches) under the filters: offer the same
+  // query without them.
+  if ((!res.total || res.partial) && [...FACETS, ...DATES].some((f) => form.elements[f].value)) {
     const p = new URLSearchParams({ q });
     if (form.elements.sort.value) p.set('sort', form.elements.sort.value);
     status.append(' ', el('a', { href: `?${p}`, textContent: msg.unfilter, id: 'search-unfilter' }));
