@@ -37,6 +37,7 @@ pub mod lang;
 pub mod output;
 pub mod progress;
 pub(crate) mod render;
+pub mod report;
 pub mod search;
 pub mod serve;
 pub mod site;

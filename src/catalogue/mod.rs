@@ -8,6 +8,7 @@ pub mod deadlines;
 pub(crate) mod guide;
 pub(crate) mod library;
 pub(crate) mod load;
+pub(crate) mod reports;
 pub mod stats;
 pub(crate) mod url;
 

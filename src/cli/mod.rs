@@ -49,6 +49,7 @@ impl Cli {
             Command::Check(c) => c.run(lang),
             Command::Audit(c) => c.run(lang),
             Command::Stats(c) => c.run(lang),
+            Command::Report(c) => c.run(lang),
             Command::NewDoc(c) => c.run(lang),
             Command::Import(c) => c.run(lang),
             Command::New(c) => c.run(lang),
@@ -71,6 +72,9 @@ enum Command {
     Audit(Audit),
     /// Print the annual report's table 二(一) (规章, 行政规范性文件 …) for a year.
     Stats(Stats),
+    /// Draft the year's 政府信息公开工作年度报告 into content/ (or refresh its
+    /// tables), from the catalogue and the registers; every sum checked.
+    Report(AnnualReport),
     /// Create a document with the next free 索引号 (site.yaml index_number.pattern),
     /// today's date and the required fields; prints its path.
     NewDoc(NewDoc),
@@ -438,6 +442,80 @@ impl Stats {
             TableFormat::Json => stats::Format::Json,
         };
         print!("{}", stats::annual_table(&statistics, self.year, format));
+        ExitCode::SUCCESS
+    }
+}
+
+#[derive(Args)]
+struct AnnualReport {
+    #[command(flatten)]
+    site: Site,
+    /// The report's year (the year the figures are of).
+    #[arg(long)]
+    year: i32,
+    /// Print the tables instead of writing the document: md, csv or json.
+    #[arg(long, value_enum)]
+    format: Option<TableFormat>,
+}
+
+impl AnnualReport {
+    fn run(self, lang: Option<Lang>) -> ExitCode {
+        use gongkai::content::annual;
+        let root = self.site.root;
+        let output = Output::new(&root, Format::Human, true, language(lang, &root));
+        let today = gongkai::content::date::build_date();
+        let drafted = match gongkai::report::tables(&root, self.year, today) {
+            Ok(t) => t,
+            Err(e) => return output.report(Err(e), msg!("verb.checked")),
+        };
+        output.diagnostics(&drafted.notes);
+        output.complain(&msg!("report.read", rows = drafted.applications));
+        let tables = &drafted.tables;
+        match self.format {
+            Some(TableFormat::Md) => {
+                for t in tables {
+                    println!("{}", annual::markdown(t));
+                }
+            }
+            Some(TableFormat::Csv) => {
+                for t in tables {
+                    println!("{} {}\r\n{}", t.year, t.section.title(), annual::csv(t));
+                }
+            }
+            Some(TableFormat::Json) => {
+                println!("{}", serde_json::to_string_pretty(tables).unwrap_or_default());
+            }
+            None => match gongkai::report::draft::write(&root, tables, today) {
+                Ok(done) => {
+                    let path = done.path.display().to_string();
+                    let missing: Vec<gongkai::diagnostic::Diagnostic> = done
+                        .missing
+                        .iter()
+                        .map(|s| {
+                            gongkai::diagnostic::Diagnostic::warning(
+                                &done.path,
+                                msg!("report.block_missing", path = path, section = s.title()),
+                            )
+                            .hint(msg!(
+                                "report.block_missing.hint",
+                                year = self.year,
+                                numeral = s.numeral()
+                            ))
+                        })
+                        .collect();
+                    output.diagnostics(&missing);
+                    if done.created {
+                        output.say(&msg!("report.created", year = self.year, path = path));
+                    } else {
+                        output.say(&msg!("report.refreshed", year = self.year, path = path));
+                    }
+                }
+                Err(problems) => {
+                    output.diagnostics(&problems);
+                    return ExitCode::from(2);
+                }
+            },
+        }
         ExitCode::SUCCESS
     }
 }

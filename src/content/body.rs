@@ -207,7 +207,7 @@ impl Bodies {
         let split = frontmatter::split(path, &text)?;
         let resolver = self.resolver(document);
         let resolve = |dest: &str| resolver.resolve(dest);
-        let rendered = markdown::render(path, split.body, split.body_line, &resolve);
+        let rendered = markdown::render(path, split.body, split.body_line, &resolve, &document.slug);
         let same = if html {
             hash(&rendered.html) == document.body_hash
         } else {

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use crate::content::url::{is_safe_url, scheme};
 use crate::diagnostic::{Diagnostic, Problem, Span};
@@ -56,11 +56,15 @@ pub struct Rendered {
     /// The headings: where each starts in `text` (in UTF-16 units, as the
     /// browser counts) and its anchor, for search results to link to.
     pub sections: Vec<(u32, String)>,
+    /// The annual-report tables of a report document (```年报 blocks).
+    pub annual: Vec<crate::content::annual::Table>,
 }
 
 /// Renders `body`, whose first line is line `first_line` of the file at
-/// `path`, with every link and image passed through `resolve`.
-pub fn render(path: &Path, body: &str, first_line: u32, resolve: Resolve<'_>) -> Rendered {
+/// `path`, with every link and image passed through `resolve`. An
+/// annual-report table links to its CSV as `<csv_stem>-table<n>.csv`
+/// (no link when `csv_stem` is empty).
+pub fn render(path: &Path, body: &str, first_line: u32, resolve: Resolve<'_>, csv_stem: &str) -> Rendered {
     let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     let mut out = Rendered::default();
     let mut own_anchors: Vec<(String, u32)> = Vec::new();
@@ -69,6 +73,8 @@ pub fn render(path: &Path, body: &str, first_line: u32, resolve: Resolve<'_>) ->
     // from the start for each link is quadratic (20,000 links took 40 s).
     let newlines: std::cell::OnceCell<Vec<usize>> = std::cell::OnceCell::new();
     let mut file_keys: HashMap<String, std::path::PathBuf> = HashMap::new();
+    // Annual-report table blocks: where each starts, its line and info.
+    let mut tables: Vec<(usize, u32, String)> = Vec::new();
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         let line = || {
             let newlines = newlines.get_or_init(|| newline_offsets(body));
@@ -201,9 +207,58 @@ pub fn render(path: &Path, body: &str, first_line: u32, resolve: Resolve<'_>) ->
                     id,
                 })
             }
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
+                if crate::content::annual::info(&info).is_some() =>
+            {
+                tables.push((events.len(), line(), info.to_string()));
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
+            }
             other => other,
         };
         events.push(event);
+    }
+    // Each annual-report table block becomes its table (last first, so
+    // that the positions of the others stay).
+    for (start, line, info) in tables.into_iter().rev() {
+        let end = (start..events.len())
+            .find(|&i| matches!(events[i], Event::End(TagEnd::CodeBlock)))
+            .unwrap_or(events.len() - 1);
+        let text: String = events[start..end]
+            .iter()
+            .filter_map(|e| match e {
+                Event::Text(t) => Some(t.as_ref()),
+                _ => None,
+            })
+            .collect();
+        let html = match crate::content::annual::info(&info) {
+            Some(Ok((year, section))) => {
+                match crate::content::annual::parse(path, &text, line + 1, year, section) {
+                    Ok(table) => {
+                        let html = crate::content::annual::html(&table, csv_stem);
+                        out.annual.insert(0, table);
+                        Some(html)
+                    }
+                    Err(problems) => {
+                        out.problems.extend(problems);
+                        None
+                    }
+                }
+            }
+            _ => {
+                out.problems.push(
+                    Diagnostic::error(path, msg!("annual.info", info = info))
+                        .at(line)
+                        .hint(msg!("annual.info.hint")),
+                );
+                None
+            }
+        };
+        if let Some(html) = html {
+            events.splice(
+                start..=end.min(events.len() - 1),
+                [Event::Html(CowStr::from(html))],
+            );
+        }
     }
     out.anchors = add_heading_anchors(&mut events);
     out.anchors.extend(events.iter().filter_map(|e| match e {
@@ -392,7 +447,7 @@ mod tests {
     use super::*;
 
     fn html(md: &str) -> String {
-        render(Path::new("a.md"), md, 1, &keep_links).html
+        render(Path::new("a.md"), md, 1, &keep_links, "").html
     }
 
     #[test]
@@ -428,6 +483,7 @@ mod tests {
             "ok [a](https://x.cn) [b](/rel) [c](mailto:a@b.cn)\n\n[d](JaVaScRiPt:alert(1))\n![e](data:text/html,x)\n[f](java&#x09;script:alert(1))\n",
             10,
             &keep_links,
+            "",
         );
         let lines: Vec<_> = r.problems.iter().map(|d| d.line).collect();
         assert_eq!(lines, [Some(12), Some(13), Some(14)], "{:?}", r.problems);
@@ -441,9 +497,10 @@ mod tests {
             "# 标题\n\n引言\n\n第一段**加粗**\n接续，说明本文件的内容。\n\n第二段\n",
             1,
             &keep_links,
+            "",
         );
         assert_eq!(r.first_paragraph, "第一段加粗接续，说明本文件的内容。");
-        let r = render(Path::new("a.md"), "短句\n\n各位：\n", 1, &keep_links);
+        let r = render(Path::new("a.md"), "短句\n\n各位：\n", 1, &keep_links, "");
         assert_eq!(r.first_paragraph, "短句", "falls back to the first paragraph");
     }
 }

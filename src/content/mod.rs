@@ -9,6 +9,7 @@
 //! [`privacy`] scans what will be published, `body` renders bodies again
 //! for their pages, `url` holds the output's URL rules.
 
+pub mod annual;
 pub mod attachment;
 pub(crate) mod body;
 pub mod date;

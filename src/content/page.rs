@@ -230,7 +230,7 @@ fn load_page(
             })
         })
     };
-    let rendered = markdown::render(rel, split.body, split.body_line, &resolve);
+    let rendered = markdown::render(rel, split.body, split.body_line, &resolve, "");
     problems.extend(rendered.problems);
     let in_file = crate::content::privacy::scan(rel, &text, &[]);
     if in_file.is_empty() {

@@ -80,7 +80,31 @@ fn make_all(catalogue: &Catalogue, pages: &[String]) -> Result<Vec<(String, Vec<
         ("data.json".to_owned(), data?),
     ];
     files.extend(feeds.into_iter().map(|(path, text)| (path, text.into_bytes())));
+    files.extend(
+        // With a UTF-8 BOM, as catalogue.csv, for Excel and WPS.
+        report_tables(catalogue).map(|(path, table)| {
+            (
+                path,
+                [
+                    &b"\xEF\xBB\xBF"[..],
+                    crate::content::annual::csv(table).as_bytes(),
+                ]
+                .concat(),
+            )
+        }),
+    );
     Ok(files)
+}
+
+/// The tables of the annual reports, each as the CSV beside its page
+/// (`docs/<slug>-table<n>.csv`, which the page's table links to).
+fn report_tables(catalogue: &Catalogue) -> impl Iterator<Item = (String, &crate::content::annual::Table)> {
+    catalogue.documents.iter().flat_map(|d| {
+        d.annual
+            .iter()
+            .filter(|t| t.section != crate::content::annual::Section::Six)
+            .map(move |t| (format!("docs/{}", t.section.csv_name(&d.slug)), t))
+    })
 }
 
 /// The paths of the exports, without making the files.
@@ -107,6 +131,7 @@ pub(crate) fn paths(catalogue: &Catalogue, pages: &[String]) -> Vec<String> {
         }
         paths.push("robots.txt".to_owned());
     }
+    paths.extend(report_tables(catalogue).map(|(path, _)| path));
     paths
 }
 
@@ -156,6 +181,8 @@ fn stamp(catalogue: &Catalogue, pages: &[String]) -> Stamp {
     for row in rows {
         hasher.update(&row);
     }
+    let tables: Vec<(String, &crate::content::annual::Table)> = report_tables(catalogue).collect();
+    hasher.update(&postcard::to_stdvec(&tables).unwrap_or_default());
     crate::hash::short(&hasher.finalize())
 }
 

@@ -53,6 +53,8 @@ pub struct SiteConfig {
     pub issuers: Vec<DeclaredIssuer>,
     /// Search options.
     pub search: SearchConfig,
+    /// The office's registers that `gongkai report` reads.
+    pub registers: RegistersConfig,
     /// File types that may be published as attachments (lower case, no dot).
     pub attachment_types: std::collections::BTreeSet<String>,
     /// The disclosure column's structure, when declared.
@@ -197,6 +199,47 @@ pub struct SearchConfig {
     pub synonyms: Vec<Vec<String>>,
 }
 
+/// The `registers:` section of site.yaml: the office's own records that
+/// `gongkai report` reads for the annual report. They hold personal data:
+/// they are read, never published, and belong outside `content/`. Paths
+/// are relative to the site root; `{year}` in a path stands for the
+/// report's year (a register per year).
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct RegistersConfig {
+    /// 依申请公开登记: CSV or a spreadsheet, one row per application.
+    #[serde(default = "default_applications", alias = "依申请公开")]
+    pub applications: String,
+    /// 行政复议、行政诉讼登记: one row per case.
+    #[serde(default = "default_reviews", alias = "复议诉讼")]
+    pub reviews: String,
+    /// 年报数据: 行政许可, 行政处罚, 行政强制, 行政事业性收费 per year.
+    #[serde(default = "default_figures", alias = "年报数据")]
+    pub figures: String,
+}
+
+impl Default for RegistersConfig {
+    fn default() -> Self {
+        RegistersConfig {
+            applications: default_applications(),
+            reviews: default_reviews(),
+            figures: default_figures(),
+        }
+    }
+}
+
+fn default_applications() -> String {
+    "registers/applications.csv".to_owned()
+}
+
+fn default_reviews() -> String {
+    "registers/reviews.csv".to_owned()
+}
+
+fn default_figures() -> String {
+    "registers/figures.yaml".to_owned()
+}
+
 /// One 信息分类 of the catalogue.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
@@ -239,6 +282,8 @@ struct RawSiteConfig {
     issuers: Vec<DeclaredIssuer>,
     #[serde(default)]
     search: SearchConfig,
+    #[serde(default)]
+    registers: RegistersConfig,
     #[serde(default)]
     attachments: RawAttachments,
     #[serde(default)]
@@ -748,6 +793,7 @@ fn validate(raw: RawSiteConfig, text: &str) -> Result<SiteConfig, Vec<Diagnostic
         categories: raw.categories,
         issuers: raw.issuers,
         search: raw.search,
+        registers: raw.registers,
         attachment_types,
         column: raw.column,
         feed_entries: raw.feeds.entries,

@@ -93,7 +93,7 @@ pub fn rows(path: &Path) -> Result<Vec<Vec<String>>, Diagnostic> {
 }
 
 /// A cell as text; a date cell as YYYY-MM-DD.
-fn cell(data: &Data) -> String {
+pub(crate) fn cell(data: &Data) -> String {
     match data {
         Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => super::read::clean(s),
         Data::Int(i) => i.to_string(),

@@ -121,6 +121,10 @@ pub struct Document {
     /// units) and its anchor (`markdown::Rendered::sections`).
     #[serde(default)]
     pub sections: Vec<(u32, String)>,
+    /// The annual-report tables its body holds (a 年度报告 drafted by
+    /// `gongkai report`), checked across years by the catalogue.
+    #[serde(default)]
+    pub annual: Vec<crate::content::annual::Table>,
     /// 索引号 of the policies this document interprets (政策解读).
     pub interprets: Vec<Reference>,
     /// 索引号 of the document that repealed or amended this one.
@@ -462,6 +466,7 @@ pub fn parse(config: &SiteConfig, path: &Path, text: &str) -> Result<Parsed, Vec
             body_text_hash: [0; 16],
             body_chars: 0,
             sections: Vec::new(),
+            annual: Vec::new(),
             interprets,
             replaced_by: replaced_by.into_iter().next(),
             valid_until,
@@ -493,7 +498,13 @@ impl Document {
 /// summary; the HTML and text stay in what is returned. The Markdown is
 /// taken: its memory holds the text.
 pub fn render_body(parsed: &mut Parsed, resolve: markdown::Resolve<'_>) -> markdown::Rendered {
-    let mut rendered = markdown::render(&parsed.document.source, &parsed.body, parsed.body_line, resolve);
+    let mut rendered = markdown::render(
+        &parsed.document.source,
+        &parsed.body,
+        parsed.body_line,
+        resolve,
+        &parsed.document.slug,
+    );
     let document = &mut parsed.document;
     document.body_hash = crate::hash::hash16(rendered.html.as_bytes());
     // The text goes into the Markdown's allocation, which is not needed any
@@ -514,6 +525,7 @@ pub fn render_body(parsed: &mut Parsed, resolve: markdown::Resolve<'_>) -> markd
     }
     document.linked_files = std::mem::take(&mut rendered.files);
     document.sections = std::mem::take(&mut rendered.sections);
+    document.annual = std::mem::take(&mut rendered.annual);
     rendered
 }
 
@@ -554,6 +566,7 @@ mod tests {
             body,
             parsed.body_line,
             &markdown::keep_links,
+            "",
         )
         .text;
         let rendered = render_body(&mut parsed, &markdown::keep_links);

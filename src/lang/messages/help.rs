@@ -29,6 +29,11 @@ pub(super) static MESSAGES: &[(&str, &str, &str)] = &[
         "Print the annual report's table 二(一) (规章, 行政规范性文件 …) for a year.",
     ),
     (
+        "cli.report.about",
+        "起草某年的政府信息公开工作年度报告（写入 content/，已有则只更新其中的表格）：表格按目录和登记表填写，逐项核对勾稽关系",
+        "Draft the year's 政府信息公开工作年度报告 into content/ (or refresh its tables), from the catalogue and the registers; every sum checked.",
+    ),
+    (
         "cli.new_doc.about",
         "新建一篇文件：取下一个可用的索引号（site.yaml 的 index_number.pattern）、日期和必填字段；输出文件路径",
         "Create a document with the next free 索引号 (site.yaml index_number.pattern), today's date and the required fields; prints its path.",
@@ -110,6 +115,16 @@ pub(super) static MESSAGES: &[(&str, &str, &str)] = &[
         "cli.stats.format",
         "md（可粘贴进年报的 Markdown 表格）、csv 或 json",
         "md (a Markdown table to paste into the report), csv or json.",
+    ),
+    (
+        "cli.report.year",
+        "年报的年份（统计数据所属的年份）",
+        "The report's year (the year the figures are of).",
+    ),
+    (
+        "cli.report.format",
+        "不写入文件，改为输出表格：md、csv 或 json",
+        "Print the tables instead of writing the document: md, csv or json.",
     ),
     (
         "cli.new_doc.category",

@@ -13,6 +13,7 @@ mod authoring;
 mod document;
 mod help;
 mod model;
+mod report;
 mod run;
 mod site;
 
@@ -20,7 +21,7 @@ mod site;
 pub type Message = (&'static str, &'static str, &'static str);
 
 /// Every part of the table.
-static PARTS: [&[Message]; 8] = [
+static PARTS: [&[Message]; 9] = [
     help::MESSAGES,
     document::MESSAGES,
     site::MESSAGES,
@@ -29,6 +30,7 @@ static PARTS: [&[Message]; 8] = [
     audit::MESSAGES,
     authoring::MESSAGES,
     model::MESSAGES,
+    report::MESSAGES,
 ];
 
 /// Every message, part after part.
