@@ -206,45 +206,56 @@ pub fn tally(path: &Path, year: i32, per_year: bool, today: NaiveDate) -> Result
 /// `不予公开：属于国家秘密`), the reason alone (`属于国家秘密`), or its code
 /// (`3.1`, `3-1`, `（三）1`).
 fn outcome_row(text: &str) -> Option<usize> {
-    let norm = |s: &str| -> String {
-        s.chars()
-            .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"' | '＂'))
-            .map(|c| match c {
-                '(' => '（',
-                ')' => '）',
-                '：' => ':',
-                '—' => '-',
-                c => c,
-            })
-            .collect()
-    };
-    let key = norm(text);
-    let labels = Section::Three.rows();
-    const NUMERALS: [&str; 6] = ["一", "二", "三", "四", "五", "六"];
-    for (g, (group, row, reasons)) in GROUPS.iter().enumerate() {
-        if *reasons == 0 {
-            if key == *group || key == format!("（{}）{group}", NUMERALS[g]) {
-                return Some(*row);
+    // Every form of every outcome, made once.
+    static FORMS: std::sync::LazyLock<std::collections::HashMap<String, usize>> =
+        std::sync::LazyLock::new(|| {
+            const NUMERALS: [&str; 6] = ["一", "二", "三", "四", "五", "六"];
+            let labels = Section::Three.rows();
+            let mut forms = std::collections::HashMap::new();
+            for (g, (group, row, reasons)) in GROUPS.iter().enumerate() {
+                if *reasons == 0 {
+                    forms.insert((*group).to_owned(), *row);
+                    forms.insert(format!("（{}）{group}", NUMERALS[g]), *row);
+                    continue;
+                }
+                for k in 0..*reasons {
+                    let label = outcome_key(labels[row + k].0);
+                    let reason = label
+                        .split_once('.')
+                        .map_or(label.as_str(), |(_, r)| r)
+                        .to_owned();
+                    for form in [
+                        reason.clone(),
+                        format!("{}.{}", g + 1, k + 1),
+                        format!("{}-{}", g + 1, k + 1),
+                        format!("（{}）{}", NUMERALS[g], k + 1),
+                    ] {
+                        forms.insert(form, row + k);
+                    }
+                    for sep in ["", "-", ":", "/", "、"] {
+                        forms.insert(format!("{group}{sep}{reason}"), row + k);
+                    }
+                    forms.insert(label, row + k);
+                }
             }
-            continue;
-        }
-        for k in 0..*reasons {
-            let label = norm(labels[row + k].0);
-            let reason = label.split_once('.').map_or(label.as_str(), |(_, r)| r);
-            let mut forms = vec![
-                label.clone(),
-                reason.to_owned(),
-                format!("{}.{}", g + 1, k + 1),
-                format!("{}-{}", g + 1, k + 1),
-                format!("（{}）{}", NUMERALS[g], k + 1),
-            ];
-            forms.extend(["", "-", ":", "/", "、"].map(|sep| format!("{group}{sep}{reason}")));
-            if forms.contains(&key) {
-                return Some(row + k);
-            }
-        }
-    }
-    None
+            forms
+        });
+    FORMS.get(&outcome_key(text)).copied()
+}
+
+/// An outcome as [`outcome_row`] compares it: no spaces or quotes, the
+/// format's brackets and a plain colon and dash.
+fn outcome_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"' | '＂'))
+        .map(|c| match c {
+            '(' => '（',
+            ')' => '）',
+            '：' => ':',
+            '—' => '-',
+            c => c,
+        })
+        .collect()
 }
 
 /// An amount in 元 (up to two decimals) in fen.

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildExample, buildFixture, buildCorpus, serve, launch, watchedPage, axeViolations } from './site.mjs';
+import { buildExample, buildFixture, buildCorpus, buildReport, serve, launch, watchedPage, axeViolations } from './site.mjs';
 
 let browser;
 const servers = [];
@@ -115,6 +115,23 @@ test('a generated corpus site: lists with pages, documents with tables, search',
     'year/index.html',
     `search/index.html?q=${encodeURIComponent('信息公开')}`,
   ]);
+});
+
+test('an annual report with its tables passes axe-core at 1280 and 375 px, and prints on A4', async () => {
+  const { site, page: path } = buildReport();
+  await check(site, [path], { viewport: { width: 1280, height: 900 } });
+  await check(site, [path], { viewport: { width: 375, height: 800 } });
+  // Printed on A4 (210 mm less 2 × 15 mm margins: 680 CSS px), every table fits the page's width.
+  const server = await serve(site);
+  servers.push(server);
+  const { page, context } = await watchedPage(browser, server.origin, { viewport: { width: 680, height: 1000 } });
+  await page.emulateMedia({ media: 'print' });
+  await page.goto(`${server.origin}/${path}`);
+  const widths = await page.$$eval('.report-table table', (ts) => ts.map((t) => [t.scrollWidth, t.parentElement.clientWidth]));
+  assert.ok(widths.length >= 6, `tables: ${widths.length}`);
+  for (const [table, room, caption] of widths) assert.ok(table <= room, `${caption}: ${table} px wide in ${room} px`);
+  assert.equal(await page.$eval('.report-csv', (p) => getComputedStyle(p).display), 'none', 'no download links on paper');
+  await context.close();
 });
 
 test('the checker itself catches a planted violation', async () => {

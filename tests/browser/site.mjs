@@ -1,7 +1,7 @@
 // Shared by the browser tests: build a site, serve it on 127.0.0.1 with a
 // record of every request, launch Debian's chromium through playwright-core.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -30,6 +30,22 @@ export function buildCorpus(n) {
   gencorpus(n, 5, site);
   execFileSync(bin, ['build', '--root', site], { stdio: 'pipe' });
   return join(site, 'public');
+}
+
+// The annual-report fixture with its 2025 report drafted by `gongkai report`
+// and published (prose written, draft removed); returns { site: public/, page }.
+export function buildReport() {
+  if (!bin) throw new Error('build gongkai first (cargo build), or set GONGKAI_BIN');
+  const site = mkdtempSync(join(tmpdir(), 'gongkai-report-'));
+  cpSync(join(repo, 'tests/fixtures/report'), site, { recursive: true });
+  const env = { ...process.env, SOURCE_DATE_EPOCH: '1769904000', GONGKAI_LANG: 'en' };
+  execFileSync(bin, ['report', '--root', site, '--year', '2025'], { stdio: 'pipe', env });
+  const name = readdirSync(join(site, 'content')).find((f) => readFileSync(join(site, 'content', f), 'utf8').includes('```年报 2025'));
+  const file = join(site, 'content', name);
+  const text = readFileSync(file, 'utf8').split('\n').filter((l) => l !== 'draft: true').map((l) => (l.startsWith('【待填写') ? '本机关依法做好政府信息公开工作。' : l));
+  writeFileSync(file, text.join('\n'));
+  execFileSync(bin, ['build', '--root', site], { stdio: 'pipe', env });
+  return { site: join(site, 'public'), page: `docs/${name.replace(/\.md$/, '.html')}` };
 }
 
 function buildCopy(from, parts) {
