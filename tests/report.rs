@@ -448,3 +448,27 @@ fn figures_and_registers_are_checked_before_anything_is_written() {
         stderr(&out)
     );
 }
+
+#[test]
+fn the_register_kept_as_an_xlsx_spreadsheet_gives_the_same_tables() {
+    let (_dir, site) = fixture_site("report");
+    fs::remove_file(site.join("registers/applications.csv")).expect("remove");
+    // registers/applications.csv is missing: the same name as .xlsx is read.
+    fs::copy(
+        site.join("applications.xlsx"),
+        site.join("registers/applications.xlsx"),
+    )
+    .expect("copy");
+    let out = report(&site, "2025");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("read 304 application register rows"),
+        "{}",
+        stderr(&out)
+    );
+    let text = read(&document(&site, "2025"));
+    assert_eq!(
+        block(&text, "2025", "三"),
+        read(&fixture("report").join("expected-2025.txt"))
+    );
+}
