@@ -316,6 +316,17 @@ fn every_broken_register_row_is_reported_with_its_file_row_and_id() {
         err.contains("登记表现有的列：编号、收到日期、申请人类型、办结日期"),
         "{err}"
     );
+    // A row's problem is in the reader's language too, inside its row.
+    register(&site, &["C2,2025-02-30,甲,自然人,予以公开,2025-03-10,"]);
+    let out = gongkai_env(
+        &["report", "--root", &site.to_string_lossy(), "--year", "2025"],
+        &[DAY, ("GONGKAI_LANG", "zh")],
+    );
+    assert!(
+        stderr(&out).contains("第 2 行（编号 C2）：收到日期读不出：日历上没有“2025-02-30”这一天"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

@@ -84,7 +84,7 @@ pub fn tally(path: &Path, year: i32, per_year: bool, today: NaiveDate) -> Result
                     e.text()
                 };
                 bad(
-                    msg!("register.received", reason = reason),
+                    crate::lang::Text::new("register.received").nested("reason", &reason),
                     msg!("register.date.hint"),
                 );
                 return;

@@ -50,9 +50,15 @@ pub(crate) fn row_problem(
     } else {
         id.to_owned()
     };
-    Diagnostic::error(path, msg!("register.row", row = row, id = id, problem = message))
-        .at(row)
-        .hint(hint)
+    Diagnostic::error(
+        path,
+        crate::lang::Text::new("register.row")
+            .arg("row", &row)
+            .arg("id", &id)
+            .nested("problem", &message),
+    )
+    .at(row)
+    .hint(hint)
 }
 
 /// A register's end date (办结日期, 审结日期): none when the cell is empty.
@@ -61,7 +67,7 @@ pub(crate) fn end_date(text: &str) -> Result<Option<NaiveDate>, (crate::lang::Te
         "" => Ok(None),
         text => crate::content::date::parse(text).map(Some).map_err(|e| {
             (
-                msg!("register.closed", reason = e.text()),
+                crate::lang::Text::new("register.closed").nested("reason", &e.text()),
                 msg!("register.date.hint"),
             )
         }),

@@ -68,7 +68,7 @@ pub fn tally(path: &Path, year: i32, today: NaiveDate) -> Result<Table, Vec<Diag
             Ok(d) => d,
             Err(e) => {
                 bad(
-                    msg!("register.received", reason = e.text()),
+                    crate::lang::Text::new("register.received").nested("reason", &e.text()),
                     msg!("register.date.hint"),
                 );
                 return;
