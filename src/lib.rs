@@ -29,6 +29,7 @@ pub mod authoring;
 pub(crate) mod build;
 pub mod catalogue;
 pub mod content;
+pub mod deploy;
 pub mod diagnostic;
 pub(crate) mod error;
 pub(crate) mod export;

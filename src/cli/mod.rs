@@ -50,6 +50,7 @@ impl Cli {
             Command::Audit(c) => c.run(lang),
             Command::Stats(c) => c.run(lang),
             Command::Report(c) => c.run(lang),
+            Command::Deploy(c) => c.run(lang),
             Command::NewDoc(c) => c.run(lang),
             Command::Import(c) => c.run(lang),
             Command::New(c) => c.run(lang),
@@ -75,6 +76,9 @@ enum Command {
     /// Draft the year's 政府信息公开工作年度报告 into content/ (or refresh its
     /// tables), from the catalogue and the registers; every sum checked.
     Report(AnnualReport),
+    /// Publish the built output to a target declared in site.yaml
+    /// (deploy: targets:), sending only what changed.
+    Deploy(Deploy),
     /// Create a document with the next free 索引号 (site.yaml index_number.pattern),
     /// today's date and the required fields; prints its path.
     NewDoc(NewDoc),
@@ -515,6 +519,77 @@ impl AnnualReport {
                     return ExitCode::from(2);
                 }
             },
+        }
+        ExitCode::SUCCESS
+    }
+}
+
+#[derive(Args)]
+struct Deploy {
+    #[command(flatten)]
+    site: Site,
+    /// The target's name (default: the first in site.yaml).
+    #[arg(long)]
+    target: Option<String>,
+    /// Print what would be uploaded and deleted; change nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Delete even beyond deploy.max_delete_percent.
+    #[arg(long)]
+    force: bool,
+}
+
+impl Deploy {
+    fn run(self, lang: Option<Lang>) -> ExitCode {
+        let root = self.site.root;
+        let output = Output::new(&root, Format::Human, false, language(lang, &root));
+        let options = gongkai::deploy::Options {
+            target: self.target,
+            dry_run: self.dry_run,
+            force: self.force,
+        };
+        let done = match gongkai::deploy::deploy(&root, &options) {
+            Ok(done) => done,
+            Err(problems) => {
+                output.diagnostics(&problems);
+                return ExitCode::from(2);
+            }
+        };
+        output.diagnostics(&done.notes);
+        let plan = &done.plan;
+        let bytes = format!("{:.1} MB", plan.bytes as f64 / 1e6);
+        if self.dry_run {
+            for path in &plan.uploads {
+                println!("+ {path}");
+            }
+            for path in &plan.deletions {
+                println!("- {path}");
+            }
+        }
+        let (code, target) = (
+            if self.dry_run {
+                "deploy.plan"
+            } else {
+                "deploy.done"
+            },
+            done.target.as_str(),
+        );
+        output.say(
+            &gongkai::lang::Text::new(code)
+                .arg("target", &target)
+                .arg("uploads", &plan.uploads.len())
+                .arg("bytes", &bytes)
+                .arg("deletions", &plan.deletions.len())
+                .arg("unchanged", &plan.unchanged),
+        );
+        if self.dry_run {
+            output.say(&msg!("deploy.dry_run"));
+        }
+        if let Some((urls, file)) = &done.refresh {
+            for url in urls {
+                println!("{url}");
+            }
+            output.say(&msg!("deploy.refresh", n = urls.len(), file = file.display()));
         }
         ExitCode::SUCCESS
     }

@@ -32,6 +32,7 @@ use journal::{recover, replay};
 pub use lock::SiteLock;
 use manifest::{Entry, Manifest, StatePaths, prune_manifests, read_manifest, write_manifest};
 pub(crate) use sink::{Discard, Sink, Stamp};
+pub(crate) use target::MARKER;
 use target::OutputLock;
 use writer::Writer;
 

@@ -55,6 +55,8 @@ pub struct SiteConfig {
     pub search: SearchConfig,
     /// The office's registers that `gongkai report` reads.
     pub registers: RegistersConfig,
+    /// Where `gongkai deploy` publishes the output.
+    pub deploy: DeployConfig,
     /// File types that may be published as attachments (lower case, no dot).
     pub attachment_types: std::collections::BTreeSet<String>,
     /// The disclosure column's structure, when declared.
@@ -240,6 +242,31 @@ fn default_figures() -> String {
     "registers/figures.yaml".to_owned()
 }
 
+/// The `deploy:` section of site.yaml: where `gongkai deploy` publishes
+/// the output, and how much it may delete at once.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct DeployConfig {
+    /// The targets, the first being the default.
+    #[serde(default)]
+    pub targets: Vec<DeployTarget>,
+    /// The largest share of a target's files (in per cent) a deploy may
+    /// delete without `--force` (default 10).
+    #[serde(default)]
+    pub max_delete_percent: Option<u8>,
+}
+
+/// One place `gongkai deploy` publishes to.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct DeployTarget {
+    /// The name `--target` picks it by.
+    pub name: String,
+    /// A folder on this machine or a mounted share (the web server's root
+    /// for the site), absolute or relative to the site root.
+    pub folder: PathBuf,
+}
+
 /// One 信息分类 of the catalogue.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
@@ -284,6 +311,8 @@ struct RawSiteConfig {
     search: SearchConfig,
     #[serde(default)]
     registers: RegistersConfig,
+    #[serde(default)]
+    deploy: DeployConfig,
     #[serde(default)]
     attachments: RawAttachments,
     #[serde(default)]
@@ -794,6 +823,7 @@ fn validate(raw: RawSiteConfig, text: &str) -> Result<SiteConfig, Vec<Diagnostic
         issuers: raw.issuers,
         search: raw.search,
         registers: raw.registers,
+        deploy: raw.deploy,
         attachment_types,
         column: raw.column,
         feed_entries: raw.feeds.entries,

@@ -34,6 +34,11 @@ pub(super) static MESSAGES: &[(&str, &str, &str)] = &[
         "Draft the year's 政府信息公开工作年度报告 into content/ (or refresh its tables), from the catalogue and the registers; every sum checked.",
     ),
     (
+        "cli.deploy.about",
+        "把生成好的网站发布到 site.yaml 中声明的目标（deploy: targets:），只传送有变化的文件",
+        "Publish the built output to a target declared in site.yaml (deploy: targets:), sending only what changed.",
+    ),
+    (
         "cli.new_doc.about",
         "新建一篇文件：取下一个可用的索引号（site.yaml 的 index_number.pattern）、日期和必填字段；输出文件路径",
         "Create a document with the next free 索引号 (site.yaml index_number.pattern), today's date and the required fields; prints its path.",
@@ -125,6 +130,21 @@ pub(super) static MESSAGES: &[(&str, &str, &str)] = &[
         "cli.report.format",
         "不写入文件，改为输出表格：md、csv 或 json",
         "Print the tables instead of writing the document: md, csv or json.",
+    ),
+    (
+        "cli.deploy.target",
+        "发布目标的名称（默认为 site.yaml 中的第一个）",
+        "The target's name (default: the first in site.yaml).",
+    ),
+    (
+        "cli.deploy.dry_run",
+        "只列出将要上传和删除的文件，不做任何改动",
+        "Print what would be uploaded and deleted; change nothing.",
+    ),
+    (
+        "cli.deploy.force",
+        "即使超过 deploy.max_delete_percent 也执行删除",
+        "Delete even beyond deploy.max_delete_percent.",
     ),
     (
         "cli.new_doc.category",

@@ -10,6 +10,7 @@
 mod advice;
 mod audit;
 mod authoring;
+mod deploy;
 mod document;
 mod help;
 mod model;
@@ -21,7 +22,7 @@ mod site;
 pub type Message = (&'static str, &'static str, &'static str);
 
 /// Every part of the table.
-static PARTS: [&[Message]; 9] = [
+static PARTS: [&[Message]; 10] = [
     help::MESSAGES,
     document::MESSAGES,
     site::MESSAGES,
@@ -31,6 +32,7 @@ static PARTS: [&[Message]; 9] = [
     authoring::MESSAGES,
     model::MESSAGES,
     report::MESSAGES,
+    deploy::MESSAGES,
 ];
 
 /// Every message, part after part.

@@ -1,0 +1,294 @@
+//! `gongkai deploy`: publishes the built output to where the public reads
+//! it, sending only what changed. A target is declared in site.yaml
+//! (`deploy: targets:`); today a folder: the web server's root for the site,
+//! on this machine or a mounted share ([`folder`]).
+//!
+//! A deploy is a [`Plan`] (what to upload, what to delete, the bytes, the
+//! addresses a CDN must refresh), then its application in an order that
+//! keeps the site consistent if it is interrupted: files nothing links to
+//! yet first, pages next, the search manifest and the home page last, and
+//! deletions only after every upload. The target remembers what the last
+//! deploy left there (a state file), so unchanged files are not read again
+//! and only files a deploy put there are ever deleted; a deploy that would
+//! delete more than a share of them (default 10 %) stops unless forced.
+
+pub mod folder;
+mod tree;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::Diagnostic;
+use crate::msg;
+use crate::site::config::{DeployTarget, SiteConfig};
+
+pub use tree::Sum;
+
+/// What the command asked for.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The target's name (default: the first declared).
+    pub target: Option<String>,
+    /// Print the plan, change nothing.
+    pub dry_run: bool,
+    /// Delete beyond the share site.yaml allows.
+    pub force: bool,
+}
+
+/// What a deploy does to a target.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Plan {
+    /// Paths to upload, in the order they are uploaded.
+    pub uploads: Vec<String>,
+    /// Their bytes in all.
+    pub bytes: u64,
+    /// Paths a previous deploy put there that the output no longer has.
+    pub deletions: Vec<String>,
+    /// Paths already there as they are in the output.
+    pub unchanged: usize,
+}
+
+/// What a deploy did.
+#[derive(Debug)]
+pub struct Deployed {
+    /// The target's name.
+    pub target: String,
+    /// What it did (or, with `--dry-run`, would do).
+    pub plan: Plan,
+    /// The addresses a CDN must refresh, and the file they were written to.
+    pub refresh: Option<(Vec<String>, PathBuf)>,
+    /// Warnings (no absolute base_url for the refresh list, …).
+    pub notes: Vec<Diagnostic>,
+}
+
+/// The plan from the output's files and what the target holds: uploads
+/// ordered so that what links to a file comes after it.
+pub fn plan(output: &BTreeMap<String, Sum>, there: &BTreeMap<String, Sum>) -> Plan {
+    let mut uploads: Vec<&String> = output
+        .iter()
+        .filter(|(path, sum)| there.get(*path) != Some(sum))
+        .map(|(path, _)| path)
+        .collect();
+    uploads.sort_by_key(|p| (rank(p), p.as_str()));
+    Plan {
+        bytes: uploads.iter().map(|p| output[*p].size).sum(),
+        unchanged: output.len() - uploads.len(),
+        uploads: uploads.into_iter().cloned().collect(),
+        deletions: there
+            .keys()
+            .filter(|p| !output.contains_key(*p))
+            .cloned()
+            .collect(),
+    }
+}
+
+/// When a file is uploaded: what pages link to first, then the pages, then
+/// the entry points (the search manifest, the home page).
+fn rank(path: &str) -> u8 {
+    match path {
+        "index.html" => 3,
+        "search/manifest.json" => 2,
+        p if p.ends_with(".html") => 1,
+        _ => 0,
+    }
+}
+
+/// The addresses a CDN must refresh after `plan`: each uploaded or deleted
+/// file under `base_url`, and a folder's address for its `index.html`.
+pub fn refresh_urls(base_url: &str, plan: &Plan) -> Vec<String> {
+    let base = if base_url.ends_with('/') {
+        base_url.to_owned()
+    } else {
+        format!("{base_url}/")
+    };
+    let mut urls = Vec::new();
+    for path in plan.uploads.iter().chain(&plan.deletions) {
+        let encoded: String = path
+            .split('/')
+            .map(|part| {
+                percent_encoding::utf8_percent_encode(part, percent_encoding::NON_ALPHANUMERIC).to_string()
+            })
+            .map(|p| p.replace("%2E", ".").replace("%2D", "-").replace("%5F", "_"))
+            .collect::<Vec<_>>()
+            .join("/");
+        if let Some(folder) = encoded.strip_suffix("index.html") {
+            urls.push(format!("{base}{folder}"));
+        }
+        urls.push(format!("{base}{encoded}"));
+    }
+    urls
+}
+
+/// Deploys the site at `root` (built already) to the target `options` names.
+pub fn deploy(root: &Path, options: &Options) -> Result<Deployed, Vec<Diagnostic>> {
+    let config = SiteConfig::load(root)?;
+    let target = pick(&config, options.target.as_deref())?;
+    let output = root.join(&config.output_dir);
+    if !output.join(crate::output::MARKER).exists() {
+        return Err(vec![
+            Diagnostic::error(&config.output_dir, msg!("deploy.not_built"))
+                .hint(msg!("deploy.not_built.hint")),
+        ]);
+    }
+    let files = tree::sums(&output).map_err(|e| {
+        vec![Diagnostic::error(
+            &config.output_dir,
+            msg!("error.unreadable", error = e),
+        )]
+    })?;
+    let dest = root.join(&target.folder);
+    let mut there = folder::State::read(&dest, &files).map_err(|e| {
+        vec![
+            Diagnostic::error(&target.folder, msg!("deploy.target_unreadable", error = e))
+                .hint(msg!("deploy.target_unreadable.hint")),
+        ]
+    })?;
+    let plan = plan(&files, &there.files);
+    let share = u64::from(config.deploy.max_delete_percent.unwrap_or(10));
+    let known = there.files.len() as u64;
+    if !options.force && !plan.deletions.is_empty() && plan.deletions.len() as u64 * 100 > known * share {
+        return Err(vec![
+            Diagnostic::error(
+                &target.folder,
+                msg!(
+                    "deploy.too_many_deletions",
+                    n = plan.deletions.len(),
+                    of = known,
+                    share = share
+                ),
+            )
+            .field("deploy.max_delete_percent")
+            .hint(msg!("deploy.too_many_deletions.hint")),
+        ]);
+    }
+    let mut notes = Vec::new();
+    let absolute = config.base_url.starts_with("http://") || config.base_url.starts_with("https://");
+    let urls = refresh_urls(&config.base_url, &plan);
+    if !absolute {
+        notes.push(
+            Diagnostic::warning(crate::site::config::FILE_NAME, msg!("deploy.no_base_url"))
+                .field("base_url")
+                .hint(msg!("deploy.no_base_url.hint")),
+        );
+    }
+    if options.dry_run {
+        return Ok(Deployed {
+            target: target.name.clone(),
+            plan,
+            refresh: None,
+            notes,
+        });
+    }
+    folder::apply(&output, &dest, &plan, &files, &mut there).map_err(|e| {
+        vec![
+            Diagnostic::error(&target.folder, msg!("deploy.write", error = e))
+                .hint(msg!("deploy.write.hint")),
+        ]
+    })?;
+    let refresh = if absolute && !urls.is_empty() {
+        let file = root
+            .join(crate::site::STATE_DIR)
+            .join(format!("deploy-{}-refresh.txt", target.name));
+        let text: String = urls.iter().map(|u| format!("{u}\n")).collect();
+        let written = std::fs::create_dir_all(root.join(crate::site::STATE_DIR))
+            .and_then(|()| std::fs::write(&file, text));
+        if let Err(e) = written {
+            notes.push(Diagnostic::warning(&file, msg!("deploy.write", error = e)));
+        }
+        Some((urls, file))
+    } else {
+        None
+    };
+    Ok(Deployed {
+        target: target.name.clone(),
+        plan,
+        refresh,
+        notes,
+    })
+}
+
+/// The target `name` names, or the first.
+fn pick<'a>(config: &'a SiteConfig, name: Option<&str>) -> Result<&'a DeployTarget, Vec<Diagnostic>> {
+    let targets = &config.deploy.targets;
+    let found = match name {
+        Some(name) => targets.iter().find(|t| t.name == name),
+        None => targets.first(),
+    };
+    found.ok_or_else(|| {
+        let names: Vec<&str> = targets.iter().map(|t| t.name.as_str()).collect();
+        let message = match name {
+            Some(name) => msg!("deploy.unknown_target", name = name),
+            None => msg!("deploy.no_targets"),
+        };
+        let hint = if names.is_empty() {
+            msg!("deploy.no_targets.hint")
+        } else {
+            msg!("hint.use_one_of", names = names.join("、"))
+        };
+        vec![
+            Diagnostic::error(crate::site::config::FILE_NAME, message)
+                .field("deploy.targets")
+                .hint(hint),
+        ]
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sum(n: u8) -> Sum {
+        Sum {
+            size: u64::from(n),
+            hash: [n; 16],
+        }
+    }
+
+    #[test]
+    fn the_plan_uploads_what_changed_entry_points_last_and_deletes_what_went() {
+        let output: BTreeMap<String, Sum> = [
+            ("index.html", 1),
+            ("search/manifest.json", 2),
+            ("docs/a.html", 3),
+            ("assets/style.css", 4),
+            ("search/t/1.bin", 5),
+            ("docs/same.html", 6),
+        ]
+        .into_iter()
+        .map(|(p, n)| (p.to_owned(), sum(n)))
+        .collect();
+        let there: BTreeMap<String, Sum> = [("docs/same.html", 6), ("docs/a.html", 9), ("docs/gone.html", 7)]
+            .into_iter()
+            .map(|(p, n)| (p.to_owned(), sum(n)))
+            .collect();
+        let plan = plan(&output, &there);
+        assert_eq!(
+            plan.uploads,
+            [
+                "assets/style.css",
+                "search/t/1.bin",
+                "docs/a.html",
+                "search/manifest.json",
+                "index.html"
+            ]
+        );
+        assert_eq!(plan.bytes, 4 + 5 + 3 + 2 + 1);
+        assert_eq!(plan.deletions, ["docs/gone.html"]);
+        assert_eq!(plan.unchanged, 1);
+        let urls = refresh_urls(
+            "https://www.x.gov.cn/zwgk",
+            &Plan {
+                uploads: vec!["index.html".into(), "docs/政策 1.html".into()],
+                ..Plan::default()
+            },
+        );
+        assert_eq!(
+            urls,
+            [
+                "https://www.x.gov.cn/zwgk/",
+                "https://www.x.gov.cn/zwgk/index.html",
+                "https://www.x.gov.cn/zwgk/docs/%E6%94%BF%E7%AD%96%201.html"
+            ]
+        );
+    }
+}
