@@ -566,17 +566,14 @@ impl Deploy {
                 println!("- {path}");
             }
         }
-        let (code, target) = (
-            if self.dry_run {
-                "deploy.plan"
-            } else {
-                "deploy.done"
-            },
-            done.target.as_str(),
-        );
+        let summary = if self.dry_run {
+            gongkai::lang::Text::new("deploy.plan")
+        } else {
+            gongkai::lang::Text::new("deploy.done")
+        };
         output.say(
-            &gongkai::lang::Text::new(code)
-                .arg("target", &target)
+            &summary
+                .arg("target", &done.target)
                 .arg("uploads", &plan.uploads.len())
                 .arg("bytes", &bytes)
                 .arg("deletions", &plan.deletions.len())
