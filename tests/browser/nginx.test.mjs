@@ -1,0 +1,107 @@
+// The site deployed by `gongkai deploy` into a folder and served by a real
+// nginx with the configuration the README documents (docs/nginx.conf):
+// `nginx -t` accepts it, the search works through it in chromium, the
+// headers and types are right and the deploy's record is not served.
+// Skipped where nginx is not installed (CI installs it).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bin, repo, launch, watchedPage } from './site.mjs';
+
+const nginx = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].find(existsSync);
+const mimeTypes = ['/etc/nginx/mime.types', '/usr/local/nginx/conf/mime.types'].find(existsSync);
+
+let browser;
+let server;
+let origin;
+before(async () => {
+  if (!nginx) return;
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.kill();
+});
+
+async function freePort() {
+  const s = createServer();
+  await new Promise((resolve) => s.listen(0, '127.0.0.1', resolve));
+  const { port } = s.address();
+  await new Promise((resolve) => s.close(resolve));
+  return port;
+}
+
+test('the deployed site served by nginx with the documented configuration', { skip: !nginx && 'nginx is not installed' }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-nginx-'));
+  // nginx's workers (nobody, when run as root) read the site: open the folders.
+  chmodSync(dir, 0o755);
+  const site = join(dir, 'site');
+  const www = join(dir, 'www');
+  for (const p of ['site.yaml', 'content']) cpSync(join(repo, p), join(site, p), { recursive: true });
+  writeFileSync(join(site, 'site.yaml'), `${readFileSync(join(site, 'site.yaml'), 'utf8')}deploy:\n  targets:\n    - { name: web, folder: "${www}" }\n`);
+  execFileSync(bin, ['build', '--root', site], { stdio: 'pipe' });
+  execFileSync(bin, ['deploy', '--root', site], { stdio: 'pipe' });
+  execFileSync('chmod', ['-R', 'a+rX', www]);
+
+  const port = await freePort();
+  const block = readFileSync(join(repo, 'docs/nginx.conf'), 'utf8')
+    .replace('listen 80;', `listen 127.0.0.1:${port};`)
+    .replace('alias /var/www/zwgk/;', `alias ${www}/;`);
+  const conf = join(dir, 'nginx.conf');
+  writeFileSync(conf, [
+    process.getuid?.() === 0 ? 'user root;' : '',
+    'worker_processes 1;',
+    `pid ${dir}/nginx.pid;`,
+    `error_log ${dir}/error.log;`,
+    'events { worker_connections 64; }',
+    'http {',
+    `  include ${mimeTypes};`,
+    '  default_type application/octet-stream;',
+    '  access_log off;',
+    ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${dir}/${t};`),
+    block,
+    '}',
+  ].join('\n'));
+  execFileSync(nginx, ['-t', '-q', '-p', dir, '-c', conf], { stdio: 'pipe' });
+  server = spawn(nginx, ['-p', dir, '-c', conf, '-g', 'daemon off;'], { stdio: 'ignore' });
+  origin = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 50; i++) {
+    try { await fetch(`${origin}/zwgk/index.html`); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
+  }
+
+  const home = await fetch(`${origin}/zwgk/`);
+  assert.equal(home.status, 200);
+  assert.equal(home.headers.get('content-type'), 'text/html; charset=utf-8');
+  assert.match(home.headers.get('content-security-policy') || '', /default-src 'self'/);
+  assert.equal(home.headers.get('x-content-type-options'), 'nosniff');
+  const types = {
+    '/zwgk/search/manifest.json': /^application\/json; charset=utf-8$/,
+    '/zwgk/search/t/0.bin': /^application\/octet-stream$/,
+    '/zwgk/search/x/0.txt': /^text\/plain; charset=utf-8$/,
+    '/zwgk/catalogue.csv': /^text\/csv; charset=utf-8$/,
+    '/zwgk/assets/search.js': /^application\/javascript; charset=utf-8$/,
+  };
+  for (const [path, type] of Object.entries(types)) {
+    const r = await fetch(`${origin}${path}`);
+    assert.equal(r.status, 200, path);
+    assert.match(r.headers.get('content-type'), type, path);
+  }
+  for (const hidden of ['/zwgk/.gongkai-deploy', '/zwgk/.gongkai-output']) {
+    assert.equal((await fetch(`${origin}${hidden}`)).status, 404, hidden);
+  }
+
+  // The search, as a reader uses it, through nginx.
+  const { page, problems, context } = await watchedPage(browser, origin);
+  await page.goto(`${origin}/zwgk/search/index.html`);
+  await page.fill('#search-q', '政务公开');
+  await page.press('#search-q', 'Enter');
+  await page.waitForFunction(() => document.getElementById('search-status').dataset.ms);
+  assert.match(await page.textContent('#search-status'), /^找到 5 件/);
+  assert.equal(await page.$$eval('#search-results > li', (l) => l.length), 5);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
