@@ -40,6 +40,7 @@ pub fn markdown(data: &[u8]) {
         body,
         8,
         &gongkai::content::markdown::keep_links,
+        "fuzz",
     );
     let html = rendered.html.to_ascii_lowercase();
     for tag in [
