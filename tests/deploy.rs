@@ -208,3 +208,63 @@ fn targets_are_named_in_site_yaml() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_precompressing_target_keeps_a_gzip_copy_beside_each_text_file() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (site, www) = site(dir.path());
+    let yaml = read(&site.join("site.yaml")).replace("folder:", "precompress: true, folder:");
+    fs::write(site.join("site.yaml"), yaml).expect("write");
+    build(&site);
+    assert!(deploy(&site, &[]).status.success());
+    let public = site.join("public");
+    let gunzip = |path: &Path| {
+        let mut out = Vec::new();
+        flate2::read::GzDecoder::new(fs::File::open(path).expect("gz"))
+            .read_to_end(&mut out)
+            .expect("gunzip");
+        out
+    };
+    let check = || {
+        let files = visible(&public);
+        let mut copies = 0;
+        for (path, bytes) in &files {
+            let gz = www.join(format!("{path}.gz"));
+            let text = [
+                ".html", ".css", ".js", ".json", ".txt", ".xml", ".csv", ".svg", ".bin",
+            ]
+            .iter()
+            .any(|e| path.ends_with(e));
+            if text && bytes.len() >= 512 {
+                assert_eq!(gunzip(&gz), *bytes, "{path}.gz");
+                copies += 1;
+            } else {
+                assert!(!gz.exists(), "{path}.gz");
+            }
+        }
+        // Nothing else: no copy of a file the site no longer has.
+        let extra: Vec<String> = visible(&www)
+            .into_keys()
+            .filter(|p| p.ends_with(".gz") && !files.contains_key(p.trim_end_matches(".gz")))
+            .collect();
+        assert!(extra.is_empty(), "{extra:?}");
+        copies
+    };
+    assert!(check() > 100);
+    // An edit and a removal: the copies follow their files.
+    let doc = site.join("content/3504-15-2018-000001.md");
+    fs::write(
+        &doc,
+        read(&doc).replace("2017年，我区认真贯彻落实", "2017年，本区认真贯彻落实"),
+    )
+    .expect("write");
+    fs::remove_file(site.join("content/6200-03-2018-000083.md")).expect("remove");
+    build(&site);
+    let out = deploy(&site, &["--force"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    check();
+    // The copies are made again only for what changed.
+    let again = deploy(&site, &[]);
+    assert!(stdout(&again).contains("0 files uploaded"), "{}", stdout(&again));
+}

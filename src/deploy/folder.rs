@@ -84,7 +84,20 @@ pub fn apply(
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default()
         ));
-        std::fs::copy(output.join(path), &temp)?;
+        match super::gzip_source(path, output) {
+            // A precompressed copy, made from its file (no time in its
+            // header: the same file gives the same bytes).
+            Some(source) => {
+                use std::io::Write;
+                let bytes = std::fs::read(output.join(source))?;
+                let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+                gz.write_all(&bytes)?;
+                std::fs::write(&temp, gz.finish()?)?;
+            }
+            None => {
+                std::fs::copy(output.join(path), &temp)?;
+            }
+        }
         std::fs::rename(&temp, &to).inspect_err(|_| {
             let _ = std::fs::remove_file(&temp);
         })?;

@@ -69,7 +69,7 @@ pub fn plan(output: &BTreeMap<String, Sum>, there: &BTreeMap<String, Sum>) -> Pl
         .filter(|(path, sum)| there.get(*path) != Some(sum))
         .map(|(path, _)| path)
         .collect();
-    uploads.sort_by_key(|p| (rank(p), p.as_str()));
+    uploads.sort_by_key(|p| (rank(p), p.strip_suffix(".gz").unwrap_or(p), !p.ends_with(".gz")));
     Plan {
         bytes: uploads.iter().map(|p| output[*p].size).sum(),
         unchanged: output.len() - uploads.len(),
@@ -82,9 +82,48 @@ pub fn plan(output: &BTreeMap<String, Sum>, there: &BTreeMap<String, Sum>) -> Pl
     }
 }
 
+/// Text files compressed beside themselves (`precompress: true`); smaller
+/// ones are not worth it.
+const PRECOMPRESS: [&str; 9] = ["html", "css", "js", "json", "txt", "xml", "csv", "svg", "bin"];
+const PRECOMPRESS_MIN: u64 = 512;
+
+/// The `.gz` copies a precompressing target holds beside the output's text
+/// files: their sums stand for "made from this file" (the copy's bytes
+/// follow from the file's), so the plan needs no compression.
+fn precompressed(files: &BTreeMap<String, Sum>) -> Vec<(String, Sum)> {
+    files
+        .iter()
+        .filter(|(path, sum)| {
+            sum.size >= PRECOMPRESS_MIN
+                && path
+                    .rsplit_once('.')
+                    .is_some_and(|(_, ext)| PRECOMPRESS.contains(&ext))
+        })
+        .map(|(path, sum)| {
+            let mut seed = sum.hash.to_vec();
+            seed.extend_from_slice(b"gzip");
+            (
+                format!("{path}.gz"),
+                Sum {
+                    size: 0,
+                    hash: crate::hash::hash16(&seed),
+                },
+            )
+        })
+        .collect()
+}
+
+/// The file a `.gz` copy is made from, when `path` is one (no output file
+/// of that name).
+pub(crate) fn gzip_source<'a>(path: &'a str, output: &Path) -> Option<&'a str> {
+    path.strip_suffix(".gz").filter(|_| !output.join(path).exists())
+}
+
 /// When a file is uploaded: what pages link to first, then the pages, then
-/// the entry points (the search manifest, the home page).
+/// the entry points (the search manifest, the home page); a `.gz` copy
+/// just before its file.
 fn rank(path: &str) -> u8 {
+    let path = path.strip_suffix(".gz").unwrap_or(path);
     match path {
         "index.html" => 3,
         "search/manifest.json" => 2,
@@ -102,7 +141,13 @@ pub fn refresh_urls(base_url: &str, plan: &Plan) -> Vec<String> {
         format!("{base_url}/")
     };
     let mut urls = Vec::new();
-    for path in plan.uploads.iter().chain(&plan.deletions) {
+    // A `.gz` copy is served for its file's address.
+    for path in plan
+        .uploads
+        .iter()
+        .chain(&plan.deletions)
+        .filter(|p| !p.ends_with(".gz"))
+    {
         let encoded: String = path
             .split('/')
             .map(|part| {
@@ -130,12 +175,15 @@ pub fn deploy(root: &Path, options: &Options) -> Result<Deployed, Vec<Diagnostic
                 .hint(msg!("deploy.not_built.hint")),
         ]);
     }
-    let files = tree::sums(&output).map_err(|e| {
+    let mut files = tree::sums(&output).map_err(|e| {
         vec![Diagnostic::error(
             &config.output_dir,
             msg!("error.unreadable", error = e),
         )]
     })?;
+    if target.precompress {
+        files.extend(precompressed(&files));
+    }
     let dest = root.join(&target.folder);
     let mut there = folder::State::read(&dest, &files).map_err(|e| {
         vec![

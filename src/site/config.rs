@@ -265,6 +265,10 @@ pub struct DeployTarget {
     /// A folder on this machine or a mounted share (the web server's root
     /// for the site), absolute or relative to the site root.
     pub folder: PathBuf,
+    /// Also write a gzip copy (`<file>.gz`) beside each text file, for
+    /// nginx's `gzip_static`.
+    #[serde(default)]
+    pub precompress: bool,
 }
 
 /// One 信息分类 of the catalogue.

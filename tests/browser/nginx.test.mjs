@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync, chmodSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,7 +42,7 @@ test('the deployed site served by nginx with the documented configuration', { sk
   const site = join(dir, 'site');
   const www = join(dir, 'www');
   for (const p of ['site.yaml', 'content']) cpSync(join(repo, p), join(site, p), { recursive: true });
-  writeFileSync(join(site, 'site.yaml'), `${readFileSync(join(site, 'site.yaml'), 'utf8')}deploy:\n  targets:\n    - { name: web, folder: "${www}" }\n`);
+  writeFileSync(join(site, 'site.yaml'), `${readFileSync(join(site, 'site.yaml'), 'utf8')}deploy:\n  targets:\n    - { name: web, precompress: true, folder: "${www}" }\n`);
   execFileSync(bin, ['build', '--root', site], { stdio: 'pipe' });
   execFileSync(bin, ['deploy', '--root', site], { stdio: 'pipe' });
   execFileSync('chmod', ['-R', 'a+rX', www]);
@@ -90,6 +90,11 @@ test('the deployed site served by nginx with the documented configuration', { sk
     assert.equal(r.status, 200, path);
     assert.match(r.headers.get('content-type'), type, path);
   }
+  // gzip_static sends the deploy's precompressed copy (its length, not chunks).
+  const gz = await fetch(`${origin}/zwgk/search/manifest.json`, { headers: { 'accept-encoding': 'gzip' } });
+  assert.equal(gz.headers.get('content-encoding'), 'gzip');
+  assert.equal(Number(gz.headers.get('content-length')), statSync(join(www, 'search/manifest.json.gz')).size);
+  assert.deepEqual(await gz.json(), JSON.parse(readFileSync(join(www, 'search/manifest.json'), 'utf8')));
   for (const hidden of ['/zwgk/.gongkai-deploy', '/zwgk/.gongkai-output']) {
     assert.equal((await fetch(`${origin}${hidden}`)).status, 404, hidden);
   }
