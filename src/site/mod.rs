@@ -11,6 +11,7 @@ pub(crate) const THEMES_DIR: &str = "themes";
 pub const STATE_DIR: &str = ".gongkai";
 
 pub mod calendar;
+pub mod commands;
 pub mod config;
 pub mod fields;
 pub mod index_number;
