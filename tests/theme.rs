@@ -28,18 +28,40 @@ fn site_theme_overrides_templates_and_assets_by_name() {
     fs::write(theme.join("assets/logo.txt"), "logo").expect("write");
     let out = gongkai(&["build", "--root", &site]);
     assert!(out.status.success(), "{}", stderr(&out));
+    let stylesheet = |public: &std::path::Path| {
+        let home = read(&public.join("index.html"));
+        let at = home
+            .find("<link rel=\"stylesheet\" href=\"assets/style.")
+            .expect("a stylesheet link");
+        let href = &home[at + "<link rel=\"stylesheet\" href=\"".len()..];
+        href[..href.find('"').expect("end")].to_owned()
+    };
+    let default_href = stylesheet(&dir.path().join("s/public"));
+    // A site's own stylesheet: the pages link it under a new fingerprinted name.
+    fs::write(theme.join("assets/style.css"), "body { color: #000; }").expect("write");
+    let out = gongkai(&["build", "--root", &site]);
+    assert!(out.status.success(), "{}", stderr(&out));
     let public = dir.path().join("s/public");
     let home = read(&public.join("index.html"));
     assert!(home.contains("<p>本站自定义首页 2</p>"), "{home}");
+    let href = stylesheet(&public);
     assert!(
-        home.contains("<link rel=\"stylesheet\" href=\"assets/style.css\">"),
-        "base.html of the default theme still applies"
+        href.len() == "assets/style.12345678.css".len() && href.ends_with(".css"),
+        "base.html of the default theme still applies, linking the fingerprinted name: {href}"
+    );
+    assert_ne!(href, default_href, "a new stylesheet, a new name");
+    assert_eq!(read(&public.join(&href)), "body { color: #000; }");
+    assert_eq!(
+        read(&public.join("assets/style.css")),
+        "body { color: #000; }",
+        "the plain name too"
+    );
+    assert!(
+        !public.join(&default_href).exists(),
+        "the old name is gone from the output"
     );
     assert_eq!(read(&public.join("assets/logo.txt")), "logo");
-    assert!(
-        public.join("assets/style.css").exists(),
-        "default assets are kept"
-    );
+    assert!(public.join("assets/site.js").exists(), "default assets are kept");
     // Document pages still use the embedded template.
     assert!(read(&public.join("docs/0001-03-2026-000001.html")).contains("<th scope=\"row\">索引号</th>"));
 }

@@ -24,6 +24,7 @@ use crate::hash::hash16;
 mod journal;
 mod lock;
 mod manifest;
+pub mod mime;
 mod sink;
 mod target;
 mod writer;

@@ -17,6 +17,7 @@ use crate::diagnostic::Diagnostic;
 use crate::output::{OutputError, Sink, Stamp};
 use crate::site::theme::Theme;
 
+mod assets;
 mod context;
 pub(crate) mod i18n;
 mod page_context;
@@ -85,7 +86,8 @@ pub(crate) fn render_all(
     sink: &dyn Sink,
 ) -> Result<RenderStats, RenderError> {
     let env = environment(theme)?;
-    let shared = Shared::new(catalogue, bodies, theme, options);
+    let (asset_names, asset_files) = assets::fingerprinted(theme);
+    let shared = Shared::new(catalogue, bodies, theme, options, &asset_names);
     let globals = shared.fingerprints(&env);
     let jobs = jobs(catalogue);
     options.progress.stage("rendering", jobs.len());
@@ -130,13 +132,13 @@ pub(crate) fn render_all(
         problems.dedup_by(|a, b| a.message == b.message && a.path == b.path);
         return Err(RenderError::Template(problems));
     }
-    for (name, bytes) in &theme.assets {
-        sink.write(&format!("assets/{name}"), bytes, None)?;
+    for asset in &asset_files {
+        sink.write(&format!("assets/{}", asset.name), &asset.bytes, None)?;
     }
     Ok(RenderStats {
         pages: jobs.len(),
         rendered,
-        assets: theme.assets.len(),
+        assets: asset_files.len(),
         paths,
     })
 }
@@ -326,7 +328,13 @@ struct Shared<'a> {
 }
 
 impl<'a> Shared<'a> {
-    fn new(catalogue: &'a Catalogue, bodies: &'a Bodies, theme: &'a Theme, options: &RenderOptions) -> Self {
+    fn new(
+        catalogue: &'a Catalogue,
+        bodies: &'a Bodies,
+        theme: &'a Theme,
+        options: &RenderOptions,
+        assets: &std::collections::BTreeMap<String, String>,
+    ) -> Self {
         let config = &catalogue.config;
         let site = context! {
             title => config.title.clone(),
@@ -336,6 +344,8 @@ impl<'a> Shared<'a> {
             identity => Value::from(Serde(&config.identity)),
             police_code => config.identity.police_code(),
             tags => Value::from(Serde(tags::site(config))),
+            // Plain name → path of its fingerprinted copy: `{{ root }}{{ site.assets["style.css"] }}`.
+            assets => assets.iter().map(|(plain, hashed)| (plain.clone(), format!("assets/{hashed}"))).collect::<std::collections::BTreeMap<_, _>>(),
             statements => crate::content::page::STATEMENTS.map(|key| (key, crate::content::page::url(key))).to_vec(),
         };
         let (cards, hashes) = catalogue

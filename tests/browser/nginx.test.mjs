@@ -14,6 +14,8 @@ import { bin, repo, launch, watchedPage } from './site.mjs';
 
 const nginx = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].find(existsSync);
 const mimeTypes = ['/etc/nginx/mime.types', '/usr/local/nginx/conf/mime.types'].find(existsSync);
+// Debian's libnginx-mod-http-brotli-static (CI installs it): serves the .br copies.
+const brotliModule = ['/usr/lib/nginx/modules/ngx_http_brotli_static_module.so'].find(existsSync);
 
 let browser;
 let server;
@@ -50,9 +52,11 @@ test('the deployed site served by nginx with the documented configuration', { sk
   const port = await freePort();
   const block = readFileSync(join(repo, 'docs/nginx.conf'), 'utf8')
     .replace('listen 80;', `listen 127.0.0.1:${port};`)
-    .replace('alias /var/www/zwgk/;', `alias ${www}/;`);
+    .replace('alias /var/www/zwgk/;', `alias ${www}/;`)
+    .replace('# brotli_static on;', brotliModule ? 'brotli_static on;' : '# brotli_static on;');
   const conf = join(dir, 'nginx.conf');
   writeFileSync(conf, [
+    brotliModule ? `load_module ${brotliModule};` : '',
     process.getuid?.() === 0 ? 'user root;' : '',
     'worker_processes 1;',
     `pid ${dir}/nginx.pid;`,
@@ -90,11 +94,29 @@ test('the deployed site served by nginx with the documented configuration', { sk
     assert.equal(r.status, 200, path);
     assert.match(r.headers.get('content-type'), type, path);
   }
+  // Pages revalidate; assets named by their content are kept a year, and
+  // carry the security headers too.
+  assert.equal(home.headers.get('cache-control'), 'no-cache');
+  const homeHtml = await (await fetch(`${origin}/zwgk/index.html`)).text();
+  const style = homeHtml.match(/href="(assets\/style\.[0-9a-f]{8}\.css)"/)?.[1];
+  assert.ok(style, 'the home page links the fingerprinted stylesheet');
+  const css = await fetch(`${origin}/zwgk/${style}`, { headers: { 'accept-encoding': 'gzip' } });
+  assert.equal(css.status, 200);
+  assert.equal(css.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+  assert.equal(css.headers.get('x-content-type-options'), 'nosniff');
+  assert.match(css.headers.get('content-type'), /^text\/css/);
+  assert.equal(css.headers.get('content-encoding'), 'gzip', 'gzip_static in the nested location too');
   // gzip_static sends the deploy's precompressed copy (its length, not chunks).
   const gz = await fetch(`${origin}/zwgk/search/manifest.json`, { headers: { 'accept-encoding': 'gzip' } });
   assert.equal(gz.headers.get('content-encoding'), 'gzip');
   assert.equal(Number(gz.headers.get('content-length')), statSync(join(www, 'search/manifest.json.gz')).size);
   assert.deepEqual(await gz.json(), JSON.parse(readFileSync(join(www, 'search/manifest.json'), 'utf8')));
+  if (brotliModule) {
+    const br = await fetch(`${origin}/zwgk/index.html`, { headers: { 'accept-encoding': 'br, gzip' } });
+    assert.equal(br.headers.get('content-encoding'), 'br');
+    assert.equal(Number(br.headers.get('content-length')), statSync(join(www, 'index.html.br')).size);
+    assert.equal(await br.text(), readFileSync(join(www, 'index.html'), 'utf8'));
+  }
   for (const hidden of ['/zwgk/.gongkai-deploy', '/zwgk/.gongkai-output']) {
     assert.equal((await fetch(`${origin}${hidden}`)).status, 404, hidden);
   }
