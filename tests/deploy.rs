@@ -83,12 +83,7 @@ fn a_deploy_sends_exactly_what_changed_and_deletes_only_its_own_files() {
     fs::write(www.join("notes.txt"), "mine").expect("write");
 
     // One document edited: exactly the files whose bytes changed go.
-    let doc = site.join("content/3504-15-2018-000001.md");
-    fs::write(
-        &doc,
-        read(&doc).replace("2017年，我区认真贯彻落实", "2017年，本区认真贯彻落实"),
-    )
-    .expect("write");
+    edit_annual_report(&site);
     build(&site);
     let second = visible(&public);
     let expected = changed(&first, &second);
@@ -210,7 +205,7 @@ fn targets_are_named_in_site_yaml() {
 }
 
 #[test]
-fn a_precompressing_target_keeps_a_gzip_copy_beside_each_text_file() {
+fn a_precompressing_target_keeps_gzip_and_brotli_copies_beside_each_text_file() {
     use std::io::Read;
     let dir = tempfile::tempdir().expect("tempdir");
     let (site, www) = site(dir.path());
@@ -226,11 +221,19 @@ fn a_precompressing_target_keeps_a_gzip_copy_beside_each_text_file() {
             .expect("gunzip");
         out
     };
+    let unbrotli = |path: &Path| {
+        let mut out = Vec::new();
+        brotli::Decompressor::new(fs::File::open(path).expect("br"), 4096)
+            .read_to_end(&mut out)
+            .expect("brotli");
+        out
+    };
     let check = || {
         let files = visible(&public);
         let mut copies = 0;
         for (path, bytes) in &files {
             let gz = www.join(format!("{path}.gz"));
+            let br = www.join(format!("{path}.br"));
             let text = [
                 ".html", ".css", ".js", ".json", ".txt", ".xml", ".csv", ".svg", ".bin",
             ]
@@ -238,27 +241,28 @@ fn a_precompressing_target_keeps_a_gzip_copy_beside_each_text_file() {
             .any(|e| path.ends_with(e));
             if text && bytes.len() >= 512 {
                 assert_eq!(gunzip(&gz), *bytes, "{path}.gz");
+                assert_eq!(unbrotli(&br), *bytes, "{path}.br");
+                assert!(fs::metadata(&br).expect("br").len() <= fs::metadata(&gz).expect("gz").len() + 16);
                 copies += 1;
             } else {
                 assert!(!gz.exists(), "{path}.gz");
+                assert!(!br.exists(), "{path}.br");
             }
         }
         // Nothing else: no copy of a file the site no longer has.
         let extra: Vec<String> = visible(&www)
             .into_keys()
-            .filter(|p| p.ends_with(".gz") && !files.contains_key(p.trim_end_matches(".gz")))
+            .filter(|p| {
+                let file = p.strip_suffix(".gz").or_else(|| p.strip_suffix(".br"));
+                file.is_some_and(|f| !files.contains_key(f))
+            })
             .collect();
         assert!(extra.is_empty(), "{extra:?}");
         copies
     };
     assert!(check() > 100);
     // An edit and a removal: the copies follow their files.
-    let doc = site.join("content/3504-15-2018-000001.md");
-    fs::write(
-        &doc,
-        read(&doc).replace("2017年，我区认真贯彻落实", "2017年，本区认真贯彻落实"),
-    )
-    .expect("write");
+    edit_annual_report(&site);
     fs::remove_file(site.join("content/6200-03-2018-000083.md")).expect("remove");
     build(&site);
     let out = deploy(&site, &["--force"]);

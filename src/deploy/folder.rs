@@ -84,15 +84,12 @@ pub fn apply(
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default()
         ));
-        match super::gzip_source(path, output) {
-            // A precompressed copy, made from its file (no time in its
-            // header: the same file gives the same bytes).
-            Some(source) => {
-                use std::io::Write;
+        match super::copy_source(path, output) {
+            // A compressed copy, made from its file (the same file gives
+            // the same bytes).
+            Some((source, encoding)) => {
                 let bytes = std::fs::read(output.join(source))?;
-                let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-                gz.write_all(&bytes)?;
-                std::fs::write(&temp, gz.finish()?)?;
+                std::fs::write(&temp, encoding.compress(&bytes)?)?;
             }
             None => {
                 std::fs::copy(output.join(path), &temp)?;

@@ -1,18 +1,23 @@
 //! `gongkai deploy`: publishes the built output to where the public reads
 //! it, sending only what changed. A target is declared in site.yaml
-//! (`deploy: targets:`); today a folder: the web server's root for the site,
-//! on this machine or a mounted share ([`folder`]).
+//! (`deploy: targets:`): a folder, the web server's root for the site, on
+//! this machine or a mounted share ([`folder`]), or a bucket of
+//! S3-compatible object storage ([`bucket`], speaking [`s3`] with keys
+//! from [`credentials`]).
 //!
 //! A deploy is a [`Plan`] (what to upload, what to delete, the bytes, the
 //! addresses a CDN must refresh), then its application in an order that
 //! keeps the site consistent if it is interrupted: files nothing links to
 //! yet first, pages next, the search manifest and the home page last, and
-//! deletions only after every upload. The target remembers what the last
-//! deploy left there (a state file), so unchanged files are not read again
-//! and only files a deploy put there are ever deleted; a deploy that would
-//! delete more than a share of them (default 10 %) stops unless forced.
+//! deletions only after every upload. The target remembers what deploys
+//! put there (a record), so only those files are ever deleted; a deploy
+//! that would delete more than a share of them (default 10 %) stops
+//! unless forced.
 
+pub mod bucket;
+pub mod credentials;
 pub mod folder;
+pub mod s3;
 mod tree;
 
 use std::collections::BTreeMap;
@@ -69,7 +74,13 @@ pub fn plan(output: &BTreeMap<String, Sum>, there: &BTreeMap<String, Sum>) -> Pl
         .filter(|(path, sum)| there.get(*path) != Some(sum))
         .map(|(path, _)| path)
         .collect();
-    uploads.sort_by_key(|p| (rank(p), p.strip_suffix(".gz").unwrap_or(p), !p.ends_with(".gz")));
+    uploads.sort_by_key(|p| {
+        let (file, copy) = match Encoding::of(p) {
+            Some((file, encoding)) => (file, encoding as u8),
+            None => (p.as_str(), u8::MAX),
+        };
+        (rank(p), file, copy)
+    });
     Plan {
         bytes: uploads.iter().map(|p| output[*p].size).sum(),
         unchanged: output.len() - uploads.len(),
@@ -87,9 +98,60 @@ pub fn plan(output: &BTreeMap<String, Sum>, there: &BTreeMap<String, Sum>) -> Pl
 const PRECOMPRESS: [&str; 9] = ["html", "css", "js", "json", "txt", "xml", "csv", "svg", "bin"];
 const PRECOMPRESS_MIN: u64 = 512;
 
-/// The `.gz` copies a precompressing target holds beside the output's text
-/// files: their sums stand for "made from this file" (the copy's bytes
-/// follow from the file's), so the plan needs no compression.
+/// A compressed copy kept beside a file, for a web server to send as is
+/// (nginx's `gzip_static`, and `brotli_static` with its module).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Encoding {
+    /// `<file>.gz`, deterministic (no time in its header), level 9.
+    Gzip,
+    /// `<file>.br`, quality 9 (11 is ten times slower for about 5 % less).
+    Brotli,
+}
+
+impl Encoding {
+    const ALL: [Encoding; 2] = [Encoding::Gzip, Encoding::Brotli];
+
+    fn suffix(self) -> &'static str {
+        match self {
+            Encoding::Gzip => ".gz",
+            Encoding::Brotli => ".br",
+        }
+    }
+
+    /// The file a copy's path names and the copy's encoding, when `path`
+    /// names a copy.
+    pub(crate) fn of(path: &str) -> Option<(&str, Encoding)> {
+        Encoding::ALL
+            .into_iter()
+            .find_map(|e| path.strip_suffix(e.suffix()).map(|file| (file, e)))
+    }
+
+    /// `bytes` compressed.
+    pub(crate) fn compress(self, bytes: &[u8]) -> std::io::Result<Vec<u8>> {
+        use std::io::Write;
+        match self {
+            Encoding::Gzip => {
+                let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+                gz.write_all(bytes)?;
+                gz.finish()
+            }
+            Encoding::Brotli => {
+                let mut out = Vec::new();
+                let params = brotli::enc::BrotliEncoderParams {
+                    quality: 9,
+                    lgwin: 22,
+                    ..Default::default()
+                };
+                brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)?;
+                Ok(out)
+            }
+        }
+    }
+}
+
+/// The compressed copies a precompressing target holds beside the
+/// output's text files: their sums stand for "made from this file" (the
+/// copy's bytes follow from the file's), so the plan needs no compression.
 fn precompressed(files: &BTreeMap<String, Sum>) -> Vec<(String, Sum)> {
     files
         .iter()
@@ -99,31 +161,34 @@ fn precompressed(files: &BTreeMap<String, Sum>) -> Vec<(String, Sum)> {
                     .rsplit_once('.')
                     .is_some_and(|(_, ext)| PRECOMPRESS.contains(&ext))
         })
-        .map(|(path, sum)| {
-            let mut seed = sum.hash.to_vec();
-            seed.extend_from_slice(b"gzip");
-            (
-                format!("{path}.gz"),
-                Sum {
-                    size: 0,
-                    hash: crate::hash::hash16(&seed),
-                },
-            )
+        .flat_map(|(path, sum)| {
+            Encoding::ALL.into_iter().map(move |encoding| {
+                let mut seed = sum.hash.to_vec();
+                seed.extend_from_slice(encoding.suffix().as_bytes());
+                (
+                    format!("{path}{}", encoding.suffix()),
+                    Sum {
+                        size: 0,
+                        hash: crate::hash::hash16(&seed),
+                    },
+                )
+            })
         })
         .collect()
 }
 
-/// The file a `.gz` copy is made from, when `path` is one (no output file
-/// of that name).
-pub(crate) fn gzip_source<'a>(path: &'a str, output: &Path) -> Option<&'a str> {
-    path.strip_suffix(".gz").filter(|_| !output.join(path).exists())
+/// The file a compressed copy is made from, and how, when `path` is one
+/// (no output file of that name).
+pub(crate) fn copy_source<'a>(path: &'a str, output: &Path) -> Option<(&'a str, Encoding)> {
+    Encoding::of(path).filter(|_| !output.join(path).exists())
 }
 
-/// When a file is uploaded: what pages link to first, then the pages, then
-/// the entry points (the search manifest, the home page); a `.gz` copy
-/// just before its file.
+/// When a file is uploaded (uploads of one rank may go in parallel): what
+/// pages link to first, then the pages, then
+/// the entry points (the search manifest, the home page); compressed
+/// copies just before their file.
 fn rank(path: &str) -> u8 {
-    let path = path.strip_suffix(".gz").unwrap_or(path);
+    let path = Encoding::of(path).map_or(path, |(file, _)| file);
     match path {
         "index.html" => 3,
         "search/manifest.json" => 2,
@@ -141,12 +206,12 @@ pub fn refresh_urls(base_url: &str, plan: &Plan) -> Vec<String> {
         format!("{base_url}/")
     };
     let mut urls = Vec::new();
-    // A `.gz` copy is served for its file's address.
+    // A compressed copy is served for its file's address.
     for path in plan
         .uploads
         .iter()
         .chain(&plan.deletions)
-        .filter(|p| !p.ends_with(".gz"))
+        .filter(|p| Encoding::of(p).is_none())
     {
         let encoded: String = path
             .split('/')
@@ -168,6 +233,7 @@ pub fn refresh_urls(base_url: &str, plan: &Plan) -> Vec<String> {
 pub fn deploy(root: &Path, options: &Options) -> Result<Deployed, Vec<Diagnostic>> {
     let config = SiteConfig::load(root)?;
     let target = pick(&config, options.target.as_deref())?;
+    let place = target.place();
     let output = root.join(&config.output_dir);
     if !output.join(crate::output::MARKER).exists() {
         return Err(vec![
@@ -184,20 +250,55 @@ pub fn deploy(root: &Path, options: &Options) -> Result<Deployed, Vec<Diagnostic
     if target.precompress {
         files.extend(precompressed(&files));
     }
-    let dest = root.join(&target.folder);
-    let mut there = folder::State::read(&dest, &files).map_err(|e| {
-        vec![
-            Diagnostic::error(&target.folder, msg!("deploy.target_unreadable", error = e))
-                .hint(msg!("deploy.target_unreadable.hint")),
-        ]
-    })?;
-    let plan = plan(&files, &there.files);
+    let mut notes = Vec::new();
+    let mut destination = match (&target.folder, &target.s3) {
+        (Some(folder), _) => {
+            let dest = root.join(folder);
+            let there = folder::State::read(&dest, &files).map_err(|e| {
+                vec![
+                    Diagnostic::error(&place, msg!("deploy.target_unreadable", error = e))
+                        .hint(msg!("deploy.target_unreadable.hint")),
+                ]
+            })?;
+            Destination::Folder(dest, there)
+        }
+        (None, Some(s3)) => {
+            let keys = credentials::find(s3.profile.as_deref()).map_err(|missing| {
+                vec![
+                    Diagnostic::error(&place, msg!("deploy.no_credentials")).hint(msg!(
+                        "deploy.no_credentials.hint",
+                        file = missing.file.display(),
+                        profile = missing.profile
+                    )),
+                ]
+            })?;
+            let client = s3::Client::new(s3, keys).map_err(|e| vec![s3_problem(&place, &e)])?;
+            let remote =
+                bucket::Remote::read(client, &output, &files).map_err(|e| vec![s3_problem(&place, &e)])?;
+            if let Some(example) = remote.foreign.first() {
+                notes.push(
+                    Diagnostic::warning(
+                        &place,
+                        msg!("deploy.foreign", n = remote.foreign.len(), example = example),
+                    )
+                    .hint(msg!("deploy.foreign.hint")),
+                );
+            }
+            Destination::Bucket(Box::new(remote), s3.parallel.unwrap_or(8))
+        }
+        (None, None) => unreachable!("site.yaml's check requires a folder or a bucket"),
+    };
+    let there = match &destination {
+        Destination::Folder(_, state) => &state.files,
+        Destination::Bucket(remote, _) => &remote.files,
+    };
+    let plan = plan(&files, there);
     let share = u64::from(config.deploy.max_delete_percent.unwrap_or(10));
-    let known = there.files.len() as u64;
+    let known = there.len() as u64;
     if !options.force && !plan.deletions.is_empty() && plan.deletions.len() as u64 * 100 > known * share {
         return Err(vec![
             Diagnostic::error(
-                &target.folder,
+                &place,
                 msg!(
                     "deploy.too_many_deletions",
                     n = plan.deletions.len(),
@@ -209,7 +310,6 @@ pub fn deploy(root: &Path, options: &Options) -> Result<Deployed, Vec<Diagnostic
             .hint(msg!("deploy.too_many_deletions.hint")),
         ]);
     }
-    let mut notes = Vec::new();
     let absolute = config.base_url.starts_with("http://") || config.base_url.starts_with("https://");
     let urls = refresh_urls(&config.base_url, &plan);
     if !absolute {
@@ -227,12 +327,19 @@ pub fn deploy(root: &Path, options: &Options) -> Result<Deployed, Vec<Diagnostic
             notes,
         });
     }
-    folder::apply(&output, &dest, &plan, &files, &mut there).map_err(|e| {
-        vec![
-            Diagnostic::error(&target.folder, msg!("deploy.write", error = e))
-                .hint(msg!("deploy.write.hint")),
-        ]
-    })?;
+    match &mut destination {
+        Destination::Folder(dest, state) => {
+            folder::apply(&output, dest, &plan, &files, state).map_err(|e| {
+                vec![
+                    Diagnostic::error(&place, msg!("deploy.write", error = e))
+                        .hint(msg!("deploy.write.hint")),
+                ]
+            })?
+        }
+        Destination::Bucket(remote, parallel) => remote
+            .apply(&output, &plan, &files, *parallel)
+            .map_err(|e| vec![s3_problem(&place, &e)])?,
+    }
     let refresh = if absolute && !urls.is_empty() {
         let file = root
             .join(crate::site::STATE_DIR)
@@ -253,6 +360,45 @@ pub fn deploy(root: &Path, options: &Options) -> Result<Deployed, Vec<Diagnostic
         refresh,
         notes,
     })
+}
+
+/// Where a deploy goes, with what is there.
+enum Destination {
+    Folder(PathBuf, folder::State),
+    Bucket(Box<bucket::Remote>, usize),
+}
+
+/// The problem an object-storage failure is, with the hint that fits it.
+fn s3_problem(place: &Path, error: &s3::Error) -> Diagnostic {
+    match error {
+        s3::Error::Refused {
+            status,
+            code,
+            message,
+        } => {
+            let hint = match (*status, code.as_str()) {
+                (401 | 403, _) | (_, "InvalidAccessKeyId" | "SignatureDoesNotMatch" | "AccessDenied") => {
+                    msg!("deploy.s3_refused.auth")
+                }
+                (_, "NoSuchBucket") | (404, _) => msg!("deploy.s3_refused.bucket"),
+                _ => msg!("deploy.s3_refused.other"),
+            };
+            Diagnostic::error(
+                place,
+                msg!(
+                    "deploy.s3_refused",
+                    status = status,
+                    code = code,
+                    message = message
+                ),
+            )
+            .hint(hint)
+        }
+        s3::Error::Unreachable(e) | s3::Error::Garbled(e) => {
+            Diagnostic::error(place, msg!("deploy.s3_unreachable", error = e))
+                .hint(msg!("deploy.s3_unreachable.hint"))
+        }
+    }
 }
 
 /// The target `name` names, or the first.

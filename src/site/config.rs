@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-pub use super::commands::{DeployConfig, DeployTarget, RegistersConfig};
+pub use super::commands::{BucketConfig, DeployConfig, DeployTarget, RegistersConfig};
 
 use crate::diagnostic::{Diagnostic, line_of};
 use crate::lang::Text;
@@ -722,6 +722,7 @@ fn validate(raw: RawSiteConfig, text: &str) -> Result<SiteConfig, Vec<Diagnostic
         .unwrap_or_default();
     let fields = crate::site::fields::declared(raw.fields, &mut problem);
     let calendar = crate::site::calendar::WorkCalendar::with(raw.calendar, &mut problem);
+    crate::site::commands::check_deploy(&raw.deploy, &mut problem);
     for code in &raw.interpretation.categories {
         if !raw.categories.iter().any(|c| &c.code == code || &c.name == code) {
             problem(

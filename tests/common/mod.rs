@@ -157,3 +157,14 @@ pub fn fill_placeholders(site: &Path) {
     );
     fs::write(site.join("site.yaml"), yaml).expect("write site.yaml");
 }
+
+/// Edits one sentence of the example site's annual report (a one-document
+/// change, for the deploy tests).
+pub fn edit_annual_report(site: &Path) {
+    let doc = site.join("content/3504-15-2018-000001.md");
+    fs::write(
+        &doc,
+        read(&doc).replace("2017年，我区认真贯彻落实", "2017年，本区认真贯彻落实"),
+    )
+    .expect("write");
+}
