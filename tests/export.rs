@@ -11,6 +11,18 @@ use common::*;
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
+/// The rules fixture with an absolute base_url (feeds and sitemap are made).
+fn rules_site() -> (tempfile::TempDir, PathBuf) {
+    let (dir, site) = fixture_site("rules");
+    let yaml = read(&site.join("site.yaml"));
+    fs::write(
+        site.join("site.yaml"),
+        format!("base_url: https://www.example.gov.cn/zwgk/\n{yaml}"),
+    )
+    .expect("write");
+    (dir, site)
+}
+
 fn build(extra_yaml: &str) -> (tempfile::TempDir, PathBuf) {
     let (dir, site) = fixture_site("rules");
     let yaml = read(&site.join("site.yaml"));
@@ -220,13 +232,7 @@ fn without_an_absolute_base_url_feeds_are_skipped_with_a_notice() {
 /// every feed, JSON and CSV file stays well-formed (issue 22, item 6).
 #[test]
 fn control_characters_never_reach_a_feed_or_data_file() {
-    let (_dir, site) = fixture_site("rules");
-    let yaml = read(&site.join("site.yaml"));
-    fs::write(
-        site.join("site.yaml"),
-        format!("base_url: https://www.example.gov.cn/zwgk/\n{yaml}"),
-    )
-    .expect("write");
+    let (_dir, site) = rules_site();
     fs::write(
         site.join("content/zhengce/pasted.md"),
         "---\ntitle: 关于\u{0B}粘贴\u{0}的通知\nindex_number: 0101-02-2020-000030\nissuer: 区政府办公室\ncategory: 政策文件\ndate: 2020-06-01\nsummary: 概述\u{1B}[0m内容\n---\n\n第一段\u{0B}第二行\u{7F}，\u{0C}完。\n",
@@ -264,5 +270,220 @@ fn control_characters_never_reach_a_feed_or_data_file() {
     assert!(
         json.to_string().contains("关于粘贴的通知"),
         "the text around it is kept"
+    );
+}
+
+/// Builds `site` on the day `epoch` (SOURCE_DATE_EPOCH) and reads catalogue.json.
+fn build_on(site: &Path, epoch: &str) -> serde_json::Value {
+    let out = gongkai_env(
+        &["build", "--root", &site.to_string_lossy()],
+        &[("SOURCE_DATE_EPOCH", epoch)],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    serde_json::from_str(&read(&site.join("public/catalogue.json"))).expect("catalogue.json")
+}
+
+fn entry<'a>(catalogue: &'a serde_json::Value, number: &str) -> &'a serde_json::Value {
+    catalogue["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .find(|d| d["index_number"] == number)
+        .unwrap_or_else(|| panic!("{number}"))
+}
+
+#[test]
+fn harvesters_get_modified_dates_digests_and_tombstones() {
+    let (_dir, site) = rules_site();
+    // Day one: each document's modified is its latest dated event.
+    let first = build_on(&site, "1767225600"); // 2026-01-01
+    assert_eq!(first["schema_version"], 2);
+    assert_eq!(first["withdrawn"], serde_json::json!([]));
+    let modified =
+        |c: &serde_json::Value, n: &str| entry(c, n)["modified"].as_str().expect("modified").to_owned();
+    let digest = |c: &serde_json::Value, n: &str| entry(c, n)["digest"].as_str().expect("digest").to_owned();
+    assert_eq!(
+        modified(&first, "0101-02-2018-000007"),
+        "2020-03-01",
+        "repealed the day its successor was published"
+    );
+    assert_eq!(
+        modified(&first, "0101-02-2019-000003"),
+        "2020-01-01",
+        "expired the day after valid_until"
+    );
+    assert_eq!(
+        modified(&first, "0101-02-2020-000001"),
+        "2020-03-02",
+        "interpreted on 2020-03-02"
+    );
+    assert_eq!(modified(&first, "0101-08-2020-000001"), "2020-03-02");
+    assert_eq!(digest(&first, "0101-02-2020-000001").len(), 32);
+    let schema: serde_json::Value =
+        serde_json::from_str(&read(&site.join("public/catalogue.schema.json"))).expect("schema");
+    if let Err(e) = jsonschema::validate(&schema, &first) {
+        panic!("catalogue.json does not match its schema: {e}");
+    }
+    let sitemap = read(&site.join("public/sitemap.xml"));
+    assert!(
+        sitemap.contains("<loc>https://www.example.gov.cn/zwgk/docs/0101-02-2018-000007.html</loc><lastmod>2020-03-01</lastmod>"),
+        "{sitemap}"
+    );
+    let data: serde_json::Value =
+        serde_json::from_str(&read(&site.join("public/data.json"))).expect("data.json");
+    let dataset = &data["dataset"][0];
+    for required in [
+        "title",
+        "description",
+        "keyword",
+        "modified",
+        "publisher",
+        "contactPoint",
+        "identifier",
+        "accessLevel",
+    ] {
+        assert!(
+            !dataset[required].is_null(),
+            "Project Open Data v1.1 requires {required}"
+        );
+    }
+    assert_eq!(dataset["contactPoint"]["@type"], "vcard:Contact");
+    assert!(
+        dataset["contactPoint"]["fn"]
+            .as_str()
+            .is_some_and(|f| !f.is_empty())
+    );
+
+    // A corrected body, built a month later: that document alone is modified
+    // that day; nothing else changes.
+    let policy = site.join("content/zhengce/policy.md");
+    let text = read(&policy);
+    let at = text.rfind("\n\n").expect("a body");
+    fs::write(&policy, format!("{}\n\n（更正）{}", &text[..at], &text[at + 2..])).expect("write");
+    let second = build_on(&site, "1769904000"); // 2026-02-01
+    assert_eq!(modified(&second, "0101-02-2020-000001"), "2026-02-01");
+    assert_ne!(
+        digest(&second, "0101-02-2020-000001"),
+        digest(&first, "0101-02-2020-000001")
+    );
+    for n in [
+        "0101-02-2018-000007",
+        "0101-02-2019-000003",
+        "0101-08-2020-000001",
+    ] {
+        assert_eq!(entry(&second, n), entry(&first, n), "{n} unchanged");
+    }
+    // The feed shows the corrected document again, first.
+    let feed = read(&site.join("public/feed.xml"));
+    let first_entry = &feed[feed.find("<entry>").expect("an entry")..];
+    assert!(
+        first_entry.contains("docs/0101-02-2020-000001.html")
+            && first_entry.contains("<updated>2026-02-01T00:00:00+08:00</updated>"),
+        "{feed}"
+    );
+
+    // Built again later with nothing changed: the date stays.
+    let third = build_on(&site, "1772323200"); // 2026-03-01
+    assert_eq!(modified(&third, "0101-02-2020-000001"), "2026-02-01");
+
+    // A document withdrawn: a tombstone dated that build, kept afterwards.
+    fs::remove_file(site.join("content/zhengce/expiring.md")).expect("remove");
+    let fourth = build_on(&site, "1775001600"); // 2026-04-01
+    let tombstone = serde_json::json!([{
+        "index_number": "0101-02-2019-000003",
+        "url": "https://www.example.gov.cn/zwgk/docs/0101-02-2019-000003.html",
+        "withdrawn": "2026-04-01"
+    }]);
+    assert_eq!(fourth["withdrawn"], tombstone);
+    let fifth = build_on(&site, "1777593600"); // 2026-05-01
+    assert_eq!(fifth["withdrawn"], tombstone, "kept, with its first date");
+    if let Err(e) = jsonschema::validate(&schema, &fifth) {
+        panic!("catalogue.json does not match its schema: {e}");
+    }
+    assert!(!read(&site.join("public/sitemap.xml")).contains("0101-02-2019-000003"));
+}
+
+/// Every key of a JSON-LD node is a keyword or a term of `prefixes`; every
+/// `@id` an absolute IRI.
+fn check_jsonld(value: &serde_json::Value, prefixes: &[String], problems: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, v) in map {
+                if key == "@context" {
+                    continue;
+                }
+                let known = key.starts_with('@')
+                    || key
+                        .split_once(':')
+                        .is_some_and(|(p, _)| prefixes.iter().any(|q| q == p));
+                if !known {
+                    problems.push(format!("unknown term {key}"));
+                }
+                if key == "@id" {
+                    let iri = v.as_str().unwrap_or_default();
+                    if !(iri.starts_with("https://")
+                        || iri.starts_with("http://")
+                        || iri.starts_with("mailto:"))
+                    {
+                        problems.push(format!("not an absolute IRI: {iri}"));
+                    }
+                }
+                if key == "@type" && v.as_str().is_some_and(|t| !t.contains(':')) {
+                    problems.push(format!("type without a prefix: {v}"));
+                }
+                check_jsonld(v, prefixes, problems);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| check_jsonld(v, prefixes, problems)),
+        _ => {}
+    }
+}
+
+#[test]
+fn a_dcat_ap_catalogue_describes_the_exports_for_ckan() {
+    let (_dir, public) = build("");
+    let dcat: serde_json::Value =
+        serde_json::from_str(&read(&public.join("dcat.jsonld"))).expect("dcat.jsonld");
+    let prefixes: Vec<String> = dcat["@context"]
+        .as_object()
+        .expect("an inline context")
+        .keys()
+        .cloned()
+        .collect();
+    for (prefix, iri) in dcat["@context"].as_object().expect("context") {
+        assert!(iri.as_str().is_some_and(|i| i.starts_with("http://")), "{prefix}");
+    }
+    let mut problems = Vec::new();
+    check_jsonld(&dcat, &prefixes, &mut problems);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(dcat["@type"], "dcat:Catalog");
+    for required in ["dct:title", "dct:description", "dct:publisher", "dcat:dataset"] {
+        assert!(!dcat[required].is_null(), "the catalogue's {required}");
+    }
+    let dataset = &dcat["dcat:dataset"][0];
+    assert_eq!(dataset["@type"], "dcat:Dataset");
+    for required in [
+        "dct:title",
+        "dct:description",
+        "dcat:contactPoint",
+        "dcat:distribution",
+        "dct:modified",
+    ] {
+        assert!(!dataset[required].is_null(), "the dataset's {required}");
+    }
+    let distributions = dataset["dcat:distribution"].as_array().expect("distributions");
+    assert_eq!(distributions.len(), 3);
+    for d in distributions {
+        assert_eq!(d["@type"], "dcat:Distribution");
+        let url = d["dcat:accessURL"]["@id"].as_str().expect("accessURL");
+        let file = url
+            .strip_prefix("https://www.example.gov.cn/zwgk/")
+            .expect("under base_url");
+        assert!(public.join(file).is_file(), "{file} is published");
+    }
+    assert!(
+        dataset["dct:modified"]["@value"]
+            .as_str()
+            .is_some_and(|d| d.len() == 10)
     );
 }

@@ -1,12 +1,17 @@
-//! Open data from the [`Catalogue`]: `catalogue.json` with its JSON Schema,
-//! `catalogue.csv` (UTF-8 BOM, RFC 4180) for Excel and WPS, Atom feeds
-//! (RFC 4287) for the site and each category, `sitemap.xml` (a sitemap index
-//! past 50,000 URLs), `robots.txt`, and `data.json` describing the exports
-//! in the Project Open Data (DCAT) shape. Only published documents are in
-//! the catalogue, so nothing else can be exported. Every file is
-//! deterministic: no build time is written, feed dates are document dates.
+//! Open data from the [`Catalogue`]: `catalogue.json` with its JSON Schema
+//! and `catalogue.csv` (UTF-8 BOM, RFC 4180) for Excel and WPS (here), what
+//! harvesters need to take only changes ([`harvest`]), the feeds, sitemaps
+//! and robots.txt ([`feeds`]), and `data.json` and `dcat.jsonld` describing
+//! the exports for data catalogues ([`open_data`]). Only published documents are in
+//! the catalogue, so nothing else can be exported. No build time is
+//! written: feed and sitemap dates are each document's `modified`
+//! ([`harvest`]), which depends only on the documents, the build date and
+//! the previous build's record.
 
-use quick_xml::escape::escape;
+mod feeds;
+mod harvest;
+mod open_data;
+
 use rayon::prelude::*;
 use serde_json::{Value, json};
 
@@ -14,9 +19,7 @@ use crate::catalogue::Catalogue;
 use crate::content::document::{Document, FieldValue};
 use crate::output::{OutputError, Sink, Stamp};
 use crate::site::config::FieldType;
-
-/// URLs per sitemap file (the protocol's limit).
-const SITEMAP_LIMIT: usize = 50_000;
+use harvest::Harvest;
 
 /// Why an export could not be made or written.
 #[derive(Debug, thiserror::Error)]
@@ -44,7 +47,20 @@ pub(crate) enum ExportError {
 /// made from what they would be made of now (see [`stamp`]). `pages` are
 /// the site's pages, for the sitemap.
 pub(crate) fn write(catalogue: &Catalogue, pages: &[String], sink: &dyn Sink) -> Result<(), ExportError> {
-    let stamp = stamp(catalogue, pages);
+    let rows: Vec<Vec<u8>> = catalogue
+        .documents
+        .par_iter()
+        .enumerate()
+        .map(|(i, d)| postcard::to_stdvec(&document_json(catalogue, i, d, None)).unwrap_or_default())
+        .collect();
+    let previous = sink.history(harvest::RECORD);
+    let harvest = Harvest::new(
+        catalogue,
+        &rows,
+        previous.as_deref(),
+        crate::content::date::build_date(),
+    );
+    let stamp = stamp(catalogue, pages, &harvest);
     let listed = paths(catalogue, pages);
     if listed
         .iter()
@@ -56,7 +72,7 @@ pub(crate) fn write(catalogue: &Catalogue, pages: &[String], sink: &dyn Sink) ->
         return Ok(());
     }
     let mut made = Vec::new();
-    for (path, bytes) in make_all(catalogue, pages)? {
+    for (path, bytes) in make_all(catalogue, pages, &harvest)? {
         sink.write(&path, &bytes, Some(&stamp))?;
         made.push(path);
     }
@@ -67,17 +83,29 @@ pub(crate) fn write(catalogue: &Catalogue, pages: &[String], sink: &dyn Sink) ->
 }
 
 /// Every export, as (path, bytes), in the order of [`paths`].
-fn make_all(catalogue: &Catalogue, pages: &[String]) -> Result<Vec<(String, Vec<u8>)>, ExportError> {
+fn make_all(
+    catalogue: &Catalogue,
+    pages: &[String],
+    harvest: &Harvest,
+) -> Result<Vec<(String, Vec<u8>)>, ExportError> {
     // Each file is made independently of the others: in parallel.
     let ((json, csv), (data, feeds)) = rayon::join(
-        || rayon::join(|| catalogue_json(catalogue), || catalogue_csv(catalogue)),
-        || rayon::join(|| to_json(&data_json(catalogue)), || feeds(catalogue, pages)),
+        || rayon::join(|| catalogue_json(catalogue, harvest), || catalogue_csv(catalogue)),
+        || {
+            rayon::join(
+                || to_json(&open_data::data_json(catalogue, harvest)),
+                || feeds::feeds(catalogue, pages, harvest),
+            )
+        },
     );
+    let dcat = to_json(&open_data::dcat_jsonld(catalogue, harvest))?;
     let mut files = vec![
+        (harvest::RECORD.to_owned(), harvest.record(catalogue)),
         ("catalogue.json".to_owned(), json?),
         ("catalogue.schema.json".to_owned(), schema(&catalogue.config)?),
         ("catalogue.csv".to_owned(), csv?),
         ("data.json".to_owned(), data?),
+        ("dcat.jsonld".to_owned(), dcat),
     ];
     files.extend(feeds.into_iter().map(|(path, text)| (path, text.into_bytes())));
     files.extend(
@@ -110,10 +138,12 @@ fn report_tables(catalogue: &Catalogue) -> impl Iterator<Item = (String, &crate:
 /// The paths of the exports, without making the files.
 pub(crate) fn paths(catalogue: &Catalogue, pages: &[String]) -> Vec<String> {
     let mut paths: Vec<String> = [
+        harvest::RECORD,
         "catalogue.json",
         "catalogue.schema.json",
         "catalogue.csv",
         "data.json",
+        "dcat.jsonld",
     ]
     .map(str::to_owned)
     .into();
@@ -126,8 +156,9 @@ pub(crate) fn paths(catalogue: &Catalogue, pages: &[String]) -> Vec<String> {
                 .map(crate::catalogue::url::category_feed),
         );
         paths.push("sitemap.xml".to_owned());
-        if pages.len() > SITEMAP_LIMIT {
-            paths.extend((1..=pages.len().div_ceil(SITEMAP_LIMIT)).map(|n| format!("sitemap-{n}.xml")));
+        if pages.len() > feeds::SITEMAP_LIMIT {
+            paths
+                .extend((1..=pages.len().div_ceil(feeds::SITEMAP_LIMIT)).map(|n| format!("sitemap-{n}.xml")));
         }
         paths.push("robots.txt".to_owned());
     }
@@ -139,10 +170,10 @@ pub(crate) fn paths(catalogue: &Catalogue, pages: &[String]) -> Vec<String> {
 /// configuration they show, every document's row, the facets, the pages of
 /// the sitemap. Equal stamps, equal files: a build whose stamp is the one
 /// the output's exports were written with keeps them.
-fn stamp(catalogue: &Catalogue, pages: &[String]) -> Stamp {
+fn stamp(catalogue: &Catalogue, pages: &[String], harvest: &Harvest) -> Stamp {
     let config = &catalogue.config;
     let mut hasher = blake3::Hasher::new();
-    hasher.update(b"gongkai exports 1\0");
+    hasher.update(b"gongkai exports 2\0");
     crate::hash::program_identity(&mut hasher);
     let head = (
         &config.title,
@@ -164,70 +195,20 @@ fn stamp(catalogue: &Catalogue, pages: &[String]) -> Stamp {
         &config.fields,
     );
     hasher.update(&postcard::to_stdvec(&head).unwrap_or_default());
-    let rows: Vec<[u8; 16]> = catalogue
-        .documents
-        .par_iter()
-        .enumerate()
-        .chunks(1024)
-        .map(|chunk| {
-            let rows: Vec<DocumentJson<'_>> = chunk
-                .into_iter()
-                .map(|(i, d)| document_json(catalogue, i, d))
-                .collect();
-            crate::hash::hash16(&postcard::to_stdvec(&rows).unwrap_or_default())
-        })
-        .collect();
+    // Each document's digest covers its row of catalogue.json and its body.
     hasher.update(&(catalogue.documents.len() as u64).to_le_bytes());
-    for row in rows {
-        hasher.update(&row);
+    for (digest, modified) in harvest.digest.iter().zip(&harvest.modified) {
+        hasher.update(digest);
+        hasher.update(&modified.to_string().into_bytes());
     }
+    hasher.update(&postcard::to_stdvec(&harvest.tombstones).unwrap_or_default());
     let tables: Vec<(String, &crate::content::annual::Table)> = report_tables(catalogue).collect();
     hasher.update(&postcard::to_stdvec(&tables).unwrap_or_default());
     crate::hash::short(&hasher.finalize())
 }
 
-fn absolute(base: &str) -> bool {
+pub(super) fn absolute(base: &str) -> bool {
     base.starts_with("http://") || base.starts_with("https://")
-}
-
-/// The Atom feeds, sitemaps and robots.txt, which need absolute addresses:
-/// none without an http(s) `base_url`.
-fn feeds(catalogue: &Catalogue, pages: &[String]) -> Vec<(String, String)> {
-    let base = &catalogue.config.base_url;
-    if !absolute(base) {
-        return Vec::new();
-    }
-    let all: Vec<usize> = (0..catalogue.documents.len()).collect();
-    let mut files = vec![(
-        "feed.xml".to_owned(),
-        feed(catalogue, &catalogue.config.title, "feed.xml", &all),
-    )];
-    let categories: Vec<(String, String)> = catalogue
-        .categories
-        .par_iter()
-        .map(|facet| {
-            let path = crate::catalogue::url::category_feed(facet);
-            let title = format!("{} - {}", facet.name, catalogue.config.title);
-            let text = feed(catalogue, &title, &path, &facet.documents);
-            (path, text)
-        })
-        .collect();
-    files.extend(categories);
-    files.extend(sitemaps(base, pages));
-    let robots = match catalogue.config.sub_path() {
-        // Crawlers read robots.txt only at the domain's root: written to be
-        // copied there (or its Sitemap line added to the root's own).
-        Some(path) => format!(
-            "# This site lives under {path}: crawlers read robots.txt only at the root of the domain.\n\
-             # Copy this file there, or add its Sitemap line to the root's robots.txt.\n\
-             # 本站位于 {path} 子路径下：搜索引擎只读取网站根目录的 robots.txt。\n\
-             # 请把本文件复制到网站根目录，或把其中的 Sitemap 一行加到根目录的 robots.txt 中。\n\
-             User-agent: *\nAllow: {path}\nSitemap: {base}sitemap.xml\n"
-        ),
-        None => format!("User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n"),
-    };
-    files.push(("robots.txt".to_owned(), robots));
-    files
 }
 
 fn to_json(value: &impl serde::Serialize) -> Result<Vec<u8>, ExportError> {
@@ -244,8 +225,21 @@ fn to_json(value: &impl serde::Serialize) -> Result<Vec<u8>, ExportError> {
 struct CatalogueJson<'a> {
     base_url: &'a str,
     documents: Vec<DocumentJson<'a>>,
+    schema_version: u32,
     title: &'a str,
+    withdrawn: Vec<WithdrawnJson<'a>>,
 }
+
+/// A tombstone in catalogue.json.
+#[derive(serde::Serialize)]
+struct WithdrawnJson<'a> {
+    index_number: &'a str,
+    url: String,
+    withdrawn: String,
+}
+
+/// The version of catalogue.json's format (see its schema).
+const SCHEMA_VERSION: u32 = 2;
 
 /// One document as open data.
 #[derive(serde::Serialize)]
@@ -254,6 +248,8 @@ struct DocumentJson<'a> {
     category: &'a str,
     category_code: &'a str,
     date: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    digest: Option<String>,
     disclosure: &'static str,
     doc_number: Option<&'a str>,
     effective: Option<String>,
@@ -266,6 +262,8 @@ struct DocumentJson<'a> {
     issuers: Vec<&'a str>,
     keywords: &'a [String],
     kind: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    modified: Option<String>,
     published: String,
     registration: Option<&'a str>,
     replaced_by: Option<&'a str>,
@@ -288,7 +286,14 @@ struct AttachmentJson<'a> {
     url: String,
 }
 
-fn document_json<'a>(catalogue: &'a Catalogue, i: usize, d: &'a Document) -> DocumentJson<'a> {
+/// Document `i`'s row; with its `harvest` (digest, modified) in
+/// catalogue.json, without it for computing the digest.
+fn document_json<'a>(
+    catalogue: &'a Catalogue,
+    i: usize,
+    d: &'a Document,
+    harvest: Option<&Harvest>,
+) -> DocumentJson<'a> {
     let base = &catalogue.config.base_url;
     let relations = &catalogue.relations[i];
     let index_of = |j: usize| catalogue.documents[j].index_number.as_str();
@@ -307,6 +312,7 @@ fn document_json<'a>(catalogue: &'a Catalogue, i: usize, d: &'a Document) -> Doc
         category: &category.name,
         category_code: &category.code,
         date: day(d.date),
+        digest: harvest.map(|h| h.digest[i].iter().map(|b| format!("{b:02x}")).collect()),
         disclosure: d.disclosure.label(),
         doc_number: d.doc_number.as_deref(),
         effective: d.effective.map(day),
@@ -329,6 +335,7 @@ fn document_json<'a>(catalogue: &'a Catalogue, i: usize, d: &'a Document) -> Doc
             .collect(),
         keywords: &d.keywords,
         kind: d.kind.as_deref(),
+        modified: harvest.map(|h| day(h.modified[i])),
         published: day(d.published),
         registration: d.registration.as_deref(),
         replaced_by: relations.replaced_by.map(index_of),
@@ -354,16 +361,27 @@ fn document_json<'a>(catalogue: &'a Catalogue, i: usize, d: &'a Document) -> Doc
     }
 }
 
-fn catalogue_json(catalogue: &Catalogue) -> Result<Vec<u8>, ExportError> {
+fn catalogue_json(catalogue: &Catalogue, harvest: &Harvest) -> Result<Vec<u8>, ExportError> {
+    let base = &catalogue.config.base_url;
     let json = CatalogueJson {
-        base_url: &catalogue.config.base_url,
+        base_url: base,
         documents: catalogue
             .documents
             .par_iter()
             .enumerate()
-            .map(|(i, d)| document_json(catalogue, i, d))
+            .map(|(i, d)| document_json(catalogue, i, d, Some(harvest)))
             .collect(),
+        schema_version: SCHEMA_VERSION,
         title: &catalogue.config.title,
+        withdrawn: harvest
+            .tombstones
+            .iter()
+            .map(|t| WithdrawnJson {
+                index_number: &t.index_number,
+                url: format!("{base}{}", t.path),
+                withdrawn: day(t.withdrawn),
+            })
+            .collect(),
     };
     to_json(&json)
 }
@@ -461,7 +479,7 @@ fn catalogue_csv(catalogue: &Catalogue) -> Result<Vec<u8>, ExportError> {
         header.extend(config.fields.iter().map(|f| f.label.as_str()));
         writer.write_record(&header)?;
         for (i, d) in catalogue.documents.iter().enumerate() {
-            let json = document_json(catalogue, i, d);
+            let json = document_json(catalogue, i, d, None);
             let mut record: Vec<String> = vec![
                 d.index_number.clone(),
                 d.title.clone(),
@@ -513,160 +531,5 @@ fn spreadsheet_text(cell: &str) -> std::borrow::Cow<'_, str> {
         format!("'{cell}").into()
     } else {
         cell.into()
-    }
-}
-
-/// An Atom feed (RFC 4287) of the newest documents among `documents`.
-fn feed(catalogue: &Catalogue, title: &str, path: &str, documents: &[usize]) -> String {
-    let base = &catalogue.config.base_url;
-    let entries: Vec<&Document> = documents
-        .iter()
-        .take(catalogue.config.feed_entries)
-        .map(|&i| &catalogue.documents[i])
-        .collect();
-    let stamp = |d: &Document| format!("{}T00:00:00+08:00", d.published.format("%Y-%m-%d"));
-    // No build time: the feed changes when its newest entry does.
-    let updated = entries
-        .first()
-        .map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), |d| stamp(d));
-    let mut xml = String::with_capacity(1024 + entries.len() * 512);
-    xml.push_str(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"",
-    );
-    xml.push_str(&escape(catalogue.config.language.as_str()));
-    xml.push_str("\">\n");
-    xml.push_str(&format!("  <title>{}</title>\n", escape(title)));
-    xml.push_str(&format!("  <id>{}</id>\n", escape(format!("{base}{path}"))));
-    xml.push_str(&format!(
-        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
-        escape(format!("{base}{path}"))
-    ));
-    xml.push_str(&format!(
-        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-        escape(base.as_str())
-    ));
-    xml.push_str(&format!("  <updated>{updated}</updated>\n"));
-    xml.push_str(&format!(
-        "  <author><name>{}</name></author>\n",
-        escape(catalogue.config.title.as_str())
-    ));
-    for d in entries {
-        let url = format!("{base}{}", d.url());
-        xml.push_str("  <entry>\n");
-        xml.push_str(&format!("    <title>{}</title>\n", escape(d.title.as_str())));
-        xml.push_str(&format!("    <id>{}</id>\n", escape(url.as_str())));
-        xml.push_str(&format!(
-            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-            escape(url.as_str())
-        ));
-        xml.push_str(&format!("    <updated>{}</updated>\n", stamp(d)));
-        xml.push_str(&format!(
-            "    <author><name>{}</name></author>\n",
-            escape(d.issuer.as_str())
-        ));
-        xml.push_str(&format!(
-            "    <category term=\"{}\"/>\n",
-            escape(catalogue.config.categories[d.category].name.as_str())
-        ));
-        xml.push_str(&format!(
-            "    <summary>{}</summary>\n",
-            escape(d.summary.as_str())
-        ));
-        xml.push_str("  </entry>\n");
-    }
-    xml.push_str("</feed>\n");
-    xml
-}
-
-/// `sitemap.xml`, or past [`SITEMAP_LIMIT`] URLs a sitemap index and its parts.
-fn sitemaps(base: &str, pages: &[String]) -> Vec<(String, String)> {
-    let urlset = |urls: &[String]| {
-        let mut xml = String::from(
-            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-        );
-        for url in urls {
-            xml.push_str(&format!(
-                "  <url><loc>{}</loc></url>\n",
-                escape(format!("{base}{url}"))
-            ));
-        }
-        xml.push_str("</urlset>\n");
-        xml
-    };
-    if pages.len() <= SITEMAP_LIMIT {
-        return vec![("sitemap.xml".to_owned(), urlset(pages))];
-    }
-    let mut files = Vec::new();
-    let mut index = String::from(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for (n, chunk) in pages.chunks(SITEMAP_LIMIT).enumerate() {
-        let name = format!("sitemap-{}.xml", n + 1);
-        index.push_str(&format!(
-            "  <sitemap><loc>{}</loc></sitemap>\n",
-            escape(format!("{base}{name}"))
-        ));
-        files.push((name, urlset(chunk)));
-    }
-    index.push_str("</sitemapindex>\n");
-    files.insert(0, ("sitemap.xml".to_owned(), index));
-    files
-}
-
-/// The exports described as a Project Open Data (DCAT) catalog.
-fn data_json(catalogue: &Catalogue) -> Value {
-    let base = &catalogue.config.base_url;
-    let modified = catalogue
-        .documents
-        .first()
-        .map(|d| d.published.format("%Y-%m-%d").to_string());
-    let publishers: Vec<&str> = catalogue.issuers.iter().map(|f| f.name.as_str()).collect();
-    json!({
-        "@context": "https://project-open-data.cio.gov/v1.1/schema/catalog.jsonld",
-        "@type": "dcat:Catalog",
-        "conformsTo": "https://project-open-data.cio.gov/v1.1/schema",
-        "describedBy": "https://project-open-data.cio.gov/v1.1/schema/catalog.json",
-        "dataset": [{
-            "@type": "dcat:Dataset",
-            "identifier": format!("{base}catalogue.json"),
-            "title": format!("{} 政府信息公开目录", catalogue.config.title),
-            "description": format!("{} 件主动公开的政府信息的元数据：索引号、信息标题、发布机构、信息分类、发文日期、文件编号、有效性、内容概述。", catalogue.documents.len()),
-            "keyword": ["政府信息公开", "政务公开"],
-            "modified": modified,
-            "publisher": { "@type": "org:Organization", "name": catalogue.config.title },
-            "contributors": publishers,
-            "accessLevel": "public",
-            "language": [catalogue.config.language],
-            "landingPage": base,
-            "distribution": [
-                { "@type": "dcat:Distribution", "title": "catalogue.json", "downloadURL": format!("{base}catalogue.json"), "mediaType": "application/json", "format": "JSON", "describedBy": format!("{base}catalogue.schema.json"), "describedByType": "application/schema+json" },
-                { "@type": "dcat:Distribution", "title": "catalogue.csv", "downloadURL": format!("{base}catalogue.csv"), "mediaType": "text/csv", "format": "CSV" },
-                { "@type": "dcat:Distribution", "title": "feed.xml", "downloadURL": format!("{base}feed.xml"), "mediaType": "application/atom+xml", "format": "Atom" }
-            ]
-        }]
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sitemaps_split_past_fifty_thousand_urls() {
-        let pages: Vec<String> = (0..SITEMAP_LIMIT + 1).map(|i| format!("docs/{i}.html")).collect();
-        let files = sitemaps("https://x.gov.cn/", &pages);
-        let names: Vec<&str> = files.iter().map(|f| f.0.as_str()).collect();
-        assert_eq!(names, ["sitemap.xml", "sitemap-1.xml", "sitemap-2.xml"]);
-        assert!(
-            files[0].1.contains("<sitemapindex")
-                && files[0].1.contains("<loc>https://x.gov.cn/sitemap-2.xml</loc>")
-        );
-        assert_eq!(files[1].1.matches("<url>").count(), SITEMAP_LIMIT);
-        assert_eq!(files[2].1.matches("<url>").count(), 1);
-        let small = sitemaps("https://x.gov.cn/", &pages[..3]);
-        assert_eq!(small.len(), 1);
-        assert!(
-            small[0].1.contains("<urlset") && small[0].1.contains("<loc>https://x.gov.cn/docs/2.html</loc>")
-        );
     }
 }

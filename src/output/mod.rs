@@ -238,6 +238,11 @@ impl Staging {
         (bytes.len() as u64 == entry.size && hash16(&bytes) == entry.hash).then_some(bytes)
     }
 
+    /// The output's file at `rel`, read whether or not a manifest lists it.
+    fn history_bytes(&self, rel: &str) -> Option<Vec<u8>> {
+        fs::read(self.target.join(rel)).ok()
+    }
+
     /// Adds a file to this build's manifest; a second file at one path is an error.
     fn record(&self, rel: &str, entry: Entry) -> Result<(), OutputError> {
         let duplicate = self

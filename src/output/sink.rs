@@ -41,6 +41,13 @@ pub(crate) trait Sink: Sync {
     /// as far as its size tells.
     fn intact(&self, path: &str) -> bool;
 
+    /// The output's bytes at `path` whatever the last build's manifest says,
+    /// even for a `--clean` build: for a record of what was published (the
+    /// harvest record), which is history, not a cache.
+    fn history(&self, _path: &str) -> Option<Vec<u8>> {
+        None
+    }
+
     /// Publishes the file at `source` (an attachment) at `path`.
     fn copy(&self, path: &str, source: &Path) -> Result<(), OutputError> {
         let bytes = fs::read(source).map_err(io_error("cannot read", source))?;
@@ -87,6 +94,10 @@ impl Sink for Staging {
 
     fn intact(&self, path: &str) -> bool {
         self.previous_entry(path).is_some()
+    }
+
+    fn history(&self, path: &str) -> Option<Vec<u8>> {
+        self.history_bytes(path)
     }
 }
 

@@ -1,0 +1,200 @@
+//! What harvesters (a provincial portal, a data catalogue) need to take
+//! only what changed: each document's `modified` date and `digest`, and
+//! tombstones for documents withdrawn since an earlier build.
+//!
+//! `modified` is the latest of the document's own dated events that have
+//! happened by the build date: 发布, 施行 (尚未生效 → 有效), the day after
+//! 失效, the publication of the document repealing it (已废止), of a later
+//! version revising it (已修改) and of a 解读 of it (its page links it). A
+//! change no date records — a corrected title or body — is caught by the
+//! `digest` (a hash of everything catalogue.json says of the document and
+//! of its body): when it differs from the one the previous build recorded,
+//! `modified` becomes the build date.
+//!
+//! The previous build's record is `.gongkai-harvest` in the output
+//! (postcard: 索引号 → digest and modified; and the tombstones), so it
+//! travels with `public/` (a CI job that keeps `public/` between runs keeps
+//! it) and is never deployed (deploys skip dot-files). A document in it
+//! that is no longer published gets a tombstone dated the build date;
+//! tombstones are kept until the document comes back.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::catalogue::Catalogue;
+
+/// The record's path in the output.
+pub(crate) const RECORD: &str = ".gongkai-harvest";
+
+/// What the previous build published, as harvesters saw it.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Record {
+    format: u32,
+    /// 索引号 → what was published under it.
+    documents: BTreeMap<String, Seen>,
+    /// 索引号 → (its former page, the day it was withdrawn, in days since
+    /// 1970-01-01).
+    withdrawn: BTreeMap<String, (String, i32)>,
+}
+
+/// A published document, as the record keeps it.
+#[derive(Debug, Serialize, Deserialize)]
+struct Seen {
+    digest: [u8; 16],
+    /// Days since 1970-01-01.
+    modified: i32,
+    /// Its page (relative to base_url).
+    path: String,
+}
+
+/// A withdrawn document, as catalogue.json lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub(crate) struct Tombstone {
+    pub index_number: String,
+    /// Its former page (relative to base_url).
+    pub path: String,
+    pub withdrawn: NaiveDate,
+}
+
+/// Each document's digest and modified date, and the tombstones, from the
+/// catalogue and the previous build's record (`previous`, its bytes).
+pub(crate) struct Harvest {
+    /// Per document, in the catalogue's order.
+    pub digest: Vec<[u8; 16]>,
+    /// Per document, in the catalogue's order.
+    pub modified: Vec<NaiveDate>,
+    /// Newest first, then by 索引号.
+    pub tombstones: Vec<Tombstone>,
+}
+
+fn days(date: NaiveDate) -> i32 {
+    (date - NaiveDate::default()).num_days() as i32
+}
+
+fn date(days: i32) -> NaiveDate {
+    NaiveDate::default() + chrono::Duration::days(i64::from(days))
+}
+
+/// The latest dated event of document `i` by `today` (see the module's
+/// description).
+pub(crate) fn dated(catalogue: &Catalogue, i: usize, today: NaiveDate) -> NaiveDate {
+    let d = &catalogue.documents[i];
+    let relations = &catalogue.relations[i];
+    let published = |j: usize| catalogue.documents[j].published;
+    let mut latest = d.published;
+    let mut see = |day: NaiveDate| {
+        if day <= today && day > latest {
+            latest = day;
+        }
+    };
+    if let Some(effective) = d.effective {
+        see(effective);
+    }
+    if let Some(until) = d.valid_until.and_then(|u| u.succ_opt()) {
+        see(until);
+    }
+    relations
+        .replaced_by
+        .into_iter()
+        .chain(relations.revised_by.iter().copied())
+        .chain(relations.interpreted_by.iter().copied())
+        .for_each(|j| see(published(j)));
+    latest
+}
+
+impl Harvest {
+    /// From `rows` (each document's catalogue.json row, serialised without
+    /// `digest` and `modified`) and the previous record.
+    pub(crate) fn new(
+        catalogue: &Catalogue,
+        rows: &[Vec<u8>],
+        previous: Option<&[u8]>,
+        today: NaiveDate,
+    ) -> Harvest {
+        let previous: Record = previous
+            .and_then(|bytes| postcard::from_bytes(bytes).ok())
+            .unwrap_or_default();
+        let (digest, modified): (Vec<[u8; 16]>, Vec<NaiveDate>) = catalogue
+            .documents
+            .par_iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let mut seed = rows[i].clone();
+                seed.extend_from_slice(&d.body_hash);
+                let digest = crate::hash::hash16(&seed);
+                let dated = dated(catalogue, i, today);
+                let modified = match previous.documents.get(&d.index_number) {
+                    Some(seen) if seen.digest == digest => dated.max(date(seen.modified)),
+                    Some(_) => dated.max(today),
+                    None => dated,
+                };
+                (digest, modified)
+            })
+            .unzip();
+        let published: std::collections::HashSet<&str> = catalogue
+            .documents
+            .iter()
+            .map(|d| d.index_number.as_str())
+            .collect();
+        let mut tombstones: Vec<Tombstone> = previous
+            .withdrawn
+            .iter()
+            .filter(|(number, _)| !published.contains(number.as_str()))
+            .map(|(number, (path, when))| Tombstone {
+                index_number: number.clone(),
+                path: path.clone(),
+                withdrawn: date(*when),
+            })
+            .collect();
+        tombstones.extend(
+            previous
+                .documents
+                .iter()
+                .filter(|(number, _)| !published.contains(number.as_str()))
+                .map(|(number, seen)| Tombstone {
+                    index_number: number.clone(),
+                    path: seen.path.clone(),
+                    withdrawn: today,
+                }),
+        );
+        tombstones.sort_by(|a, b| {
+            b.withdrawn
+                .cmp(&a.withdrawn)
+                .then_with(|| a.index_number.cmp(&b.index_number))
+        });
+        Harvest {
+            digest,
+            modified,
+            tombstones,
+        }
+    }
+
+    /// The record of this build, for the next.
+    pub(crate) fn record(&self, catalogue: &Catalogue) -> Vec<u8> {
+        let record = Record {
+            format: 1,
+            documents: catalogue
+                .documents
+                .iter()
+                .enumerate()
+                .map(|(i, d)| {
+                    let seen = Seen {
+                        digest: self.digest[i],
+                        modified: days(self.modified[i]),
+                        path: d.url(),
+                    };
+                    (d.index_number.clone(), seen)
+                })
+                .collect(),
+            withdrawn: self
+                .tombstones
+                .iter()
+                .map(|t| (t.index_number.clone(), (t.path.clone(), days(t.withdrawn))))
+                .collect(),
+        };
+        postcard::to_stdvec(&record).unwrap_or_default()
+    }
+}
