@@ -11,19 +11,9 @@ use common::*;
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
-/// The rules fixture with an absolute base_url (feeds and sitemap are made).
-fn rules_site() -> (tempfile::TempDir, PathBuf) {
-    let (dir, site) = fixture_site("rules");
-    let yaml = read(&site.join("site.yaml"));
-    fs::write(
-        site.join("site.yaml"),
-        format!("base_url: https://www.example.gov.cn/zwgk/\n{yaml}"),
-    )
-    .expect("write");
-    (dir, site)
-}
-
-fn build(extra_yaml: &str) -> (tempfile::TempDir, PathBuf) {
+/// The rules fixture with an absolute base_url (feeds and sitemap are
+/// made) and `extra_yaml` in its site.yaml.
+fn rules_site(extra_yaml: &str) -> (tempfile::TempDir, PathBuf) {
     let (dir, site) = fixture_site("rules");
     let yaml = read(&site.join("site.yaml"));
     fs::write(
@@ -31,6 +21,11 @@ fn build(extra_yaml: &str) -> (tempfile::TempDir, PathBuf) {
         format!("base_url: https://www.example.gov.cn/zwgk/\n{extra_yaml}{yaml}"),
     )
     .expect("write");
+    (dir, site)
+}
+
+fn build(extra_yaml: &str) -> (tempfile::TempDir, PathBuf) {
+    let (dir, site) = rules_site(extra_yaml);
     // A title that needs CSV quoting, and a document that must not be exported.
     fs::write(
         site.join("content/zhengce/quoted.md"),
@@ -232,7 +227,7 @@ fn without_an_absolute_base_url_feeds_are_skipped_with_a_notice() {
 /// every feed, JSON and CSV file stays well-formed (issue 22, item 6).
 #[test]
 fn control_characters_never_reach_a_feed_or_data_file() {
-    let (_dir, site) = rules_site();
+    let (_dir, site) = rules_site("");
     fs::write(
         site.join("content/zhengce/pasted.md"),
         "---\ntitle: 关于\u{0B}粘贴\u{0}的通知\nindex_number: 0101-02-2020-000030\nissuer: 区政府办公室\ncategory: 政策文件\ndate: 2020-06-01\nsummary: 概述\u{1B}[0m内容\n---\n\n第一段\u{0B}第二行\u{7F}，\u{0C}完。\n",
@@ -294,7 +289,7 @@ fn entry<'a>(catalogue: &'a serde_json::Value, number: &str) -> &'a serde_json::
 
 #[test]
 fn harvesters_get_modified_dates_digests_and_tombstones() {
-    let (_dir, site) = rules_site();
+    let (_dir, site) = rules_site("");
     // Day one: each document's modified is its latest dated event.
     let first = build_on(&site, "1767225600"); // 2026-01-01
     assert_eq!(first["schema_version"], 2);

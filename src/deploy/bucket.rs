@@ -44,9 +44,9 @@ struct Entry {
 }
 
 #[derive(serde::Serialize, serde::Deserialize)]
-struct Record {
+struct Record<'a> {
     format: u32,
-    files: BTreeMap<String, Option<Entry>>,
+    files: std::borrow::Cow<'a, BTreeMap<String, Option<Entry>>>,
 }
 
 /// What a bucket holds, as far as a deploy is concerned.
@@ -82,9 +82,10 @@ impl Remote {
                 flate2::read::GzDecoder::new(bytes.as_slice())
                     .read_to_end(&mut json)
                     .map_err(|e| Error::Garbled(format!("{RECORD}: {e}")))?;
-                serde_json::from_slice::<Record>(&json)
+                serde_json::from_slice::<Record<'_>>(&json)
                     .map_err(|e| Error::Garbled(format!("{RECORD}: {e}")))?
                     .files
+                    .into_owned()
             }
             None => BTreeMap::new(),
         };
@@ -219,7 +220,7 @@ impl Remote {
                             std::process::abort();
                         }
                         let sent = std::fs::read(output.join(path))
-                            .map_err(|e| Error::Garbled(format!("{path}: {e}")))
+                            .map_err(|e| Error::Local(format!("{path}: {e}")))
                             .and_then(|bytes| {
                                 self.client
                                     .put(path, &bytes, mime::content_type(path), mime::cache_control(path))
@@ -251,13 +252,13 @@ impl Remote {
     fn write_record(&self, files: &BTreeMap<String, Option<Entry>>) -> Result<(), Error> {
         let record = Record {
             format: 1,
-            files: files.clone(),
+            files: std::borrow::Cow::Borrowed(files),
         };
-        let json = serde_json::to_vec(&record).map_err(|e| Error::Garbled(e.to_string()))?;
+        let json = serde_json::to_vec(&record).map_err(|e| Error::Local(e.to_string()))?;
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
         gz.write_all(&json)
             .and_then(|()| gz.finish())
-            .map_err(|e| Error::Garbled(e.to_string()))
+            .map_err(|e| Error::Local(e.to_string()))
             .and_then(|bytes| self.client.put(RECORD, &bytes, "application/gzip", "no-store"))
     }
 }

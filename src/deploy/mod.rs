@@ -111,6 +111,15 @@ pub(crate) enum Encoding {
 impl Encoding {
     const ALL: [Encoding; 2] = [Encoding::Gzip, Encoding::Brotli];
 
+    /// What a copy's sum is derived from besides its file's (the gzip one
+    /// as before Brotli came, so deployed copies are not sent again).
+    fn tag(self) -> &'static [u8] {
+        match self {
+            Encoding::Gzip => b"gzip",
+            Encoding::Brotli => b"brotli",
+        }
+    }
+
     fn suffix(self) -> &'static str {
         match self {
             Encoding::Gzip => ".gz",
@@ -164,7 +173,7 @@ fn precompressed(files: &BTreeMap<String, Sum>) -> Vec<(String, Sum)> {
         .flat_map(|(path, sum)| {
             Encoding::ALL.into_iter().map(move |encoding| {
                 let mut seed = sum.hash.to_vec();
-                seed.extend_from_slice(encoding.suffix().as_bytes());
+                seed.extend_from_slice(encoding.tag());
                 (
                     format!("{path}{}", encoding.suffix()),
                     Sum {
@@ -394,10 +403,11 @@ fn s3_problem(place: &Path, error: &s3::Error) -> Diagnostic {
             )
             .hint(hint)
         }
-        s3::Error::Unreachable(e) | s3::Error::Garbled(e) => {
-            Diagnostic::error(place, msg!("deploy.s3_unreachable", error = e))
-                .hint(msg!("deploy.s3_unreachable.hint"))
-        }
+        s3::Error::Garbled(e) => Diagnostic::error(place, msg!("deploy.s3_garbled", error = e))
+            .hint(msg!("deploy.s3_refused.other")),
+        s3::Error::Local(e) => Diagnostic::error(place, msg!("error.unreadable", error = e)),
+        s3::Error::Unreachable(e) => Diagnostic::error(place, msg!("deploy.s3_unreachable", error = e))
+            .hint(msg!("deploy.s3_unreachable.hint")),
     }
 }
 

@@ -35,6 +35,8 @@ pub enum Error {
     Unreachable(String),
     /// The answer could not be read.
     Garbled(String),
+    /// A file of the output could not be read (nothing the service did).
+    Local(String),
 }
 
 impl std::fmt::Display for Error {
@@ -45,7 +47,7 @@ impl std::fmt::Display for Error {
                 code,
                 message,
             } => write!(f, "{status} {code}: {message}"),
-            Error::Unreachable(e) | Error::Garbled(e) => f.write_str(e),
+            Error::Unreachable(e) | Error::Garbled(e) | Error::Local(e) => f.write_str(e),
         }
     }
 }
@@ -235,6 +237,7 @@ impl Client {
             };
             let again = match &error {
                 Error::Unreachable(_) | Error::Garbled(_) => true,
+                Error::Local(_) => false,
                 Error::Refused { status, code, .. } => {
                     *status >= 500
                         || *status == 429

@@ -122,9 +122,10 @@ impl Harvest {
             .par_iter()
             .enumerate()
             .map(|(i, d)| {
-                let mut seed = rows[i].clone();
-                seed.extend_from_slice(&d.body_hash);
-                let digest = crate::hash::hash16(&seed);
+                let mut hasher = blake3::Hasher::new();
+                hasher.update(&rows[i]);
+                hasher.update(&d.body_hash);
+                let digest = crate::hash::short(&hasher.finalize());
                 let dated = dated(catalogue, i, today);
                 let modified = match previous.documents.get(&d.index_number) {
                     Some(seen) if seen.digest == digest => dated.max(date(seen.modified)),

@@ -178,6 +178,11 @@ pub(super) static MESSAGES: &[(&str, &str, &str)] = &[
         "what was uploaded is whole and the site is still consistent; fix the problem and run gongkai deploy again to send the rest",
     ),
     (
+        "deploy.s3_garbled",
+        "无法读懂对象存储的回复：{error}",
+        "the object storage's answer cannot be read: {error}",
+    ),
+    (
         "deploy.s3_unreachable",
         "连不上对象存储：{error}",
         "the object storage cannot be reached: {error}",
