@@ -98,19 +98,93 @@ fn check_site(root: &Path, progress: &Progress) -> Result<Report, BuildError> {
     };
     render::render_all(&site.catalogue, &site.bodies, &site.theme, &options, &Discard)
         .map_err(render_error)?;
-    Ok(Report {
-        documents: site.catalogue.documents.len(),
-        unpublished: site.catalogue.unpublished,
-        pages: 0,
-        rendered: 0,
-        search: None,
-        out_dir: None,
-        warnings: site.warnings,
-        elapsed: start.elapsed(),
-        stages: Vec::new(),
-        files: Default::default(),
-        notes: Vec::new(),
+    Ok(Report::unwritten(&site.catalogue, site.warnings, start))
+}
+
+impl Report {
+    /// The report of a run that wrote no site (a check, an export).
+    fn unwritten(catalogue: &Catalogue, warnings: Vec<Diagnostic>, start: Instant) -> Report {
+        Report {
+            documents: catalogue.documents.len(),
+            unpublished: catalogue.unpublished,
+            pages: 0,
+            rendered: 0,
+            search: None,
+            out_dir: None,
+            warnings,
+            elapsed: start.elapsed(),
+            stages: Vec::new(),
+            files: Default::default(),
+            notes: Vec::new(),
+        }
+    }
+}
+
+/// Writes the site's published documents as bulk NDJSON for index
+/// `index` into `out` (replaced whole, through a temporary file beside it,
+/// so a failed run leaves the previous file), with the index's mapping
+/// into `mapping` when given.
+pub fn bulk(
+    root: &Path,
+    out: &Path,
+    index: &str,
+    mapping: Option<&Path>,
+    progress: &Progress,
+) -> Result<Report, BuildError> {
+    crate::diagnostic::panics::catch(|| {
+        let start = Instant::now();
+        let mut site = load(root, progress)?;
+        progress.stage("exporting", site.catalogue.documents.len());
+        let local = |path: &Path, e: &dyn std::fmt::Display| {
+            BuildError::Output(OutputError::Io {
+                path: path.to_path_buf(),
+                action: "cannot write",
+                source: std::io::Error::other(e.to_string()),
+            })
+        };
+        let write = |path: &Path, fill: &mut dyn FnMut(&mut dyn std::io::Write) -> Result<(), BuildError>| {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let temp = path.with_file_name(format!(".{name}.gongkai-tmp"));
+            let file = std::fs::File::create(&temp).map_err(|e| local(&temp, &e))?;
+            let mut writer = std::io::BufWriter::with_capacity(1 << 20, file);
+            let filled = fill(&mut writer)
+                .and_then(|()| std::io::Write::flush(&mut writer).map_err(|e| local(&temp, &e)));
+            drop(writer);
+            if let Err(e) = filled {
+                let _ = std::fs::remove_file(&temp);
+                return Err(e);
+            }
+            std::fs::rename(&temp, path).map_err(|e| local(path, &e))
+        };
+        let texts = site.bodies.take_texts();
+        let mut texts = Some(texts);
+        write(out, &mut |w| {
+            export::bulk::write(
+                &site.catalogue,
+                &site.bodies,
+                texts.take().unwrap_or_default(),
+                index,
+                w,
+            )
+            .map(drop)
+            .map_err(|e| match e {
+                export::bulk::BulkError::Body(d) => content_error(vec![d], Vec::new()),
+                other => local(out, &other),
+            })
+        })?;
+        if let Some(mapping) = mapping {
+            write(mapping, &mut |w| {
+                w.write_all(export::bulk::MAPPING.as_bytes())
+                    .map_err(|e| local(mapping, &e))
+            })?;
+        }
+        let warnings = std::mem::take(&mut site.warnings);
+        Ok(Report::unwritten(&site.catalogue, warnings, start))
     })
+    .unwrap_or_else(|m| Err(BuildError::Internal(m)))
 }
 
 /// Builds the site into its output folder. On any failure the previous
@@ -129,7 +203,17 @@ fn build_site(options: &BuildOptions) -> Result<Report, BuildError> {
     let root = &options.root;
     let progress = &options.progress;
     let _lock = SiteLock::acquire(root)?;
-    let config = SiteConfig::load(root).map_err(BuildError::Config)?;
+    let mut config = SiteConfig::load(root).map_err(BuildError::Config)?;
+    // 0. A portal reads its members' published catalogues first.
+    let harvested = (!config.sources.is_empty()).then(|| {
+        progress.stage("harvesting", config.sources.len());
+        let date = crate::content::date::build_date().format("%Y-%m-%d").to_string();
+        crate::portal::harvest(root, &config, &date)
+    });
+    if let Some(h) = &harvested {
+        config.add_categories(h.categories.clone());
+        timer.lap("harvest");
+    }
     let target = options
         .out
         .clone()
@@ -157,6 +241,9 @@ fn build_site(options: &BuildOptions) -> Result<Report, BuildError> {
         },
         staging,
     ) = (site?, staging?);
+    if let Some(h) = harvested {
+        warnings.extend(h.warnings);
+    }
     // A link to a folder is built into the folder it points to.
     let target = staging.target().to_path_buf();
     timer.lap("load");

@@ -36,6 +36,7 @@ pub(crate) mod export;
 pub(crate) mod hash;
 pub mod lang;
 pub mod output;
+pub mod portal;
 pub mod progress;
 pub(crate) mod render;
 pub mod report;
@@ -43,7 +44,7 @@ pub mod search;
 pub mod serve;
 pub mod site;
 
-pub use build::{BuildOptions, Report, build, check};
+pub use build::{BuildOptions, Report, build, bulk, check};
 pub use diagnostic::Diagnostic;
 pub use error::BuildError;
 pub use output::CommitStats;

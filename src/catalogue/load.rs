@@ -29,7 +29,9 @@ use crate::{content::attachment, content::page, content::privacy};
 /// can be resolved against all documents), then every body. Files unchanged
 /// since the last run come from the parse cache ([`crate::catalogue::cache`]).
 pub(crate) fn load(root: &Path, progress: &Progress) -> Result<LoadedSite, BuildError> {
-    let config = SiteConfig::load(root).map_err(BuildError::Config)?;
+    let mut config = SiteConfig::load(root).map_err(BuildError::Config)?;
+    let held = crate::site::sources::held_categories(root, &config);
+    config.add_categories(held);
     load_with(root, config, progress, CacheUse::Read)
 }
 
@@ -125,7 +127,16 @@ pub(crate) fn load_with(
 ) -> Result<LoadedSite, BuildError> {
     let theme = Theme::load(root, &config.theme).map_err(BuildError::Config)?;
     let ((files, mut problems), mut cache) = rayon::join(
-        || source::discover(root),
+        || {
+            let (mut files, problems) = source::discover(root);
+            let copies: Vec<PathBuf> = config
+                .sources
+                .iter()
+                .map(|s| crate::site::sources::member_dir(root, &s.code))
+                .collect();
+            files.extend(source::copies(root, &copies));
+            (files, problems)
+        },
         || {
             if cache_use != CacheUse::Off {
                 Cache::open(root, &config.text_hash)
@@ -160,11 +171,18 @@ pub(crate) fn load_with(
             (file, loaded)
         })
         .collect();
+    // A portal's copy of a member's document that does not pass is the
+    // member's problem: reported, left out, the build goes on.
+    let copies = Copies::of(&config);
+    let mut left_out: Vec<Diagnostic> = Vec::new();
     let mut documents = Vec::with_capacity(loaded.len());
     for (file, result) in loaded {
         match result {
             Ok(d) => documents.push((file, d)),
-            Err(d) => problems.extend(d),
+            Err(d) => match copies.member(&file.rel_path) {
+                Some(member) => left_out.extend(d.into_iter().map(|d| copies.left_out(member, None, d))),
+                None => problems.extend(d),
+            },
         }
     }
 
@@ -215,7 +233,22 @@ pub(crate) fn load_with(
         .iter()
         .filter_map(|d| Some((d.document()?.slug.as_str(), d.anchors().0)))
         .collect();
+    let mut dropped: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
     for d in &done {
+        if let Some(document) = d.document()
+            && let Some(member) = copies.member(&document.source)
+        {
+            if !d.problems().0.is_empty() {
+                dropped.insert(document.source.clone());
+                left_out.extend(
+                    d.problems()
+                        .0
+                        .iter()
+                        .map(|p| copies.left_out(member, Some(&document.index_number), p.clone())),
+                );
+            }
+            continue;
+        }
         problems.extend(d.problems().0.iter().cloned());
         let Some(document) = d.document() else { continue };
         for (target, line) in d.anchors().1 {
@@ -253,11 +286,18 @@ pub(crate) fn load_with(
         let Some(document) = done.into_document() else {
             continue;
         };
+        if dropped.contains(&document.source) {
+            continue;
+        }
         if let Some(rendered) = rendered {
             loaded.insert(document.source.clone(), rendered);
         }
         documents.push(document);
     }
+    if !dropped.is_empty() {
+        copies.forget_references(&mut documents);
+    }
+    notices.extend(left_out);
     problems.extend(super::reports::check(&documents));
     let catalogue = Catalogue::assemble(config, documents, build_date());
     let catalogue = match catalogue {
@@ -284,6 +324,81 @@ pub(crate) fn load_with(
         theme,
         warnings: notices,
     })
+}
+
+/// The portal's copies of its members' documents, as loading tells them
+/// apart (`.gongkai/sources/<code>/`).
+struct Copies<'a> {
+    members: Vec<(&'a str, &'a str)>,
+}
+
+impl<'a> Copies<'a> {
+    fn of(config: &'a SiteConfig) -> Copies<'a> {
+        Copies {
+            members: config
+                .sources
+                .iter()
+                .map(|s| (s.code.as_str(), s.name.as_str()))
+                .collect(),
+        }
+    }
+
+    /// The member's name when `path` is a copy of one of its documents.
+    fn member(&self, path: &Path) -> Option<&'a str> {
+        if self.members.is_empty() || !crate::site::sources::is_copy(path) {
+            return None;
+        }
+        let code = path.components().nth(2)?.as_os_str().to_str()?;
+        self.members
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map(|(_, name)| *name)
+    }
+
+    /// A problem of a member's document, as the warning that it is left out.
+    fn left_out(&self, member: &str, index_number: Option<&str>, problem: Diagnostic) -> Diagnostic {
+        let which = index_number.map_or_else(
+            || {
+                problem
+                    .path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            },
+            str::to_owned,
+        );
+        Diagnostic {
+            severity: crate::diagnostic::Severity::Warning,
+            message: Text::new("portal.document")
+                .arg("name", &member)
+                .arg("index_number", &which)
+                .nested("reason", &problem.message),
+            hint: Some(msg!("portal.document.hint")),
+            ..problem
+        }
+    }
+
+    /// Drops the references of copies to documents no longer there (left
+    /// out): a member's reference is kept only while both ends are.
+    fn forget_references(&self, documents: &mut [Document]) {
+        let present: std::collections::HashSet<String> =
+            documents.iter().map(|d| d.index_number.clone()).collect();
+        for d in documents.iter_mut().filter(|d| self.member(&d.source).is_some()) {
+            d.interprets.retain(|r| present.contains(&r.index_number));
+            if d.replaced_by
+                .as_ref()
+                .is_some_and(|r| !present.contains(&r.index_number))
+            {
+                d.replaced_by = None;
+            }
+            if d.revises
+                .as_ref()
+                .is_some_and(|r| !present.contains(&r.index_number))
+            {
+                d.revises = None;
+            }
+        }
+    }
 }
 
 /// Renders the body of a parsed document, noting what each link resolved

@@ -51,6 +51,7 @@ impl Cli {
             Command::Stats(c) => c.run(lang),
             Command::Report(c) => c.run(lang),
             Command::Deploy(c) => c.run(lang),
+            Command::Bulk(c) => c.run(lang),
             Command::NewDoc(c) => c.run(lang),
             Command::Import(c) => c.run(lang),
             Command::New(c) => c.run(lang),
@@ -79,6 +80,9 @@ enum Command {
     /// Publish the built output to a target declared in site.yaml
     /// (deploy: targets:), sending only what changed.
     Deploy(Deploy),
+    /// Write the published catalogue with its texts as bulk NDJSON for
+    /// OpenSearch or Elasticsearch (_bulk), and the index's mapping.
+    Bulk(Bulk),
     /// Create a document with the next free 索引号 (site.yaml index_number.pattern),
     /// today's date and the required fields; prints its path.
     NewDoc(NewDoc),
@@ -521,6 +525,37 @@ impl AnnualReport {
             },
         }
         ExitCode::SUCCESS
+    }
+}
+
+#[derive(Args)]
+struct Bulk {
+    #[command(flatten)]
+    site: Site,
+    #[command(flatten)]
+    report: Report,
+    /// The NDJSON file to write (replaced whole).
+    #[arg(long, default_value = "catalogue.ndjson")]
+    out: PathBuf,
+    /// The index the action lines name.
+    #[arg(long, default_value = "gongkai")]
+    index: String,
+    /// Also write the index's mapping (settings and fields) to this file.
+    #[arg(long)]
+    mapping: Option<PathBuf>,
+}
+
+impl Bulk {
+    fn run(self, lang: Option<Lang>) -> ExitCode {
+        let output = self.report.output(&self.site, lang);
+        let result = gongkai::bulk(
+            &self.site.root,
+            &self.out,
+            &self.index,
+            self.mapping.as_deref(),
+            &output.progress(),
+        );
+        output.report(result, msg!("verb.exported"))
     }
 }
 

@@ -113,6 +113,33 @@ pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
     (files, problems)
 }
 
+/// The Markdown files in each of `folders` (a portal's copies of its
+/// members, `.gongkai/sources/<code>/`), folder after folder, each in name
+/// order; hidden files are skipped, a missing folder holds nothing.
+pub fn copies(root: &Path, folders: &[PathBuf]) -> Vec<SourceFile> {
+    let mut files = Vec::new();
+    for folder in folders {
+        let Ok(entries) = std::fs::read_dir(folder) else {
+            continue;
+        };
+        let mut found: Vec<SourceFile> = entries
+            .filter_map(Result::ok)
+            .filter(|e| {
+                let name = e.file_name();
+                let name = name.to_string_lossy();
+                !name.starts_with('.') && name.ends_with(".md") && e.file_type().is_ok_and(|t| t.is_file())
+            })
+            .map(|e| SourceFile {
+                rel_path: relative(root, &e.path()),
+                abs_path: e.path(),
+            })
+            .collect();
+        found.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
+        files.extend(found);
+    }
+    files
+}
+
 fn relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }

@@ -8,6 +8,7 @@
 //! ([`harvest`]), which depends only on the documents, the build date and
 //! the previous build's record.
 
+pub(crate) mod bulk;
 mod feeds;
 mod harvest;
 mod open_data;
@@ -341,13 +342,7 @@ fn document_json<'a>(
         replaced_by: relations.replaced_by.map(index_of),
         revises: relations.revises.map(index_of),
         status: d.status.label(),
-        subject: d.subject.map(|s| {
-            let subject = &catalogue.config.subjects[usize::from(s.top)];
-            match s.sub.and_then(|j| subject.children.get(usize::from(j))) {
-                Some(child) => format!("{}/{}", subject.name, child.name),
-                None => subject.name.clone(),
-            }
-        }),
+        subject: d.subject.map(|s| subject_label(&catalogue.config, s)),
         subject_code: d.subject.map(|s| {
             let subject = &catalogue.config.subjects[usize::from(s.top)];
             s.sub
@@ -389,6 +384,18 @@ fn catalogue_json(catalogue: &Catalogue, harvest: &Harvest) -> Result<Vec<u8>, E
 /// The JSON Schema of `catalogue.json`, one description per field; the
 /// site's declared fields are added under `fields`.
 const SCHEMA: &str = include_str!("catalogue.schema.json");
+
+/// A 主题分类 as `class/sub-class` (or the class alone).
+fn subject_label(
+    config: &crate::site::config::SiteConfig,
+    s: crate::content::document::SubjectRef,
+) -> String {
+    let subject = &config.subjects[usize::from(s.top)];
+    match s.sub.and_then(|j| subject.children.get(usize::from(j))) {
+        Some(child) => format!("{}/{}", subject.name, child.name),
+        None => subject.name.clone(),
+    }
+}
 
 fn day(d: chrono::NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()

@@ -103,6 +103,12 @@ pub(super) struct DocumentCtx<'a> {
     pub(super) attachments: Vec<AttachmentCtx<'a>>,
     /// The document as schema.org JSON-LD ([`super::tags::json_ld`]).
     pub(super) json_ld: String,
+    /// A portal's copy of a member's document shown as a link: the
+    /// member's page, which is also the canonical address.
+    pub(super) original: Option<&'a str>,
+    /// The canonical address when it is not the page's own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) canonical: Option<&'a str>,
 }
 
 /// A name and the page it links to.

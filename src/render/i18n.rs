@@ -68,6 +68,12 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ),
     ("breadcrumb", "当前位置", "You are here"),
     ("doc_info", "文件信息", "Document information"),
+    ("original", "原文地址", "Original"),
+    (
+        "read_original",
+        "全文见发布单位网站：",
+        "The full text is on the publishing office's site: ",
+    ),
     ("index_number", "索引号", "Index number"),
     ("disclosure", "公开方式", "Disclosure"),
     ("doc_number", "文件编号", "Document number"),

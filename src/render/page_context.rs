@@ -264,6 +264,8 @@ pub(super) fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a>
                 version_marks,
                 attachments,
                 json_ld: super::tags::json_ld(catalogue, d),
+                original: original_url(catalogue, d),
+                canonical: original_url(catalogue, d),
             }));
             ("document.html", path, ctx, "../", "category")
         }
@@ -568,6 +570,25 @@ fn meta_rows(catalogue: &Catalogue, i: usize) -> super::context::MetaRows<'_> {
         }
     }
     rows
+}
+
+/// The member's own page of a portal's document shown as a link
+/// (`sources:` with `pages: link`).
+fn original_url<'a>(catalogue: &'a Catalogue, d: &'a crate::content::document::Document) -> Option<&'a str> {
+    if catalogue.config.sources.is_empty() {
+        return None;
+    }
+    d.extra.iter().find_map(|(f, value)| {
+        let field = &catalogue.config.fields[usize::from(*f)];
+        match value {
+            crate::content::document::FieldValue::Text(url)
+                if field.key == crate::site::sources::ORIGINAL_KEY =>
+            {
+                Some(url.as_str())
+            }
+            _ => None,
+        }
+    })
 }
 
 /// A declared field's values as shown (one, or each of a list), each with

@@ -81,6 +81,9 @@ pub struct SiteConfig {
     pub interpretation: Interpretation,
     /// How `gongkai new-doc` numbers new documents, when declared.
     pub index_number: Option<IndexNumberConfig>,
+    /// The member sites of a portal (`sources:`); empty for an office's
+    /// own site.
+    pub sources: Vec<crate::site::sources::Source>,
     /// A hash of site.yaml's text: what the parse cache was made with.
     pub(crate) text_hash: crate::hash::Stamp,
 }
@@ -271,6 +274,8 @@ struct RawSiteConfig {
     index_number: Option<RawIndexNumber>,
     #[serde(default, alias = "网站信息", alias = "footer", alias = "页脚")]
     identity: Identity,
+    #[serde(default, alias = "成员网站")]
+    sources: Vec<crate::site::sources::RawSource>,
 }
 
 /// Who runs the site and its registrations (《政府网站发展指引》: the page
@@ -483,6 +488,25 @@ impl SiteConfig {
         (!path.is_empty() && path != "/").then_some(path)
     }
 
+    /// Adds categories a portal's members use that site.yaml does not
+    /// list, after its own; the parse cache is told (a document's category
+    /// is a position in the list).
+    pub fn add_categories(&mut self, more: Vec<Category>) {
+        if more.is_empty() {
+            return;
+        }
+        let mut hasher = blake3::Hasher::new();
+        hasher.update(&self.text_hash);
+        for c in &more {
+            hasher.update(c.code.as_bytes());
+            hasher.update(b"\0");
+            hasher.update(c.name.as_bytes());
+            hasher.update(b"\0");
+        }
+        self.text_hash = crate::hash::short(&hasher.finalize());
+        self.categories.extend(more);
+    }
+
     /// The category whose code or name is `key`.
     pub fn category(&self, key: &str) -> Option<usize> {
         self.categories
@@ -498,6 +522,14 @@ pub fn peek_language(root: &Path) -> Option<String> {
     let text = std::fs::read_to_string(root.join(FILE_NAME)).ok()?;
     let value: serde_norway::Value = serde_norway::from_str(&text).ok()?;
     value.get("language")?.as_str().map(str::to_owned)
+}
+
+/// The `output_dir` site.yaml in `root` gives, read without validating
+/// the rest (a portal reading a member's site folder).
+pub fn peek_output_dir(root: &Path) -> Option<PathBuf> {
+    let text = std::fs::read_to_string(root.join(FILE_NAME)).ok()?;
+    let value: serde_norway::Value = serde_norway::from_str(&text).ok()?;
+    value.get("output_dir")?.as_str().map(PathBuf::from)
 }
 
 /// serde's message without the location suffix it sometimes appends (we print
@@ -720,7 +752,24 @@ fn validate(raw: RawSiteConfig, text: &str) -> Result<SiteConfig, Vec<Diagnostic
         .subjects
         .map(|s| crate::site::fields::subjects(s, &mut problem))
         .unwrap_or_default();
-    let fields = crate::site::fields::declared(raw.fields, &mut problem);
+    let mut fields = crate::site::fields::declared(raw.fields, &mut problem);
+    let sources = crate::site::sources::sources(raw.sources, &mut problem);
+    if !sources.is_empty() {
+        for added in crate::site::sources::portal_fields(&sources) {
+            if let Some(taken) = fields
+                .iter()
+                .find(|f| f.is_named(&added.key) || f.is_named(&added.label))
+            {
+                problem(
+                    "fields",
+                    msg!("config.field_taken", name = taken.key),
+                    msg!("config.source_field.hint"),
+                    &format!("key: {}", taken.key),
+                );
+            }
+            fields.push(added);
+        }
+    }
     let calendar = crate::site::calendar::WorkCalendar::with(raw.calendar, &mut problem);
     crate::site::commands::check_deploy(&raw.deploy, &mut problem);
     for code in &raw.interpretation.categories {
@@ -771,6 +820,7 @@ fn validate(raw: RawSiteConfig, text: &str) -> Result<SiteConfig, Vec<Diagnostic
         calendar,
         interpretation: raw.interpretation,
         index_number,
+        sources,
         text_hash: crate::hash::hash16(text.as_bytes()),
     })
 }

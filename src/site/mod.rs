@@ -15,5 +15,6 @@ pub mod commands;
 pub mod config;
 pub mod fields;
 pub mod index_number;
+pub mod sources;
 pub(crate) mod theme;
 pub mod vocabulary;

@@ -34,6 +34,26 @@ pub(super) static MESSAGES: &[(&str, &str, &str)] = &[
         "Draft the year's 政府信息公开工作年度报告 into content/ (or refresh its tables), from the catalogue and the registers; every sum checked.",
     ),
     (
+        "cli.bulk.about",
+        "把已公开的目录（含正文）导出为 OpenSearch / Elasticsearch 批量导入（_bulk）用的 NDJSON，并可写出索引映射",
+        "Write the published catalogue with its texts as bulk NDJSON for OpenSearch or Elasticsearch (_bulk), and the index's mapping.",
+    ),
+    (
+        "cli.bulk.out",
+        "要写入的 NDJSON 文件（整个替换）",
+        "The NDJSON file to write (replaced whole).",
+    ),
+    (
+        "cli.bulk.index",
+        "操作行中的索引名",
+        "The index the action lines name.",
+    ),
+    (
+        "cli.bulk.mapping",
+        "同时把索引映射（设置和字段）写入此文件",
+        "Also write the index's mapping (settings and fields) to this file.",
+    ),
+    (
         "cli.deploy.about",
         "把生成好的网站发布到 site.yaml 中声明的目标（deploy: targets:），只传送有变化的文件",
         "Publish the built output to a target declared in site.yaml (deploy: targets:), sending only what changed.",

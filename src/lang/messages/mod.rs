@@ -14,6 +14,7 @@ mod deploy;
 mod document;
 mod help;
 mod model;
+mod portal;
 mod report;
 mod run;
 mod site;
@@ -22,7 +23,7 @@ mod site;
 pub type Message = (&'static str, &'static str, &'static str);
 
 /// Every part of the table.
-static PARTS: [&[Message]; 10] = [
+static PARTS: [&[Message]; 11] = [
     help::MESSAGES,
     document::MESSAGES,
     site::MESSAGES,
@@ -33,6 +34,7 @@ static PARTS: [&[Message]; 10] = [
     model::MESSAGES,
     report::MESSAGES,
     deploy::MESSAGES,
+    portal::MESSAGES,
 ];
 
 /// Every message, part after part.

@@ -5,6 +5,7 @@
 pub(super) static MESSAGES: &[(&str, &str, &str)] = &[
     ("verb.built", "已生成", "built"),
     ("verb.checked", "已检查", "checked"),
+    ("verb.exported", "已导出", "exported"),
     ("summary.head", "{verb}：文件 {n} 件", "{verb} {n} documents"),
     ("summary.pages", "，页面 {n} 个", ", {n} pages"),
     ("summary.rendered", "（重新生成 {n} 个）", " ({n} rendered)"),
@@ -122,6 +123,7 @@ pub(super) static MESSAGES: &[(&str, &str, &str)] = &[
         "{dir} holds files gongkai did not write, which a build would replace\n  hint: choose a new or empty folder for the output (--out or site.yaml's output_dir), or pass --force to replace it",
     ),
     // ── the progress bar's stages
+    ("stage.harvesting", "读取成员网站", "harvesting members"),
     ("stage.reading", "读取", "reading"),
     ("stage.rendering", "生成页面", "rendering"),
     ("stage.indexing", "建立索引", "indexing"),

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Portal benchmark (not a test): M member sites of N documents each, made
+# by the repository's corpus generator (seed = the member's number) and
+# built, then a portal with all of them as `sources:` (folders; levels
+# 省/市/县/乡 in turn). Prints the portal's full build (wall, peak memory,
+# documents, output size, search index size), the bytes and time of first
+# queries in headless chromium (NO_QUERIES=1 skips them), and a one-document
+# change: the member's rebuild, then the portal's, each timed.
+# Usage: bench/portal.sh [M] [N]   (default 10 members × 10000 = 100k;
+# 100 10000 is the province of issue 29). Members are kept under
+# $CORPORA/portal-M-N (default /tmp/gongkai-corpora) and reused.
+set -euo pipefail
+export GONGKAI_LANG=en
+cd "$(dirname "$0")/.."
+m=${1:-10}
+n=${2:-10000}
+corpora=${CORPORA:-/tmp/gongkai-corpora}
+cargo build --release --locked -q
+cargo build --release --locked -q -p gongkai-corpus
+gongkai="$PWD/target/release/gongkai"
+work="$corpora/portal-$m-$n"
+levels=(省 市 县 乡)
+if [ ! -f "$work/members.done" ]; then
+  rm -rf "$work"
+  mkdir -p "$work"
+  for i in $(seq 1 "$m"); do
+    target/release/gencorpus --docs "$n" --seed "$i" --out "$work/m$i" > /dev/null
+    "$gongkai" build --quiet --root "$work/m$i"
+  done
+  touch "$work/members.done"
+fi
+portal="$work/portal"
+rm -rf "$portal"
+mkdir -p "$portal/content"
+{
+  echo "title: 某省政务公开"
+  echo "base_url: https://www.example.gov.cn/"
+  echo "categories:"
+  echo '  - { code: "02", name: 政策文件 }'
+  echo "sources:"
+  for i in $(seq 1 "$m"); do
+    echo "  - { name: 成员单位$i, level: ${levels[$((i % 4))]}, code: m$i, folder: ../m$i }"
+  done
+} > "$portal/site.yaml"
+timed() { /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" > "$work/out.txt" 2> "$work/err.txt"; cat "$work/time.txt"; }
+echo "== portal of $m members × $n documents"
+read -r wall kb < <(GONGKAI_TIMINGS=1 timed "$gongkai" build --root "$portal")
+echo "full build: ${wall} s wall, peak $((kb / 1024)) MB"
+grep -E '^(built|  )' "$work/out.txt" | head -20 || true
+echo "documents: $(grep -o '"index_number"' "$portal/public/catalogue.json" | wc -l)"
+echo "output: $(du -sm "$portal/public" | cut -f1) MB in $(find "$portal/public" -type f | wc -l) files; search index $(du -sm "$portal/public/search" | cut -f1) MB (texts $(du -sm "$portal/public/search/x" | cut -f1) MB); copies of the members $(du -sm "$portal/.gongkai/sources" | cut -f1) MB"
+if [ -z "${NO_QUERIES:-}" ]; then
+  [ -d tools/node_modules/playwright-core ] || (cd tools && npm ci --ignore-scripts --no-audit --no-fund)
+  NO_RECALL=1 node bench/search-queries.mjs "$portal/public"
+fi
+# One document of member 1 changed, the member rebuilt, then the portal.
+doc=$(find "$work/m1/content" -name '*.md' | sort | sed -n 1p)
+cp "$doc" "$work/original.md"
+printf '\n本段为基准测试追加的更正内容。\n' >> "$doc"
+read -r wall kb < <(timed "$gongkai" build --root "$work/m1")
+echo "one change, member rebuild: ${wall} s, peak $((kb / 1024)) MB"
+read -r wall kb < <(GONGKAI_TIMINGS=1 timed "$gongkai" build --root "$portal")
+echo "one change, portal rebuild: ${wall} s, peak $((kb / 1024)) MB"
+grep -E '^(built|  )' "$work/out.txt" | head -20 || true
+cp "$work/original.md" "$doc"
+"$gongkai" build --quiet --root "$work/m1"

@@ -1,0 +1,410 @@
+//! Harvesting a portal's members (`sources:` in site.yaml) before a build.
+//!
+//! Each member's published `catalogue.json` is read (from a folder, or
+//! over http(s) with its ETag); when it changed, the documents whose
+//! digest changed get their texts from the member's search data and are
+//! written as Markdown files under `.gongkai/sources/<code>/`, the
+//! documents it no longer lists are removed. Those files are the portal's
+//! copy of the member: the build reads them beside `content/` (the parse
+//! cache then re-reads only the rewritten files), and when a member cannot
+//! be read — missing, malformed, a schema the portal does not know — its
+//! last good copy stays, with a warning naming it. One broken office does
+//! not take the province down.
+//!
+//! References (`interprets`, `replaced_by`, `revises`) are 索引号 of the
+//! member; they are resolved among every member's documents (the member's
+//! own first) and rewritten in the files whenever what they resolve to
+//! changes.
+
+pub(crate) mod read;
+pub(crate) mod write;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::Diagnostic;
+use crate::msg;
+use crate::site::config::{Category, SiteConfig};
+use crate::site::sources::{CATEGORIES_FILE, Source, extra_categories, member_dir};
+use read::{Fetched, Reader, Row};
+use write::Resolved;
+
+/// The version of [`State`]'s format.
+const FORMAT: u32 = 1;
+
+/// What the portal holds of a member: what its catalogue was, and per
+/// document what its file was written from.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+struct State {
+    format: u32,
+    /// Hash of the `catalogue.json` the copy was made from.
+    hash: Option<String>,
+    /// The server's ETag of it.
+    etag: Option<String>,
+    /// When the copy was last updated (the build date).
+    updated: Option<String>,
+    /// The categories its documents use (code, name), in first use order.
+    categories: Vec<(String, String)>,
+    /// By the member's 索引号.
+    documents: BTreeMap<String, DocState>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+struct DocState {
+    /// The row's digest when its file was written.
+    version: String,
+    /// The file's name, without `.md`.
+    slug: String,
+    /// The member's references, as published.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    references: Vec<String>,
+    /// Which of them is which (positions: interprets …, replaced_by, revises).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    kinds: Option<(usize, bool, bool)>,
+    /// What they were resolved to in the file.
+    #[serde(default, skip_serializing_if = "is_empty")]
+    resolved: Resolved,
+}
+
+fn is_empty(r: &Resolved) -> bool {
+    *r == Resolved::default()
+}
+
+const STATE_FILE: &str = ".state.json";
+
+impl State {
+    fn load(dir: &Path) -> Option<State> {
+        let bytes = std::fs::read(dir.join(STATE_FILE)).ok()?;
+        serde_json::from_slice::<State>(&bytes)
+            .ok()
+            .filter(|s| s.format == FORMAT)
+    }
+
+    fn save(&self, dir: &Path) -> std::io::Result<()> {
+        write_atomic(
+            &dir.join(STATE_FILE),
+            &serde_json::to_vec(self).unwrap_or_default(),
+        )
+    }
+}
+
+/// What harvesting did: the categories the members use that site.yaml
+/// does not list, a line per member, and the members it could not read.
+#[derive(Debug, Default)]
+pub struct Harvested {
+    /// Categories to add to the site's, in order.
+    pub categories: Vec<Category>,
+    /// Members that could not be read (their last good copy is used).
+    pub warnings: Vec<Diagnostic>,
+    /// Per member: documents held, written, removed.
+    pub members: Vec<MemberReport>,
+}
+
+/// What harvesting did with one member.
+#[derive(Debug, Default, Clone)]
+pub struct MemberReport {
+    /// The member's code.
+    pub code: String,
+    /// Documents the portal holds of it.
+    pub documents: usize,
+    /// Files written (new or changed documents, or references).
+    pub written: usize,
+    /// Files removed (documents it no longer publishes).
+    pub removed: usize,
+    /// Whether reading it failed (and the last good copy is used).
+    pub failed: bool,
+}
+
+/// A member's new catalogue, read but not yet written.
+struct Update {
+    state: State,
+    /// Rows to write, with their texts.
+    rows: Vec<(Row, Option<String>)>,
+    /// Files to remove.
+    removed: Vec<String>,
+}
+
+/// What reading a member gave: its new catalogue (None: unchanged), or
+/// why it could not be read.
+type Outcome = Result<Option<Update>, read::Failure>;
+
+/// Harvests every member into `.gongkai/sources/`. Members are read side
+/// by side; a member that fails keeps its last copy.
+pub fn harvest(root: &Path, config: &SiteConfig, build_date: &str) -> Harvested {
+    let sources = &config.sources;
+    let outcomes: Vec<(Option<State>, Outcome)> = sources
+        .par_iter()
+        .map(|source| {
+            let dir = member_dir(root, &source.code);
+            let state = State::load(&dir);
+            let outcome = update(root, source, state.as_ref());
+            (state, outcome)
+        })
+        .collect();
+
+    let mut harvested = Harvested::default();
+    let mut states: Vec<State> = Vec::with_capacity(sources.len());
+    let mut updates: Vec<Option<Update>> = Vec::with_capacity(sources.len());
+    for (source, (state, outcome)) in sources.iter().zip(outcomes) {
+        let mut report = MemberReport {
+            code: source.code.clone(),
+            ..MemberReport::default()
+        };
+        match outcome {
+            Ok(Some(update)) => {
+                states.push(update.state.clone());
+                updates.push(Some(update));
+            }
+            Ok(None) => {
+                states.push(state.unwrap_or_default());
+                updates.push(None);
+            }
+            Err(why) => {
+                report.failed = true;
+                let held = state
+                    .as_ref()
+                    .map(|s| (s.documents.len(), s.updated.clone().unwrap_or_default()));
+                let hint = match held {
+                    Some((count, day)) => msg!("portal.kept.hint", count = count, date = day),
+                    None => msg!("portal.none.hint"),
+                };
+                harvested.warnings.push(
+                    Diagnostic::warning(
+                        crate::site::config::FILE_NAME,
+                        msg!(
+                            "portal.unreadable",
+                            name = source.name,
+                            code = source.code,
+                            reason = why
+                        ),
+                    )
+                    .field("sources")
+                    .hint(hint),
+                );
+                states.push(state.unwrap_or_default());
+                updates.push(None);
+            }
+        }
+        harvested.members.push(report);
+    }
+
+    // Where each 索引号 is, for references across members.
+    let mut holders: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (m, state) in states.iter().enumerate() {
+        for index_number in state.documents.keys() {
+            holders.entry(index_number.as_str()).or_default().push(m);
+        }
+    }
+    let resolve = |m: usize, reference: &str| -> Option<String> {
+        let found = holders.get(reference)?;
+        let at = if found.contains(&m) { m } else { *found.first()? };
+        Some(write::portal_id(&sources[at].code, reference))
+    };
+    let resolve_all = |m: usize, doc: &DocState| -> Resolved {
+        let Some((interprets, replaced, revises)) = doc.kinds else {
+            return Resolved::default();
+        };
+        let refs = &doc.references;
+        Resolved {
+            interprets: refs[..interprets].iter().filter_map(|r| resolve(m, r)).collect(),
+            replaced_by: replaced.then(|| resolve(m, &refs[interprets])).flatten(),
+            revises: revises
+                .then(|| resolve(m, &refs[interprets + usize::from(replaced)]))
+                .flatten(),
+        }
+    };
+
+    // Write: every changed member's rows and removals, then references
+    // that resolve differently now, then the state.
+    let written: Vec<(usize, usize, std::io::Result<State>)> = sources
+        .par_iter()
+        .enumerate()
+        .zip(updates)
+        .map(|((m, source), update)| {
+            let dir = member_dir(root, &source.code);
+            let mut state = states[m].clone();
+            let mut written = 0;
+            let mut removed = 0;
+            let result = (|| -> std::io::Result<State> {
+                std::fs::create_dir_all(&dir)?;
+                let changed = update.is_some();
+                if let Some(update) = update {
+                    for slug in &update.removed {
+                        match std::fs::remove_file(dir.join(format!("{slug}.md"))) {
+                            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+                            _ => removed += 1,
+                        }
+                    }
+                    for (row, text) in &update.rows {
+                        let doc = state.documents.get_mut(&row.index_number).expect("listed");
+                        doc.resolved = resolve_all(m, doc);
+                        let file = write::markdown(source, config, row, text.as_deref(), &doc.resolved);
+                        write_atomic(&dir.join(format!("{}.md", doc.slug)), file.as_bytes())?;
+                        written += 1;
+                    }
+                }
+                let mut moved = false;
+                for doc in state.documents.values_mut() {
+                    if doc.kinds.is_none() {
+                        continue;
+                    }
+                    let now = resolve_all(m, doc);
+                    if now != doc.resolved {
+                        let path = dir.join(format!("{}.md", doc.slug));
+                        let text = std::fs::read_to_string(&path)?;
+                        if let Some(file) = write::with_references(&text, &now) {
+                            write_atomic(&path, file.as_bytes())?;
+                            written += 1;
+                        }
+                        doc.resolved = now;
+                        moved = true;
+                    }
+                }
+                if changed || moved {
+                    if changed {
+                        state.updated = Some(build_date.to_owned());
+                        write_atomic(
+                            &dir.join(CATEGORIES_FILE),
+                            &serde_json::to_vec(&state.categories).unwrap_or_default(),
+                        )?;
+                    }
+                    state.save(&dir)?;
+                }
+                Ok(state)
+            })();
+            (written, removed, result)
+        })
+        .collect();
+
+    let mut held: Vec<(&str, State)> = Vec::with_capacity(sources.len());
+    for (m, (written, removed, result)) in written.into_iter().enumerate() {
+        let report = &mut harvested.members[m];
+        report.written = written;
+        report.removed = removed;
+        match result {
+            Ok(state) => {
+                report.documents = state.documents.len();
+                held.push((&sources[m].code, state));
+            }
+            Err(e) => {
+                report.failed = true;
+                harvested.warnings.push(
+                    Diagnostic::warning(
+                        member_dir(root, &sources[m].code),
+                        msg!("portal.unwritable", name = sources[m].name, error = e),
+                    )
+                    .hint(msg!("portal.unwritable.hint")),
+                );
+            }
+        }
+    }
+    let categories = extra_categories(config, held.iter().map(|(c, s)| (*c, s.categories.as_slice())));
+    harvested.categories = categories;
+    harvested
+}
+
+/// Reads a member: None when its catalogue did not change.
+fn update(root: &Path, source: &Source, state: Option<&State>) -> Result<Option<Update>, String> {
+    let reader = Reader::new(root, &source.location);
+    let fetched = reader.catalogue(
+        state.and_then(|s| s.hash.as_deref()),
+        state.and_then(|s| s.etag.as_deref()),
+    )?;
+    let Fetched::Changed { bytes, hash, etag } = fetched else {
+        return Ok(None);
+    };
+    let catalogue: read::Catalogue =
+        serde_json::from_slice(&bytes).map_err(|e| format!("catalogue.json: {e}"))?;
+    drop(bytes);
+    match catalogue.schema_version {
+        Some(v) if read::KNOWN_SCHEMAS.contains(&v) => {}
+        other => {
+            return Err(format!(
+                "catalogue.json schema_version {} (known: {})",
+                other.map_or_else(|| "—".to_owned(), |v| v.to_string()),
+                read::KNOWN_SCHEMAS.map(|v| v.to_string()).join(", ")
+            ));
+        }
+    }
+    let mut next = State {
+        format: FORMAT,
+        hash: Some(hash),
+        etag,
+        updated: state.and_then(|s| s.updated.clone()),
+        categories: Vec::new(),
+        documents: BTreeMap::new(),
+    };
+    let mut texts = read::Texts::new(&reader, catalogue.documents.len());
+    let mut rows = Vec::new();
+    let mut slugs: HashMap<String, &str> = HashMap::new();
+    for (position, row) in catalogue.documents.iter().enumerate() {
+        if row.index_number.trim().is_empty() || row.title.trim().is_empty() {
+            return Err(format!(
+                "catalogue.json: document {} has no 索引号 or title",
+                position + 1
+            ));
+        }
+        let slug = write::file_slug(&source.code, row);
+        if let Some(other) = slugs.insert(slug.clone(), &row.index_number) {
+            return Err(format!(
+                "catalogue.json: {} and {} have the same page name",
+                other, row.index_number
+            ));
+        }
+        if !next.categories.iter().any(|(_, n)| n == &row.category) {
+            next.categories
+                .push((row.category_code.clone(), row.category.clone()));
+        }
+        let version = row.version();
+        let references: Vec<String> = row.references().into_iter().map(str::to_owned).collect();
+        let kinds = (!references.is_empty()).then_some((
+            row.interprets.len(),
+            row.replaced_by.is_some(),
+            row.revises.is_some(),
+        ));
+        let before = state.and_then(|s| s.documents.get(&row.index_number));
+        let doc = DocState {
+            version: version.clone(),
+            slug,
+            references,
+            kinds,
+            resolved: before.map(|b| b.resolved.clone()).unwrap_or_default(),
+        };
+        let same = before.is_some_and(|b| b.version == version && b.slug == doc.slug);
+        if next.documents.insert(row.index_number.clone(), doc).is_some() {
+            return Err(format!("catalogue.json: 索引号 {} twice", row.index_number));
+        }
+        if !same {
+            let text = texts.text(position, &row.index_number)?;
+            rows.push((row.clone(), text));
+        }
+    }
+    let removed = state
+        .map(|s| {
+            s.documents
+                .iter()
+                .filter(|(k, d)| next.documents.get(*k).is_none_or(|n| n.slug != d.slug))
+                .map(|(_, d)| d.slug.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok(Some(Update {
+        state: next,
+        rows,
+        removed,
+    }))
+}
+
+/// Writes `bytes` to `path` through a temporary file beside it.
+fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = path.with_file_name(format!(".{name}.tmp"));
+    std::fs::write(&temp, bytes)?;
+    std::fs::rename(&temp, path)
+}
