@@ -25,7 +25,7 @@ if [ ! -f "$work/members.done" ]; then
   mkdir -p "$work"
   for i in $(seq 1 "$m"); do
     target/release/gencorpus --docs "$n" --seed "$i" --out "$work/m$i" > /dev/null
-    "$gongkai" build --quiet --root "$work/m$i"
+    "$gongkai" build --quiet --root "$work/m$i" 2> /dev/null
   done
   touch "$work/members.done"
 fi
@@ -63,4 +63,4 @@ read -r wall kb < <(GONGKAI_TIMINGS=1 timed "$gongkai" build --root "$portal")
 echo "one change, portal rebuild: ${wall} s, peak $((kb / 1024)) MB"
 grep -E '^(built|  )' "$work/out.txt" | head -20 || true
 cp "$work/original.md" "$doc"
-"$gongkai" build --quiet --root "$work/m1"
+"$gongkai" build --quiet --root "$work/m1" 2> /dev/null

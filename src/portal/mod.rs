@@ -337,8 +337,8 @@ fn update(root: &Path, source: &Source, state: Option<&State>) -> Result<Option<
         categories: Vec::new(),
         documents: BTreeMap::new(),
     };
-    let mut texts = read::Texts::new(&reader, catalogue.documents.len());
-    let mut rows = Vec::new();
+    let texts = read::Texts::new(&reader, catalogue.documents.len());
+    let mut changed: Vec<usize> = Vec::new();
     let mut slugs: HashMap<String, &str> = HashMap::new();
     for (position, row) in catalogue.documents.iter().enumerate() {
         if row.index_number.trim().is_empty() || row.title.trim().is_empty() {
@@ -378,10 +378,19 @@ fn update(root: &Path, source: &Source, state: Option<&State>) -> Result<Option<
             return Err(format!("catalogue.json: 索引号 {} twice", row.index_number));
         }
         if !same {
-            let text = texts.text(position, &row.index_number)?;
-            rows.push((row.clone(), text));
+            changed.push(position);
         }
     }
+    // The texts, several requests at a time (a member far away answers
+    // each after a round trip).
+    let fetched = read::each(&changed, read::WORKERS, |&position| {
+        texts.text(position, &catalogue.documents[position].index_number)
+    })?;
+    let rows: Vec<(Row, Option<String>)> = changed
+        .iter()
+        .zip(fetched)
+        .map(|(&position, text)| (catalogue.documents[position].clone(), text))
+        .collect();
     let removed = state
         .map(|s| {
             s.documents

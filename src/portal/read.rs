@@ -219,7 +219,7 @@ impl Row {
 pub(crate) struct Texts<'a> {
     reader: &'a Reader,
     count: usize,
-    keys: Option<std::collections::HashMap<String, Vec<u32>>>,
+    keys: std::sync::OnceLock<Result<std::collections::HashMap<String, Vec<u32>>, Failure>>,
 }
 
 impl<'a> Texts<'a> {
@@ -227,14 +227,14 @@ impl<'a> Texts<'a> {
         Texts {
             reader,
             count,
-            keys: None,
+            keys: std::sync::OnceLock::new(),
         }
     }
 
     /// The indexed text of the document at `position` in the catalogue
     /// with 索引号 `index_number`, from where its summary or body starts;
     /// None when the member publishes no search data for it.
-    pub(crate) fn text(&mut self, position: usize, index_number: &str) -> Result<Option<String>, Failure> {
+    pub(crate) fn text(&self, position: usize, index_number: &str) -> Result<Option<String>, Failure> {
         let guess = self.count.checked_sub(position + 1);
         if let Some(id) = guess
             && let Some(text) = self.of(id, index_number)?
@@ -278,8 +278,8 @@ impl<'a> Texts<'a> {
     }
 
     /// The ids the member's keys give for `index_number`.
-    fn ids(&mut self, index_number: &str) -> Result<Vec<u32>, Failure> {
-        if self.keys.is_none() {
+    fn ids(&self, index_number: &str) -> Result<Vec<u32>, Failure> {
+        let keys = self.keys.get_or_init(|| {
             let mut keys = std::collections::HashMap::new();
             let shards = match self.reader.file("search/manifest.json")? {
                 Some(bytes) => serde_json::from_slice::<serde_json::Value>(&bytes)
@@ -295,14 +295,74 @@ impl<'a> Texts<'a> {
                     keys.extend(map);
                 }
             }
-            self.keys = Some(keys);
-        }
+            Ok(keys)
+        });
+        let keys = keys.as_ref().map_err(Clone::clone)?;
         let key = crate::search::tokenizer::normalize_key(index_number);
-        Ok(self
-            .keys
-            .as_ref()
-            .and_then(|k| k.get(&key))
-            .cloned()
-            .unwrap_or_default())
+        Ok(keys.get(&key).cloned().unwrap_or_default())
+    }
+}
+
+/// Requests in flight at once while reading a member's texts.
+pub(crate) const WORKERS: usize = 8;
+
+/// `f` of every item, `workers` at a time, in the items' order; the first
+/// failure (in order) if any.
+pub(crate) fn each<T: Sync, R: Send>(
+    items: &[T],
+    workers: usize,
+    f: impl Fn(&T) -> Result<R, Failure> + Sync,
+) -> Result<Vec<R>, Failure> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let failed = std::sync::atomic::AtomicBool::new(false);
+    let mut done: Vec<(usize, Result<R, Failure>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers.clamp(1, items.len().max(1)))
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        if failed.load(std::sync::atomic::Ordering::Relaxed) {
+                            break;
+                        }
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        let result = f(item);
+                        if result.is_err() {
+                            failed.store(true, std::sync::atomic::Ordering::Relaxed);
+                        }
+                        mine.push((i, result));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    let results: Result<Vec<R>, Failure> = done.into_iter().map(|(_, r)| r).collect();
+    match results {
+        // A worker that panicked lost its items.
+        Ok(all) if all.len() != items.len() => Err("interrupted while reading".to_owned()),
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn each_keeps_the_order_and_stops_at_a_failure() {
+        let items: Vec<u32> = (0..100).collect();
+        let doubled = super::each(&items, 8, |&i| Ok(i * 2)).expect("all");
+        assert_eq!(doubled, (0..100).map(|i| i * 2).collect::<Vec<_>>());
+        let failed = super::each(
+            &items,
+            3,
+            |&i| if i == 40 { Err(format!("no {i}")) } else { Ok(i) },
+        );
+        assert_eq!(failed, Err("no 40".to_owned()));
+        assert_eq!(super::each(&[] as &[u32], 8, |&i| Ok(i)), Ok(Vec::new()));
     }
 }
