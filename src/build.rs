@@ -241,8 +241,19 @@ fn build_site(options: &BuildOptions) -> Result<Report, BuildError> {
         },
         staging,
     ) = (site?, staging?);
+    let mut notes = Vec::new();
     if let Some(h) = harvested {
         warnings.extend(h.warnings);
+        let count = |f: fn(&crate::portal::MemberReport) -> bool| h.members.iter().filter(|m| f(m)).count();
+        notes.push(crate::msg!(
+            "summary.portal",
+            members = h.members.len(),
+            changed = count(|m| m.written + m.removed > 0),
+            failed = count(|m| m.failed),
+            documents = h.members.iter().map(|m| m.documents).sum::<usize>(),
+            written = h.members.iter().map(|m| m.written).sum::<usize>(),
+            removed = h.members.iter().map(|m| m.removed).sum::<usize>()
+        ));
     }
     // A link to a folder is built into the folder it points to.
     let target = staging.target().to_path_buf();
@@ -277,12 +288,12 @@ fn build_site(options: &BuildOptions) -> Result<Report, BuildError> {
     timer.lap("commit");
 
     let (documents, unpublished) = (catalogue.documents.len(), catalogue.unpublished);
-    let notes = catalogue
-        .config
-        .sub_path()
-        .map(|path| crate::msg!("summary.robots_sub_path", path = path))
-        .into_iter()
-        .collect();
+    notes.extend(
+        catalogue
+            .config
+            .sub_path()
+            .map(|path| crate::msg!("summary.robots_sub_path", path = path)),
+    );
     // Freeing tens of thousands of documents takes a noticeable moment: it
     // is done beside the caller (a process that exits simply stops it).
     std::thread::spawn(move || drop((catalogue, bodies, theme, pages.paths)));

@@ -333,7 +333,14 @@ fn one_changed_document_is_all_that_is_read_and_rewritten() {
     std::thread::sleep(std::time::Duration::from_millis(1100));
 
     // Nothing changed: the city answers 304, nothing is written.
-    build_portal(&p.root);
+    let out = build_portal(&p.root);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains(
+            "2 member sites (0 changed, 0 unreadable), 4 documents; this build wrote 0 copies and removed 0"
+        ),
+        "{said}"
+    );
     assert_eq!(p.server.take_log(), [("catalogue.json".to_owned(), 304)]);
     assert_eq!(mtimes(&copies), before_copies);
 
@@ -349,7 +356,11 @@ fn one_changed_document_is_all_that_is_read_and_rewritten() {
     )
     .expect("edit");
     build_member(&p.city);
-    build_portal(&p.root);
+    let out = build_portal(&p.root);
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains("(1 changed, 0 unreadable), 4 documents; this build wrote 1 copies")
+    );
     let log = p.server.take_log();
     let texts: Vec<&str> = log
         .iter()

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildExample, buildFixture, buildCorpus, buildReport, serve, launch, watchedPage, axeViolations } from './site.mjs';
+import { buildExample, buildFixture, buildCorpus, buildReport, buildPortal, serve, launch, watchedPage, axeViolations } from './site.mjs';
 
 let browser;
 const servers = [];
@@ -115,6 +115,23 @@ test('a generated corpus site: lists with pages, documents with tables, search',
     'year/index.html',
     `search/index.html?q=${encodeURIComponent('信息公开')}`,
   ]);
+});
+
+test('a portal: member documents linked and copied, level and member lists, filtered search, at 1280 and 375 px', async () => {
+  const { site, link, copy } = buildPortal();
+  const value = (facet) => readdirSync(join(site, facet)).find((c) => !c.endsWith('.html'));
+  const pages = [
+    'index.html',
+    link,
+    copy,
+    'level/index.html',
+    `level/${value('level')}/index.html`,
+    'member/index.html',
+    `member/${value('member')}/index.html`,
+    `search/index.html?q=${encodeURIComponent('政务公开')}&member=${value('member')}`,
+  ];
+  await check(site, pages, { viewport: { width: 1280, height: 900 } });
+  await check(site, pages, { viewport: { width: 375, height: 800 } });
 });
 
 test('an annual report with its tables passes axe-core at 1280 and 375 px, and prints on A4', async () => {

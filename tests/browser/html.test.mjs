@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { buildExample, buildFixture, buildCorpus, buildReport, repo } from './site.mjs';
+import { buildExample, buildFixture, buildCorpus, buildReport, buildPortal, repo } from './site.mjs';
 
 const require = createRequire(join(repo, 'tools/package.json'));
 const vnu = require.resolve('vnu-jar/build/dist/vnu.jar');
@@ -14,8 +14,8 @@ function validate(dir) {
   return { status: run.status, report: `${run.stdout}${run.stderr}`.trim() };
 }
 
-test('every page of the example, rules, annual-report and generated sites is valid HTML', () => {
-  const sites = [buildExample(), buildFixture('rules'), buildFixture('model'), buildReport().site, buildCorpus(150)];
+test('every page of the example, rules, annual-report, generated and portal sites is valid HTML', () => {
+  const sites = [buildExample(), buildFixture('rules'), buildFixture('model'), buildReport().site, buildCorpus(150), buildPortal().site];
   for (const site of sites) {
     const { status, report } = validate(site);
     assert.equal(report, '', `${site}:\n${report}`);

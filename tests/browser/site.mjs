@@ -48,6 +48,26 @@ export function buildReport() {
   return { site: join(site, 'public'), page: `docs/${name.replace(/\.md$/, '.html')}` };
 }
 
+// A portal of two members made from the example site's build: one shown
+// as links to the member's pages, one copied (pages: copy); returns
+// { site: public/, link, copy } with a document page of each.
+export function buildPortal() {
+  const member = buildExample();
+  const root = mkdtempSync(join(tmpdir(), 'gongkai-portal-'));
+  const yaml = readFileSync(join(repo, 'site.yaml'), 'utf8')
+    .replace(/^title: .*$/m, 'title: 某省政务公开门户')
+    .replace(/^base_url: .*$/m, 'base_url: https://www.example.gov.cn/');
+  writeFileSync(
+    join(root, 'site.yaml'),
+    `${yaml}\nsources:\n  - { name: 甲市人民政府, level: 市, code: jia, folder: ${JSON.stringify(member)} }\n  - { name: 乙县人民政府, level: 县, code: yi, folder: ${JSON.stringify(member)}, pages: copy }\n`,
+  );
+  for (const p of ['content', 'themes']) cpSync(join(repo, p), join(root, p), { recursive: true });
+  execFileSync(bin, ['build', '--root', root], { stdio: 'pipe', env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000' } });
+  const site = join(root, 'public');
+  const docs = readdirSync(join(site, 'docs')).filter((f) => f.endsWith('.html'));
+  return { site, link: `docs/${docs.find((f) => f.startsWith('jia-'))}`, copy: `docs/${docs.find((f) => f.startsWith('yi-'))}` };
+}
+
 function buildCopy(from, parts) {
   if (!bin) throw new Error('build gongkai first (cargo build), or set GONGKAI_BIN');
   const site = mkdtempSync(join(tmpdir(), 'gongkai-browser-'));

@@ -93,6 +93,11 @@ pub(super) static MESSAGES: &[(&str, &str, &str)] = &[
         "check the disk space and that .gongkai in the site folder can be written",
     ),
     (
+        "summary.portal",
+        "成员网站 {members} 个（{changed} 个有更新，{failed} 个读取失败），共 {documents} 件文件；本次写入 {written} 件、删除 {removed} 件",
+        "{members} member sites ({changed} changed, {failed} unreadable), {documents} documents; this build wrote {written} copies and removed {removed}",
+    ),
+    (
         "portal.document",
         "成员网站“{name}”的文件“{index_number}”未收录：{reason}",
         "the document “{index_number}” of member “{name}” is left out: {reason}",
