@@ -454,6 +454,19 @@ fn a_member_that_fails_keeps_its_last_good_copy_and_the_portal_builds() {
     .expect("add");
     let out = build_portal(root);
     assert!(stderr(&out).contains("has no copy of it yet"), "{}", stderr(&out));
+
+    // A member taken out of site.yaml leaves the portal, copies and all.
+    let yaml = read(&root.join("site.yaml"));
+    let without: String = yaml
+        .lines()
+        .filter(|l| !l.contains("code: county"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    fs::write(root.join("site.yaml"), without).expect("remove");
+    build_portal(root);
+    assert!(!root.join("public/docs/county-c-2024-01.html").exists());
+    assert!(!root.join(".gongkai/sources/county").exists());
+    assert!(root.join("public/docs/city-s-2024-09.html").exists());
 }
 
 #[test]

@@ -301,6 +301,7 @@ pub fn harvest(root: &Path, config: &SiteConfig, build_date: &str) -> Harvested 
             }
         }
     }
+    forget_former_members(root, sources);
     let categories = extra_categories(config, held.iter().map(|(c, s)| (*c, s.categories.as_slice())));
     harvested.categories = categories;
     harvested
@@ -405,6 +406,22 @@ fn update(root: &Path, source: &Source, state: Option<&State>) -> Result<Option<
         rows,
         removed,
     }))
+}
+
+/// Removes the copies of members site.yaml no longer lists (folders under
+/// `.gongkai/sources/` holding a harvest's state file): their documents
+/// leave the portal with them.
+fn forget_former_members(root: &Path, sources: &[Source]) {
+    let Ok(entries) = std::fs::read_dir(crate::site::sources::copies_dir(root)) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let listed = sources.iter().any(|s| s.code == name);
+        if !listed && entry.path().join(STATE_FILE).is_file() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 /// Writes `bytes` to `path` through a temporary file beside it.

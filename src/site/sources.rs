@@ -75,9 +75,14 @@ pub struct RawSource {
 /// The folder of the members' copies under the site's state folder.
 pub const COPIES_DIR: &str = "sources";
 
+/// The folder of every member's copy (`.gongkai/sources`).
+pub fn copies_dir(root: &Path) -> PathBuf {
+    root.join(crate::site::STATE_DIR).join(COPIES_DIR)
+}
+
 /// The folder holding member `code`'s copy (`.gongkai/sources/<code>`).
 pub fn member_dir(root: &Path, code: &str) -> PathBuf {
-    root.join(crate::site::STATE_DIR).join(COPIES_DIR).join(code)
+    copies_dir(root).join(code)
 }
 
 /// Whether `path` (relative to the site) is a member's document copied
