@@ -450,7 +450,7 @@ fn render_parsed(
         Ok(r) => {
             let body = body::Loaded {
                 html: bodies.admit(r.html),
-                text: r.text,
+                text: bodies.admit_text(r.text),
             };
             (r.anchors, r.foreign_anchors, r.problems, Some(body))
         }
