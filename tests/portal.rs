@@ -615,3 +615,59 @@ fn references_across_members_resolve_when_both_ends_are_present() {
     assert!(!reading.contains("city-s-2024-09.html"), "{reading}");
     assert!(!public.join("docs/city-s-2024-09.html").exists());
 }
+
+#[test]
+fn a_member_document_that_fails_the_portals_checks_is_left_out_alone() {
+    let p = portal();
+    let dept = p.root.parent().expect("dir").join("dept");
+    fs::create_dir_all(&dept).expect("mkdir");
+    let row = |index: &str, title: &str, published: &str, summary: &str| {
+        serde_json::json!({
+            "title": title, "index_number": index, "issuer": "某局", "issuers": ["某局"],
+            "category": "政策文件", "category_code": "02", "date": "2024-05-01",
+            "published": published, "status": "有效", "summary": summary, "keywords": [],
+            "digest": index, "url": format!("https://dept.example.gov.cn/docs/{index}.html")
+        })
+    };
+    let catalogue = serde_json::json!({
+        "schema_version": 2,
+        "documents": [
+            row("D-1", "日期错误的文件", "2024-13-40", "摘要。"),
+            row("D-2", "含身份证号的文件", "2024-05-02", "申请人身份证号110101199003071233。"),
+            row("D-3", "正常的文件", "2024-05-03", "正常摘要。"),
+        ]
+    });
+    fs::write(dept.join("catalogue.json"), catalogue.to_string()).expect("catalogue");
+    let yaml = read(&p.root.join("site.yaml"));
+    fs::write(
+        p.root.join("site.yaml"),
+        format!("{yaml}  - {{ name: 某局, level: 市, code: dept, folder: ../dept }}\n"),
+    )
+    .expect("add");
+    let out = build_portal(&p.root);
+    let err = stderr(&out);
+    for index in ["dept-D-1", "dept-D-2"] {
+        assert!(
+            err.contains(&format!("the document “{index}” of member “某局” is left out")),
+            "{index}: {err}"
+        );
+    }
+    let public = p.root.join("public");
+    assert!(
+        public.join("docs/dept-d-3.html").exists(),
+        "{err}\n{:?}",
+        fs::read_dir(public.join("docs"))
+            .expect("docs")
+            .map(|e| e.expect("entry").file_name())
+            .collect::<Vec<_>>()
+    );
+    assert!(!public.join("docs/dept-d-1.html").exists() && !public.join("docs/dept-d-2.html").exists());
+    assert!(
+        !all_text(&public).contains("110101199003071233"),
+        "personal data never reaches a page"
+    );
+    assert!(
+        public.join("docs/county-c-2024-01.html").exists(),
+        "the other members are built"
+    );
+}

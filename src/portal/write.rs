@@ -13,12 +13,19 @@ pub(crate) fn portal_id(code: &str, index_number: &str) -> String {
 }
 
 /// The file name (and page name) of a member's document on the portal.
+/// The member's own page name when it is a safe one (gongkai members'
+/// always are), else one made from the 索引号.
 pub(crate) fn file_slug(code: &str, row: &Row) -> String {
-    let slug = row.slug().map_or_else(
-        || crate::content::document::slug_from_index_number(&row.index_number),
-        str::to_owned,
-    );
-    format!("{code}-{slug}")
+    let own = row
+        .slug()
+        .map(|slug| format!("{code}-{slug}"))
+        .filter(|slug| crate::content::document::is_valid_slug(slug));
+    own.unwrap_or_else(|| {
+        format!(
+            "{code}-{}",
+            crate::content::document::slug_from_index_number(&row.index_number)
+        )
+    })
 }
 
 /// The references of a row as the portal writes them (see
