@@ -561,14 +561,26 @@ fn bulk_ndjson_fits_its_mapping() {
     }
 }
 
+/// A department whose own system publishes `catalogue` (no search data),
+/// in a folder beside the portal, added to its sources.
+fn add_department(root: &Path, catalogue: &serde_json::Value) {
+    let dept = root.parent().expect("dir").join("dept");
+    fs::create_dir_all(&dept).expect("mkdir");
+    fs::write(dept.join("catalogue.json"), catalogue.to_string()).expect("catalogue");
+    let yaml = read(&root.join("site.yaml"));
+    fs::write(
+        root.join("site.yaml"),
+        format!("{yaml}  - {{ name: 某局, level: 市, code: dept, folder: ../dept }}\n"),
+    )
+    .expect("add");
+}
+
 #[test]
 fn references_across_members_resolve_when_both_ends_are_present() {
     let p = portal();
     // A department's own system publishes a catalogue.json (schema 2, no
     // search data): its interpretation of the city's document, and a
     // reference to a document no member has.
-    let dept = p.root.parent().expect("dir").join("dept");
-    fs::create_dir_all(&dept).expect("mkdir");
     let catalogue = serde_json::json!({
         "schema_version": 2,
         "documents": [{
@@ -588,13 +600,7 @@ fn references_across_members_resolve_when_both_ends_are_present() {
             "url": "https://dept.example.gov.cn/docs/d-1.html"
         }]
     });
-    fs::write(dept.join("catalogue.json"), catalogue.to_string()).expect("catalogue");
-    let yaml = read(&p.root.join("site.yaml"));
-    fs::write(
-        p.root.join("site.yaml"),
-        format!("{yaml}  - {{ name: 某局, level: 市, code: dept, folder: ../dept }}\n"),
-    )
-    .expect("add");
+    add_department(&p.root, &catalogue);
     build_portal(&p.root);
     let public = p.root.join("public");
     let reading = read(&public.join("docs/dept-d-1.html"));
@@ -619,8 +625,6 @@ fn references_across_members_resolve_when_both_ends_are_present() {
 #[test]
 fn a_member_document_that_fails_the_portals_checks_is_left_out_alone() {
     let p = portal();
-    let dept = p.root.parent().expect("dir").join("dept");
-    fs::create_dir_all(&dept).expect("mkdir");
     let row = |index: &str, title: &str, published: &str, summary: &str| {
         serde_json::json!({
             "title": title, "index_number": index, "issuer": "某局", "issuers": ["某局"],
@@ -637,13 +641,7 @@ fn a_member_document_that_fails_the_portals_checks_is_left_out_alone() {
             row("D-3", "正常的文件", "2024-05-03", "正常摘要。"),
         ]
     });
-    fs::write(dept.join("catalogue.json"), catalogue.to_string()).expect("catalogue");
-    let yaml = read(&p.root.join("site.yaml"));
-    fs::write(
-        p.root.join("site.yaml"),
-        format!("{yaml}  - {{ name: 某局, level: 市, code: dept, folder: ../dept }}\n"),
-    )
-    .expect("add");
+    add_department(&p.root, &catalogue);
     let out = build_portal(&p.root);
     let err = stderr(&out);
     for index in ["dept-D-1", "dept-D-2"] {
