@@ -33,7 +33,7 @@ use read::{Fetched, Reader, Row};
 use write::Resolved;
 
 /// The version of [`State`]'s format.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// What the portal holds of a member: what its catalogue was, and per
 /// document what its file was written from.
@@ -58,12 +58,9 @@ struct DocState {
     version: String,
     /// The file's name, without `.md`.
     slug: String,
-    /// The member's references, as published.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    references: Vec<String>,
-    /// Which of them is which (positions: interprets …, replaced_by, revises).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    kinds: Option<(usize, bool, bool)>,
+    /// The member's references, as published (its own 索引号).
+    #[serde(default, skip_serializing_if = "is_empty")]
+    references: Resolved,
     /// What they were resolved to in the file.
     #[serde(default, skip_serializing_if = "is_empty")]
     resolved: Resolved,
@@ -204,16 +201,11 @@ pub fn harvest(root: &Path, config: &SiteConfig, build_date: &str) -> Harvested 
         Some(write::portal_id(&sources[at].code, reference))
     };
     let resolve_all = |m: usize, doc: &DocState| -> Resolved {
-        let Some((interprets, replaced, revises)) = doc.kinds else {
-            return Resolved::default();
-        };
         let refs = &doc.references;
         Resolved {
-            interprets: refs[..interprets].iter().filter_map(|r| resolve(m, r)).collect(),
-            replaced_by: replaced.then(|| resolve(m, &refs[interprets])).flatten(),
-            revises: revises
-                .then(|| resolve(m, &refs[interprets + usize::from(replaced)]))
-                .flatten(),
+            interprets: refs.interprets.iter().filter_map(|r| resolve(m, r)).collect(),
+            replaced_by: refs.replaced_by.as_deref().and_then(|r| resolve(m, r)),
+            revises: refs.revises.as_deref().and_then(|r| resolve(m, r)),
         }
     };
 
@@ -248,7 +240,7 @@ pub fn harvest(root: &Path, config: &SiteConfig, build_date: &str) -> Harvested 
                 }
                 let mut moved = false;
                 for doc in state.documents.values_mut() {
-                    if doc.kinds.is_none() {
+                    if is_empty(&doc.references) {
                         continue;
                     }
                     let now = resolve_all(m, doc);
@@ -360,18 +352,16 @@ fn update(root: &Path, source: &Source, state: Option<&State>) -> Result<Option<
                 .push((row.category_code.clone(), row.category.clone()));
         }
         let version = row.version();
-        let references: Vec<String> = row.references().into_iter().map(str::to_owned).collect();
-        let kinds = (!references.is_empty()).then_some((
-            row.interprets.len(),
-            row.replaced_by.is_some(),
-            row.revises.is_some(),
-        ));
+        let references = Resolved {
+            interprets: row.interprets.clone(),
+            replaced_by: row.replaced_by.clone(),
+            revises: row.revises.clone(),
+        };
         let before = state.and_then(|s| s.documents.get(&row.index_number));
         let doc = DocState {
             version: version.clone(),
             slug,
             references,
-            kinds,
             resolved: before.map(|b| b.resolved.clone()).unwrap_or_default(),
         };
         let same = before.is_some_and(|b| b.version == version && b.slug == doc.slug);

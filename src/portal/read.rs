@@ -200,16 +200,6 @@ impl Row {
         let name = self.url.rsplit('/').next()?.strip_suffix(".html")?;
         (!name.is_empty()).then_some(name)
     }
-
-    /// The 索引号 of the documents it points to.
-    pub(crate) fn references(&self) -> Vec<&str> {
-        self.interprets
-            .iter()
-            .map(String::as_str)
-            .chain(self.replaced_by.as_deref())
-            .chain(self.revises.as_deref())
-            .collect()
-    }
 }
 
 /// The texts of a member's documents, found through its search data: the

@@ -28,9 +28,9 @@ pub(crate) fn file_slug(code: &str, row: &Row) -> String {
     })
 }
 
-/// The references of a row as the portal writes them (see
-/// [`super::resolve`]): `interprets`, `replaced_by`, `revises`, each a
-/// portal 索引号 or left out.
+/// A document's references: `interprets`, `replaced_by`, `revises` —
+/// as a member publishes them (its 索引号), or as the portal writes them
+/// (each a portal 索引号, or left out when no member has it).
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Resolved {
     pub(crate) interprets: Vec<String>,

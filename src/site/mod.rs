@@ -14,6 +14,7 @@ pub mod calendar;
 pub mod commands;
 pub mod config;
 pub mod fields;
+pub mod identity;
 pub mod index_number;
 pub mod sources;
 pub(crate) mod theme;
