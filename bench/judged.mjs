@@ -11,10 +11,11 @@
 // its results in chromium; Pagefind is $PAGEFIND, or installed with npm into
 // $CORPORA/tools (as bench/compare.sh does).
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { entries, loader, meta } from '../tests/js/texts.mjs';
 
 const [publicDir, judgmentsFile, third, fourth] = process.argv.slice(2);
 if (!publicDir || !judgmentsFile) {
@@ -22,18 +23,18 @@ if (!publicDir || !judgmentsFile) {
   process.exit(2);
 }
 const { queries } = JSON.parse(readFileSync(judgmentsFile, 'utf8'));
-// A document's 索引号 by its page (from the index's text files).
+// A document's 索引号 by its page (from the index's texts).
 const byUrl = new Map();
-for (const f of readdirSync(join(publicDir, 'search', 'x'))) {
-  const meta = JSON.parse(readFileSync(join(publicDir, 'search', 'x', f), 'utf8').split('\n', 1)[0]);
-  byUrl.set(meta[1], meta[7]);
+for (const [, e] of entries(join(publicDir, 'search'))) {
+  const m = meta(e);
+  byUrl.set(m[1], m[7]);
 }
 
 // The 索引号 of the first ten results of each query, by engine.
 async function gongkai() {
   const client = resolve(third || new URL('../themes/default/assets/gongkai-search.js', import.meta.url).pathname);
   const { SearchIndex } = await import(pathToFileURL(client).href);
-  const index = new SearchIndex(async (p) => new Uint8Array(readFileSync(join(publicDir, 'search', p))));
+  const index = new SearchIndex(loader(join(publicDir, 'search')));
   return async (q) => (await index.search({ q, pageSize: 10 })).results.map((r) => r.doc.indexNumber);
 }
 

@@ -2,15 +2,15 @@
 // fresh browser (cold cache): bytes transferred and time to the answer; then
 // recall of random substrings against a scan of every document's text.
 // Usage: [NO_RECALL=1] node bench/search-queries.mjs path/to/public
-import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve, launch } from '../tests/browser/site.mjs';
+import { entries, loader, meta as metaOf, text } from '../tests/js/texts.mjs';
 import { SearchIndex, normalize } from '../themes/default/assets/gongkai-search.js';
 
 const pub = process.argv[2];
 const dir = join(pub, 'search');
-const firstLine = (f) => { const t = readFileSync(join(dir, 'x', f), 'utf8'); return JSON.parse(t.slice(0, t.indexOf('\n'))); };
-const meta = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => firstLine(`${i}.txt`));
+const all = entries(dir);
+const meta = all.slice(0, 8).map(([, e]) => metaOf(e));
 const docNumber = meta.map((r) => r[6]).find(Boolean) || meta[0][7];
 const queries = ['政务公开', '预决算', '扶贫资金', '信息公开', '安全生产', '住房保障', '政府信息公开工作', '公开', '2017', docNumber.replace('〔', '（').replace('〕', '）'), meta[3][7]];
 
@@ -48,10 +48,9 @@ if (process.env.NO_RECALL) process.exit(0);
 
 // Recall: random substrings of random documents; every document holding one
 // (without splitting an ASCII word) must be found.
-const index = new SearchIndex(async (p) => new Uint8Array(readFileSync(join(dir, p))));
-const files = readdirSync(join(dir, 'x'));
-const texts = files.map((f) => { const t = readFileSync(join(dir, 'x', f), 'utf8'); return normalize(t.slice(t.indexOf('\n') + 1)); });
-const ids = files.map((f) => Number(f.split('.')[0]));
+const index = new SearchIndex(loader(dir));
+const texts = all.map(([, e]) => normalize(text(e)));
+const ids = all.map(([id]) => id);
 let seed = 7;
 const random = (n) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
 const word = (c) => /[0-9a-z]/.test(c ?? '');

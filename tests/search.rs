@@ -69,7 +69,7 @@ fn unpublished_documents_reach_no_index_file() {
     let manifest: serde_json::Value =
         serde_json::from_str(&read(&public.join("search/manifest.json"))).expect("json");
     assert_eq!(manifest["documents"], 1);
-    assert!(read(&public.join("search/x/0.txt")).contains("publishedmarker"));
+    assert!(search_texts(&public)[&0].contains("publishedmarker"));
 
     // The lunr export: elasticlunr's JSON, with bigram tokens and URL refs.
     let lunr: serde_json::Value =
@@ -171,10 +171,7 @@ fn long_documents_name_their_sections_for_results_to_link_to() {
     )
     .expect("write");
     let public = build_site(&site);
-    let texts: Vec<String> = fs::read_dir(public.join("search/x"))
-        .expect("x/")
-        .map(|e| read(&e.expect("entry").path()))
-        .collect();
+    let texts: Vec<String> = search_texts(&public).into_values().collect();
     let meta = |t: &str| -> serde_json::Value {
         serde_json::from_str(t.lines().next().expect("meta line")).expect("meta json")
     };

@@ -1,6 +1,6 @@
 //! Reading what a member published: its `catalogue.json` and, for the
 //! documents that changed, their texts from its search data
-//! (`search/x/<id>.txt`), from a folder or over http(s). Nothing else of
+//! (`search/x/<n>.pack`), from a folder or over http(s). Nothing else of
 //! the member is read: the portal sees only what the member published.
 
 use std::path::{Path, PathBuf};
@@ -204,13 +204,22 @@ impl Row {
 
 /// The texts of a member's documents, found through its search data: the
 /// document with id `i` of `n` is usually catalogue row `n - 1 - i` (ids
-/// count from the oldest); its text file's metadata line says which
-/// 索引号 it holds, and the keys (`search/k/`) find the others.
+/// count from the oldest); its entry's metadata line says which 索引号 it
+/// holds, and the keys (`search/k/`) find the others. Packs are read whole
+/// (one request for up to 64 texts) and the last few kept.
 pub(crate) struct Texts<'a> {
     reader: &'a Reader,
     count: usize,
     keys: std::sync::OnceLock<Result<std::collections::HashMap<String, Vec<u32>>, Failure>>,
+    packs: std::sync::Mutex<Vec<(usize, Pack)>>,
 }
+
+/// A pack as read: its bytes, or none when the member has no such file.
+type Pack = std::sync::Arc<std::sync::OnceLock<Result<Option<Vec<u8>>, Failure>>>;
+
+/// Packs kept while a member's texts are read (in catalogue order, so
+/// mostly one after another).
+const PACKS_KEPT: usize = 16;
 
 impl<'a> Texts<'a> {
     pub(crate) fn new(reader: &'a Reader, count: usize) -> Texts<'a> {
@@ -218,6 +227,7 @@ impl<'a> Texts<'a> {
             reader,
             count,
             keys: std::sync::OnceLock::new(),
+            packs: std::sync::Mutex::new(Vec::new()),
         }
     }
 
@@ -241,15 +251,42 @@ impl<'a> Texts<'a> {
         Ok(None)
     }
 
-    /// Text file `id`, if it is `index_number`'s.
+    /// Pack `n`, read once by whichever worker asks first.
+    fn pack(&self, n: usize) -> Pack {
+        let mut packs = self
+            .packs
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((_, pack)) = packs.iter().find(|(m, _)| *m == n) {
+            return pack.clone();
+        }
+        if packs.len() >= PACKS_KEPT {
+            packs.remove(0);
+        }
+        let pack = Pack::default();
+        packs.push((n, pack.clone()));
+        pack
+    }
+
+    /// Entry `id` of the member's texts, if it is `index_number`'s; a
+    /// member built by a gongkai older than the packs has a file per text.
     fn of(&self, id: usize, index_number: &str) -> Result<Option<String>, Failure> {
-        let Some(bytes) = self.reader.file(&format!("search/x/{id}.txt"))? else {
+        use crate::search::texts;
+        let (n, j) = texts::locate(id);
+        let path = format!("search/{}", texts::pack_path(n));
+        let pack = self.pack(n);
+        let bytes = pack.get_or_init(|| self.reader.file(&path));
+        let bytes = match bytes.as_ref().map_err(Clone::clone)? {
+            Some(pack) => texts::entry(pack, j).map(<[u8]>::to_vec),
+            None => self.reader.file(&format!("search/x/{id}.txt"))?,
+        };
+        let Some(bytes) = bytes else {
             return Ok(None);
         };
-        let file = String::from_utf8(bytes).map_err(|_| format!("search/x/{id}.txt: not UTF-8"))?;
+        let file = String::from_utf8(bytes).map_err(|_| format!("{path} ({id}): not UTF-8"))?;
         let (meta, text) = file.split_once('\n').unwrap_or((&file, ""));
         let meta: serde_json::Value =
-            serde_json::from_str(meta).map_err(|e| format!("search/x/{id}.txt: {e}"))?;
+            serde_json::from_str(meta).map_err(|e| format!("{path} ({id}): {e}"))?;
         if meta.get(7).and_then(|v| v.as_str()) != Some(index_number) {
             return Ok(None);
         }

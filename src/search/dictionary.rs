@@ -1,6 +1,7 @@
 //! The dictionary: terms hashed into shards (`t/<s>.bin`), each term with
 //! its document frequency and its postings blob, kept inline when small or
-//! packed with the shard's other large blobs into `p/<s>-<n>.bin`.
+//! packed with the shard's other large blobs into `p/<s>-<n>.pack`, which
+//! the browser reads by byte range.
 //!
 //! A shard: the format byte, the number of terms, then per term (in byte
 //! order) its length and bytes, its df, and either `0`, the blob's length
@@ -22,7 +23,9 @@ const INLINE_MAX: usize = 160;
 /// Large postings lists are packed into files of up to this size (a larger
 /// list has a file of its own): one file per list would triple the number of
 /// files a build creates, and creating files is what a build spends most on.
-const PACK_TARGET: usize = 8 * 1024;
+/// The browser reads a list by its byte range, so the size of its pack
+/// costs it nothing; an edit rewrites the packs of the lists it changes.
+const PACK_TARGET: usize = 64 * 1024;
 /// Terms per shard, on average, before the number of shards doubles (about
 /// 4–8 KB per shard).
 const TERMS_PER_SHARD: usize = 128;
@@ -44,14 +47,14 @@ pub fn shard_path(shard: usize) -> String {
 
 /// See [`shard_path`].
 pub fn pack_path(shard: usize, pack: usize) -> String {
-    format!("p/{shard}-{pack}.bin")
+    format!("p/{shard}-{pack}.pack")
 }
 
 /// One shard's files: the shard and its packs (pack `n` at index `n - 1`).
 pub struct ShardFiles {
     /// `t/<s>.bin`.
     pub shard: Vec<u8>,
-    /// `p/<s>-<n>.bin`.
+    /// `p/<s>-<n>.pack`.
     pub packs: Vec<Vec<u8>>,
 }
 
@@ -157,7 +160,7 @@ mod tests {
     #[test]
     fn shards_round_trip_with_inline_and_packed_blobs() {
         let small = vec![7u8; 20];
-        let large = vec![9u8; 5000];
+        let large = vec![9u8; PACK_TARGET / 2 + 1];
         let members: Vec<(&str, u32, &[u8])> = vec![
             ("a", 1, &small),
             ("b", 2, &large),

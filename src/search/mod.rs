@@ -10,8 +10,8 @@
 //! | `manifest.json` | counts, shard counts, facet names | first query |
 //! | `invalid.bin` | bitset of 已废止/已失效 documents (ranked last) | first query |
 //! | `t/<s>.bin` | dictionary shard `s` ([`dictionary`]) | per query term |
-//! | `p/<s>-<n>.bin` | pack `n` of shard `s`: its large postings lists, back to back | per query term |
-//! | `x/<id>.txt` | a JSON line of the document's metadata, then its indexed text | per shown result |
+//! | `p/<s>-<n>.pack` | pack `n` of shard `s`: its large postings lists, back to back | per query term, by byte range |
+//! | `x/<n>.pack` | texts `64n..`: per document a JSON line of its metadata, then its indexed text ([`texts`]) | per shown result, by byte range |
 //! | `f/<facet>.bin` | one value per document: category, issuer, year, status | when filtering |
 //! | `f/dates.bin` | 发布日期 runs in id order ([`date_runs`]) | when filtering by date |
 //! | `k/<s>.json` | normalised 文件编号 / 索引号 → ids | for key-shaped queries |
@@ -38,6 +38,7 @@ pub mod lunr;
 mod patch;
 pub mod postings;
 mod terms;
+pub mod texts;
 pub mod tokenizer;
 mod words;
 
@@ -61,7 +62,7 @@ use tokenizer::{fnv1a, normalize_key};
 /// The output folder of the index.
 pub const DIR: &str = "search";
 /// The index format (`version` in manifest.json).
-const FORMAT: u32 = 5;
+const FORMAT: u32 = 6;
 /// Keys per exact-key shard.
 const KEYS_PER_SHARD: usize = 1500;
 /// A title match counts this many times a body match.
@@ -275,6 +276,8 @@ struct Manifest {
     /// know of a shard it keeps without reading it.
     shard_terms: Vec<u32>,
     shard_packs: Vec<u32>,
+    /// Texts per `x/<n>.pack` ([`texts::PER_PACK`]).
+    texts_per_pack: usize,
     /// site.yaml's `search.synonyms`: groups of words searched for one
     /// another.
     #[serde(default)]
@@ -329,6 +332,11 @@ impl<S: Sink> Counted<'_, S> {
     /// The stamp the previous build's file was written with.
     fn stamp(&self, path: &str) -> Option<Stamp> {
         self.store.stamp(&format!("{DIR}/{path}"))
+    }
+
+    /// The previous build's bytes of the file, when it is intact.
+    fn previous(&self, path: &str) -> Option<Vec<u8>> {
+        self.store.previous(&format!("{DIR}/{path}"))
     }
 
     /// Whether the previous build's file is intact.
@@ -389,40 +397,65 @@ pub(crate) fn build<S: Sink>(
         .map(|(i, f)| (f.name.as_str(), i))
         .collect();
 
-    // Every document's text file. A file whose stamp (its metadata, the
-    // text before the body and a hash of the body) is the one the output's
-    // file was written with is kept without building it; a body not in
-    // memory (the document came from the parse cache) is rendered again
-    // only when its file is written.
+    // The documents' texts, in packs (`texts`). A pack whose stamp (a hash
+    // of its documents' metadata, the text before each body and a hash of
+    // each body) is the one the output's pack was written with is kept
+    // without making it; a body not in memory (the document came from the
+    // parse cache) is rendered again only when its pack is written.
     let program = stamp();
-    let text_file = |id: usize, body: String| -> Result<(Option<String>, bool), SearchError> {
-        let d = by_id(id);
-        let issuer = issuer_of.get(d.issuer.as_str()).copied().unwrap_or(0);
-        let stamp = text_stamp(&program, d, issuer);
-        let path = format!("x/{id}.txt");
-        if out.keep_stamped(&path, &stamp) {
-            return Ok((None, false));
-        }
-        let (header, excerpt_at) = indexed_header(d, body.len());
-        debug_assert_eq!(text_length(&header), header_length(d));
-        let meta = meta_line(d, &issuer_of, excerpt_at, header.encode_utf16().count())?;
-        let body = if body.is_empty() && d.body_chars > 0 {
-            bodies.text(d).map_err(SearchError::Body)?
-        } else {
-            body
+    let text_pack =
+        |n: usize, texts: Vec<String>, compare: bool| -> Result<Vec<(Option<String>, bool)>, SearchError> {
+            let first = n * texts::PER_PACK;
+            let stamps: Vec<Stamp> = (first..first + texts.len())
+                .map(|id| {
+                    let d = by_id(id);
+                    text_stamp(
+                        &program,
+                        d,
+                        issuer_of.get(d.issuer.as_str()).copied().unwrap_or(0),
+                    )
+                })
+                .collect();
+            let pack_stamp = crate::hash::hash16(&postcard::to_stdvec(&stamps).unwrap_or_default());
+            let path = texts::pack_path(n);
+            if out.keep_stamped(&path, &pack_stamp) {
+                return Ok(texts.iter().map(|_| (None, false)).collect());
+            }
+            // Each entry is the metadata line then the text: once the pack is
+            // written, the line is cut off in place and the rest indexed (one
+            // string, not two).
+            let mut entries: Vec<(String, usize)> = Vec::with_capacity(texts.len());
+            for (id, body) in (first..).zip(texts) {
+                let d = by_id(id);
+                let (header, excerpt_at) = indexed_header(d, body.len());
+                debug_assert_eq!(text_length(&header), header_length(d));
+                let meta = meta_line(d, &issuer_of, excerpt_at, header.encode_utf16().count())?;
+                let body = if body.is_empty() && d.body_chars > 0 {
+                    bodies.text(d).map_err(SearchError::Body)?
+                } else {
+                    body
+                };
+                let meta_len = meta.len();
+                let mut entry = meta;
+                entry.reserve(header.len() + body.len());
+                entry.push_str(&header);
+                entry.push_str(&body);
+                entries.push((entry, meta_len));
+            }
+            let previous = if compare { out.previous(&path) } else { None };
+            let refs: Vec<&[u8]> = entries.iter().map(|(e, _)| e.as_bytes()).collect();
+            let written = out.write_stamped(&path, &texts::encode(&refs), &pack_stamp)?;
+            Ok(entries
+                .into_iter()
+                .enumerate()
+                .map(|(j, (mut entry, meta_len))| {
+                    let changed = written
+                        && previous.as_deref().and_then(|p| texts::entry(p, j)) != Some(entry.as_bytes());
+                    entry.drain(..meta_len);
+                    (Some(entry), changed)
+                })
+                .collect())
         };
-        // The file is the metadata line then the text: written, its line
-        // is cut off in place and the rest indexed (one string, not two).
-        let meta_len = meta.len();
-        let mut file = meta;
-        file.reserve(header.len() + body.len());
-        file.push_str(&header);
-        file.push_str(&body);
-        drop(body);
-        let changed = out.write_stamped(&path, file.as_bytes(), &stamp)?;
-        file.drain(..meta_len);
-        Ok((Some(file), changed))
-    };
     let lengths: Vec<u32> = (0..count)
         .map(|id| {
             let d = by_id(id);
@@ -434,10 +467,12 @@ pub(crate) fn build<S: Sink>(
     body_texts.reverse();
 
     // Without an index this program wrote before there is nothing to patch:
-    // the text files are written batch by batch as the batch is tokenized,
-    // so the writer works while the texts are indexed.
+    // the packs are written batch by batch as the batch is tokenized, so
+    // the writer works while the texts are indexed.
     let (terms, sizes, patched) = if !patch::written_by(store, program) {
-        let text = |id: usize, body: String| text_file(id, body).map(|(text, _)| text);
+        let text = |n: usize, bodies: Vec<String>| {
+            text_pack(n, bodies, false).map(|texts| texts.into_iter().map(|t| t.0).collect())
+        };
         let (terms, sizes) = build_dictionary(
             (catalogue, bodies),
             body_texts,
@@ -449,13 +484,15 @@ pub(crate) fn build<S: Sink>(
         )?;
         (terms, sizes, None)
     } else {
-        // Else every text file first, noting which changed since the last
+        // Else every pack first, noting which texts changed since the last
         // build: few changes are patched into the previous index.
-        let texts: Vec<(Option<String>, bool)> = body_texts
+        let texts: Vec<(Option<String>, bool)> = in_packs(body_texts)
             .into_par_iter()
-            .enumerate()
-            .map(|(id, body)| text_file(id, body))
-            .collect::<Result<_, SearchError>>()?;
+            .map(|(n, bodies)| text_pack(n, bodies, true))
+            .collect::<Result<Vec<_>, SearchError>>()?
+            .into_iter()
+            .flatten()
+            .collect();
         let changed: Vec<bool> = texts.iter().map(|t| t.1).collect();
         let texts: Vec<Option<String>> = texts.into_iter().map(|t| t.0).collect();
         let current = patch::Current {
@@ -473,7 +510,7 @@ pub(crate) fn build<S: Sink>(
                 (terms, sizes, Some(changed))
             }
             None => {
-                let same = |_: usize, text: Option<String>| Ok(text);
+                let same = |_: usize, texts: Vec<Option<String>>| Ok(texts);
                 let (terms, sizes) =
                     build_dictionary((catalogue, bodies), texts, same, &lengths, params, progress, &out)?;
                 (terms, sizes, None)
@@ -509,6 +546,7 @@ pub(crate) fn build<S: Sink>(
         extras,
         shard_terms: sizes.iter().map(|s| s.terms).collect(),
         shard_packs: sizes.iter().map(|s| s.packs).collect(),
+        texts_per_pack: texts::PER_PACK,
         synonyms: catalogue.config.search.synonyms.clone(),
     };
     // The folding table, for the browser to fold queries as the texts were.
@@ -543,16 +581,27 @@ fn facet(f: &crate::catalogue::Facet) -> (String, String) {
     (f.key.clone(), f.name.clone())
 }
 
+/// `items` cut into packs of [`texts::PER_PACK`], each with its number
+/// (counted from the first item).
+fn in_packs<T>(items: Vec<T>) -> Vec<(usize, Vec<T>)> {
+    let mut packs = Vec::with_capacity(items.len().div_ceil(texts::PER_PACK));
+    let mut items = items.into_iter().peekable();
+    while items.peek().is_some() {
+        packs.push((packs.len(), items.by_ref().take(texts::PER_PACK).collect()));
+    }
+    packs
+}
+
 /// Tokenizes every text (in parallel batches, freeing each batch's texts),
 /// merges the postings of each hash partition in parallel, documents in id
 /// order, then scores, encodes and writes the dictionary. Returns the
-/// number of terms and of shards. `text` makes the indexed text of an id
-/// from its item (writing its text file, when the items are bodies); None
-/// means the text file was kept and the text is rendered again here.
+/// number of terms and of shards. `text` makes the indexed texts of pack
+/// `n` from its items (writing the pack, when the items are bodies); None
+/// means the pack was kept and the text is rendered again here.
 fn build_dictionary<S: Sink, T: Send>(
     (catalogue, bodies): (&Catalogue, &Bodies),
     items: Vec<T>,
-    text: impl Fn(usize, T) -> Result<Option<String>, SearchError> + Sync,
+    text: impl Fn(usize, Vec<T>) -> Result<Vec<Option<String>>, SearchError> + Sync,
     lengths: &[u32],
     params: Params,
     progress: &crate::progress::Progress,
@@ -565,19 +614,30 @@ fn build_dictionary<S: Sink, T: Send>(
     let mut items = items.into_iter();
     for first in (0..total).step_by(BATCH) {
         let batch: Vec<T> = items.by_ref().take(BATCH).collect();
-        let batch_terms: Vec<Vec<Vec<(Key, u16, u16)>>> = batch
+        let packs = in_packs(batch);
+        let batch_terms: Vec<Vec<Vec<(Key, u16, u16)>>> = packs
             .into_par_iter()
-            .enumerate()
-            .map(|(i, item)| {
-                let d = by_id(first + i);
-                // A text file kept as it was: the text is rendered again.
-                let text = match text(first + i, item)? {
-                    Some(text) => text,
-                    None => indexed_text(d, &bodies.text(d).map_err(SearchError::Body)?).0,
-                };
-                Ok(doc_terms(&d.title, &text, &numbers_of(d), partitions_count))
+            .map(|(n, items)| {
+                let n = first / texts::PER_PACK + n;
+                let texts = text(n, items)?;
+                texts
+                    .into_par_iter()
+                    .enumerate()
+                    .map(|(j, text)| {
+                        let d = by_id(n * texts::PER_PACK + j);
+                        // A pack kept as it was: the text is rendered again.
+                        let text = match text {
+                            Some(text) => text,
+                            None => indexed_text(d, &bodies.text(d).map_err(SearchError::Body)?).0,
+                        };
+                        Ok(doc_terms(&d.title, &text, &numbers_of(d), partitions_count))
+                    })
+                    .collect::<Result<Vec<_>, SearchError>>()
             })
-            .collect::<Result<_, SearchError>>()?;
+            .collect::<Result<Vec<_>, SearchError>>()?
+            .into_iter()
+            .flatten()
+            .collect();
         progress.advance(batch_terms.len());
         // Each partition takes its lists by value: their terms move into
         // its slots, and what is left is freed by the worker, not by this

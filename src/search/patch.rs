@@ -1,11 +1,11 @@
 //! Patching the previous build's index instead of building it again.
 //!
 //! When the output holds an index this very program wrote
-//! ([`written_by`]), a build writes every document's text file first; the
-//! output's manifest tells which of them changed. When few did, and the
+//! ([`written_by`]), a build writes every pack of texts first, noting which
+//! texts changed. When few did, and the
 //! previous index has the same average-length step (see `Params`), the
 //! index is patched: each changed document's old postings (from its old
-//! text file) are removed from its terms' lists and its new ones inserted,
+//! text) are removed from its terms' lists and its new ones inserted,
 //! and only the shards of those terms are encoded again; the others are
 //! kept as they are. Every list depends only on the documents holding its
 //! term, and shards are encoded by the same code from the same members, so
@@ -25,7 +25,7 @@ use super::dictionary::{
 use super::postings::{List, Posting, is_coarse};
 use super::{
     Counted, DIR, FORMAT, Manifest, Params, SearchError, ShardSize, Term, impact, terms::doc_terms,
-    text_length,
+    text_length, texts,
 };
 use crate::content::document::Document;
 use crate::output::{Sink, Stamp};
@@ -34,11 +34,11 @@ use crate::output::{Sink, Stamp};
 pub(super) struct Current<'a> {
     /// The documents, in catalogue order (newest first).
     pub documents: &'a [Document],
-    /// Indexed texts by id, of the documents whose text file was written.
+    /// Indexed texts by id, of the documents whose pack was written.
     pub texts: &'a [Option<String>],
     /// Their lengths.
     pub lengths: &'a [u32],
-    /// Whether each document's text file changed since the previous build.
+    /// Whether each document's text changed since the previous build.
     pub changed: &'a [bool],
     /// The scoring parameters.
     pub params: Params,
@@ -153,8 +153,11 @@ pub(super) fn patch<S: Sink>(store: &S, stamp: Stamp, current: &Current<'_>) -> 
                 Some(())
             };
             if id < previous.documents {
-                let file = store.previous(&path(&format!("x/{id}.txt")))?;
-                let (meta, text) = std::str::from_utf8(&file).ok()?.split_once('\n')?;
+                let (n, j) = texts::locate(id);
+                let pack = store.previous(&path(&texts::pack_path(n)))?;
+                let (meta, text) = std::str::from_utf8(texts::entry(&pack, j)?)
+                    .ok()?
+                    .split_once('\n')?;
                 let meta: serde_json::Value = serde_json::from_str(meta).ok()?;
                 // The numbers as numbers_of writes them: 文件编号, then 索引号.
                 let numbers = super::terms::numbers(meta.get(6)?.as_str()?, meta.get(7)?.as_str()?);

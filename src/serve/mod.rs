@@ -232,7 +232,12 @@ fn respond(request: tiny_http::Request, out_dir: &Path, shared: &Shared) {
             _ => None,
         }
     } else {
-        file_response(out_dir, path)
+        let range = request
+            .headers()
+            .iter()
+            .find(|h| h.field.equiv("Range"))
+            .map(|h| h.value.as_str().to_owned());
+        file_response(out_dir, path, range.as_deref())
     };
     let response = response.unwrap_or_else(|| {
         let body = std::fs::read(out_dir.join("404.html")).unwrap_or_else(|_| b"404 not found".to_vec());
@@ -254,8 +259,9 @@ fn reply(body: Vec<u8>, content_type: &str) -> Response {
     response
 }
 
-/// The file for a URL path under `out_dir`, never outside it.
-fn file_response(out_dir: &Path, url_path: &str) -> Option<Response> {
+/// The file for a URL path under `out_dir`, never outside it; only the
+/// bytes a `Range: bytes=a-b` asks for (the search reads its packs so).
+fn file_response(out_dir: &Path, url_path: &str, range: Option<&str>) -> Option<Response> {
     let decoded = percent_encoding::percent_decode_str(url_path)
         .decode_utf8()
         .ok()?;
@@ -269,12 +275,33 @@ fn file_response(out_dir: &Path, url_path: &str) -> Option<Response> {
     }
     let bytes = std::fs::read(&file).ok()?;
     let content_type = content_type(&file);
+    if let Some((start, end)) = range.and_then(|r| byte_range(r, bytes.len())) {
+        let total = bytes.len();
+        let mut response = reply(bytes[start..end].to_vec(), content_type).with_status_code(206);
+        let value = format!("bytes {start}-{}/{total}", end - 1);
+        if let Ok(header) = tiny_http::Header::from_bytes("Content-Range", value) {
+            response.add_header(header);
+        }
+        return Some(response);
+    }
     let bytes = if content_type.starts_with("text/html") {
         with_live_script(bytes)
     } else {
         bytes
     };
     Some(reply(bytes, content_type))
+}
+
+/// The bytes `start..end` a single `bytes=a-b` or `bytes=a-` range asks of
+/// a file of `len` bytes; None for anything else (the whole file is sent).
+fn byte_range(header: &str, len: usize) -> Option<(usize, usize)> {
+    let (a, b) = header.trim().strip_prefix("bytes=")?.split_once('-')?;
+    let start: usize = a.trim().parse().ok()?;
+    let end = match b.trim() {
+        "" => len,
+        b => b.parse::<usize>().ok()?.saturating_add(1).min(len),
+    };
+    (start < end).then_some((start, end))
 }
 
 /// Adds the reload script before `</body>`.
@@ -307,13 +334,23 @@ mod tests {
     }
 
     #[test]
+    fn ranges_are_single_and_within_the_file() {
+        assert_eq!(byte_range("bytes=0-3", 10), Some((0, 4)));
+        assert_eq!(byte_range("bytes=4-", 10), Some((4, 10)));
+        assert_eq!(byte_range("bytes=8-100", 10), Some((8, 10)));
+        assert_eq!(byte_range("bytes=10-12", 10), None);
+        assert_eq!(byte_range("bytes=0-1,4-5", 10), None);
+        assert_eq!(byte_range("items=0-1", 10), None);
+    }
+
+    #[test]
     fn paths_cannot_leave_the_output() {
         let dir = tempfile::tempdir().expect("tempdir");
         std::fs::write(dir.path().join("index.html"), "<body></body>").expect("write");
-        assert!(file_response(dir.path(), "/").is_some());
-        assert!(file_response(dir.path(), "/index.html").is_some());
+        assert!(file_response(dir.path(), "/", None).is_some());
+        assert!(file_response(dir.path(), "/index.html", None).is_some());
         for bad in ["/../etc/passwd", "/%2e%2e/x", "/a/../../x", "/missing.html"] {
-            assert!(file_response(dir.path(), bad).is_none(), "{bad}");
+            assert!(file_response(dir.path(), bad, None).is_none(), "{bad}");
         }
     }
 }

@@ -85,7 +85,7 @@ test('the deployed site served by nginx with the documented configuration', { sk
   const types = {
     '/zwgk/search/manifest.json': /^application\/json; charset=utf-8$/,
     '/zwgk/search/t/0.bin': /^application\/octet-stream$/,
-    '/zwgk/search/x/0.txt': /^text\/plain; charset=utf-8$/,
+    '/zwgk/search/x/0.pack': /^application\/octet-stream$/,
     '/zwgk/catalogue.csv': /^text\/csv; charset=utf-8$/,
     '/zwgk/assets/search.js': /^application\/javascript; charset=utf-8$/,
   };
@@ -94,6 +94,13 @@ test('the deployed site served by nginx with the documented configuration', { sk
     assert.equal(r.status, 200, path);
     assert.match(r.headers.get('content-type'), type, path);
   }
+  // The packs are read by byte range, even from a browser accepting gzip:
+  // the answer is the bytes asked for, not compressed.
+  const whole = new Uint8Array(await (await fetch(`${origin}/zwgk/search/x/0.pack`)).arrayBuffer());
+  const part = await fetch(`${origin}/zwgk/search/x/0.pack`, { headers: { range: 'bytes=4-11', 'accept-encoding': 'gzip, br' } });
+  assert.equal(part.status, 206);
+  assert.equal(part.headers.get('content-encoding'), null);
+  assert.deepEqual(new Uint8Array(await part.arrayBuffer()), whole.subarray(4, 12));
   // Pages revalidate; assets named by their content are kept a year, and
   // carry the security headers too.
   assert.equal(home.headers.get('cache-control'), 'no-cache');

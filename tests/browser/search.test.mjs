@@ -31,6 +31,29 @@ async function searchFor(page, q) {
 
 const titles = (page) => page.$$eval('#search-results > li > a', (as) => as.map((a) => a.textContent));
 
+test('packs are read by byte range, and a server that ignores ranges gives the same results', async () => {
+  const whole = await serve(buildExample(), '', { ranges: false });
+  try {
+    const shown = [];
+    for (const s of [server, whole]) {
+      const { page, problems } = await watchedPage(browser, s.origin);
+      const from = s.requests.length;
+      await page.goto(`${s.origin}/search/index.html?q=${encodeURIComponent('政务公开')}`);
+      await page.waitForFunction(() => document.getElementById('search-status').dataset.ms);
+      shown.push([await titles(page), await page.$$eval('#search-results > li', (l) => l.map((li) => li.textContent))]);
+      const packs = s.requests.slice(from).filter(([p]) => p.endsWith('.pack'));
+      assert.ok(packs.length > 0, 'the texts come from packs');
+      assert.ok(packs.every(([, status]) => status === (s === server ? 206 : 200)), JSON.stringify(packs));
+      assert.deepEqual(problems, []);
+      await page.close();
+    }
+    assert.deepEqual(shown[1], shown[0]);
+    assert.equal(shown[0][0].length, 5);
+  } finally {
+    whole.close();
+  }
+});
+
 test('typing a query shows the documents that contain it, and the URL keeps it', async () => {
   const { page, problems } = await watchedPage(browser, server.origin);
   await page.goto(`${server.origin}/search/index.html`);

@@ -88,9 +88,11 @@ export async function axeViolations(page) {
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.txt': 'text/plain; charset=utf-8', '.svg': 'image/svg+xml' };
 
-// Serves dir (under `prefix`, e.g. '/zwgk', to host it in a sub-path);
-// `requests` records [path, status, bytes] of each request.
-export async function serve(dir, prefix = '') {
+// Serves dir (under `prefix`, e.g. '/zwgk', to host it in a sub-path;
+// with `ranges: false`, every request gets the whole file, as from a
+// server that ignores ranges); `requests` records [path, status, bytes]
+// of each request.
+export async function serve(dir, prefix = '', { ranges = true } = {}) {
   const requests = [];
   const server = createServer((req, res) => {
     let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -109,9 +111,22 @@ export async function serve(dir, prefix = '') {
       res.writeHead(404).end('not found');
       return;
     }
-    const body = readFileSync(file);
+    let body = readFileSync(file);
+    const type = TYPES[extname(file)] || 'application/octet-stream';
+    // A single byte range, as static servers answer it (the search reads
+    // its packs so), unless this server is to ignore ranges.
+    const range = ranges && /^bytes=(\d+)-(\d*)$/.exec(req.headers.range || '');
+    if (range && Number(range[1]) < body.length) {
+      const [start, end] = [Number(range[1]), Math.min(body.length, range[2] ? Number(range[2]) + 1 : body.length)];
+      const total = body.length;
+      body = body.subarray(start, end);
+      requests.push([path, 206, body.length]);
+      res.writeHead(206, { 'content-type': type, 'content-length': body.length, 'content-range': `bytes ${start}-${end - 1}/${total}` });
+      res.end(body);
+      return;
+    }
     requests.push([path, 200, body.length]);
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'content-length': body.length });
+    res.writeHead(200, { 'content-type': type, 'content-length': body.length });
     res.end(body);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -83,6 +83,31 @@ pub fn all_text(dir: &Path) -> String {
         .collect()
 }
 
+/// The entries of a built site's search texts (`search/x/<n>.pack`: a header
+/// of `per_pack + 1` u32 offsets, then the entries), by id: each a JSON line
+/// of metadata, then the indexed text.
+pub fn search_texts(public: &Path) -> BTreeMap<usize, String> {
+    let manifest: serde_json::Value =
+        serde_json::from_str(&read(&public.join("search/manifest.json"))).expect("manifest");
+    let per_pack = manifest["texts_per_pack"].as_u64().expect("texts_per_pack") as usize;
+    let mut texts = BTreeMap::new();
+    for (name, pack) in tree(&public.join("search/x")) {
+        let n: usize = name
+            .strip_suffix(".pack")
+            .expect(".pack")
+            .parse()
+            .expect("number");
+        let word = |k: usize| u32::from_le_bytes(pack[4 * k..4 * k + 4].try_into().expect("4")) as usize;
+        for j in 0..per_pack {
+            if word(j) < word(j + 1) {
+                let entry = String::from_utf8(pack[word(j)..word(j + 1)].to_vec()).expect("UTF-8");
+                texts.insert(n * per_pack + j, entry);
+            }
+        }
+    }
+    texts
+}
+
 /// A generated corpus of `docs` documents (the `gongkai-corpus` crate in
 /// `corpus/`, seed 8) written into `out`.
 pub fn gencorpus(docs: usize, out: &Path) {

@@ -3,10 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gencorpus } from './corpus.mjs';
+import { entries, loader, text } from './texts.mjs';
 import { SearchIndex, closest, normalize, tokenize } from '../../themes/default/assets/gongkai-search.js';
 
 const repo = new URL('../../', import.meta.url).pathname;
@@ -16,10 +17,8 @@ assert.ok(bin, 'build gongkai first (cargo build), or set GONGKAI_BIN');
 function build(site) {
   execFileSync(bin, ['build', '--root', site], { stdio: 'pipe' });
   const dir = join(site, 'public', 'search');
-  // Each text file: a JSON line of metadata, then the indexed text.
-  const text = (f) => { const t = readFileSync(join(dir, 'x', f), 'utf8'); return t.slice(t.indexOf('\n') + 1); };
-  const texts = readdirSync(join(dir, 'x')).map((f) => [Number(f.split('.')[0]), text(f)]);
-  return { index: new SearchIndex(async (p) => new Uint8Array(readFileSync(join(dir, p)))), texts: new Map(texts) };
+  const texts = entries(dir).map(([id, e]) => [id, text(e)]);
+  return { index: new SearchIndex(loader(dir)), texts: new Map(texts) };
 }
 
 function exampleSite() {
@@ -220,7 +219,7 @@ test('a document written in traditional characters is found, marked and excerpte
   const plain = siteOf([['a.md', ['标题: 关于办事指南的通知', '索引号: T-01-2024-0003', '发文日期: 2024-03-02'], '请按办事指南办理。']]);
   const fetched = [];
   const load = plain.index.load;
-  plain.index.load = (p) => { fetched.push(p); return load(p); };
+  plain.index.load = (p, range) => { fetched.push(p); return load(p, range); };
   assert.equal((await plain.index.search({ q: '办事指南' })).total, 1);
   assert.ok(!fetched.includes('fold.txt'), fetched.join(' '));
 });

@@ -314,7 +314,8 @@ function merge(matches) {
   return { ids, scores: Float32Array.from(ids, (id) => best.get(id)), exact: union('exact'), numbered: union('numbered'), phrase: union('phrase'), partial: false, found };
 }
 
-// The search index of one site; load(path) resolves to the bytes of search/<path>.
+// The search index of one site; load(path, [start, end]) resolves to the
+// bytes of search/<path>, or to those from start to end when given.
 export class SearchIndex {
   constructor(load) {
     this.load = load;
@@ -326,6 +327,13 @@ export class SearchIndex {
       this.cache.set(path, this.load(path).then((b) => (kind === 'json' ? JSON.parse(decoder.decode(b)) : b)));
     }
     return this.cache.get(path);
+  }
+
+  // Bytes start..end of a file (postings and texts are read so, never whole).
+  range(path, start, end) {
+    const key = `${path}@${start}-${end}`;
+    if (!this.cache.has(key)) this.cache.set(key, this.load(path, [start, end]));
+    return this.cache.get(key);
   }
 
   manifest() { return this.get('manifest.json', 'json'); }
@@ -364,7 +372,7 @@ export class SearchIndex {
     const m = await this.manifest();
     const entry = await this.entry(token);
     if (!entry) return null;
-    const blob = entry.blob || (await this.get(`p/${entry.s}-${entry.pack}.bin`)).subarray(entry.at, entry.at + entry.len);
+    const blob = entry.blob || (await this.range(`p/${entry.s}-${entry.pack}.pack`, entry.at, entry.at + entry.len));
     return { ...decodePostings(blob, entry.df), idf: idf(entry.df, m.documents) };
   }
 
@@ -414,10 +422,15 @@ export class SearchIndex {
     return [...Object.keys(FACETS), ...(m.facets || []).map((f) => f.name)];
   }
 
-  // A document's metadata (first line of its text file) and indexed text.
+  // A document's metadata (first line of its entry in a pack of texts: the
+  // pack's header of offsets read first) and indexed text.
   async document(id) {
     const m = await this.manifest();
-    const file = decoder.decode(await this.get(`x/${id}.txt`));
+    const n = m.texts_per_pack;
+    const path = `x/${Math.floor(id / n)}.pack`;
+    const h = await this.range(path, 0, 4 * (n + 1));
+    const at = (j) => new DataView(h.buffer, h.byteOffset).getUint32(4 * j, true);
+    const file = decoder.decode(await this.range(path, at(id % n), at(id % n + 1)));
     const nl = file.indexOf('\n');
     const [title, url, date, category, issuer, status, docNumber, indexNumber, excerptAt, parts = []] = JSON.parse(file.slice(0, nl));
     const doc = {

@@ -19,10 +19,12 @@ document.documentElement.classList.add('js');
 
 const base = new URL(form.dataset.index, location.href);
 const root = new URL(form.dataset.root, location.href);
-const index = new SearchIndex(async (path) => {
-  const r = await fetch(new URL(path, base));
+const index = new SearchIndex(async (path, range) => {
+  const r = await fetch(new URL(path, base), range ? { headers: { Range: `bytes=${range[0]}-${range[1] - 1}` } } : {});
   if (!r.ok) throw new Error(`${path}: ${r.status}`);
-  return new Uint8Array(await r.arrayBuffer());
+  const b = new Uint8Array(await r.arrayBuffer());
+  // A server that ignores the range sends the whole file.
+  return range && r.status !== 206 ? b.subarray(range[0], range[1]) : b;
 });
 
 const el = (tag, props = {}, ...children) => {
