@@ -5,17 +5,11 @@
 // Skipped where nginx is not installed (CI installs it).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync, chmodSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bin, repo, launch, watchedPage } from './site.mjs';
-
-const nginx = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].find(existsSync);
-const mimeTypes = ['/etc/nginx/mime.types', '/usr/local/nginx/conf/mime.types'].find(existsSync);
-// Debian's libnginx-mod-http-brotli-static (CI installs it): serves the .br copies.
-const brotliModule = ['/usr/lib/nginx/modules/ngx_http_brotli_static_module.so'].find(existsSync);
+import { bin, repo, launch, watchedPage, nginx, brotliModule, startNginx } from './site.mjs';
 
 let browser;
 let server;
@@ -29,14 +23,6 @@ after(async () => {
   server?.kill();
 });
 
-async function freePort() {
-  const s = createServer();
-  await new Promise((resolve) => s.listen(0, '127.0.0.1', resolve));
-  const { port } = s.address();
-  await new Promise((resolve) => s.close(resolve));
-  return port;
-}
-
 test('the deployed site served by nginx with the documented configuration', { skip: !nginx && 'nginx is not installed' }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-nginx-'));
   // nginx's workers (nobody, when run as root) read the site: open the folders.
@@ -49,33 +35,7 @@ test('the deployed site served by nginx with the documented configuration', { sk
   execFileSync(bin, ['deploy', '--root', site], { stdio: 'pipe' });
   execFileSync('chmod', ['-R', 'a+rX', www]);
 
-  const port = await freePort();
-  const block = readFileSync(join(repo, 'docs/nginx.conf'), 'utf8')
-    .replace('listen 80;', `listen 127.0.0.1:${port};`)
-    .replace('alias /var/www/zwgk/;', `alias ${www}/;`)
-    .replace('# brotli_static on;', brotliModule ? 'brotli_static on;' : '# brotli_static on;');
-  const conf = join(dir, 'nginx.conf');
-  writeFileSync(conf, [
-    brotliModule ? `load_module ${brotliModule};` : '',
-    process.getuid?.() === 0 ? 'user root;' : '',
-    'worker_processes 1;',
-    `pid ${dir}/nginx.pid;`,
-    `error_log ${dir}/error.log;`,
-    'events { worker_connections 64; }',
-    'http {',
-    `  include ${mimeTypes};`,
-    '  default_type application/octet-stream;',
-    '  access_log off;',
-    ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${dir}/${t};`),
-    block,
-    '}',
-  ].join('\n'));
-  execFileSync(nginx, ['-t', '-q', '-p', dir, '-c', conf], { stdio: 'pipe' });
-  server = spawn(nginx, ['-p', dir, '-c', conf, '-g', 'daemon off;'], { stdio: 'ignore' });
-  origin = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 50; i++) {
-    try { await fetch(`${origin}/zwgk/index.html`); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
-  }
+  ({ origin, server } = await startNginx(dir, www, { prefix: '/zwgk/', brotli: true }));
 
   const home = await fetch(`${origin}/zwgk/`);
   assert.equal(home.status, 200);

@@ -1,8 +1,10 @@
 // Shared by the browser tests: build a site, serve it on 127.0.0.1 with a
-// record of every request, launch Debian's chromium through playwright-core.
-import { execFileSync } from 'node:child_process';
+// record of every request (or with nginx and docs/nginx.conf), launch
+// Debian's chromium through playwright-core.
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
@@ -130,7 +132,7 @@ export async function serve(dir, prefix = '', { ranges = true } = {}) {
     res.end(body);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { origin: `http://127.0.0.1:${server.address().port}`, requests, close: () => server.close() };
+  return { origin: `http://127.0.0.1:${server.address().port}`, requests, close: () => { server.close(); server.closeAllConnections(); } };
 }
 
 export function launch() {
@@ -153,4 +155,53 @@ export async function watchedPage(browser, origin, options = {}) {
   page.on('requestfailed', (r) => { if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`); });
   page.on('request', (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) problems.push(`external: ${r.url()}`); });
   return { page, problems, context };
+}
+
+export const nginx = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].find(existsSync);
+const mimeTypes = ['/etc/nginx/mime.types', '/usr/local/nginx/conf/mime.types'].find(existsSync);
+// Debian's libnginx-mod-http-brotli-static (CI installs it): serves the .br copies.
+export const brotliModule = ['/usr/lib/nginx/modules/ngx_http_brotli_static_module.so'].find(existsSync);
+
+async function freePort() {
+  const s = createNetServer();
+  await new Promise((resolve) => s.listen(0, '127.0.0.1', resolve));
+  const { port } = s.address();
+  await new Promise((resolve) => s.close(resolve));
+  return port;
+}
+
+// nginx serving the folder `www` under `prefix` ('/zwgk/' as in the
+// documented configuration, or '/') with docs/nginx.conf, its files and
+// logs in `dir`; resolves once it answers. `server.kill()` stops it.
+export async function startNginx(dir, www, { prefix = '/zwgk/', brotli = false } = {}) {
+  const port = await freePort();
+  const useBrotli = brotli && brotliModule;
+  const block = readFileSync(join(repo, 'docs/nginx.conf'), 'utf8')
+    .replace('listen 80;', `listen 127.0.0.1:${port};`)
+    .replace('location /zwgk/ {', `location ${prefix} {`)
+    .replace('alias /var/www/zwgk/;', `alias ${www}/;`)
+    .replace('# brotli_static on;', useBrotli ? 'brotli_static on;' : '# brotli_static on;');
+  const conf = join(dir, 'nginx.conf');
+  writeFileSync(conf, [
+    useBrotli ? `load_module ${brotliModule};` : '',
+    process.getuid?.() === 0 ? 'user root;' : '',
+    'worker_processes 1;',
+    `pid ${dir}/nginx.pid;`,
+    `error_log ${dir}/error.log;`,
+    'events { worker_connections 64; }',
+    'http {',
+    `  include ${mimeTypes};`,
+    '  default_type application/octet-stream;',
+    '  access_log off;',
+    ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${dir}/${t};`),
+    block,
+    '}',
+  ].join('\n'));
+  execFileSync(nginx, ['-t', '-q', '-p', dir, '-c', conf], { stdio: 'pipe' });
+  const server = spawn(nginx, ['-p', dir, '-c', conf, '-g', 'daemon off;'], { stdio: 'ignore' });
+  const origin = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 50; i++) {
+    try { await fetch(`${origin}${prefix}`); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
+  }
+  return { origin, server };
 }

@@ -607,6 +607,10 @@ export class SearchIndex {
     // field holds their words; all words are searched and scored as usual.
     const fields = [...asked.matchAll(FIELD)].map(([, name, value]) => [FIELDS[name], value]);
     const q = fields.length ? withoutFields(asked) : asked;
+    // Fetched while the query's pieces are, not after: what matching and
+    // ranking read next (a failure shows where they are awaited).
+    this.get('invalid.bin').catch(() => {});
+    for (const t of new Set(trigrams(q))) this.holders(t).catch(() => {});
     await this.foldFor(asked);
     // The query and, for each synonym group (site.yaml) a word of which it
     // holds, the query with that word replaced by each other one.
