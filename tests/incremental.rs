@@ -398,8 +398,25 @@ fn only_pages_whose_context_changed_are_rendered_again() {
         "{n} of {pages} pages rendered: {summary}"
     );
 
-    // Nothing changed: nothing rendered, nothing to patch.
+    // Nothing changed: the last build's report, nothing rendered.
     let summary = build_both(&site, &clean, &[], "");
+    assert_eq!(rendered(&summary), Some(0), "{summary}");
+    assert!(
+        summary.contains("Nothing in the site folder changed"),
+        "{summary}"
+    );
+    // A file saved again as it was: read again, nothing rendered, nothing
+    // to patch.
+    fs::File::options()
+        .write(true)
+        .open(site.join("content/new.md"))
+        .and_then(|f| f.set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(2)))
+        .expect("touch");
+    let summary = build_both(&site, &clean, &[], "");
+    assert!(
+        !summary.contains("Nothing in the site folder changed"),
+        "{summary}"
+    );
     assert_eq!(rendered(&summary), Some(0), "{summary}");
     assert_eq!(patched_for(&summary), Some(0), "{summary}");
 
@@ -584,4 +601,164 @@ fn a_build_killed_at_any_moment_loses_nothing() {
         killed_before_commit >= 3,
         "only {killed_before_commit} builds were killed before their commit"
     );
+}
+
+/// The modification time of every file under `dir`, by relative path.
+fn mtimes(dir: &Path) -> std::collections::BTreeMap<PathBuf, std::time::SystemTime> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let modified = fs::metadata(e.path()).and_then(|m| m.modified()).expect("mtime");
+            (e.path().strip_prefix(dir).expect("under").to_path_buf(), modified)
+        })
+        .collect()
+}
+
+/// The number in `(N terms` of a build's summary.
+fn terms(summary: &str) -> Option<usize> {
+    let (before, _) = summary.split_once(" terms")?;
+    before.rsplit('(').next()?.parse().ok()
+}
+
+#[test]
+fn a_build_with_nothing_changed_gives_the_last_report_and_touches_nothing() {
+    // The example site: two warnings (the sample base_url, annual reports missing).
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = dir.path().join("example");
+    fs::create_dir_all(&site).expect("mkdir");
+    fs::copy(repo().join("site.yaml"), site.join("site.yaml")).expect("site.yaml");
+    copy_tree(&repo().join("content"), &site.join("content"));
+    copy_tree(&repo().join("themes"), &site.join("themes"));
+    let root = site.to_string_lossy().into_owned();
+    let public = site.join("public");
+    let day = |epoch: &'static str| [("SOURCE_DATE_EPOCH", epoch)];
+    let stdout = |out: &std::process::Output| String::from_utf8_lossy(&out.stdout).into_owned();
+    let unchanged = "Nothing in the site folder changed";
+
+    let first = gongkai_env(&["build", "--root", &root], &day("1767225600"));
+    assert!(first.status.success(), "{}", stderr(&first));
+    let warnings = stderr(&first);
+    assert!(warnings.contains("base_url"), "{warnings}");
+    assert!(!stdout(&first).contains(unchanged));
+    let (files, times) = (tree(&public), mtimes(&public));
+
+    // Again on the same day: the same warnings in the same words, the same
+    // figures, and not one file of the output touched.
+    let again = gongkai_env(&["build", "--root", &root], &day("1767225600"));
+    assert!(again.status.success(), "{}", stderr(&again));
+    let summary = stdout(&again);
+    assert!(summary.contains(unchanged), "{summary}");
+    assert!(summary.contains("(0 files written, 0 deleted)"), "{summary}");
+    assert!(
+        summary.contains("5 documents") && summary.contains("2 warning(s) above"),
+        "{summary}"
+    );
+    assert_eq!(terms(&summary), terms(&stdout(&first)), "{summary}");
+    assert_eq!(stderr(&again), warnings);
+    assert_eq!(tree(&public), files);
+    assert_eq!(mtimes(&public), times, "no file of the output is written");
+    // In the other language too, and `--format json` gives the same codes.
+    let zh = gongkai_env(
+        &["build", "--root", &root],
+        &[("SOURCE_DATE_EPOCH", "1767225600"), ("GONGKAI_LANG", "zh")],
+    );
+    assert!(zh.status.success());
+    assert!(
+        stdout(&zh).contains("都没有变化") && stderr(&zh).contains("警告"),
+        "{}",
+        stderr(&zh)
+    );
+    let json = |out: &std::process::Output| {
+        let mut lines: Vec<String> = stdout(out).lines().map(str::to_owned).collect();
+        lines.sort();
+        lines
+    };
+    let (a, b) = (
+        gongkai_env(
+            &["build", "--format", "json", "--root", &root, "--clean"],
+            &day("1767225600"),
+        ),
+        gongkai_env(
+            &["build", "--format", "json", "--root", &root],
+            &day("1767225600"),
+        ),
+    );
+    assert!(stderr(&b).contains(unchanged), "{}", stderr(&b));
+    assert!(!json(&a).is_empty());
+    assert_eq!(json(&a), json(&b));
+    // What git keeps is not read by a build.
+    fs::create_dir_all(site.join(".git/refs")).expect("mkdir");
+    fs::write(site.join(".git/HEAD"), "ref: refs/heads/main\n").expect("write");
+    let out = gongkai_env(&["build", "--root", &root], &day("1767225600"));
+    assert!(stdout(&out).contains(unchanged), "{}", stdout(&out));
+
+    // Each of these is a change the next build makes.
+    let rounds = std::cell::Cell::new(0);
+    let expect_build = |context: &str, env: &[(&str, &str)], check: &dyn Fn(&Path)| {
+        rounds.set(rounds.get() + 1);
+        let clean = dir.path().join(format!("clean-{}", rounds.get()));
+        let summary = build_both(&site, &clean, env, context);
+        assert!(!summary.contains(unchanged), "{context}: {summary}");
+        check(&public);
+        // And the build after it has nothing to do.
+        let out = gongkai_env(&["build", "--root", &root], env);
+        assert!(
+            stdout(&out).contains(unchanged),
+            "{context}, then again: {}",
+            stdout(&out)
+        );
+    };
+    // The next day: the footer's date moves.
+    expect_build("the next day", &day("1767312000"), &|public| {
+        assert!(read(&public.join("index.html")).contains("2026-01-02"));
+    });
+    let day2 = day("1767312000");
+    // A title edited without changing the file's size.
+    let doc = site.join("content/0101-03-2017-000525.md");
+    let text = read(&doc);
+    let edited = text.replacen("工作", "公开", 1);
+    assert_eq!(edited.len(), text.len());
+    assert_ne!(edited, text);
+    fs::write(&doc, &edited).expect("write");
+    expect_build("a title edited in place", &day2, &|public| {
+        // The title it edited is the one published.
+        let text = all_text(public);
+        assert!(text.contains("关于印发2017年淄川区政务公开公开要点的通知"));
+    });
+    // A new template in the theme folder.
+    fs::create_dir_all(site.join("themes/default/templates")).expect("mkdir");
+    let footer = site.join("themes/default/templates/extra-note.html");
+    fs::write(&footer, "<p>备注</p>\n").expect("write");
+    expect_build("a theme file added", &day2, &|_| {});
+    fs::remove_file(&footer).expect("remove");
+    expect_build("a theme file removed", &day2, &|_| {});
+    // A document in a folder that content/ links to (inside the site
+    // folder: a link out of it is refused), edited there.
+    #[cfg(unix)]
+    {
+        let elsewhere = site.join("shared");
+        fs::create_dir_all(&elsewhere).expect("mkdir");
+        let linked = elsewhere.join("linked.md");
+        let source = read(&site.join("content/2114-03-2021-000014.md"));
+        let source = set_field(&source, "index_number", "2114-03-2021-000099");
+        fs::write(&linked, set_field(&source, "title", "链接进来的文件")).expect("write");
+        std::os::unix::fs::symlink(&elsewhere, site.join("content/linked")).expect("symlink");
+        expect_build("a linked folder added", &day2, &|public| {
+            assert!(all_text(public).contains("链接进来的文件"));
+        });
+        fs::write(&linked, set_field(&source, "title", "链接进来的文件改")).expect("write");
+        expect_build("a document in a linked folder edited", &day2, &|public| {
+            assert!(all_text(public).contains("链接进来的文件改"));
+        });
+    }
+    // A page of the output deleted by hand is written again.
+    fs::remove_file(public.join("index.html")).expect("remove");
+    expect_build("an output page deleted", &day2, &|public| {
+        assert!(public.join("index.html").is_file());
+    });
+    // --clean always builds.
+    let out = gongkai_env(&["build", "--clean", "--root", &root], &day2);
+    assert!(!stdout(&out).contains(unchanged), "{}", stdout(&out));
 }

@@ -37,7 +37,19 @@ pub(crate) struct FileStamp {
     modified: (u64, u32),
 }
 
+/// Stamps already taken, by path relative to the site root.
+pub(crate) type FileStamps = rustc_hash::FxHashMap<PathBuf, FileStamp>;
+
 impl FileStamp {
+    /// The stamp as bytes (for a hash of many).
+    pub(crate) fn to_bytes(self) -> [u8; 20] {
+        let mut bytes = [0u8; 20];
+        bytes[..8].copy_from_slice(&self.size.to_le_bytes());
+        bytes[8..16].copy_from_slice(&self.modified.0.to_le_bytes());
+        bytes[16..].copy_from_slice(&self.modified.1.to_le_bytes());
+        bytes
+    }
+
     /// The stamp of the file at `path`, if it can be read.
     pub(crate) fn of(path: &Path) -> Option<FileStamp> {
         let meta = fs::metadata(path).ok()?;

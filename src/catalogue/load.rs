@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::catalogue::Catalogue;
-use crate::catalogue::cache::{Cache, Entry, FileStamp};
+use crate::catalogue::cache::{Cache, Entry, FileStamp, FileStamps};
 use crate::content::body::{self, Bodies};
 use crate::content::date::build_date;
 use crate::content::document::{self, Document, Parsed};
@@ -32,7 +32,7 @@ pub(crate) fn load(root: &Path, progress: &Progress) -> Result<LoadedSite, Build
     let mut config = SiteConfig::load(root).map_err(BuildError::Config)?;
     let held = crate::site::sources::held_categories(root, &config);
     config.add_categories(held);
-    load_with(root, config, progress, CacheUse::Read)
+    load_with(root, config, progress, CacheUse::Read, None)
 }
 
 /// How loading uses the parse cache.
@@ -124,6 +124,7 @@ pub(crate) fn load_with(
     config: SiteConfig,
     progress: &Progress,
     cache_use: CacheUse,
+    taken: Option<&FileStamps>,
 ) -> Result<LoadedSite, BuildError> {
     let theme = Theme::load(root, &config.theme).map_err(BuildError::Config)?;
     let ((files, mut problems), mut cache) = rayon::join(
@@ -148,7 +149,15 @@ pub(crate) fn load_with(
     let cache_file = cache.file();
 
     progress.stage("reading", files.len());
-    let stamps: Vec<Option<FileStamp>> = files.par_iter().map(|f| FileStamp::of(&f.abs_path)).collect();
+    // Stamps taken before this build read anything are as good as new ones.
+    let stamps: Vec<Option<FileStamp>> = files
+        .par_iter()
+        .map(|f| {
+            taken
+                .and_then(|t| t.get(&f.rel_path).copied())
+                .or_else(|| FileStamp::of(&f.abs_path))
+        })
+        .collect();
     let hits: Vec<Option<Box<Entry>>> = files
         .iter()
         .zip(&stamps)

@@ -29,7 +29,7 @@ impl Problem {
 }
 
 /// How serious a problem is: errors fail the run, warnings do not.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum Severity {
     /// The build cannot succeed until this is fixed.
     Error,
@@ -38,7 +38,7 @@ pub enum Severity {
 }
 
 /// A problem in one input file, reported with its location.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
@@ -63,7 +63,7 @@ pub struct Diagnostic {
 }
 
 /// Bytes `start..end` of a diagnostic's line (0-based, end exclusive).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Span {
     /// The first byte underlined.
     pub start: u32,

@@ -43,6 +43,12 @@ impl StatePaths {
         }
     }
 
+    /// Where a build records its inputs and what it reported, for the next
+    /// build into the same folder to tell whether anything changed.
+    pub(super) fn inputs(&self) -> PathBuf {
+        self.manifest.with_extension("inputs")
+    }
+
     pub(super) fn pending_manifest(&self) -> PathBuf {
         self.manifest.with_extension("manifest.new")
     }
@@ -78,6 +84,7 @@ pub(super) fn prune_manifests(current: &Path) {
     // Newest first; paths break ties so the same files go whatever the order read.
     others.sort_unstable_by(|a, b| b.cmp(a));
     for (_, path) in others.into_iter().skip(MANIFESTS_KEPT - 1) {
+        let _ = fs::remove_file(path.with_extension("inputs"));
         let _ = fs::remove_file(path);
     }
 }
@@ -102,6 +109,16 @@ const MANIFEST_HEADER: &str = "gongkai output manifest 4\n";
 /// The manifest, or None when it is missing, damaged, incomplete or of
 /// another version (the next build is then a full one).
 pub(super) fn read_manifest(path: &Path) -> Option<Manifest> {
+    Some(read_files(path)?.0.into_iter().collect())
+}
+
+/// A manifest's files, sorted by path.
+pub(super) type Files = Vec<(String, Entry)>;
+
+/// The files a manifest lists, sorted by path, with the hash that ends it
+/// (which tells one commit's manifest from another's); None as for
+/// [`read_manifest`].
+pub(super) fn read_files(path: &Path) -> Option<(Files, [u8; 32])> {
     let bytes = fs::read(path).ok()?;
     let (body, check) = bytes.split_at_checked(bytes.len().checked_sub(32)?)?;
     if blake3::hash(body).as_bytes() != check {
@@ -109,7 +126,7 @@ pub(super) fn read_manifest(path: &Path) -> Option<Manifest> {
     }
     let files: Vec<(String, Entry)> =
         postcard::from_bytes(body.strip_prefix(MANIFEST_HEADER.as_bytes())?).ok()?;
-    Some(files.into_iter().collect())
+    Some((files, check.try_into().ok()?))
 }
 
 #[cfg(test)]

@@ -21,6 +21,7 @@ use std::sync::Mutex;
 
 use crate::hash::hash16;
 
+mod committed;
 mod journal;
 mod lock;
 mod manifest;
@@ -29,12 +30,13 @@ mod sink;
 mod target;
 mod writer;
 
+pub(crate) use committed::Committed;
 use journal::{recover, replay};
 pub use lock::SiteLock;
 use manifest::{Entry, Manifest, StatePaths, prune_manifests, read_manifest, write_manifest};
 pub(crate) use sink::{Discard, Sink, Stamp};
-pub(crate) use target::MARKER;
 use target::OutputLock;
+pub(crate) use target::{MARKER, is_ours};
 use writer::Writer;
 
 /// Why the output could not be prepared or written.

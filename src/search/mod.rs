@@ -80,7 +80,7 @@ const LONG_DOCUMENT: u32 = 1000;
 const BATCH: usize = 512;
 
 /// What the index holds.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct IndexStats {
     /// Distinct terms.
     pub terms: usize,

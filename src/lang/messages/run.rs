@@ -33,6 +33,11 @@ pub(super) static MESSAGES: &[(&str, &str, &str)] = &[
     ),
     ("summary.time", "，用时 {secs} 秒", " in {secs} s"),
     (
+        "summary.unchanged",
+        "上次生成以来，网站文件夹里的文件都没有变化：输出保持原样，以上是上次生成时的警告和统计。需要全部重新生成时，加上 --clean。",
+        "Nothing in the site folder changed since the last build: the output stays as it is, and the warnings and figures above are that build's. Add --clean to build everything again.",
+    ),
+    (
         "summary.warnings",
         "；警告 {n} 条，见上文",
         "; {n} warning(s) above",

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
+use unchanged::Inputs;
 
 use crate::catalogue::Catalogue;
 use crate::catalogue::load::{CacheUse, LoadedSite, load, load_with};
@@ -20,6 +21,8 @@ use crate::progress::Progress;
 use crate::render::{self, RenderError, RenderOptions};
 use crate::search::{self, SearchError};
 use crate::site::config::SiteConfig;
+
+mod unchanged;
 
 /// How to build.
 #[derive(Clone, Debug, Default)]
@@ -218,6 +221,20 @@ fn build_site(options: &BuildOptions) -> Result<Report, BuildError> {
         .out
         .clone()
         .unwrap_or_else(|| root.join(&config.output_dir));
+    // Nothing read since the last build into this output changed: its
+    // report again, the output as it is.
+    let render_options = render_options(progress);
+    let inputs = Inputs::of(options, harvested.is_some(), render_options.generated.as_deref());
+    if let Some(mut report) = inputs
+        .as_ref()
+        .and_then(|inputs| unchanged::replay(root, &target, inputs))
+    {
+        timer.lap("unchanged");
+        report.elapsed = timer.start.elapsed();
+        report.stages = timer.stages;
+        return Ok(report);
+    }
+    timer.lap("inputs");
 
     // 1. Load the site, preparing the staging folder (reading the output's
     //    manifest) meanwhile.
@@ -228,7 +245,7 @@ fn build_site(options: &BuildOptions) -> Result<Report, BuildError> {
             } else {
                 CacheUse::ReadWrite
             };
-            load_with(root, config, progress, cache)
+            load_with(root, config, progress, cache, inputs.as_ref().map(|i| &i.files))
         },
         || Staging::create(root, &target, options.clean, options.force),
     );
@@ -260,8 +277,8 @@ fn build_site(options: &BuildOptions) -> Result<Report, BuildError> {
     timer.lap("load");
 
     // 2. Render every page whose context changed.
-    let pages = render::render_all(&catalogue, &bodies, &theme, &render_options(progress), &staging)
-        .map_err(render_error)?;
+    let pages =
+        render::render_all(&catalogue, &bodies, &theme, &render_options, &staging).map_err(render_error)?;
     timer.lap("render");
     // The pages are written: the bodies' HTML is not needed any more.
     bodies.drop_html();
@@ -297,7 +314,7 @@ fn build_site(options: &BuildOptions) -> Result<Report, BuildError> {
     // Freeing tens of thousands of documents takes a noticeable moment: it
     // is done beside the caller (a process that exits simply stops it).
     std::thread::spawn(move || drop((catalogue, bodies, theme, pages.paths)));
-    Ok(Report {
+    let report = Report {
         documents,
         unpublished,
         pages: pages.pages,
@@ -309,7 +326,11 @@ fn build_site(options: &BuildOptions) -> Result<Report, BuildError> {
         stages: timer.stages,
         files,
         notes,
-    })
+    };
+    if let (Some(inputs), Some(target)) = (&inputs, &report.out_dir) {
+        unchanged::record(root, target, inputs, &report);
+    }
+    Ok(report)
 }
 
 /// Wall and CPU time of each step (CPU time only with `GONGKAI_TIMINGS`).
