@@ -143,7 +143,12 @@ pub(super) fn doc_terms(
             count(&marked, false);
         });
     }
-    let mut buckets: Vec<Vec<(Key, u16, u16)>> = vec![Vec::new(); partitions];
+    // Sized for an even spread and a little more: grown through every power
+    // of two, the buckets cost more than counting the terms did.
+    let each = (packed.len() + trigrams.len() + long.len()) / partitions.max(1);
+    let mut buckets: Vec<Vec<(Key, u16, u16)>> = (0..partitions)
+        .map(|_| Vec::with_capacity(each + each / 4 + 4))
+        .collect();
     let terms = packed
         .into_iter()
         .map(|(key, c)| (Key::Packed(key), c))
