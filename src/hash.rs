@@ -18,6 +18,23 @@ pub(crate) fn short(hash: &blake3::Hash) -> [u8; 16] {
     short
 }
 
+/// Ends `bytes` with their blake3 hash: a file written so is refused by
+/// [`unseal`] when it did not fully reach the disk (it stands in for an
+/// fsync) or was changed since.
+pub(crate) fn seal(mut bytes: Vec<u8>) -> Vec<u8> {
+    let check = blake3::hash(&bytes);
+    bytes.extend_from_slice(check.as_bytes());
+    bytes
+}
+
+/// What [`seal`] sealed, with the hash that ends it; None when the hash
+/// does not match.
+pub(crate) fn unseal(bytes: &[u8]) -> Option<(&[u8], [u8; 32])> {
+    let (body, check) = bytes.split_at_checked(bytes.len().checked_sub(32)?)?;
+    let check: [u8; 32] = check.try_into().ok()?;
+    (*blake3::hash(body).as_bytes() == check).then_some((body, check))
+}
+
 /// Feeds what identifies this program into `hasher`: its version and, since
 /// a rebuilt program may write differently under the same version, the size
 /// and modification time of its executable. Outputs stamped with it (pages'

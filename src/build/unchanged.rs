@@ -169,17 +169,13 @@ fn list(dir: &Path, follow: bool) -> Option<Vec<(Kind, PathBuf)>> {
 pub(super) fn replay(root: &Path, target: &Path, inputs: &Inputs) -> Option<Report> {
     // The record first: a build with changes stops here, before looking at
     // every file of the output.
-    let last = Committed::last(root, target)?;
-    let bytes = fs::read(&last.inputs).ok()?;
-    let (body, check) = bytes.split_at_checked(bytes.len().checked_sub(32)?)?;
-    if blake3::hash(body).as_bytes() != check {
-        return None;
-    }
+    let committed = Committed::last(root, target)?;
+    let bytes = fs::read(&committed.inputs).ok()?;
+    let (body, _) = crate::hash::unseal(&bytes)?;
     let record: Record = postcard::from_bytes(body.strip_prefix(FORMAT)?).ok()?;
-    if record.inputs != inputs.hash || record.manifest != last.manifest {
+    if record.inputs != inputs.hash || record.manifest != committed.manifest_hash() || !committed.intact() {
         return None;
     }
-    let committed = Committed::intact(root, target).filter(|c| c.manifest == record.manifest)?;
     let mut notes = record.notes;
     notes.push(crate::msg!("summary.unchanged"));
     Some(Report {
@@ -210,7 +206,7 @@ pub(super) fn record(root: &Path, target: &Path, inputs: &Inputs, report: &Repor
     };
     let record = Record {
         inputs: inputs.hash,
-        manifest: committed.manifest,
+        manifest: committed.manifest_hash(),
         documents: report.documents,
         unpublished: report.unpublished,
         pages: report.pages,
@@ -219,10 +215,7 @@ pub(super) fn record(root: &Path, target: &Path, inputs: &Inputs, report: &Repor
         notes: report.notes.clone(),
         files: report.files.written + report.files.unchanged,
     };
-    let Ok(mut bytes) = postcard::to_extend(&record, FORMAT.to_vec()) else {
-        return;
-    };
-    let check = blake3::hash(&bytes);
-    bytes.extend_from_slice(check.as_bytes());
-    let _ = fs::write(&committed.inputs, bytes);
+    if let Ok(bytes) = postcard::to_extend(&record, FORMAT.to_vec()) {
+        let _ = fs::write(&committed.inputs, crate::hash::seal(bytes));
+    }
 }

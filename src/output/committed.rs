@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::manifest::{Files, StatePaths, read_files};
+use super::manifest::{Sealed, StatePaths};
 use super::target;
 
 /// The last commit into an output folder.
@@ -14,10 +14,12 @@ use super::target;
 pub(crate) struct Committed {
     /// The folder written (a link to a folder followed, as a build does).
     pub(crate) target: PathBuf,
-    /// The hash that ends its manifest: it tells one commit from another.
-    pub(crate) manifest: [u8; 32],
     /// Where the build that committed it recorded its inputs.
     pub(crate) inputs: PathBuf,
+    /// Its manifest.
+    manifest: Sealed,
+    /// Its journal, there while the commit is unfinished.
+    journal: PathBuf,
 }
 
 impl Committed {
@@ -25,38 +27,35 @@ impl Committed {
     /// of the files since. None when there was none, or its manifest is
     /// damaged.
     pub(crate) fn last(root: &Path, target: &Path) -> Option<Committed> {
-        Some(Self::read(root, target)?.0)
-    }
-
-    /// The last commit into `target`, when the output is still what it
-    /// left: no commit unfinished (its journal), the folder gongkai's, and
-    /// every file the manifest lists there with its size (a build would
-    /// write a file deleted or truncated by hand again, so this is what a
-    /// build would leave as it is).
-    pub(crate) fn intact(root: &Path, target: &Path) -> Option<Committed> {
-        let (committed, files) = Self::read(root, target)?;
-        let state = StatePaths::new(root, &committed.target);
-        if state.journal.exists() || !target::is_ours(&committed.target) {
-            return None;
-        }
-        let dir = &committed.target;
-        files
-            .par_iter()
-            .all(|(rel, entry)| {
-                fs::metadata(dir.join(rel)).is_ok_and(|m| m.is_file() && m.len() == entry.size)
-            })
-            .then_some(committed)
-    }
-
-    fn read(root: &Path, target: &Path) -> Option<(Committed, Files)> {
         let target = target::resolve(root, target, false).ok()?;
         let state = StatePaths::new(root, &target);
-        let (files, manifest) = read_files(&state.manifest)?;
-        let committed = Committed {
+        Some(Committed {
+            manifest: Sealed::read(&state.manifest)?,
             inputs: state.inputs(),
+            journal: state.journal,
             target,
-            manifest,
+        })
+    }
+
+    /// The hash that ends its manifest: it tells one commit from another.
+    pub(crate) fn manifest_hash(&self) -> [u8; 32] {
+        self.manifest.hash
+    }
+
+    /// Whether the output is still what the commit left: the commit
+    /// finished (no journal), the folder gongkai's, and every file the
+    /// manifest lists there with its size (a build would write a file
+    /// deleted or truncated by hand again, so this is what a build would
+    /// leave as it is).
+    pub(crate) fn intact(&self) -> bool {
+        if self.journal.exists() || !target::is_ours(&self.target) {
+            return false;
+        }
+        let Some(files) = self.manifest.files() else {
+            return false;
         };
-        Some((committed, files))
+        files.par_iter().all(|(rel, entry)| {
+            fs::metadata(self.target.join(rel)).is_ok_and(|m| m.is_file() && m.len() == entry.size)
+        })
     }
 }

@@ -96,11 +96,9 @@ pub(super) fn prune_manifests(current: &Path) {
 pub(super) fn write_manifest(path: &Path, manifest: &Manifest) -> io::Result<()> {
     let mut files: Vec<(&String, &Entry)> = manifest.iter().collect();
     files.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    let mut bytes = MANIFEST_HEADER.as_bytes().to_vec();
-    bytes = postcard::to_extend(&files, bytes).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
-    let check = blake3::hash(&bytes);
-    bytes.extend_from_slice(check.as_bytes());
-    fs::write(path, bytes)
+    let bytes = postcard::to_extend(&files, MANIFEST_HEADER.as_bytes().to_vec())
+        .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
+    fs::write(path, crate::hash::seal(bytes))
 }
 
 /// The first bytes of a manifest (see [`write_manifest`]).
@@ -109,24 +107,33 @@ const MANIFEST_HEADER: &str = "gongkai output manifest 4\n";
 /// The manifest, or None when it is missing, damaged, incomplete or of
 /// another version (the next build is then a full one).
 pub(super) fn read_manifest(path: &Path) -> Option<Manifest> {
-    Some(read_files(path)?.0.into_iter().collect())
+    Some(Sealed::read(path)?.files()?.into_iter().collect())
 }
 
 /// A manifest's files, sorted by path.
 pub(super) type Files = Vec<(String, Entry)>;
 
-/// The files a manifest lists, sorted by path, with the hash that ends it
-/// (which tells one commit's manifest from another's); None as for
-/// [`read_manifest`].
-pub(super) fn read_files(path: &Path) -> Option<(Files, [u8; 32])> {
-    let bytes = fs::read(path).ok()?;
-    let (body, check) = bytes.split_at_checked(bytes.len().checked_sub(32)?)?;
-    if blake3::hash(body).as_bytes() != check {
-        return None;
+/// A manifest as read, its hash checked and its files not yet decoded.
+#[derive(Debug)]
+pub(super) struct Sealed {
+    bytes: Vec<u8>,
+    /// The hash that ends it: it tells one commit's manifest from another's.
+    pub(super) hash: [u8; 32],
+}
+
+impl Sealed {
+    /// The manifest at `path`; None as for [`read_manifest`].
+    pub(super) fn read(path: &Path) -> Option<Sealed> {
+        let bytes = fs::read(path).ok()?;
+        let hash = crate::hash::unseal(&bytes)?.1;
+        Some(Sealed { bytes, hash })
     }
-    let files: Vec<(String, Entry)> =
-        postcard::from_bytes(body.strip_prefix(MANIFEST_HEADER.as_bytes())?).ok()?;
-    Some((files, check.try_into().ok()?))
+
+    /// The files it lists, sorted by path; None when of another version.
+    pub(super) fn files(&self) -> Option<Files> {
+        let body = &self.bytes[..self.bytes.len() - 32];
+        postcard::from_bytes(body.strip_prefix(MANIFEST_HEADER.as_bytes())?).ok()
+    }
 }
 
 #[cfg(test)]
