@@ -86,44 +86,97 @@ pub fn is_id_card(value: &str) -> bool {
 /// Every ID-card and mobile number in `text`.
 pub fn find(text: &str) -> Vec<Finding> {
     let mut found = Vec::new();
+    // Both kinds have at least 11 digits (ASCII or full-width): a line
+    // with fewer is skipped without normalising it. Counted by bytes
+    // first: every full-width digit starts with the byte 0xEF, so ASCII
+    // digits and 0xEF bytes are at least as many as the digits (counted
+    // in bytes by stretches of 255, which the compiler makes vector code).
+    let at_most = |s: &str| -> usize {
+        s.as_bytes()
+            .chunks(255)
+            .map(|chunk| {
+                let n: u8 = chunk
+                    .iter()
+                    .map(|&b| u8::from(b.is_ascii_digit() | (b == 0xEF)))
+                    .sum();
+                usize::from(n)
+            })
+            .sum()
+    };
     for (i, raw) in text.lines().enumerate() {
-        // Both kinds have at least 11 digits: most lines are skipped without
-        // normalising them.
-        let digits = raw
-            .chars()
-            .filter(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
-            .count();
-        if digits < 11 {
+        if at_most(raw) < 11
+            || !may_hold_number(raw)
+            || raw
+                .chars()
+                .filter(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+                .count()
+                < 11
+        {
             continue;
         }
-        let line: String = raw.nfkc().filter(|c| !is_invisible(*c)).collect();
-        let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        for (re, kind) in [(&*ID_CARD, "ID-card number"), (&*MOBILE, "mobile number")] {
-            for m in re.captures_iter(&line) {
-                let digits: String = m[1].chars().filter(|c| c.is_ascii_alphanumeric()).collect();
-                let value = match kind {
-                    "ID-card number" if is_id_card(&digits) => digits.to_ascii_uppercase(),
-                    "mobile number" => digits
-                        .strip_prefix("86")
-                        .filter(|d| d.len() == 11)
-                        .unwrap_or(&digits)
-                        .to_owned(),
-                    _ => continue,
-                };
-                if !found
-                    .iter()
-                    .any(|f: &Finding| f.value == value && f.line == number)
-                {
-                    found.push(Finding {
-                        line: number,
-                        kind,
-                        value,
-                    });
-                }
+        find_in_line(u32::try_from(i + 1).unwrap_or(u32::MAX), raw, &mut found);
+    }
+    found
+}
+
+/// The numbers of line `number`, `raw`, not yet in `found`, added to it.
+fn find_in_line(number: u32, raw: &str, found: &mut Vec<Finding>) {
+    let line: String = raw.nfkc().filter(|c| !is_invisible(*c)).collect();
+    for (re, kind) in [(&*ID_CARD, "ID-card number"), (&*MOBILE, "mobile number")] {
+        for m in re.captures_iter(&line) {
+            let digits: String = m[1].chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+            let value = match kind {
+                "ID-card number" if is_id_card(&digits) => digits.to_ascii_uppercase(),
+                "mobile number" => digits
+                    .strip_prefix("86")
+                    .filter(|d| d.len() == 11)
+                    .unwrap_or(&digits)
+                    .to_owned(),
+                _ => continue,
+            };
+            if !found
+                .iter()
+                .any(|f: &Finding| f.value == value && f.line == number)
+            {
+                found.push(Finding {
+                    line: number,
+                    kind,
+                    value,
+                });
             }
         }
     }
-    found
+}
+
+/// Whether some stretch of `line` could hold 11 digits in a row, as both
+/// kinds need once normalised (digits with at most single spaces or
+/// hyphens between, see [`ID_CARD`] and [`MOBILE`]). Ideographs, CJK
+/// punctuation and ASCII (or full-width) characters other than digits,
+/// spaces and hyphens end a stretch; any other character counts as three
+/// digits, the most NFKC makes of one (`⅒` is `1⁄10`). Long lines of Chinese text with a date
+/// or a 文号 here and there are skipped without normalising them.
+fn may_hold_number(line: &str) -> bool {
+    let mut run = 0usize;
+    for c in line.chars() {
+        match c {
+            '0'..='9' | '０'..='９' => run += 1,
+            ' ' | '-' | '\u{3000}' | '－' => {}
+            // Ideographs, CJK punctuation (〔〕，。) and the other
+            // full-width forms: NFKC makes no digit, space or hyphen of them.
+            '\u{3001}'..='\u{303F}'
+            | '\u{3400}'..='\u{4DBF}'
+            | '\u{4E00}'..='\u{9FFF}'
+            | '\u{FF01}'..='\u{FF5E}' => {
+                run = 0;
+            }
+            _ if c.is_ascii() => run = 0,
+            _ => run += 3,
+        }
+        if run >= 11 {
+            return true;
+        }
+    }
+    false
 }
 
 /// Characters a page shows as nothing: zero-width spaces and joiners,
@@ -286,6 +339,52 @@ mod tests {
                 (4, "mobile number", "139****9000".to_owned()),
             ]
         );
+    }
+
+    #[test]
+    fn lines_skipped_unread_hold_no_number() {
+        // Pieces a line is made of: digits of every width and form,
+        // separators, invisible characters, ideographs, punctuation.
+        let pieces = [
+            "1", "3", "8", "0", "9", "X", "１", "３", "⑪", "⅒", "㊿", " ", "-", "\u{200B}", "\u{3000}", "－",
+            "政", "〔", "〕", "，", "。", "年", "（", "）", "+86", "138", "0013", "8000", "110105",
+            "19491231", "002X",
+        ];
+        let mut seed = 7u64;
+        let mut lines = Vec::new();
+        for _ in 0..20_000 {
+            let mut line = String::new();
+            for _ in 0..(seed % 23 + 4) {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                line.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            lines.push(line);
+        }
+        lines.push("电话13800138000，身份证号11010519491231002X。".to_owned());
+        let text = lines.join("\n");
+        // Every line read whole: none that the quick tests skip holds a
+        // number, and those that count 11 digits find what `find` finds.
+        let mut every = Vec::new();
+        for (i, line) in lines.iter().enumerate() {
+            let mut here = Vec::new();
+            find_in_line(i as u32 + 1, line, &mut here);
+            assert!(here.is_empty() || may_hold_number(line), "{line}");
+            let digits = line
+                .chars()
+                .filter(|c| c.is_ascii_digit() || ('０'..='９').contains(c));
+            if digits.count() >= 11 {
+                every.extend(here);
+            }
+        }
+        assert!(every.len() > 100, "the pieces make numbers: {}", every.len());
+        let got: Vec<(u32, String)> = find(&text).into_iter().map(|f| (f.line, f.value)).collect();
+        let want: Vec<(u32, String)> = every.into_iter().map(|f| (f.line, f.value)).collect();
+        assert_eq!(got, want);
+        assert!(!may_hold_number(
+            "2017年3月15日，青政函〔2020〕11号，占2.1万元，共47条"
+        ));
     }
 
     #[test]

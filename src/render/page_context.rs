@@ -77,18 +77,32 @@ impl PageContext<'_> {
             .iter()
             .map(|(name, cards)| (*name, cards.value(&shared.cards)))
             .collect();
-        let cards = Value::from_object(cards);
-        let own = context! { ..cards, ..self.ctx.into_value() };
-        let ctx = match self.body {
-            Some(body) => {
-                let body = match body {
-                    Body::Html(html) => html.to_owned(),
-                    Body::Document(position, document) => shared.bodies.html(position, document)?,
-                };
-                context! { ..context! { body => Value::from_safe_string(body) }, ..own, ..base }
+        // One map, not values merged: each name a template reads is then
+        // looked up once, not in each part in turn. Where parts share a
+        // name, the page's own wins over the site's base (a portal's copy
+        // names its member's page as `canonical`), its cards over the rest
+        // of its own, its body over everything: each part is written over
+        // the one before.
+        let mut ctx = Flat::default();
+        for part in [base, self.ctx.into_value()] {
+            if let Ok(keys) = part.try_iter() {
+                for key in keys {
+                    if let (Some(name), Ok(value)) = (key.as_str(), part.get_item(&key)) {
+                        ctx.0.insert(name.to_owned(), value);
+                    }
+                }
             }
-            None => context! { ..own, ..base },
-        };
+        }
+        ctx.0
+            .extend(cards.into_iter().map(|(name, cards)| (name.to_owned(), cards)));
+        if let Some(body) = self.body {
+            let body = match body {
+                Body::Html(html) => html.to_owned(),
+                Body::Document(position, document) => shared.bodies.html(position, document)?,
+            };
+            ctx.0.insert("body".to_owned(), Value::from_safe_string(body));
+        }
+        let ctx = Value::from_object(ctx);
         let rendered = env.get_template(self.template).and_then(|t| t.render(ctx));
         rendered.map_err(|e| {
             // The error names the template it happened in (base.html, say), which
@@ -101,6 +115,27 @@ impl PageContext<'_> {
                 .map_or_else(|| name.into(), |t| t.1.clone());
             template_problem(origin, &e)
         })
+    }
+}
+
+/// A page's context as one table of names: each name a template reads is
+/// found by one hash of it.
+#[derive(Debug, Default)]
+struct Flat(rustc_hash::FxHashMap<String, Value>);
+
+impl minijinja::value::Object for Flat {
+    fn get_value(self: &std::sync::Arc<Self>, key: &Value) -> Option<Value> {
+        self.0.get(key.as_str()?).cloned()
+    }
+
+    fn get_value_by_str(self: &std::sync::Arc<Self>, key: &str) -> Option<Value> {
+        self.0.get(key).cloned()
+    }
+
+    fn enumerate(self: &std::sync::Arc<Self>) -> minijinja::value::Enumerator {
+        let mut names: Vec<&String> = self.0.keys().collect();
+        names.sort();
+        minijinja::value::Enumerator::Values(names.into_iter().map(|n| Value::from(n.as_str())).collect())
     }
 }
 

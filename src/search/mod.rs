@@ -57,7 +57,7 @@ use crate::diagnostic::Diagnostic;
 use crate::output::{OutputError, Sink, Stamp};
 use dictionary::{ShardFiles, encode_shard, pack_path, shard_count, shard_of, shard_path};
 use postings::{List, Posting};
-use terms::{Key, doc_terms, numbers_of};
+use terms::{Bucket, Key, doc_terms, numbers_of};
 
 /// The output folder of the index.
 pub const DIR: &str = "search";
@@ -116,19 +116,90 @@ pub(crate) enum SearchError {
 type Term = compact_str::CompactString;
 
 /// A term's postings while documents are merged: varints of
-/// (id delta, title count, total count).
+/// (id delta, title count, total count), or of id deltas alone for a
+/// trigram (`presence`: it is counted nowhere).
 #[derive(Default)]
 struct Accumulator {
     bytes: Vec<u8>,
     last: u32,
     df: u32,
+    presence: bool,
 }
 
-/// One hash partition of the terms, merged independently of the others.
+/// One hash partition of the terms, merged independently of the others:
+/// each term's slot among the accumulators, by kind of term.
 #[derive(Default)]
 struct Partition {
-    slots: FxHashMap<Key, usize>,
+    packed: FxHashMap<u64, usize>,
+    trigrams: FxHashMap<u64, usize>,
+    long: FxHashMap<Term, usize>,
     accumulators: Vec<Accumulator>,
+}
+
+impl Partition {
+    /// The accumulator of a term, made when the term is new (`presence`:
+    /// a trigram's, of ids alone).
+    fn slot<K: std::hash::Hash + Eq>(
+        slots: &mut FxHashMap<K, usize>,
+        accumulators: &mut Vec<Accumulator>,
+        key: K,
+        presence: bool,
+    ) -> usize {
+        let next = accumulators.len();
+        let slot = *slots.entry(key).or_insert(next);
+        if slot == next {
+            accumulators.push(Accumulator {
+                presence,
+                ..Accumulator::default()
+            });
+        }
+        slot
+    }
+
+    /// Adds document `id`'s terms of this partition.
+    fn add(&mut self, id: u32, bucket: Bucket) {
+        let counted = |acc: &mut Accumulator, title: u16, all: u16| {
+            postings::put_varint(&mut acc.bytes, id - acc.last);
+            postings::put_varint(&mut acc.bytes, u32::from(title));
+            postings::put_varint(&mut acc.bytes, u32::from(all));
+            acc.last = id;
+            acc.df += 1;
+        };
+        for (key, title, all) in bucket.packed {
+            let slot = Self::slot(&mut self.packed, &mut self.accumulators, key, false);
+            counted(&mut self.accumulators[slot], title, all);
+        }
+        for (term, title, all) in bucket.long {
+            let slot = Self::slot(&mut self.long, &mut self.accumulators, term, false);
+            counted(&mut self.accumulators[slot], title, all);
+        }
+        for key in bucket.trigrams {
+            let slot = Self::slot(&mut self.trigrams, &mut self.accumulators, key, true);
+            let acc = &mut self.accumulators[slot];
+            postings::put_varint(&mut acc.bytes, id - acc.last);
+            acc.last = id;
+            acc.df += 1;
+        }
+    }
+
+    /// Every term with its postings.
+    fn into_terms(self) -> Vec<(Term, Accumulator)> {
+        let mut accumulators = self.accumulators;
+        let mut take = |slot: usize| std::mem::take(&mut accumulators[slot]);
+        let mut terms = Vec::with_capacity(self.packed.len() + self.trigrams.len() + self.long.len());
+        terms.extend(
+            self.packed
+                .into_iter()
+                .map(|(key, slot)| (Key::Packed(key).into_term(), take(slot))),
+        );
+        terms.extend(
+            self.trigrams
+                .into_iter()
+                .map(|(key, slot)| (Key::Trigram(key).into_term(), take(slot))),
+        );
+        terms.extend(self.long.into_iter().map(|(term, slot)| (term, take(slot))));
+        terms
+    }
 }
 
 /// What scores depend on beyond a document's own text: the average length,
@@ -615,7 +686,7 @@ fn build_dictionary<S: Sink, T: Send>(
     for first in (0..total).step_by(BATCH) {
         let batch: Vec<T> = items.by_ref().take(BATCH).collect();
         let packs = in_packs(batch);
-        let batch_terms: Vec<Vec<Vec<(Key, u16, u16)>>> = packs
+        let batch_terms: Vec<Vec<Bucket>> = packs
             .into_par_iter()
             .map(|(n, items)| {
                 let n = first / texts::PER_PACK + n;
@@ -642,7 +713,7 @@ fn build_dictionary<S: Sink, T: Send>(
         // Each partition takes its lists by value: their terms move into
         // its slots, and what is left is freed by the worker, not by this
         // thread between batches while the others wait.
-        let mut by_partition: Vec<Vec<Vec<(Key, u16, u16)>>> = (0..partitions_count)
+        let mut by_partition: Vec<Vec<Bucket>> = (0..partitions_count)
             .map(|_| Vec::with_capacity(batch_terms.len()))
             .collect();
         for doc in batch_terms {
@@ -655,41 +726,28 @@ fn build_dictionary<S: Sink, T: Send>(
             .zip(by_partition)
             .for_each(|(partition, docs)| {
                 for (i, doc) in docs.into_iter().enumerate() {
-                    let id = (first + i) as u32;
-                    for (key, title, all) in doc {
-                        let next = partition.accumulators.len();
-                        let slot = *partition.slots.entry(key).or_insert(next);
-                        if slot == next {
-                            partition.accumulators.push(Accumulator::default());
-                        }
-                        let acc = &mut partition.accumulators[slot];
-                        postings::put_varint(&mut acc.bytes, id - acc.last);
-                        postings::put_varint(&mut acc.bytes, u32::from(title));
-                        postings::put_varint(&mut acc.bytes, u32::from(all));
-                        acc.last = id;
-                        acc.df += 1;
-                    }
+                    partition.add((first + i) as u32, doc);
                 }
             });
     }
-    let mut terms: Vec<(Term, Accumulator)> = partitions
-        .into_iter()
-        .flat_map(|p| {
-            let mut accumulators = p.accumulators;
-            p.slots
-                .into_iter()
-                .map(move |(key, slot)| (key.into_term(), std::mem::take(&mut accumulators[slot])))
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    let mut terms: Vec<(Term, Accumulator)> =
+        partitions.into_iter().flat_map(Partition::into_terms).collect();
     terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
 
     let average = params.average();
     let encoded: Vec<(Term, u32, Vec<u8>)> = terms
         .into_par_iter()
         .map(|(term, acc)| {
-            let mut scored: Vec<Posting> = Vec::with_capacity(acc.df as usize);
             let (mut pos, mut id) = (0, 0);
+            if acc.presence {
+                let mut ids = Vec::with_capacity(acc.df as usize);
+                while let Some(delta) = postings::get_varint(&acc.bytes, &mut pos) {
+                    id += delta;
+                    ids.push(id);
+                }
+                return (term, acc.df, List::Presence(ids).encode());
+            }
+            let mut scored: Vec<Posting> = Vec::with_capacity(acc.df as usize);
             while let (Some(delta), Some(title), Some(all)) = (
                 postings::get_varint(&acc.bytes, &mut pos),
                 postings::get_varint(&acc.bytes, &mut pos),

@@ -8,7 +8,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::Term;
-use super::tokenizer::{self, Mode, fnv1a};
+use super::tokenizer::{self, IndexToken, Mode, fnv1a};
 use crate::content::document::Document;
 
 /// A term while documents are merged: one of up to eight bytes (every Han
@@ -46,17 +46,33 @@ impl Key {
             Key::Long(term) => term,
         }
     }
+}
 
-    /// Which of `partitions` merges the term (any function of the term
-    /// will do: the merged terms are sorted).
-    pub(super) fn partition(&self, partitions: usize) -> usize {
-        let hash = match self {
-            Key::Packed(packed) | Key::Trigram(packed) => {
-                (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
-            }
-            Key::Long(term) => fnv1a(term),
-        };
-        hash as usize % partitions
+/// Which of `partitions` merges a packed or trigram key (any function of
+/// the term will do: the merged terms are sorted).
+fn partition_of(key: u64, partitions: usize) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize % partitions
+}
+
+/// A document's terms that one partition merges, by kind: packed tokens
+/// and long ones with their counts (title, all), trigrams alone (they
+/// are counted nowhere). Kept apart, each is a plain integer or a short
+/// record rather than one enum for all.
+#[derive(Debug, Default)]
+pub(super) struct Bucket {
+    pub(super) packed: Vec<(u64, u16, u16)>,
+    pub(super) trigrams: Vec<u64>,
+    pub(super) long: Vec<(Term, u16, u16)>,
+}
+
+impl Bucket {
+    /// Every term of the bucket with its counts (a trigram's are 0, 0).
+    pub(super) fn into_terms(self) -> impl Iterator<Item = (Key, u16, u16)> {
+        self.packed
+            .into_iter()
+            .map(|(key, t, a)| (Key::Packed(key), t, a))
+            .chain(self.trigrams.into_iter().map(|key| (Key::Trigram(key), 0, 0)))
+            .chain(self.long.into_iter().map(|(term, t, a)| (Key::Long(term), t, a)))
     }
 }
 
@@ -99,12 +115,7 @@ pub(super) fn numbers(doc_number: &str, index_number: &str) -> String {
 /// all its text, and its number and title terms ([`NUMBER_MARK`],
 /// [`TITLE_MARK`]), bucketed by
 /// `partitions` partitions ([`Key::partition`]).
-pub(super) fn doc_terms(
-    title: &str,
-    text: &str,
-    numbers: &str,
-    partitions: usize,
-) -> Vec<Vec<(Key, u16, u16)>> {
+pub(super) fn doc_terms(title: &str, text: &str, numbers: &str, partitions: usize) -> Vec<Bucket> {
     let title = tokenizer::normalize(title);
     let text = tokenizer::normalize(text);
     let numbers = tokenizer::normalize(numbers);
@@ -113,10 +124,13 @@ pub(super) fn doc_terms(
     let mut packed: FxHashMap<u64, (u16, u16)> =
         FxHashMap::with_capacity_and_hasher(text.len() / 6 + 16, Default::default());
     let mut long: FxHashMap<Term, (u16, u16)> = FxHashMap::default();
-    let mut count = |t: &str, in_title: bool| {
-        let c = match pack(t) {
-            Some(key) => packed.entry(key).or_default(),
-            None => long.entry(Term::from(t)).or_default(),
+    let mut count_token = |t: IndexToken<'_>, in_title: bool| {
+        let c = match t {
+            IndexToken::Packed(key) => packed.entry(key).or_default(),
+            IndexToken::Word(t) => match pack(t) {
+                Some(key) => packed.entry(key).or_default(),
+                None => long.entry(Term::from(t)).or_default(),
+            },
         };
         if in_title {
             c.0 = c.0.saturating_add(1);
@@ -124,16 +138,20 @@ pub(super) fn doc_terms(
             c.1 = c.1.saturating_add(1);
         }
     };
-    tokenizer::tokenize_normalized(&title, Mode::Index, |t| count(t, true));
-    tokenizer::tokenize_normalized(&text, Mode::Index, |t| count(t, false));
     // The title is the text's first line, so the text holds its trigrams.
     // A trigram is counted nowhere (0, 0): its postings say only which
     // documents hold it (ids alone, see postings::List::Presence).
     let mut trigrams: FxHashSet<u64> =
         FxHashSet::with_capacity_and_hasher(text.len() / 4 + 16, Default::default());
-    tokenizer::trigram_keys(&text, |key| {
-        trigrams.insert(key);
-    });
+    tokenizer::index_tokens(&title, |t| count_token(t, true), |_| {});
+    tokenizer::index_tokens(
+        &text,
+        |t| count_token(t, false),
+        |key| {
+            trigrams.insert(key);
+        },
+    );
+    let mut count = |t: &str, in_title: bool| count_token(IndexToken::Word(t), in_title);
     let mut marked = String::new();
     for (mark, field) in [(NUMBER_MARK, &numbers), (TITLE_MARK, &title)] {
         tokenizer::tokenize_normalized(field, Mode::Query, |t| {
@@ -145,17 +163,27 @@ pub(super) fn doc_terms(
     }
     // Sized for an even spread and a little more: grown through every power
     // of two, the buckets cost more than counting the terms did.
-    let each = (packed.len() + trigrams.len() + long.len()) / partitions.max(1);
-    let mut buckets: Vec<Vec<(Key, u16, u16)>> = (0..partitions)
-        .map(|_| Vec::with_capacity(each + each / 4 + 4))
+    let partitions = partitions.max(1);
+    let room = |n: usize| n / partitions + n / partitions / 4 + 4;
+    let mut buckets: Vec<Bucket> = (0..partitions)
+        .map(|_| Bucket {
+            packed: Vec::with_capacity(room(packed.len())),
+            trigrams: Vec::with_capacity(room(trigrams.len())),
+            long: Vec::new(),
+        })
         .collect();
-    let terms = packed
-        .into_iter()
-        .map(|(key, c)| (Key::Packed(key), c))
-        .chain(trigrams.into_iter().map(|key| (Key::Trigram(key), (0, 0))))
-        .chain(long.into_iter().map(|(t, c)| (Key::Long(t), c)));
-    for (key, (title, all)) in terms {
-        buckets[key.partition(partitions)].push((key, title, all));
+    for (key, (title, all)) in packed {
+        buckets[partition_of(key, partitions)]
+            .packed
+            .push((key, title, all));
+    }
+    for key in trigrams {
+        buckets[partition_of(key, partitions)].trigrams.push(key);
+    }
+    for (term, (title, all)) in long {
+        buckets[fnv1a(&term) as usize % partitions]
+            .long
+            .push((term, title, all));
     }
     buckets
 }
@@ -173,8 +201,12 @@ mod tests {
         assert_eq!(pack("abcdefghi"), None);
         assert_ne!(pack("ab"), pack("ba"));
         let long = doc_terms("", "abcdefghijk", "", 3);
-        let keys: Vec<&Key> = long.iter().flatten().map(|(k, _, _)| k).collect();
-        assert_eq!(keys, [&Key::Long(Term::from("abcdefghijk"))]);
+        let keys: Vec<Key> = long
+            .into_iter()
+            .flat_map(Bucket::into_terms)
+            .map(|(k, _, _)| k)
+            .collect();
+        assert_eq!(keys, [Key::Long(Term::from("abcdefghijk"))]);
     }
 
     #[test]
@@ -191,7 +223,7 @@ mod tests {
         let buckets = doc_terms("公开", "公开公开", "", 4);
         let mut terms: Vec<(String, u16, u16)> = buckets
             .into_iter()
-            .flatten()
+            .flat_map(Bucket::into_terms)
             .map(|(k, t, a)| (k.into_term().to_string(), t, a))
             .collect();
         terms.sort();
@@ -206,7 +238,7 @@ mod tests {
         ];
         let numbered: Vec<String> = doc_terms("", "", "川政办字〔2017〕89号 0101-03-2017-000525", 2)
             .into_iter()
-            .flatten()
+            .flat_map(Bucket::into_terms)
             .map(|(k, _, _)| k.into_term().to_string())
             .collect();
         for term in ["#川政", "#办字", "#2017", "#89", "#号", "#0101", "#000525"] {
@@ -214,7 +246,7 @@ mod tests {
         }
         let titled: Vec<String> = doc_terms("政务公开", "", "", 1)
             .into_iter()
-            .flatten()
+            .flat_map(Bucket::into_terms)
             .map(|(k, _, _)| k.into_term().to_string())
             .collect();
         for term in ["^政务", "^务公", "^公开"] {

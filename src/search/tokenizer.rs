@@ -32,13 +32,27 @@ pub use crate::content::han::is_han;
 /// pieces only through lower-casing. The result is the same as normalising
 /// the whole text, several times faster.
 pub fn normalize(text: &str) -> String {
+    let table = fold_table();
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while !rest.is_empty() {
-        // A run of ideographs is copied (folded, where it holds a
-        // traditional character), the piece after it normalised.
-        let inert = rest.find(|c| !is_inert(c)).unwrap_or(rest.len());
-        push_folded(&mut out, &rest[..inert]);
+        // A run of ideographs is copied, folding the traditional ones (in
+        // the same pass that finds where the run ends), the piece after it
+        // normalised.
+        let mut inert = rest.len();
+        let mut from = 0;
+        for (i, c) in rest.char_indices() {
+            if !is_inert(c) {
+                inert = i;
+                break;
+            }
+            if table.is_folded(c) {
+                out.push_str(&rest[from..i]);
+                out.push(table.fold(c));
+                from = i + c.len_utf8();
+            }
+        }
+        out.push_str(&rest[from..inert]);
         rest = &rest[inert..];
         let piece = rest.find(is_inert).unwrap_or(rest.len());
         let (piece, after) = rest.split_at(piece);
@@ -47,7 +61,7 @@ pub fn normalize(text: &str) -> String {
             out.push_str(piece);
             out[start..].make_ascii_lowercase();
         } else {
-            out.extend(piece.nfkc().flat_map(char::to_lowercase).map(fold));
+            out.extend(piece.nfkc().flat_map(char::to_lowercase).map(|c| table.fold(c)));
         }
         rest = after;
     }
@@ -62,22 +76,63 @@ pub const FOLD_TABLE: &str = include_str!("fold.txt");
 /// The simplified form of a traditional character (the character itself if
 /// it is not one), so that 政務公開 finds 政务公开 and the reverse.
 pub fn fold(c: char) -> char {
-    // Every pair, by code point: a direct table over the unified ideographs
-    // and extension A (where almost all are), a sorted list for the rest.
-    struct Table {
-        direct: Vec<u32>,
-        rest: Vec<(char, char)>,
+    fold_table().fold(c)
+}
+
+/// The pairs of [`FOLD_TABLE`] by code point: a direct table over the
+/// unified ideographs and extension A (where almost all are), with a bit
+/// per character saying whether it folds (a table small enough to stay in
+/// the cache while every character of a text is looked up), and a sorted
+/// list for the rest.
+struct FoldTable {
+    direct: Vec<u32>,
+    folds: Vec<u64>,
+    rest: Vec<(char, char)>,
+}
+
+/// The first code point of [`FoldTable`]'s direct table, and its last.
+const DIRECT: (u32, u32) = (0x3400, 0x9FFF);
+
+impl FoldTable {
+    /// Whether `c`, an ideograph of the direct table, folds.
+    fn is_folded(&self, c: char) -> bool {
+        let i = (c as u32).wrapping_sub(DIRECT.0) as usize;
+        self.folds
+            .get(i >> 6)
+            .is_some_and(|bits| bits >> (i & 63) & 1 == 1)
     }
-    static TABLE: std::sync::LazyLock<Table> = std::sync::LazyLock::new(|| {
-        let mut table = Table {
-            direct: vec![0; 0x9FFF - 0x3400 + 1],
+
+    fn fold(&self, c: char) -> char {
+        match (c as u32).checked_sub(DIRECT.0) {
+            Some(i) if (i as usize) < self.direct.len() => match self.direct[i as usize] {
+                0 => c,
+                to => char::from_u32(to).unwrap_or(c),
+            },
+            _ if (c as u32) < 0x2_0000 => c,
+            _ => self
+                .rest
+                .binary_search_by_key(&c, |&(from, _)| from)
+                .map_or(c, |i| self.rest[i].1),
+        }
+    }
+}
+
+fn fold_table() -> &'static FoldTable {
+    static TABLE: std::sync::LazyLock<FoldTable> = std::sync::LazyLock::new(|| {
+        let size = (DIRECT.1 - DIRECT.0 + 1) as usize;
+        let mut table = FoldTable {
+            direct: vec![0; size],
+            folds: vec![0; size.div_ceil(64)],
             rest: Vec::new(),
         };
         for line in FOLD_TABLE.lines().filter(|l| !l.starts_with('#')) {
             let mut chars = line.chars();
             if let (Some(from), Some(to)) = (chars.next(), chars.next()) {
-                match (from as usize).checked_sub(0x3400) {
-                    Some(i) if i < table.direct.len() => table.direct[i] = to as u32,
+                match (from as usize).checked_sub(DIRECT.0 as usize) {
+                    Some(i) if i < size => {
+                        table.direct[i] = to as u32;
+                        table.folds[i >> 6] |= 1 << (i & 63);
+                    }
                     _ => table.rest.push((from, to)),
                 }
             }
@@ -85,32 +140,7 @@ pub fn fold(c: char) -> char {
         table.rest.sort_unstable();
         table
     });
-    let table = &*TABLE;
-    match (c as usize).checked_sub(0x3400) {
-        Some(i) if i < table.direct.len() => match table.direct[i] {
-            0 => c,
-            to => char::from_u32(to).unwrap_or(c),
-        },
-        _ if (c as u32) < 0x2_0000 => c,
-        _ => table
-            .rest
-            .binary_search_by_key(&c, |&(from, _)| from)
-            .map_or(c, |i| table.rest[i].1),
-    }
-}
-
-/// Appends a run of ideographs, folded: unchanged stretches are copied whole.
-fn push_folded(out: &mut String, run: &str) {
-    let mut from = 0;
-    for (i, c) in run.char_indices() {
-        let folded = fold(c);
-        if folded != c {
-            out.push_str(&run[from..i]);
-            out.push(folded);
-            from = i + c.len_utf8();
-        }
-    }
-    out.push_str(&run[from..]);
+    &TABLE
 }
 
 /// Characters that NFKC keeps, that compose with nothing and have no case:
@@ -166,6 +196,76 @@ pub fn tokenize_normalized<'a>(text: &'a str, mode: Mode, mut emit: impl FnMut(&
         emit(&text[start..]);
     }
     flush_han(&mut han, &mut emit);
+}
+
+/// A token of the index as [`index_tokens`] gives it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IndexToken<'a> {
+    /// One or two Han characters: their UTF-8 bytes, the first in the low
+    /// byte (at most eight bytes, zero-padded).
+    Packed(u64),
+    /// A run of ASCII letters and digits.
+    Word(&'a str),
+}
+
+/// The tokens [`tokenize_normalized`] gives normalised text in
+/// [`Mode::Index`] (in another order), and the keys [`trigram_keys`]
+/// gives, in one pass: what indexing a document reads, without making a
+/// string of each token.
+pub fn index_tokens<'a>(text: &'a str, mut token: impl FnMut(IndexToken<'a>), mut trigram: impl FnMut(u64)) {
+    let bytes = text.as_bytes();
+    let mut word_start: Option<usize> = None;
+    // The current Han run: its length, its first character and the one
+    // before this (packed, with its length in bytes), its last three.
+    let mut run = 0usize;
+    let mut first = 0u64;
+    let mut previous = (0u64, 0usize);
+    let mut window = 0u64;
+    let end_run = |run: &mut usize, first: u64, last: u64, token: &mut dyn FnMut(IndexToken<'a>)| {
+        match *run {
+            0 => {}
+            1 => token(IndexToken::Packed(first)),
+            _ => {
+                token(IndexToken::Packed(first));
+                token(IndexToken::Packed(last));
+            }
+        }
+        *run = 0;
+    };
+    for (i, c) in text.char_indices() {
+        if c.is_ascii_alphanumeric() {
+            end_run(&mut run, first, previous.0, &mut token);
+            word_start.get_or_insert(i);
+            continue;
+        }
+        if let Some(start) = word_start.take() {
+            token(IndexToken::Word(&text[start..i]));
+        }
+        if is_han(c) {
+            let len = c.len_utf8();
+            let packed = bytes[i..i + len]
+                .iter()
+                .enumerate()
+                .fold(0u64, |p, (k, &b)| p | u64::from(b) << (8 * k));
+            if run == 0 {
+                first = packed;
+            } else {
+                token(IndexToken::Packed(previous.0 | packed << (8 * previous.1)));
+            }
+            previous = (packed, len);
+            run += 1;
+            window = (window << 21 | u64::from(c)) & ((1 << 63) - 1);
+            if run >= 3 {
+                trigram(window);
+            }
+        } else {
+            end_run(&mut run, first, previous.0, &mut token);
+        }
+    }
+    if let Some(start) = word_start {
+        token(IndexToken::Word(&text[start..]));
+    }
+    end_run(&mut run, first, previous.0, &mut token);
 }
 
 /// Calls `emit` with every three ideographs in a row of normalised text
@@ -323,6 +423,40 @@ mod tests {
                 case.text
             );
             assert_eq!(trigrams(&case.text), case.trigrams, "trigrams of {:?}", case.text);
+        }
+        // The one-pass reader indexing uses gives the same tokens and
+        // trigrams, for the vectors and for every mix of their pieces.
+        let mut texts: Vec<String> = vectors.tokens.iter().map(|c| c.text.clone()).collect();
+        for a in &vectors.tokens {
+            for b in &vectors.tokens {
+                texts.push(format!("{}{}", a.text, b.text));
+            }
+        }
+        for text in &texts {
+            let text = normalize(text);
+            let mut expected: Vec<String> = Vec::new();
+            tokenize_normalized(&text, Mode::Index, |t| expected.push(t.to_owned()));
+            let (mut got, mut tris): (Vec<String>, Vec<u64>) = (Vec::new(), Vec::new());
+            index_tokens(
+                &text,
+                |t| {
+                    got.push(match t {
+                        IndexToken::Packed(p) => {
+                            let bytes = p.to_le_bytes();
+                            let len = bytes.iter().position(|&b| b == 0).unwrap_or(8);
+                            String::from_utf8(bytes[..len].to_vec()).expect("utf-8")
+                        }
+                        IndexToken::Word(w) => w.to_owned(),
+                    });
+                },
+                |k| tris.push(k),
+            );
+            expected.sort();
+            got.sort();
+            assert_eq!(got, expected, "index tokens of {text:?}");
+            let mut want = Vec::new();
+            trigram_keys(&text, |k| want.push(k));
+            assert_eq!(tris, want, "trigrams of {text:?}");
         }
         for [raw, key] in &vectors.keys {
             assert_eq!(&normalize_key(raw), key, "key of {raw:?}");
