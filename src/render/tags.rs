@@ -6,8 +6,6 @@
 //! Every page carries the site's and its column's tags; a page that is an
 //! article (a document, the guide, a statement) carries the article's too.
 
-use serde_json::json;
-
 use crate::catalogue::Catalogue;
 use crate::content::document::{Document, Validity};
 use crate::render::i18n;
@@ -129,62 +127,140 @@ pub(super) fn document(catalogue: &Catalogue, d: &Document) -> Tags {
 pub(super) fn json_ld(catalogue: &Catalogue, d: &Document) -> String {
     let config = &catalogue.config;
     let url = format!("{}{}", config.base_url, d.url());
-    let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
-    let organisation = |name: &str| json!({ "@type": "GovernmentOrganization", "name": name });
-    let issuer = if d.joint_issuers.is_empty() {
-        organisation(&d.issuer)
-    } else {
-        std::iter::once(&d.issuer)
-            .chain(&d.joint_issuers)
-            .map(|name| organisation(name))
-            .collect()
+    let organisation = |name| Named {
+        kind: "GovernmentOrganization",
+        name,
     };
-    let mut value = json!({
-        "@context": "https://schema.org",
-        "@type": "Legislation",
-        "@id": url,
-        "url": url,
-        "name": d.title,
-        "identifier": d.index_number,
-        "legislationDate": day(d.date),
-        "datePublished": day(d.published),
-        "legislationPassedBy": issuer,
-        "author": issuer,
-        "publisher": { "@type": "GovernmentOrganization", "name": config.identity.sponsor.as_deref().unwrap_or(&config.title) },
-        "legislationLegalForce": match d.status {
+    let issuer = if d.joint_issuers.is_empty() {
+        Issuer::One(organisation(&d.issuer))
+    } else {
+        Issuer::Joint(
+            std::iter::once(&d.issuer)
+                .chain(&d.joint_issuers)
+                .map(|name| organisation(name))
+                .collect(),
+        )
+    };
+    let keywords = (!d.keywords.is_empty()).then(|| d.keywords.join(","));
+    let value = Legislation {
+        context: "https://schema.org",
+        id: &url,
+        kind: "Legislation",
+        about: Named {
+            kind: "Thing",
+            name: &config.categories[d.category].name,
+        },
+        abstract_: (!d.summary.is_empty()).then_some(d.summary.as_str()),
+        author: &issuer,
+        date_published: d.published,
+        expires: d.valid_until,
+        identifier: &d.index_number,
+        in_language: &config.language,
+        is_part_of: WebSite {
+            kind: "WebSite",
+            name: &config.title,
+            url: &config.base_url,
+        },
+        keywords: keywords.as_deref(),
+        legislation_date: d.date,
+        legislation_date_of_applicability: d.effective,
+        legislation_identifier: d.doc_number.as_deref(),
+        legislation_legal_force: match d.status {
             Validity::Valid => "https://schema.org/InForce",
             Validity::Amended | Validity::PartlyInvalid => "https://schema.org/PartiallyInForce",
             Validity::Pending | Validity::Repealed | Validity::Expired => "https://schema.org/NotInForce",
         },
-        "inLanguage": config.language,
-        "isPartOf": { "@type": "WebSite", "name": config.title, "url": config.base_url },
-    });
-    let object = value.as_object_mut().expect("an object");
-    if let Some(number) = &d.doc_number {
-        object.insert("legislationIdentifier".into(), json!(number));
-    }
-    if let Some(kind) = d.kind.as_ref().or(d.genre.as_ref()) {
-        object.insert("legislationType".into(), json!(kind));
-    }
-    if let Some(effective) = d.effective {
-        object.insert("legislationDateOfApplicability".into(), json!(day(effective)));
-    }
-    if !d.summary.is_empty() {
-        object.insert("abstract".into(), json!(d.summary));
-    }
-    if !d.keywords.is_empty() {
-        object.insert("keywords".into(), json!(d.keywords.join(",")));
-    }
-    if let Some(until) = d.valid_until {
-        object.insert("expires".into(), json!(until.format("%Y-%m-%d").to_string()));
-    }
-    object.insert(
-        "about".into(),
-        json!({ "@type": "Thing", "name": config.categories[d.category].name }),
-    );
+        legislation_passed_by: &issuer,
+        legislation_type: d.kind.as_ref().or(d.genre.as_ref()).map(String::as_str),
+        name: &d.title,
+        publisher: organisation(config.identity.sponsor.as_deref().unwrap_or(&config.title)),
+        url: &url,
+    };
     serde_json::to_string(&value)
         .unwrap_or_default()
         .replace('<', "\\u003c")
+}
+
+/// A document's schema.org `Legislation`, written straight from the
+/// document (not through a JSON tree): the fields in the order of their
+/// names, as a JSON object's keys were written before.
+#[derive(serde::Serialize)]
+struct Legislation<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@id")]
+    id: &'a str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    about: Named<'a>,
+    #[serde(rename = "abstract", skip_serializing_if = "Option::is_none")]
+    abstract_: Option<&'a str>,
+    author: &'a Issuer<'a>,
+    #[serde(rename = "datePublished", serialize_with = "day")]
+    date_published: chrono::NaiveDate,
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "some_day")]
+    expires: Option<chrono::NaiveDate>,
+    identifier: &'a str,
+    #[serde(rename = "inLanguage")]
+    in_language: &'a str,
+    #[serde(rename = "isPartOf")]
+    is_part_of: WebSite<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    keywords: Option<&'a str>,
+    #[serde(rename = "legislationDate", serialize_with = "day")]
+    legislation_date: chrono::NaiveDate,
+    #[serde(
+        rename = "legislationDateOfApplicability",
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "some_day"
+    )]
+    legislation_date_of_applicability: Option<chrono::NaiveDate>,
+    #[serde(rename = "legislationIdentifier", skip_serializing_if = "Option::is_none")]
+    legislation_identifier: Option<&'a str>,
+    #[serde(rename = "legislationLegalForce")]
+    legislation_legal_force: &'static str,
+    #[serde(rename = "legislationPassedBy")]
+    legislation_passed_by: &'a Issuer<'a>,
+    #[serde(rename = "legislationType", skip_serializing_if = "Option::is_none")]
+    legislation_type: Option<&'a str>,
+    name: &'a str,
+    publisher: Named<'a>,
+    url: &'a str,
+}
+
+#[derive(serde::Serialize)]
+struct Named<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+}
+
+#[derive(serde::Serialize)]
+struct WebSite<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    url: &'a str,
+}
+
+/// The issuer, or every issuer of a joint document.
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+enum Issuer<'a> {
+    One(Named<'a>),
+    Joint(Vec<Named<'a>>),
+}
+
+/// A date as `YYYY-MM-DD`.
+fn day<S: serde::Serializer>(date: &chrono::NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(date)
+}
+
+fn some_day<S: serde::Serializer>(date: &Option<chrono::NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+    match date {
+        Some(date) => s.collect_str(date),
+        None => s.serialize_none(),
+    }
 }
 
 #[cfg(test)]
