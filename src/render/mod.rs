@@ -225,6 +225,10 @@ fn page_count(items: usize, size: usize) -> usize {
 fn environment(theme: &Theme) -> Result<Environment<'static>, RenderError> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
+    // Errors carry the template's source and where in it they happened in
+    // every build of gongkai (minijinja's default is debug builds only, so
+    // the released program's diagnostics lost their column).
+    env.set_debug(true);
     env.set_formatter(format_value);
     let mut problems = Vec::new();
     match minijinja::syntax::SyntaxConfig::builder()
