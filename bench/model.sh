@@ -11,7 +11,11 @@
 # another gongkai binary (say the commit before the model: `git worktree
 # add /tmp/old <commit> && (cd /tmp/old && cargo build --release)`), each
 # round also builds the plain corpus with it, and the table adds its time
-# and the ratio model / baseline-plain. Usage: bench/model.sh [N …]
+# and the ratio model / baseline-plain. KEEP_OUTPUTS=1 leaves every build's
+# output in place until the end (as compare.sh does) instead of deleting
+# each round's: on a disk mounted with `discard` a build that follows a
+# large deletion spends seconds of kernel time that are the disk's, not
+# the build's. Usage: bench/model.sh [N …]
 set -euo pipefail
 export GONGKAI_LANG=en
 cd "$(dirname "$0")/.."
@@ -71,10 +75,13 @@ for n in "${sizes[@]}"; do
       shift_by=$(( round % ${#variants[@]} ))
       variants=("${variants[@]:shift_by}" "${variants[@]:0:shift_by}")
       for v in "${variants[@]}"; do
+        # A folder of its own per round when outputs are kept.
+        suffix=""
+        [ -z "${KEEP_OUTPUTS:-}" ] || suffix="-$round"
         case $v in
-          base) b=$(build "$plain" "$out/model-out-base" "$BASELINE") ;;
-          plain) p=$(build "$plain" "$out/model-out-plain") ;;
-          model) m=$(build "$model" "$out/model-out-model") ;;
+          base) b=$(build "$plain" "$out/model-out-base$suffix" "$BASELINE") ;;
+          plain) p=$(build "$plain" "$out/model-out-plain$suffix") ;;
+          model) m=$(build "$model" "$out/model-out-model$suffix") ;;
         esac
       done
       [ -z "${BASELINE:-}" ] || echo "$b" >> "$memory/b"
@@ -82,8 +89,9 @@ for n in "${sizes[@]}"; do
       echo "$m" >> "$memory/m"
       awk -v a="$m" -v b="$p" 'BEGIN { printf "%.4f\n", a / b }' >> "$memory/r"
       [ -z "${BASELINE:-}" ] || awk -v a="$m" -v b="$b" 'BEGIN { printf "%.4f\n", a / b }' >> "$memory/rb"
-      rm -rf "$out/model-out-plain" "$out/model-out-model" "$out/model-out-base"
+      [ -n "${KEEP_OUTPUTS:-}" ] || rm -rf "$out/model-out-plain" "$out/model-out-model" "$out/model-out-base"
     done
+    rm -rf "$out"/model-out-*
     if [ -n "${BASELINE:-}" ]; then
       printf '| %s | %s | %.2f | %.2f | %.2f | %.3f | %.3f |\n' "$n" "$where" "$(median < "$memory/b")" \
         "$(median < "$memory/p")" "$(median < "$memory/m")" "$(median < "$memory/r")" "$(median < "$memory/rb")"
