@@ -603,19 +603,6 @@ fn a_build_killed_at_any_moment_loses_nothing() {
     );
 }
 
-/// The modification time of every file under `dir`, by relative path.
-fn mtimes(dir: &Path) -> std::collections::BTreeMap<PathBuf, std::time::SystemTime> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let modified = fs::metadata(e.path()).and_then(|m| m.modified()).expect("mtime");
-            (e.path().strip_prefix(dir).expect("under").to_path_buf(), modified)
-        })
-        .collect()
-}
-
 /// The number in `(N terms` of a build's summary.
 fn terms(summary: &str) -> Option<usize> {
     let (before, _) = summary.split_once(" terms")?;

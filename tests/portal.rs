@@ -201,24 +201,6 @@ fn build_portal(root: &Path) -> std::process::Output {
     out
 }
 
-fn mtimes(dir: &Path) -> std::collections::BTreeMap<String, std::time::SystemTime> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path()
-                    .strip_prefix(dir)
-                    .expect("inside")
-                    .to_string_lossy()
-                    .into_owned(),
-                e.metadata().expect("meta").modified().expect("mtime"),
-            )
-        })
-        .collect()
-}
-
 #[test]
 fn members_merge_into_one_site_with_level_and_member_facets() {
     let p = portal();

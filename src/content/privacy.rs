@@ -153,8 +153,9 @@ fn find_in_line(number: u32, raw: &str, found: &mut Vec<Finding>) {
 /// hyphens between, see [`ID_CARD`] and [`MOBILE`]). Ideographs, CJK
 /// punctuation and ASCII (or full-width) characters other than digits,
 /// spaces and hyphens end a stretch; any other character counts as three
-/// digits, the most NFKC makes of one (`⅒` is `1⁄10`). Long lines of Chinese text with a date
-/// or a 文号 here and there are skipped without normalising them.
+/// digits, the most NFKC makes of one (`⅒` is `1⁄10`). Long lines of
+/// Chinese text with a date or a 文号 here and there are skipped without
+/// normalising them.
 fn may_hold_number(line: &str) -> bool {
     let mut run = 0usize;
     for c in line.chars() {

@@ -126,6 +126,20 @@ struct Accumulator {
     presence: bool,
 }
 
+impl Accumulator {
+    /// Adds document `id` (after every document it holds) with its counts,
+    /// which a trigram's leaves out.
+    fn push(&mut self, id: u32, title: u16, all: u16) {
+        postings::put_varint(&mut self.bytes, id - self.last);
+        if !self.presence {
+            postings::put_varint(&mut self.bytes, u32::from(title));
+            postings::put_varint(&mut self.bytes, u32::from(all));
+        }
+        self.last = id;
+        self.df += 1;
+    }
+}
+
 /// One hash partition of the terms, merged independently of the others:
 /// each term's slot among the accumulators, by kind of term.
 #[derive(Default)]
@@ -158,27 +172,17 @@ impl Partition {
 
     /// Adds document `id`'s terms of this partition.
     fn add(&mut self, id: u32, bucket: Bucket) {
-        let counted = |acc: &mut Accumulator, title: u16, all: u16| {
-            postings::put_varint(&mut acc.bytes, id - acc.last);
-            postings::put_varint(&mut acc.bytes, u32::from(title));
-            postings::put_varint(&mut acc.bytes, u32::from(all));
-            acc.last = id;
-            acc.df += 1;
-        };
         for (key, title, all) in bucket.packed {
             let slot = Self::slot(&mut self.packed, &mut self.accumulators, key, false);
-            counted(&mut self.accumulators[slot], title, all);
+            self.accumulators[slot].push(id, title, all);
         }
         for (term, title, all) in bucket.long {
             let slot = Self::slot(&mut self.long, &mut self.accumulators, term, false);
-            counted(&mut self.accumulators[slot], title, all);
+            self.accumulators[slot].push(id, title, all);
         }
         for key in bucket.trigrams {
             let slot = Self::slot(&mut self.trigrams, &mut self.accumulators, key, true);
-            let acc = &mut self.accumulators[slot];
-            postings::put_varint(&mut acc.bytes, id - acc.last);
-            acc.last = id;
-            acc.df += 1;
+            self.accumulators[slot].push(id, 0, 0);
         }
     }
 

@@ -11,26 +11,14 @@ use super::Term;
 use super::tokenizer::{self, IndexToken, Mode, fnv1a};
 use crate::content::document::Document;
 
-/// A term while documents are merged: one of up to eight bytes (every Han
-/// bigram and unigram, most words) packed into an integer, which hashes
-/// and compares in one step; a trigram of ideographs as its three code
-/// points (21 bits each); a longer one as its text.
+/// A term of a document: one of up to eight bytes (every Han bigram and
+/// unigram, most words) packed into an integer; a trigram of ideographs
+/// as its three code points (21 bits each); a longer one as its text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) enum Key {
     Packed(u64),
     Trigram(u64),
     Long(Term),
-}
-
-impl std::hash::Hash for Key {
-    /// A packed key hashes as its integer alone (no discriminant first):
-    /// one multiply with the Fx hasher, for every token of every document.
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        match self {
-            Key::Packed(packed) | Key::Trigram(packed) => state.write_u64(*packed),
-            Key::Long(term) => term.as_str().hash(state),
-        }
-    }
 }
 
 impl Key {

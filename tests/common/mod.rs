@@ -53,22 +53,41 @@ pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
-/// Every file under `dir` by relative path, with its bytes.
-pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry.expect("walk output");
-        if entry.file_type().is_file() {
+/// Every file under `dir`, with its path relative to `dir` (`/` between parts).
+fn files(dir: &Path) -> impl Iterator<Item = (String, walkdir::DirEntry)> + '_ {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|entry| entry.expect("walk output"))
+        .filter(|entry| entry.file_type().is_file())
+        .map(move |entry| {
             let rel = entry
                 .path()
                 .strip_prefix(dir)
                 .expect("inside")
                 .to_string_lossy()
                 .replace('\\', "/");
-            files.insert(rel, fs::read(entry.path()).expect("read"));
-        }
-    }
-    files
+            (rel, entry)
+        })
+}
+
+/// Every file under `dir` by relative path, with its bytes.
+pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    files(dir)
+        .map(|(rel, entry)| (rel, fs::read(entry.path()).expect("read")))
+        .collect()
+}
+
+/// The modification time of every file under `dir`, by relative path (as
+/// [`tree`] names them).
+pub fn mtimes(dir: &Path) -> BTreeMap<String, std::time::SystemTime> {
+    files(dir)
+        .map(|(rel, entry)| {
+            (
+                rel,
+                entry.metadata().expect("metadata").modified().expect("mtime"),
+            )
+        })
+        .collect()
 }
 
 pub fn read(path: &Path) -> String {
