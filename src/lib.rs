@@ -21,7 +21,8 @@
 //! - [`output`]: the only writer: lock, staging folder, manifest, journal.
 //!
 //! Beside the pipeline: [`diagnostic`] (problems with their place),
-//! `error` (why a run failed), `hash`, [`progress`], [`serve`] (the
+//! `error` (why a run failed), `hash`, `memory` (what the caches of a
+//! build may hold), [`progress`], [`serve`] (the
 //! preview server) and [`authoring`] (commands that write into `content/`).
 
 pub mod audit;
@@ -35,6 +36,7 @@ pub(crate) mod error;
 pub(crate) mod export;
 pub(crate) mod hash;
 pub mod lang;
+pub(crate) mod memory;
 pub mod output;
 pub mod portal;
 pub mod progress;

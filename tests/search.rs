@@ -209,3 +209,60 @@ fn long_documents_name_their_sections_for_results_to_link_to() {
         .expect("short text");
     assert_eq!(meta(short)[9], serde_json::json!([]));
 }
+
+/// A build allowed almost no memory (`GONGKAI_MEMORY=1`: 1 MB for its
+/// caches) reads its bodies again, renders their HTML and texts again and
+/// merges the index on disk in runs: the output is byte for byte the one
+/// built with the default budget, and the runs (and what a killed build
+/// left of them) are removed.
+#[test]
+fn a_build_with_almost_no_memory_writes_what_the_default_build_writes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = dir.path().join("site");
+    gencorpus(1200, &site);
+    let build = |out: &Path, env: &[(&str, &str)]| {
+        let mut env = env.to_vec();
+        env.push(("SOURCE_DATE_EPOCH", "1700000000"));
+        let out = gongkai_env(
+            &[
+                "build",
+                "--clean",
+                "--root",
+                &site.to_string_lossy(),
+                "--out",
+                &out.to_string_lossy(),
+            ],
+            &env,
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        String::from_utf8_lossy(&out.stdout).into_owned() + &stderr(&out)
+    };
+    let memory = dir.path().join("memory");
+    let said = build(&memory, &[]);
+    assert!(!said.contains("merged on disk"), "{said}");
+
+    // What a killed build left.
+    let runs = site.join(".gongkai/index-runs");
+    fs::create_dir_all(&runs).expect("mkdir");
+    fs::write(runs.join("0-0.run"), b"\x05trunc").expect("write");
+    let disk = dir.path().join("disk");
+    let said = build(&disk, &[("GONGKAI_MEMORY", "1")]);
+    let count: usize = said
+        .split("merged on disk in ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no runs reported: {said}"));
+    assert!(count >= 2, "{said}");
+    assert!(!runs.exists(), "the runs are removed");
+
+    let (memory, disk) = (tree(&memory), tree(&disk));
+    assert!(
+        memory.keys().any(|k| k.starts_with("search/p/")),
+        "large lists are packed"
+    );
+    assert_eq!(memory.len(), disk.len());
+    for (path, bytes) in &memory {
+        assert!(disk.get(path) == Some(bytes), "{path} differs");
+    }
+}

@@ -291,7 +291,14 @@ fn build_site(options: &BuildOptions) -> Result<Report, BuildError> {
     progress.stage("indexing", catalogue.documents.len());
     crate::diagnostic::panics::fail_point("search", &target);
     let texts = bodies.take_texts();
-    let index = search::build(&catalogue, &bodies, texts, progress, &staging).map_err(search_error)?;
+    // Runs a killed build left are removed; this build's, when it writes
+    // any, when the index is written.
+    let scratch = root.join(crate::site::STATE_DIR).join(search::RUNS_DIR);
+    if scratch.exists() {
+        let _ = std::fs::remove_dir_all(&scratch);
+    }
+    let index =
+        search::build(&catalogue, &bodies, texts, progress, &staging, &scratch).map_err(search_error)?;
     timer.lap("search");
 
     // 5. The open-data exports.

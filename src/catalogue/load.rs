@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -60,8 +61,55 @@ pub(crate) struct LoadedSite {
 enum Loaded {
     /// Taken from the cache; checked against the other files later.
     Cached(Box<Entry>),
-    /// Read and parsed, with the stamp the file had.
-    Parsed(Box<Parsed>, Option<FileStamp>),
+    /// Read and parsed, with the stamp the file had; its Markdown, when
+    /// the budget did not keep it, is read again to be rendered.
+    Parsed(Box<Parsed>, Option<FileStamp>, Option<Dropped>),
+}
+
+/// A body not kept: its length (the end of the file's text) and hash.
+struct Dropped {
+    len: usize,
+    hash: [u8; 16],
+}
+
+/// A file that could not be read (again): its problems alone.
+fn unread(problems: Vec<Diagnostic>) -> (Done, Option<body::Loaded>) {
+    let done = Done::Other {
+        document: None,
+        anchors: Vec::new(),
+        foreign_anchors: Vec::new(),
+        problems,
+        notices: Vec::new(),
+    };
+    (done, None)
+}
+
+/// Keeps `parsed`'s body while `budget` allows, else drops it.
+fn admit_body(parsed: &mut Parsed, budget: &AtomicUsize) -> Option<Dropped> {
+    let len = parsed.body.len();
+    let kept = budget
+        .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| left.checked_sub(len))
+        .is_ok();
+    (!kept).then(|| Dropped {
+        len,
+        hash: crate::hash::hash16(std::mem::take(&mut parsed.body).as_bytes()),
+    })
+}
+
+/// Reads a dropped body again: the end of its file's text, which must be
+/// what was parsed (else the file changed during the build).
+fn reread_body(file: &SourceFile, parsed: &mut Parsed, dropped: &Dropped) -> Result<(), Vec<Diagnostic>> {
+    let changed =
+        || vec![Diagnostic::error(&file.rel_path, msg!("body.changed")).hint(msg!("body.changed.hint"))];
+    let (text, _) = read_file(file)?;
+    let body = text
+        .len()
+        .checked_sub(dropped.len)
+        .and_then(|at| text.get(at..))
+        .filter(|body| crate::hash::hash16(body.as_bytes()) == dropped.hash)
+        .ok_or_else(changed)?;
+    parsed.body = body.to_owned();
+    Ok(())
 }
 
 /// A document as the second phase leaves it: with what the cache keeps of
@@ -164,6 +212,10 @@ pub(crate) fn load_with(
         .map(|(f, stamp)| cache.take(&f.rel_path, *stamp))
         .collect();
     drop(cache);
+    // Markdown bodies held between the two phases: past the budget, a
+    // body is read again when it is rendered (a province's portal reads
+    // some 6 GB of them).
+    let source_budget = AtomicUsize::new(crate::memory::Budgets::from_env().sources);
     let loaded: Vec<(&SourceFile, Result<Loaded, Vec<Diagnostic>>)> = files
         .par_iter()
         .zip(stamps)
@@ -174,7 +226,10 @@ pub(crate) fn load_with(
                 None => crate::diagnostic::panics::guard(&file.rel_path, "reading", || {
                     parse_file(root, &config, file)
                 })
-                .map(|p| Loaded::Parsed(Box::new(p), stamp)),
+                .map(|mut p| {
+                    let dropped = admit_body(&mut p, &source_budget);
+                    Loaded::Parsed(Box::new(p), stamp, dropped)
+                }),
             };
             progress.advance(1);
             (file, loaded)
@@ -202,7 +257,7 @@ pub(crate) fn load_with(
     for (_, loaded) in &documents {
         let d = match loaded {
             Loaded::Cached(entry) => &entry.document,
-            Loaded::Parsed(p, _) => &p.document,
+            Loaded::Parsed(p, ..) => &p.document,
         };
         registry.add(&d.source, &d.index_number, &d.slug, d.is_published());
     }
@@ -219,19 +274,15 @@ pub(crate) fn load_with(
                     parse_file(root, &config, file)
                 }) {
                     Ok(parsed) => render_parsed(&bodies, parsed, FileStamp::of(&file.abs_path)),
-                    Err(problems) => (
-                        Done::Other {
-                            document: None,
-                            anchors: Vec::new(),
-                            foreign_anchors: Vec::new(),
-                            problems,
-                            notices: Vec::new(),
-                        },
-                        None,
-                    ),
+                    Err(problems) => unread(problems),
                 }
             }
-            Loaded::Parsed(parsed, stamp) => render_parsed(&bodies, *parsed, stamp),
+            Loaded::Parsed(mut parsed, stamp, dropped) => {
+                match dropped.map_or(Ok(()), |dropped| reread_body(file, &mut parsed, &dropped)) {
+                    Ok(()) => render_parsed(&bodies, *parsed, stamp),
+                    Err(problems) => unread(problems),
+                }
+            }
         })
         .collect();
     let (done, rendered): (Vec<Done>, Vec<Option<body::Loaded>>) = done.into_iter().unzip();
@@ -521,16 +572,21 @@ fn render_parsed(
     (done, body)
 }
 
-/// Reads, decodes and validates one file's front-matter and attachments.
-fn parse_file(root: &Path, config: &SiteConfig, file: &SourceFile) -> Result<Parsed, Vec<Diagnostic>> {
-    crate::diagnostic::panics::fail_point("parse", &file.rel_path);
+/// A file's text, decoded, with the notices decoding gave.
+fn read_file(file: &SourceFile) -> Result<(String, Vec<Diagnostic>), Vec<Diagnostic>> {
     let bytes = std::fs::read(&file.abs_path).map_err(|e| {
         vec![Diagnostic::error(
             &file.rel_path,
             msg!("error.unreadable", error = e),
         )]
     })?;
-    let (text, controls) = source::read_text(&file.rel_path, &bytes).map_err(|d| vec![d])?;
+    source::read_text(&file.rel_path, &bytes).map_err(|d| vec![d])
+}
+
+/// Reads, decodes and validates one file's front-matter and attachments.
+fn parse_file(root: &Path, config: &SiteConfig, file: &SourceFile) -> Result<Parsed, Vec<Diagnostic>> {
+    crate::diagnostic::panics::fail_point("parse", &file.rel_path);
+    let (text, controls) = read_file(file)?;
     let mut parsed = document::parse(config, &file.rel_path, &text)?;
     let mut problems = std::mem::take(&mut parsed.problems);
     if parsed.document.is_published() {

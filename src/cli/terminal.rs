@@ -237,6 +237,10 @@ fn summary(report: &Report, verb: Text, lang: Lang) -> String {
             Some(n) => msg!("summary.patched", n = n).get(lang),
             None => String::new(),
         };
+        let patched = match index.runs {
+            0 => patched,
+            n => patched + &msg!("summary.runs", n = n).get(lang),
+        };
         push(msg!(
             "summary.search",
             shards = index.shards,

@@ -2,7 +2,7 @@
 //!
 //! Loading renders every body once, to check its links and anchors and to
 //! take its text and summary. It keeps the HTML of bodies up to a budget
-//! ([`HTML_BUDGET`]) and only a hash of the others: their pages render them
+//! (`crate::memory::Budgets`) and only a hash of the others: their pages render them
 //! again when they are written. So a large site never holds every
 //! document's HTML at once (at 100,000 documents it was most of what a build
 //! held), a small one renders each body once, and a rebuild that keeps a
@@ -22,25 +22,15 @@ fn hash(text: &str) -> [u8; 16] {
     crate::hash::hash16(text.as_bytes())
 }
 
-/// Bytes of body HTML kept in memory as it is from loading to rendering
-/// (about 100,000 documents of the generated corpora). Keeping is cheaper
-/// than compressing: with 192 MB, packing and unpacking the rest was 5.6 %
-/// of a 100,000-document build's instructions (callgrind), against 160 MB
-/// more held now.
-pub(crate) const HTML_BUDGET: usize = 512 << 20;
-
-/// Bytes of lz4-compressed body HTML kept once [`HTML_BUDGET`] is spent
-/// (about 80,000 more documents of the generated corpora): compressing
-/// and expanding a body took 233 k instructions against about 330 k for
-/// reading and rendering it again.
-pub(crate) const PACKED_BUDGET: usize = 192 << 20;
-
-/// Bytes of plain text kept from loading for the search index (about
-/// 80,000 documents of the generated corpora); the texts of the others
-/// are rendered again while the index is built. At 85,000 documents
-/// keeping no text at all lowered the peak from 1.50 to 1.10 GB and cost
-/// 5 s of indexing: large sites and portals trade that time for memory.
-pub(crate) const TEXT_BUDGET: usize = 512 << 20;
+// What is kept is bounded by `crate::memory::Budgets`. Measured with the
+// generated corpora: keeping HTML as it is (512 MB, about 100,000
+// documents) is cheaper than compressing it: with 192 MB, packing and
+// unpacking the rest was 5.6 % of a 100,000-document build's instructions
+// (callgrind), against 160 MB more held. Compressing and expanding a body
+// took 233 k instructions against about 330 k for reading and rendering it
+// again. At 85,000 documents keeping no text at all lowered the peak from
+// 1.50 to 1.10 GB and cost 5 s of indexing: large sites and portals trade
+// that time for memory.
 
 /// A body's HTML as the store keeps it.
 #[derive(Debug, Default)]
@@ -82,13 +72,14 @@ pub(crate) struct Bodies {
 impl Bodies {
     /// Bodies of the site in `root`, links resolved against `registry`.
     pub(crate) fn new(root: &Path, registry: Registry, allowed: BTreeSet<String>) -> Bodies {
+        let budgets = crate::memory::Budgets::from_env();
         Bodies {
             root: root.to_path_buf(),
             registry,
             allowed,
-            budget: AtomicUsize::new(HTML_BUDGET),
-            packed_budget: AtomicUsize::new(PACKED_BUDGET),
-            text_budget: AtomicUsize::new(TEXT_BUDGET),
+            budget: AtomicUsize::new(budgets.html),
+            packed_budget: AtomicUsize::new(budgets.packed),
+            text_budget: AtomicUsize::new(budgets.texts),
             html: Vec::new(),
             texts: Vec::new(),
         }

@@ -38,12 +38,14 @@ pub mod dictionary;
 pub mod lunr;
 mod patch;
 pub mod postings;
+mod runs;
 mod terms;
 pub mod texts;
 pub mod tokenizer;
 mod words;
 
 use std::collections::HashMap;
+use std::path::Path;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
@@ -61,6 +63,10 @@ use terms::{Bucket, Key, doc_terms, numbers_of};
 
 /// The output folder of the index.
 pub const DIR: &str = "search";
+
+/// The folder, inside the site's state folder, where an index too large
+/// for memory is merged (`runs`).
+pub(crate) const RUNS_DIR: &str = runs::DIR;
 /// The index format (`version` in manifest.json).
 const FORMAT: u32 = 6;
 /// Keys per exact-key shard.
@@ -93,6 +99,10 @@ pub struct IndexStats {
     /// Documents whose postings were patched into the previous index, when
     /// it was patched rather than built from every text.
     pub patched: Option<usize>,
+    /// Runs written to disk while the postings were merged, when they
+    /// outgrew the memory allowed them (0: merged in memory).
+    #[serde(default)]
+    pub runs: usize,
 }
 
 /// Why the index could not be written.
@@ -138,6 +148,44 @@ impl Accumulator {
         self.last = id;
         self.df += 1;
     }
+
+    /// Adds the postings of `next`, of documents after every one this
+    /// holds, gathered apart (from id 0: its first delta is its first id).
+    fn append(&mut self, next: Accumulator) {
+        let mut pos = 0;
+        let Some(first) = postings::get_varint(&next.bytes, &mut pos) else {
+            return;
+        };
+        postings::put_varint(&mut self.bytes, first - self.last);
+        self.bytes.extend_from_slice(&next.bytes[pos..]);
+        self.last = next.last;
+        self.df += next.df;
+    }
+
+    /// The postings list as the index stores it: ids with their impacts
+    /// (from each document's length in `lengths`), or ids alone.
+    fn encode(&self, lengths: &[u32], average: f32) -> Vec<u8> {
+        let (mut pos, mut id) = (0, 0);
+        if self.presence {
+            let mut ids = Vec::with_capacity(self.df as usize);
+            while let Some(delta) = postings::get_varint(&self.bytes, &mut pos) {
+                id += delta;
+                ids.push(id);
+            }
+            return List::Presence(ids).encode();
+        }
+        let mut scored: Vec<Posting> = Vec::with_capacity(self.df as usize);
+        while let (Some(delta), Some(title), Some(all)) = (
+            postings::get_varint(&self.bytes, &mut pos),
+            postings::get_varint(&self.bytes, &mut pos),
+            postings::get_varint(&self.bytes, &mut pos),
+        ) {
+            id += delta;
+            let q = impact(title as u16, all as u16, lengths[id as usize], average);
+            scored.push((id, q, title > 0));
+        }
+        List::new(&scored).encode()
+    }
 }
 
 /// One hash partition of the terms, merged independently of the others:
@@ -148,7 +196,13 @@ struct Partition {
     trigrams: FxHashMap<u64, usize>,
     long: FxHashMap<Term, usize>,
     accumulators: Vec<Accumulator>,
+    /// About the bytes this holds: its postings and, per term, its slot.
+    held: usize,
 }
+
+/// What a term costs a partition beside its postings: its slot in a hash
+/// table, its accumulator, the spare room of both as they grow.
+const TERM_COST: usize = 96;
 
 impl Partition {
     /// The accumulator of a term, made when the term is new (`presence`:
@@ -172,6 +226,7 @@ impl Partition {
 
     /// Adds document `id`'s terms of this partition.
     fn add(&mut self, id: u32, bucket: Bucket) {
+        let (terms, postings) = (self.accumulators.len(), bucket.len());
         for (key, title, all) in bucket.packed {
             let slot = Self::slot(&mut self.packed, &mut self.accumulators, key, false);
             self.accumulators[slot].push(id, title, all);
@@ -184,6 +239,9 @@ impl Partition {
             let slot = Self::slot(&mut self.trigrams, &mut self.accumulators, key, true);
             self.accumulators[slot].push(id, 0, 0);
         }
+        // A posting is one to three varints, mostly of one byte each; the
+        // lists grow by doubling, so about half as much again is spare.
+        self.held += (self.accumulators.len() - terms) * TERM_COST + postings * 4;
     }
 
     /// Every term with its postings.
@@ -455,6 +513,7 @@ pub(crate) fn build<S: Sink>(
     body_texts: Vec<String>,
     progress: &crate::progress::Progress,
     store: &S,
+    scratch: &Path,
 ) -> Result<IndexStats, SearchError> {
     let documents = &catalogue.documents;
     let count = documents.len();
@@ -544,20 +603,21 @@ pub(crate) fn build<S: Sink>(
     // Without an index this program wrote before there is nothing to patch:
     // the packs are written batch by batch as the batch is tokenized, so
     // the writer works while the texts are indexed.
-    let (terms, sizes, patched) = if !patch::written_by(store, program) {
+    let merge = Merge {
+        catalogue,
+        bodies,
+        lengths: &lengths,
+        params,
+        progress,
+        out: &out,
+        scratch,
+    };
+    let (terms, sizes, patched, runs) = if !patch::written_by(store, program) {
         let text = |n: usize, bodies: Vec<String>| {
             text_pack(n, bodies, false).map(|texts| texts.into_iter().map(|t| t.0).collect())
         };
-        let (terms, sizes) = build_dictionary(
-            (catalogue, bodies),
-            body_texts,
-            text,
-            &lengths,
-            params,
-            progress,
-            &out,
-        )?;
-        (terms, sizes, None)
+        let (terms, sizes, runs) = build_dictionary(&merge, body_texts, text)?;
+        (terms, sizes, None, runs)
     } else {
         // Else every pack first, noting which texts changed since the last
         // build: few changes are patched into the previous index.
@@ -582,13 +642,12 @@ pub(crate) fn build<S: Sink>(
                 let changed = patched.changed;
                 let (terms, sizes) = patched.write(&out)?;
                 progress.advance(count);
-                (terms, sizes, Some(changed))
+                (terms, sizes, Some(changed), 0)
             }
             None => {
                 let same = |_: usize, texts: Vec<Option<String>>| Ok(texts);
-                let (terms, sizes) =
-                    build_dictionary((catalogue, bodies), texts, same, &lengths, params, progress, &out)?;
-                (terms, sizes, None)
+                let (terms, sizes, runs) = build_dictionary(&merge, texts, same)?;
+                (terms, sizes, None, runs)
             }
         }
     };
@@ -649,6 +708,7 @@ pub(crate) fn build<S: Sink>(
         files: out.files.into_inner(),
         bytes: out.bytes.into_inner(),
         patched,
+        runs,
     })
 }
 
@@ -667,23 +727,50 @@ fn in_packs<T>(items: Vec<T>) -> Vec<(usize, Vec<T>)> {
     packs
 }
 
+/// What merging every document's terms reads and where it writes.
+struct Merge<'a, S> {
+    catalogue: &'a Catalogue,
+    bodies: &'a Bodies,
+    lengths: &'a [u32],
+    params: Params,
+    progress: &'a crate::progress::Progress,
+    out: &'a Counted<'a, S>,
+    scratch: &'a Path,
+}
+
+impl<S> Clone for Merge<'_, S> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<S> Copy for Merge<'_, S> {}
+
 /// Tokenizes every text (in parallel batches, freeing each batch's texts),
 /// merges the postings of each hash partition in parallel, documents in id
-/// order, then scores, encodes and writes the dictionary. Returns the
-/// number of terms and of shards. `text` makes the indexed texts of pack
+/// order (on disk in runs past the memory budget), then scores, encodes
+/// and writes the dictionary. Returns the number of terms, each shard's
+/// size and the runs written. `text` makes the indexed texts of pack
 /// `n` from its items (writing the pack, when the items are bodies); None
 /// means the pack was kept and the text is rendered again here.
 fn build_dictionary<S: Sink, T: Send>(
-    (catalogue, bodies): (&Catalogue, &Bodies),
+    merge: &Merge<'_, S>,
     items: Vec<T>,
     text: impl Fn(usize, Vec<T>) -> Result<Vec<Option<String>>, SearchError> + Sync,
-    lengths: &[u32],
-    params: Params,
-    progress: &crate::progress::Progress,
-    out: &Counted<'_, S>,
-) -> Result<(usize, Vec<ShardSize>), SearchError> {
+) -> Result<(usize, Vec<ShardSize>, usize), SearchError> {
+    let Merge {
+        catalogue,
+        bodies,
+        lengths,
+        params,
+        progress,
+        out,
+        scratch,
+    } = *merge;
     let partitions_count = rayon::current_num_threads().max(1) * 4;
     let mut partitions: Vec<Partition> = (0..partitions_count).map(|_| Partition::default()).collect();
+    let budget = runs::budget();
+    let mut runs: Option<runs::Runs> = None;
     let total = items.len();
     let by_id = |id: usize| &catalogue.documents[total - 1 - id];
     let mut items = items.into_iter();
@@ -733,36 +820,29 @@ fn build_dictionary<S: Sink, T: Send>(
                     partition.add((first + i) as u32, doc);
                 }
             });
+        // Past the budget, the postings so far go to a run on disk.
+        if partitions.iter().map(|p| p.held).sum::<usize>() > budget {
+            if runs.is_none() {
+                runs = Some(runs::Runs::create(scratch, budget)?);
+            }
+            if let Some(runs) = runs.as_mut() {
+                runs.write(&mut partitions)?;
+            }
+        }
+    }
+    let average = params.average();
+    if let Some(runs) = runs {
+        let count = runs.count();
+        let (terms, sizes) = runs.finish(partitions, |acc| acc.encode(lengths, average), out)?;
+        return Ok((terms, sizes, count));
     }
     let mut terms: Vec<(Term, Accumulator)> =
         partitions.into_iter().flat_map(Partition::into_terms).collect();
     terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
 
-    let average = params.average();
     let encoded: Vec<(Term, u32, Vec<u8>)> = terms
         .into_par_iter()
-        .map(|(term, acc)| {
-            let (mut pos, mut id) = (0, 0);
-            if acc.presence {
-                let mut ids = Vec::with_capacity(acc.df as usize);
-                while let Some(delta) = postings::get_varint(&acc.bytes, &mut pos) {
-                    id += delta;
-                    ids.push(id);
-                }
-                return (term, acc.df, List::Presence(ids).encode());
-            }
-            let mut scored: Vec<Posting> = Vec::with_capacity(acc.df as usize);
-            while let (Some(delta), Some(title), Some(all)) = (
-                postings::get_varint(&acc.bytes, &mut pos),
-                postings::get_varint(&acc.bytes, &mut pos),
-                postings::get_varint(&acc.bytes, &mut pos),
-            ) {
-                id += delta;
-                let q = impact(title as u16, all as u16, lengths[id as usize], average);
-                scored.push((id, q, title > 0));
-            }
-            (term, acc.df, List::new(&scored).encode())
-        })
+        .map(|(term, acc)| (term, acc.df, acc.encode(lengths, average)))
         .collect();
 
     let shards = shard_count(encoded.len());
@@ -785,7 +865,7 @@ fn build_dictionary<S: Sink, T: Send>(
             })
         })
         .collect::<Result<_, SearchError>>()?;
-    Ok((encoded.len(), sizes))
+    Ok((encoded.len(), sizes, 0))
 }
 
 /// Index of a validity in the status column and the manifest.

@@ -54,6 +54,11 @@ pub(super) struct Bucket {
 }
 
 impl Bucket {
+    /// How many terms it holds.
+    pub(super) fn len(&self) -> usize {
+        self.packed.len() + self.trigrams.len() + self.long.len()
+    }
+
     /// Every term of the bucket with its counts (a trigram's are 0, 0).
     pub(super) fn into_terms(self) -> impl Iterator<Item = (Key, u16, u16)> {
         self.packed

@@ -24,6 +24,11 @@ pub(super) static MESSAGES: &[(&str, &str, &str)] = &[
         "，按 {n} 个改动的文件增量更新",
         ", patched for {n} changed documents",
     ),
+    (
+        "summary.runs",
+        "，词条过多，分 {n} 批在磁盘上合并",
+        ", merged on disk in {n} runs",
+    ),
     ("summary.unpublished", "（{n} 件不公开）", " ({n} not published)"),
     ("summary.into", "，输出到 {dir}", " into {dir}"),
     (
