@@ -106,11 +106,12 @@ pub(crate) fn dated(catalogue: &Catalogue, i: usize, today: NaiveDate) -> NaiveD
 }
 
 impl Harvest {
-    /// From `rows` (each document's catalogue.json row, serialised without
-    /// `digest` and `modified`) and the previous record.
+    /// From `row` (a document's catalogue.json row, serialised without
+    /// `digest` and `modified`: made, hashed and freed one at a time) and
+    /// the previous record.
     pub(crate) fn new(
         catalogue: &Catalogue,
-        rows: &[Vec<u8>],
+        row: impl Fn(usize) -> Vec<u8> + Sync,
         previous: Option<&[u8]>,
         today: NaiveDate,
     ) -> Harvest {
@@ -123,7 +124,7 @@ impl Harvest {
             .enumerate()
             .map(|(i, d)| {
                 let mut hasher = blake3::Hasher::new();
-                hasher.update(&rows[i]);
+                hasher.update(&row(i));
                 hasher.update(&d.body_hash);
                 let digest = crate::hash::short(&hasher.finalize());
                 let dated = dated(catalogue, i, today);

@@ -48,16 +48,13 @@ pub(crate) enum ExportError {
 /// made from what they would be made of now (see [`stamp`]). `pages` are
 /// the site's pages, for the sitemap.
 pub(crate) fn write(catalogue: &Catalogue, pages: &[String], sink: &dyn Sink) -> Result<(), ExportError> {
-    let rows: Vec<Vec<u8>> = catalogue
-        .documents
-        .par_iter()
-        .enumerate()
-        .map(|(i, d)| postcard::to_stdvec(&document_json(catalogue, i, d, None)).unwrap_or_default())
-        .collect();
+    let row = |i: usize| {
+        postcard::to_stdvec(&document_json(catalogue, i, &catalogue.documents[i], None)).unwrap_or_default()
+    };
     let previous = sink.history(harvest::RECORD);
     let harvest = Harvest::new(
         catalogue,
-        &rows,
+        row,
         previous.as_deref(),
         crate::content::date::build_date(),
     );
@@ -73,56 +70,53 @@ pub(crate) fn write(catalogue: &Catalogue, pages: &[String], sink: &dyn Sink) ->
         return Ok(());
     }
     let mut made = Vec::new();
-    for (path, bytes) in make_all(catalogue, pages, &harvest)? {
-        sink.write(&path, &bytes, Some(&stamp))?;
+    make_all(catalogue, pages, &harvest, &mut |path, bytes| {
+        sink.write_owned(&path, bytes, Some(&stamp))?;
         made.push(path);
-    }
+        Ok(())
+    })?;
     if made != listed {
         return Err(ExportError::Mismatch { made, listed });
     }
     Ok(())
 }
 
-/// Every export, as (path, bytes), in the order of [`paths`].
+/// Makes every export and hands each to `put` as (path, bytes), in the
+/// order of [`paths`]. The large ones are made one after the other, each
+/// handed on before the next is made (a province's catalogue.json is over
+/// a gigabyte); each is made in parallel inside.
 fn make_all(
     catalogue: &Catalogue,
     pages: &[String],
     harvest: &Harvest,
-) -> Result<Vec<(String, Vec<u8>)>, ExportError> {
-    // Each file is made independently of the others: in parallel.
-    let ((json, csv), (data, feeds)) = rayon::join(
-        || rayon::join(|| catalogue_json(catalogue, harvest), || catalogue_csv(catalogue)),
-        || {
-            rayon::join(
-                || to_json(&open_data::data_json(catalogue, harvest)),
-                || feeds::feeds(catalogue, pages, harvest),
-            )
-        },
+    put: &mut dyn FnMut(String, Vec<u8>) -> Result<(), ExportError>,
+) -> Result<(), ExportError> {
+    put(harvest::RECORD.to_owned(), harvest.record(catalogue))?;
+    put("catalogue.json".to_owned(), catalogue_json(catalogue, harvest)?)?;
+    put("catalogue.schema.json".to_owned(), schema(&catalogue.config)?)?;
+    put("catalogue.csv".to_owned(), catalogue_csv(catalogue)?)?;
+    let (data, feeds) = rayon::join(
+        || to_json(&open_data::data_json(catalogue, harvest)),
+        || feeds::feeds(catalogue, pages, harvest),
     );
-    let dcat = to_json(&open_data::dcat_jsonld(catalogue, harvest))?;
-    let mut files = vec![
-        (harvest::RECORD.to_owned(), harvest.record(catalogue)),
-        ("catalogue.json".to_owned(), json?),
-        ("catalogue.schema.json".to_owned(), schema(&catalogue.config)?),
-        ("catalogue.csv".to_owned(), csv?),
-        ("data.json".to_owned(), data?),
-        ("dcat.jsonld".to_owned(), dcat),
-    ];
-    files.extend(feeds.into_iter().map(|(path, text)| (path, text.into_bytes())));
-    files.extend(
-        // With a UTF-8 BOM, as catalogue.csv, for Excel and WPS.
-        report_tables(catalogue).map(|(path, table)| {
-            (
-                path,
-                [
-                    &b"\xEF\xBB\xBF"[..],
-                    crate::content::annual::csv(table).as_bytes(),
-                ]
-                .concat(),
-            )
-        }),
-    );
-    Ok(files)
+    put("data.json".to_owned(), data?)?;
+    put(
+        "dcat.jsonld".to_owned(),
+        to_json(&open_data::dcat_jsonld(catalogue, harvest))?,
+    )?;
+    for (path, text) in feeds {
+        put(path, text.into_bytes())?;
+    }
+    // With a UTF-8 BOM, as catalogue.csv, for Excel and WPS.
+    for (path, table) in report_tables(catalogue) {
+        let bytes = [
+            &b"\xEF\xBB\xBF"[..],
+            crate::content::annual::csv(table).as_bytes(),
+        ]
+        .concat();
+        put(path, bytes)?;
+    }
+    Ok(())
 }
 
 /// The tables of the annual reports, each as the CSV beside its page
@@ -360,12 +354,7 @@ fn catalogue_json(catalogue: &Catalogue, harvest: &Harvest) -> Result<Vec<u8>, E
     let base = &catalogue.config.base_url;
     let json = CatalogueJson {
         base_url: base,
-        documents: catalogue
-            .documents
-            .par_iter()
-            .enumerate()
-            .map(|(i, d)| document_json(catalogue, i, d, Some(harvest)))
-            .collect(),
+        documents: Vec::new(),
         schema_version: SCHEMA_VERSION,
         title: &catalogue.config.title,
         withdrawn: harvest
@@ -378,8 +367,56 @@ fn catalogue_json(catalogue: &Catalogue, harvest: &Harvest) -> Result<Vec<u8>, E
             })
             .collect(),
     };
-    to_json(&json)
+    let frame = to_json(&json)?;
+    if catalogue.documents.is_empty() {
+        return Ok(frame);
+    }
+    // The documents are written into the frame's empty array as the pretty
+    // printer would write them there (four spaces in; strings hold no raw
+    // newline), made in parallel a slice at a time rather than as one
+    // tree of rows: at a million documents the rows were 0.9 GB.
+    const EMPTY: &[u8] = b"\"documents\": []";
+    let at = frame
+        .windows(EMPTY.len())
+        .position(|w| w == EMPTY)
+        .map(|i| i + EMPTY.len() - 1)
+        .unwrap_or(frame.len());
+    let mut out = Vec::with_capacity(frame.len() + catalogue.documents.len() * 1024);
+    out.extend_from_slice(&frame[..at]);
+    out.push(b'\n');
+    let documents = &catalogue.documents;
+    for first in (0..documents.len()).step_by(JSON_SLICE) {
+        let end = (first + JSON_SLICE).min(documents.len());
+        let rows: Vec<Vec<u8>> = (first..end)
+            .into_par_iter()
+            .map(|i| {
+                let row =
+                    serde_json::to_vec_pretty(&document_json(catalogue, i, &documents[i], Some(harvest)))?;
+                let mut indented = Vec::with_capacity(row.len() + row.len() / 8);
+                indented.extend_from_slice(b"    ");
+                for &b in &row {
+                    indented.push(b);
+                    if b == b'\n' {
+                        indented.extend_from_slice(b"    ");
+                    }
+                }
+                Ok(indented)
+            })
+            .collect::<Result<_, serde_json::Error>>()?;
+        for (j, row) in rows.into_iter().enumerate() {
+            if first + j > 0 {
+                out.extend_from_slice(b",\n");
+            }
+            out.extend_from_slice(&row);
+        }
+    }
+    out.extend_from_slice(b"\n  ");
+    out.extend_from_slice(&frame[at..]);
+    Ok(out)
 }
+
+/// Documents of catalogue.json made at once.
+const JSON_SLICE: usize = 4096;
 
 /// The JSON Schema of `catalogue.json`, one description per field; the
 /// site's declared fields are added under `fields`.

@@ -261,7 +261,12 @@ impl Staging {
 
     /// Writes one file (unless the output holds exactly these bytes) and
     /// records it with `context`; returns whether it changed.
-    fn write_entry(&self, rel: &str, bytes: &[u8], context: Option<Stamp>) -> Result<bool, OutputError> {
+    fn write_entry(
+        &self,
+        rel: &str,
+        bytes: std::borrow::Cow<'_, [u8]>,
+        context: Option<Stamp>,
+    ) -> Result<bool, OutputError> {
         if rel
             .split('/')
             .any(|part| part.is_empty() || part == "." || part == "..")
@@ -271,7 +276,7 @@ impl Staging {
         }
         let entry = Entry {
             size: bytes.len() as u64,
-            hash: hash16(bytes),
+            hash: hash16(&bytes),
             context,
         };
         self.record(rel, entry)?;
@@ -283,7 +288,7 @@ impl Staging {
         }
         let path = self.dir.join(rel);
         self.writer
-            .send(path.clone(), bytes.to_vec())
+            .send(path.clone(), bytes.into_owned())
             .map_err(io_error("cannot write", &path))?;
         self.staged
             .lock()

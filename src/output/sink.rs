@@ -22,6 +22,12 @@ pub(crate) trait Sink: Sync {
     /// the output's.
     fn write(&self, path: &str, bytes: &[u8], stamp: Option<&Stamp>) -> Result<bool, OutputError>;
 
+    /// [`Sink::write`] of bytes the sink may keep rather than copy (a
+    /// large file is then held once, not twice, until it is written).
+    fn write_owned(&self, path: &str, bytes: Vec<u8>, stamp: Option<&Stamp>) -> Result<bool, OutputError> {
+        self.write(path, &bytes, stamp)
+    }
+
     /// Keeps the output's file at `path` when it was written with `stamp`
     /// and is intact; returns whether it was kept (else the caller makes it).
     fn keep_if(&self, path: &str, stamp: &Stamp) -> Result<bool, OutputError>;
@@ -63,7 +69,11 @@ pub(crate) trait Sink: Sync {
 
 impl Sink for Staging {
     fn write(&self, path: &str, bytes: &[u8], stamp: Option<&Stamp>) -> Result<bool, OutputError> {
-        self.write_entry(path, bytes, stamp.copied())
+        self.write_entry(path, std::borrow::Cow::Borrowed(bytes), stamp.copied())
+    }
+
+    fn write_owned(&self, path: &str, bytes: Vec<u8>, stamp: Option<&Stamp>) -> Result<bool, OutputError> {
+        self.write_entry(path, std::borrow::Cow::Owned(bytes), stamp.copied())
     }
 
     fn keep_if(&self, path: &str, stamp: &Stamp) -> Result<bool, OutputError> {

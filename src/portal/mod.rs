@@ -115,6 +115,70 @@ pub struct MemberReport {
     pub failed: bool,
 }
 
+/// A member without a copy yet.
+static EMPTY: State = State {
+    format: FORMAT,
+    hash: None,
+    etag: None,
+    updated: None,
+    categories: Vec::new(),
+    documents: BTreeMap::new(),
+};
+
+/// A member's documents whose references resolve otherwise now, with
+/// what they resolve to, and how many files were rewritten for them.
+type Moves = (Vec<(String, Resolved)>, usize);
+
+/// What the first pass did with a member.
+enum Written {
+    /// Its catalogue did not change.
+    Unchanged,
+    /// It could not be read: why.
+    Unreadable(read::Failure),
+    /// It was read: its new state, the files written and removed, and
+    /// whether writing them failed.
+    Changed {
+        state: State,
+        written: usize,
+        removed: usize,
+        result: std::io::Result<()>,
+    },
+}
+
+/// Resolves a member's references (索引号) among the members' documents:
+/// the member's own first, else the first member holding it.
+struct Resolver<'a> {
+    sources: &'a [Source],
+    holders: HashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> Resolver<'a> {
+    fn new(sources: &'a [Source], states: &[&'a State]) -> Resolver<'a> {
+        let mut holders: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (m, state) in states.iter().enumerate() {
+            for index_number in state.documents.keys() {
+                holders.entry(index_number.as_str()).or_default().push(m);
+            }
+        }
+        Resolver { sources, holders }
+    }
+
+    fn one(&self, m: usize, reference: &str) -> Option<String> {
+        let found = self.holders.get(reference)?;
+        let at = if found.contains(&m) { m } else { *found.first()? };
+        Some(write::portal_id(&self.sources[at].code, reference))
+    }
+
+    fn all(&self, m: usize, doc: &DocState) -> Resolved {
+        let refs = &doc.references;
+        Resolved {
+            interprets: refs.interprets.iter().filter_map(|r| self.one(m, r)).collect(),
+            replaced_by: refs.replaced_by.as_deref().and_then(|r| self.one(m, r)),
+            revises: refs.revises.as_deref().and_then(|r| self.one(m, r)),
+        }
+    }
+}
+
 /// A member's new catalogue, read but not yet written.
 struct Update {
     state: State,
@@ -124,42 +188,79 @@ struct Update {
     removed: Vec<String>,
 }
 
-/// What reading a member gave: its new catalogue (None: unchanged), or
-/// why it could not be read.
-type Outcome = Result<Option<Update>, read::Failure>;
-
 /// Harvests every member into `.gongkai/sources/`. Members are read side
-/// by side; a member that fails keeps its last copy.
+/// by side, each written as soon as it is read, so that only the texts of
+/// the members being read are held (a province's first harvest brings a
+/// million); a member that fails keeps its last copy.
 pub fn harvest(root: &Path, config: &SiteConfig, build_date: &str) -> Harvested {
     let sources = &config.sources;
-    let outcomes: Vec<(Option<State>, Outcome)> = sources
+    let before: Vec<Option<State>> = sources
         .par_iter()
-        .map(|source| {
+        .map(|source| State::load(&member_dir(root, &source.code)))
+        .collect();
+    // A changed document's references are written as the copies held
+    // before resolve them; the second pass below rewrites those that
+    // resolve otherwise once every member is read.
+    let earlier: Vec<&State> = before.iter().map(|s| s.as_ref().unwrap_or(&EMPTY)).collect();
+    let resolver = Resolver::new(sources, &earlier);
+
+    // 1. Each member read and its changed documents written.
+    let outcomes: Vec<Written> = sources
+        .par_iter()
+        .enumerate()
+        .map(|(m, source)| {
+            let update = match update(root, source, before[m].as_ref()) {
+                Ok(Some(update)) => update,
+                Ok(None) => return Written::Unchanged,
+                Err(why) => return Written::Unreadable(why),
+            };
             let dir = member_dir(root, &source.code);
-            let state = State::load(&dir);
-            let outcome = update(root, source, state.as_ref());
-            (state, outcome)
+            let mut state = update.state;
+            let (mut written, mut removed) = (0, 0);
+            let result = (|| -> std::io::Result<()> {
+                std::fs::create_dir_all(&dir)?;
+                for slug in &update.removed {
+                    match std::fs::remove_file(dir.join(format!("{slug}.md"))) {
+                        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+                        _ => removed += 1,
+                    }
+                }
+                for (row, text) in update.rows {
+                    let doc = state.documents.get_mut(&row.index_number).expect("listed");
+                    doc.resolved = resolver.all(m, doc);
+                    let file = write::markdown(source, config, &row, text.as_deref(), &doc.resolved);
+                    write_atomic(&dir.join(format!("{}.md", doc.slug)), file.as_bytes())?;
+                    written += 1;
+                }
+                Ok(())
+            })();
+            Written::Changed {
+                state,
+                written,
+                removed,
+                result,
+            }
         })
         .collect();
 
     let mut harvested = Harvested::default();
-    let mut states: Vec<State> = Vec::with_capacity(sources.len());
-    let mut updates: Vec<Option<Update>> = Vec::with_capacity(sources.len());
-    for (source, (state, outcome)) in sources.iter().zip(outcomes) {
+    // Per member: its state now, whether it changed, files written and
+    // removed, and whether writing failed.
+    let mut states: Vec<(State, bool, usize, usize, std::io::Result<()>)> = Vec::with_capacity(sources.len());
+    for ((source, state), outcome) in sources.iter().zip(before).zip(outcomes) {
         let mut report = MemberReport {
             code: source.code.clone(),
             ..MemberReport::default()
         };
         match outcome {
-            Ok(Some(update)) => {
-                states.push(update.state.clone());
-                updates.push(Some(update));
-            }
-            Ok(None) => {
-                states.push(state.unwrap_or_default());
-                updates.push(None);
-            }
-            Err(why) => {
+            Written::Changed {
+                state,
+                written,
+                removed,
+                result,
+            } => states.push((state, true, written, removed, result)),
+            Written::Unchanged => states.push((state.unwrap_or_default(), false, 0, 0, Ok(()))),
+            Written::Unreadable(why) => {
                 report.failed = true;
                 let held = state
                     .as_ref()
@@ -181,81 +282,59 @@ pub fn harvest(root: &Path, config: &SiteConfig, build_date: &str) -> Harvested 
                     .field("sources")
                     .hint(hint),
                 );
-                states.push(state.unwrap_or_default());
-                updates.push(None);
+                states.push((state.unwrap_or_default(), false, 0, 0, Ok(())));
             }
         }
         harvested.members.push(report);
     }
 
-    // Where each 索引号 is, for references across members.
-    let mut holders: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (m, state) in states.iter().enumerate() {
-        for index_number in state.documents.keys() {
-            holders.entry(index_number.as_str()).or_default().push(m);
-        }
-    }
-    let resolve = |m: usize, reference: &str| -> Option<String> {
-        let found = holders.get(reference)?;
-        let at = if found.contains(&m) { m } else { *found.first()? };
-        Some(write::portal_id(&sources[at].code, reference))
-    };
-    let resolve_all = |m: usize, doc: &DocState| -> Resolved {
-        let refs = &doc.references;
-        Resolved {
-            interprets: refs.interprets.iter().filter_map(|r| resolve(m, r)).collect(),
-            replaced_by: refs.replaced_by.as_deref().and_then(|r| resolve(m, r)),
-            revises: refs.revises.as_deref().and_then(|r| resolve(m, r)),
-        }
-    };
-
-    // Write: every changed member's rows and removals, then references
-    // that resolve differently now, then the state.
-    let written: Vec<(usize, usize, std::io::Result<State>)> = sources
+    // 2. References that resolve differently now: their files rewritten,
+    //    then what they resolve to noted in the states, which are saved.
+    let now: Vec<&State> = states.iter().map(|s| &s.0).collect();
+    let resolver = Resolver::new(sources, &now);
+    let moves: Vec<std::io::Result<Moves>> = states
         .par_iter()
         .enumerate()
-        .zip(updates)
-        .map(|((m, source), update)| {
-            let dir = member_dir(root, &source.code);
-            let mut state = states[m].clone();
-            let mut written = 0;
-            let mut removed = 0;
-            let result = (|| -> std::io::Result<State> {
-                std::fs::create_dir_all(&dir)?;
-                let changed = update.is_some();
-                if let Some(update) = update {
-                    for slug in &update.removed {
-                        match std::fs::remove_file(dir.join(format!("{slug}.md"))) {
-                            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
-                            _ => removed += 1,
-                        }
-                    }
-                    for (row, text) in &update.rows {
-                        let doc = state.documents.get_mut(&row.index_number).expect("listed");
-                        doc.resolved = resolve_all(m, doc);
-                        let file = write::markdown(source, config, row, text.as_deref(), &doc.resolved);
-                        write_atomic(&dir.join(format!("{}.md", doc.slug)), file.as_bytes())?;
-                        written += 1;
-                    }
+        .map(|(m, (state, _, _, _, first))| {
+            if let Err(e) = first {
+                return Err(std::io::Error::new(e.kind(), e.to_string()));
+            }
+            let dir = member_dir(root, &sources[m].code);
+            let (mut moves, mut rewritten) = (Vec::new(), 0);
+            for (index_number, doc) in &state.documents {
+                if is_empty(&doc.references) {
+                    continue;
                 }
-                let mut moved = false;
-                for doc in state.documents.values_mut() {
-                    if is_empty(&doc.references) {
-                        continue;
+                let now = resolver.all(m, doc);
+                if now != doc.resolved {
+                    let path = dir.join(format!("{}.md", doc.slug));
+                    let text = std::fs::read_to_string(&path)?;
+                    if let Some(file) = write::with_references(&text, &now) {
+                        write_atomic(&path, file.as_bytes())?;
+                        rewritten += 1;
                     }
-                    let now = resolve_all(m, doc);
-                    if now != doc.resolved {
-                        let path = dir.join(format!("{}.md", doc.slug));
-                        let text = std::fs::read_to_string(&path)?;
-                        if let Some(file) = write::with_references(&text, &now) {
-                            write_atomic(&path, file.as_bytes())?;
-                            written += 1;
-                        }
+                    moves.push((index_number.clone(), now));
+                }
+            }
+            Ok((moves, rewritten))
+        })
+        .collect();
+    drop(resolver);
+    let written: Vec<(usize, usize, std::io::Result<State>)> = states
+        .into_par_iter()
+        .zip(moves)
+        .enumerate()
+        .map(|(m, ((mut state, changed, written, removed, _), moves))| {
+            let dir = member_dir(root, &sources[m].code);
+            let result = moves.and_then(|(moves, rewritten)| {
+                let moved = !moves.is_empty();
+                for (index_number, now) in moves {
+                    if let Some(doc) = state.documents.get_mut(&index_number) {
                         doc.resolved = now;
-                        moved = true;
                     }
                 }
                 if changed || moved {
+                    std::fs::create_dir_all(&dir)?;
                     if changed {
                         state.updated = Some(build_date.to_owned());
                         write_atomic(
@@ -265,9 +344,12 @@ pub fn harvest(root: &Path, config: &SiteConfig, build_date: &str) -> Harvested 
                     }
                     state.save(&dir)?;
                 }
-                Ok(state)
-            })();
-            (written, removed, result)
+                Ok((rewritten, state))
+            });
+            match result {
+                Ok((rewritten, state)) => (written + rewritten, removed, Ok(state)),
+                Err(e) => (written, removed, Err(e)),
+            }
         })
         .collect();
 
