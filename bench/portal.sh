@@ -8,7 +8,10 @@
 # change: the member's rebuild, then the portal's, each timed.
 # Usage: bench/portal.sh [M] [N]   (default 10 members × 10000 = 100k;
 # 100 10000 is the province of issue 29). Members are kept under
-# $CORPORA/portal-M-N (default /tmp/gongkai-corpora) and reused.
+# $CORPORA/portal-M-N (default /tmp/gongkai-corpora) and reused. Member 1
+# is kept whole (the benchmark edits it); the others are kept as a
+# harvester would download them, `catalogue.json` and `search/` only, in
+# `m<i>/published` (a 100-member province needs ~6 GB for them, not 30).
 set -euo pipefail
 export GONGKAI_LANG=en
 cd "$(dirname "$0")/.."
@@ -26,6 +29,11 @@ if [ ! -f "$work/members.done" ]; then
   for i in $(seq 1 "$m"); do
     target/release/gencorpus --docs "$n" --seed "$i" --out "$work/m$i" > /dev/null
     "$gongkai" build --quiet --root "$work/m$i" 2> /dev/null
+    if [ "$i" -gt 1 ]; then
+      mkdir "$work/m$i/published"
+      mv "$work/m$i/public/catalogue.json" "$work/m$i/public/search" "$work/m$i/published/"
+      rm -rf "$work/m$i/public" "$work/m$i/content" "$work/m$i/.gongkai" "$work/m$i/site.yaml"
+    fi
   done
   touch "$work/members.done"
 fi
@@ -39,7 +47,7 @@ mkdir -p "$portal/content"
   echo '  - { code: "02", name: 政策文件 }'
   echo "sources:"
   for i in $(seq 1 "$m"); do
-    echo "  - { name: 成员单位$i, level: ${levels[$((i % 4))]}, code: m$i, folder: ../m$i }"
+    echo "  - { name: 成员单位$i, level: ${levels[$((i % 4))]}, code: m$i, folder: ../m$i$([ "$i" -gt 1 ] && echo /published) }"
   done
 } > "$portal/site.yaml"
 timed() { /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" > "$work/out.txt" 2> "$work/err.txt"; cat "$work/time.txt"; }

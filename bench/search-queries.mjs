@@ -9,7 +9,9 @@ import { SearchIndex, normalize } from '../themes/default/assets/gongkai-search.
 
 const pub = process.argv[2];
 const dir = join(pub, 'search');
-const all = entries(dir);
+// Without the recall check, the first pack of texts is all it needs (a
+// province's texts are gigabytes).
+const all = process.env.NO_RECALL ? entries(dir, ['0.pack']) : entries(dir);
 const meta = all.slice(0, 8).map(([, e]) => metaOf(e));
 const docNumber = meta.map((r) => r[6]).find(Boolean) || meta[0][7];
 const queries = ['政务公开', '预决算', '扶贫资金', '信息公开', '安全生产', '住房保障', '政府信息公开工作', '公开', '2017', docNumber.replace('〔', '（').replace('〕', '）'), meta[3][7]];

@@ -5,10 +5,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 // [id, entry] for every document, in id order.
-export function entries(searchDir) {
+export function entries(searchDir, packs = readdirSync(join(searchDir, 'x'))) {
   const { texts_per_pack: n } = JSON.parse(readFileSync(join(searchDir, 'manifest.json'), 'utf8'));
   const out = [];
-  for (const f of readdirSync(join(searchDir, 'x'))) {
+  for (const f of packs) {
     const pack = readFileSync(join(searchDir, 'x', f));
     const first = Number(f.split('.')[0]) * n;
     for (let j = 0; j < n; j++) {
