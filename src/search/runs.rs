@@ -20,7 +20,8 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::dictionary::{encode_shard, shard_count, shard_of};
-use super::{Accumulator, Counted, Partition, SearchError, ShardSize, Term, postings};
+use super::merge::{Accumulator, Partition};
+use super::{Counted, SearchError, ShardSize, Term, postings};
 use crate::output::{OutputError, Sink};
 
 /// The folder of the runs, inside the site's state folder.
