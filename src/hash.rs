@@ -6,10 +6,19 @@
 /// manifest keeps with each file, and what the parse cache is keyed by.
 pub(crate) type Stamp = [u8; 16];
 
-/// The first 128 bits of the blake3 hash of `bytes`.
+/// The first 128 bits of the blake3 hash of `bytes`; a large file's on
+/// every core (the same hash: blake3 is a tree of chunks).
 pub(crate) fn hash16(bytes: &[u8]) -> [u8; 16] {
-    short(&blake3::hash(bytes))
+    if bytes.len() >= PARALLEL {
+        short(&blake3::Hasher::new().update_rayon(bytes).finalize())
+    } else {
+        short(&blake3::hash(bytes))
+    }
 }
+
+/// From this many bytes on, [`hash16`] hashes in parallel (below, the
+/// threads cost more than they save).
+const PARALLEL: usize = 1 << 20;
 
 /// The first 128 bits of a blake3 hash.
 pub(crate) fn short(hash: &blake3::Hash) -> [u8; 16] {

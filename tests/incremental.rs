@@ -749,3 +749,63 @@ fn a_build_with_nothing_changed_gives_the_last_report_and_touches_nothing() {
     let out = gongkai_env(&["build", "--clean", "--root", &root], &day2);
     assert!(!stdout(&out).contains(unchanged), "{}", stdout(&out));
 }
+
+/// The rows of catalogue.json and catalogue.csv are copied from the last
+/// build's files only when those are the files it wrote: a file changed by
+/// hand, or a damaged record of where the rows lie, makes the rows again,
+/// and the exports are still those of a clean build.
+#[test]
+fn export_rows_are_copied_only_from_the_files_the_last_build_wrote() {
+    let (dir, site) = generated_site(300);
+    let root = site.to_string_lossy().into_owned();
+    let clean = dir.path().join("clean");
+    let public = site.join("public");
+    let record = site.join(".gongkai/cache/export-rows.bin");
+    assert!(gongkai(&["build", "--root", &root]).status.success());
+    assert!(record.is_file(), "the rows are recorded for the next build");
+    let docs = documents(&site);
+    let edit = |round: usize| {
+        let path = &docs[round * 37 % docs.len()];
+        let text = fs::read_to_string(path).expect("read");
+        fs::write(path, format!("{text}\n第{round}次补充的一段说明。\n")).expect("write");
+    };
+
+    // An edit: one row made, the others copied; the files are a clean build's.
+    edit(1);
+    build_both(&site, &clean, &[], "one edit");
+
+    // A row of catalogue.json and one of catalogue.csv changed by hand:
+    // not copied again (the output's files are read only when they are
+    // those the manifest lists).
+    for name in ["catalogue.json", "catalogue.csv"] {
+        let path = public.join(name);
+        let text = fs::read_to_string(&path).expect("read");
+        let title_at = text.rfind("关于").expect("a title");
+        let tampered = format!("{}改动了{}", &text[..title_at], &text[title_at + "关于".len()..]);
+        fs::write(&path, tampered).expect("write");
+    }
+    edit(2);
+    build_both(&site, &clean, &[], "files changed by hand");
+    for name in ["catalogue.json", "catalogue.csv"] {
+        assert!(
+            !fs::read_to_string(public.join(name))
+                .expect("read")
+                .contains("改动"),
+            "{name} repaired"
+        );
+    }
+
+    // A damaged record: every row made again.
+    let bytes = fs::read(&record).expect("record");
+    fs::write(&record, &bytes[..bytes.len() / 2]).expect("truncate");
+    edit(3);
+    build_both(&site, &clean, &[], "damaged record");
+    // Garbage in place of the record, and no record at all.
+    fs::write(&record, b"gongkai export rows 1\0garbage").expect("write");
+    edit(4);
+    build_both(&site, &clean, &[], "garbage record");
+    fs::remove_file(&record).expect("remove");
+    edit(5);
+    build_both(&site, &clean, &[], "no record");
+    assert!(record.is_file(), "written again");
+}

@@ -304,7 +304,11 @@ fn build_site(options: &BuildOptions) -> Result<Report, BuildError> {
     // 5. The open-data exports.
     warnings.extend(feed_warning(&catalogue));
     progress.stage("exporting", 1);
-    export::write(&catalogue, &pages.paths, &staging).map_err(export_error)?;
+    // The rows of catalogue.json and catalogue.csv are recorded under
+    // .gongkai/ for the next build (a --clean build has no previous
+    // output to copy them from, and makes every row).
+    let state = root.join(crate::site::STATE_DIR);
+    export::write(&catalogue, &pages.paths, &staging, Some(&state)).map_err(export_error)?;
     timer.lap("export");
 
     // 6. Make the output what this build wrote.

@@ -14,6 +14,8 @@ pub(crate) mod url;
 
 use std::collections::{BTreeMap, HashMap};
 
+use rayon::prelude::*;
+
 use crate::content::document::{Document, FieldValue, Reference, Validity};
 use crate::diagnostic::Diagnostic;
 use crate::msg;
@@ -119,7 +121,6 @@ impl Catalogue {
         mut all: Vec<Document>,
         today: chrono::NaiveDate,
     ) -> Result<Catalogue, Vec<Diagnostic>> {
-        let mut problems = Vec::new();
         for d in &mut all {
             if d.valid_until.is_some_and(|until| until < today)
                 && matches!(d.status, Validity::Valid | Validity::Amended)
@@ -133,45 +134,67 @@ impl Catalogue {
                 _ => {}
             }
         }
-        check_unique_index_numbers(&all, &mut problems);
-        let published_numbers: HashMap<String, bool> = all
-            .iter()
-            .map(|d| (d.index_number.trim().to_lowercase(), d.is_published()))
-            .collect();
-        for d in all.iter().filter(|d| d.is_published()) {
-            let declared = d.extra.iter().filter_map(|(i, v)| match v {
-                FieldValue::Link(r) => Some((config.fields[usize::from(*i)].key.as_str(), r)),
-                _ => None,
-            });
-            for (field, reference) in d
-                .interprets
-                .iter()
-                .map(|r| ("interprets", r))
-                .chain(d.replaced_by.iter().map(|r| ("replaced_by", r)))
-                .chain(d.revises.iter().map(|r| ("revises", r)))
-                .chain(declared)
-            {
-                check_reference(d, field, reference, &published_numbers, &mut problems);
-            }
-        }
+        // The checks read the documents only: each on a core of its own.
+        let (mut problems, reference_problems) = rayon::join(
+            || {
+                let mut problems = Vec::new();
+                check_unique_index_numbers(&all, &mut problems);
+                problems
+            },
+            || {
+                let mut problems = Vec::new();
+                let published_numbers: HashMap<String, bool> = all
+                    .iter()
+                    .map(|d| (d.index_number.trim().to_lowercase(), d.is_published()))
+                    .collect();
+                for d in all.iter().filter(|d| d.is_published()) {
+                    let declared = d.extra.iter().filter_map(|(i, v)| match v {
+                        FieldValue::Link(r) => Some((config.fields[usize::from(*i)].key.as_str(), r)),
+                        _ => None,
+                    });
+                    for (field, reference) in d
+                        .interprets
+                        .iter()
+                        .map(|r| ("interprets", r))
+                        .chain(d.replaced_by.iter().map(|r| ("replaced_by", r)))
+                        .chain(d.revises.iter().map(|r| ("revises", r)))
+                        .chain(declared)
+                    {
+                        check_reference(d, field, reference, &published_numbers, &mut problems);
+                    }
+                }
+                problems
+            },
+        );
+        problems.extend(reference_problems);
         let total = all.len();
         all.retain(Document::is_published);
         let unpublished = total - all.len();
-        check_unique_urls(&all, &mut problems);
+        // Newest first, sorted beside the check of the addresses. The order
+        // is sorted, then the documents (large values) are moved once into it.
+        let (url_problems, order) = rayon::join(
+            || {
+                let mut problems = Vec::new();
+                check_unique_urls(&all, &mut problems);
+                problems
+            },
+            || {
+                let mut order: Vec<usize> = (0..all.len()).collect();
+                order.par_sort_by(|&a, &b| {
+                    let (a, b) = (&all[a], &all[b]);
+                    b.published
+                        .cmp(&a.published)
+                        .then_with(|| b.date.cmp(&a.date))
+                        .then_with(|| a.index_number.cmp(&b.index_number))
+                        .then_with(|| a.source.cmp(&b.source))
+                });
+                order
+            },
+        );
+        problems.extend(url_problems);
         if !problems.is_empty() {
             return Err(problems);
         }
-        // Newest first. The order is sorted, then the documents (large
-        // values) are moved once into it.
-        let mut order: Vec<usize> = (0..all.len()).collect();
-        order.sort_by(|&a, &b| {
-            let (a, b) = (&all[a], &all[b]);
-            b.published
-                .cmp(&a.published)
-                .then_with(|| b.date.cmp(&a.date))
-                .then_with(|| a.index_number.cmp(&b.index_number))
-                .then_with(|| a.source.cmp(&b.source))
-        });
         // In place, by following cycles: each swap puts one document where
         // it goes (a second vector would be tens of megabytes more).
         let mut goes_to = vec![0; order.len()];
@@ -187,33 +210,42 @@ impl Catalogue {
         }
         let documents = all;
 
-        let categories = category_facets(&config, &documents, |_| true);
-        let issuers = issuer_facets(&config, &documents);
-        let mut by_year: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
-        for (i, d) in documents.iter().enumerate() {
-            by_year
-                .entry(chrono::Datelike::year(&d.published))
-                .or_default()
-                .push(i);
-        }
-        let years = by_year
-            .into_iter()
-            .rev()
-            .map(|(year, documents)| Facet {
-                key: year.to_string(),
-                name: format!("{year}年"),
-                documents,
-                level: 0,
-            })
-            .collect();
-        let subjects = subject_facets(&config, &documents);
-        let fields = (0..config.fields.len())
-            .map(|i| field_facets(&config, &documents, i))
-            .collect();
-        let relations = relations(&documents);
-        let abolished = category_facets(&config, &documents, |d| {
-            matches!(d.status, Validity::Repealed | Validity::Expired)
-        });
+        // The facets and the relations, each read from the documents alone.
+        let ((categories, issuers, years), (subjects, fields, relations, abolished)) = rayon::join(
+            || {
+                let categories = category_facets(&config, &documents, |_| true);
+                let issuers = issuer_facets(&config, &documents);
+                let mut by_year: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
+                for (i, d) in documents.iter().enumerate() {
+                    by_year
+                        .entry(chrono::Datelike::year(&d.published))
+                        .or_default()
+                        .push(i);
+                }
+                let years: Vec<Facet> = by_year
+                    .into_iter()
+                    .rev()
+                    .map(|(year, documents)| Facet {
+                        key: year.to_string(),
+                        name: format!("{year}年"),
+                        documents,
+                        level: 0,
+                    })
+                    .collect();
+                (categories, issuers, years)
+            },
+            || {
+                let subjects = subject_facets(&config, &documents);
+                let fields: Vec<Vec<Facet>> = (0..config.fields.len())
+                    .map(|i| field_facets(&config, &documents, i))
+                    .collect();
+                let relations = relations(&documents);
+                let abolished = category_facets(&config, &documents, |d| {
+                    matches!(d.status, Validity::Repealed | Validity::Expired)
+                });
+                (subjects, fields, relations, abolished)
+            },
+        );
         Ok(Catalogue {
             config,
             documents,

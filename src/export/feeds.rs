@@ -2,6 +2,8 @@
 //! (a sitemap index past 50,000 URLs) and robots.txt: everything that needs
 //! absolute addresses, so nothing without an http(s) `base_url`.
 
+use std::fmt::Write as _;
+
 use quick_xml::escape::escape;
 use rayon::prelude::*;
 
@@ -36,9 +38,9 @@ pub(super) fn feeds(catalogue: &Catalogue, pages: &[String], harvest: &Harvest) 
         })
         .collect();
     files.extend(categories);
-    let lastmod: std::collections::HashMap<String, chrono::NaiveDate> = catalogue
+    let lastmod: Lastmod = catalogue
         .documents
-        .iter()
+        .par_iter()
         .zip(&harvest.modified)
         .map(|(d, m)| (d.url(), *m))
         .collect();
@@ -129,24 +131,35 @@ fn feed(catalogue: &Catalogue, harvest: &Harvest, title: &str, path: &str, docum
 
 /// `sitemap.xml`, or past [`SITEMAP_LIMIT`] URLs a sitemap index and its parts.
 /// A document's page carries its `modified` as `lastmod`.
-fn sitemaps(
-    base: &str,
-    pages: &[String],
-    lastmod: &std::collections::HashMap<String, chrono::NaiveDate>,
-) -> Vec<(String, String)> {
+/// Each document page's `lastmod`, by its path.
+type Lastmod = rustc_hash::FxHashMap<String, chrono::NaiveDate>;
+
+fn sitemaps(base: &str, pages: &[String], lastmod: &Lastmod) -> Vec<(String, String)> {
+    let base = escape(base);
+    // A page's line, escaped as the whole address would be (escaping goes
+    // character by character), made in parallel slices.
+    let lines = |urls: &[String]| {
+        let mut xml = String::with_capacity(urls.len() * (base.len() + 64));
+        for url in urls {
+            xml.push_str("  <url><loc>");
+            xml.push_str(&base);
+            xml.push_str(&escape(url.as_str()));
+            xml.push_str("</loc>");
+            if let Some(day) = lastmod.get(url) {
+                // NaiveDate's Display is YYYY-MM-DD, as `%Y-%m-%d` writes it.
+                let _ = write!(xml, "<lastmod>{day}</lastmod>");
+            }
+            xml.push_str("</url>\n");
+        }
+        xml
+    };
     let urlset = |urls: &[String]| {
         let mut xml = String::from(
             "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
         );
-        for url in urls {
-            let loc = escape(format!("{base}{url}"));
-            match lastmod.get(url) {
-                Some(day) => xml.push_str(&format!(
-                    "  <url><loc>{loc}</loc><lastmod>{}</lastmod></url>\n",
-                    day.format("%Y-%m-%d")
-                )),
-                None => xml.push_str(&format!("  <url><loc>{loc}</loc></url>\n")),
-            }
+        let slices: Vec<String> = urls.par_chunks(4096).map(lines).collect();
+        for slice in slices {
+            xml.push_str(&slice);
         }
         xml.push_str("</urlset>\n");
         xml
@@ -178,7 +191,7 @@ mod tests {
     #[test]
     fn sitemaps_split_past_fifty_thousand_urls() {
         let pages: Vec<String> = (0..SITEMAP_LIMIT + 1).map(|i| format!("docs/{i}.html")).collect();
-        let mut lastmod = std::collections::HashMap::new();
+        let mut lastmod = Lastmod::default();
         lastmod.insert(
             "docs/2.html".to_owned(),
             chrono::NaiveDate::from_ymd_opt(2026, 1, 2).expect("date"),

@@ -40,6 +40,23 @@ struct Record {
     withdrawn: BTreeMap<String, (String, i32)>,
 }
 
+/// A [`Record`] as written: its documents already in the map's order.
+#[derive(Serialize)]
+struct Written<'a> {
+    format: u32,
+    documents: Pairs<'a>,
+    withdrawn: BTreeMap<String, (String, i32)>,
+}
+
+/// Pairs sorted by key, serialised as the map holding them.
+struct Pairs<'a>(&'a [(String, Seen)]);
+
+impl Serialize for Pairs<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
 /// A published document, as the record keeps it.
 #[derive(Debug, Serialize, Deserialize)]
 struct Seen {
@@ -70,7 +87,7 @@ pub(crate) struct Harvest {
     pub tombstones: Vec<Tombstone>,
 }
 
-fn days(date: NaiveDate) -> i32 {
+pub(super) fn days(date: NaiveDate) -> i32 {
     (date - NaiveDate::default()).num_days() as i32
 }
 
@@ -176,21 +193,35 @@ impl Harvest {
 
     /// The record of this build, for the next.
     pub(crate) fn record(&self, catalogue: &Catalogue) -> Vec<u8> {
-        let record = Record {
+        // Made in parallel and sorted by 索引号: the entries of the map a
+        // [`Record`] is read into, in its order (postcard writes a map as
+        // its length and its pairs, as it writes a sequence of pairs).
+        let mut documents: Vec<(String, Seen)> = catalogue
+            .documents
+            .par_iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let seen = Seen {
+                    digest: self.digest[i],
+                    modified: days(self.modified[i]),
+                    path: d.url(),
+                };
+                (d.index_number.clone(), seen)
+            })
+            .collect();
+        // Stable: of documents with one 索引号 (none pass loading), the
+        // last is kept, as a map's insert keeps it.
+        documents.par_sort_by(|a, b| a.0.cmp(&b.0));
+        let mut kept: Vec<(String, Seen)> = Vec::with_capacity(documents.len());
+        for entry in documents {
+            match kept.last_mut() {
+                Some(last) if last.0 == entry.0 => *last = entry,
+                _ => kept.push(entry),
+            }
+        }
+        let record = Written {
             format: 1,
-            documents: catalogue
-                .documents
-                .iter()
-                .enumerate()
-                .map(|(i, d)| {
-                    let seen = Seen {
-                        digest: self.digest[i],
-                        modified: days(self.modified[i]),
-                        path: d.url(),
-                    };
-                    (d.index_number.clone(), seen)
-                })
-                .collect(),
+            documents: Pairs(&kept),
             withdrawn: self
                 .tombstones
                 .iter()

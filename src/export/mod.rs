@@ -12,6 +12,7 @@ pub(crate) mod bulk;
 mod feeds;
 mod harvest;
 mod open_data;
+mod rows;
 
 use rayon::prelude::*;
 use serde_json::{Value, json};
@@ -46,8 +47,15 @@ pub(crate) enum ExportError {
 
 /// Writes the exports into `sink`, or keeps the output's when they were
 /// made from what they would be made of now (see [`stamp`]). `pages` are
-/// the site's pages, for the sitemap.
-pub(crate) fn write(catalogue: &Catalogue, pages: &[String], sink: &dyn Sink) -> Result<(), ExportError> {
+/// the site's pages, for the sitemap. `state` is the site's state folder
+/// (`.gongkai/`), where the rows of catalogue.json and catalogue.csv are
+/// recorded for the next build ([`rows`]); None keeps no record.
+pub(crate) fn write(
+    catalogue: &Catalogue,
+    pages: &[String],
+    sink: &dyn Sink,
+    state: Option<&std::path::Path>,
+) -> Result<(), ExportError> {
     let row = |i: usize| {
         postcard::to_stdvec(&document_json(catalogue, i, &catalogue.documents[i], None)).unwrap_or_default()
     };
@@ -69,8 +77,11 @@ pub(crate) fn write(catalogue: &Catalogue, pages: &[String], sink: &dyn Sink) ->
         }
         return Ok(());
     }
+    let record = state.map(rows::path);
+    let key = rows::key(&catalogue.config.text_hash);
+    let previous = rows::Previous::open(record.as_deref(), key, sink);
     let mut made = Vec::new();
-    make_all(catalogue, pages, &harvest, &mut |path, bytes| {
+    let at = make_all(catalogue, pages, &harvest, &previous, &mut |path, bytes| {
         sink.write_owned(&path, bytes, Some(&stamp))?;
         made.push(path);
         Ok(())
@@ -78,7 +89,36 @@ pub(crate) fn write(catalogue: &Catalogue, pages: &[String], sink: &dyn Sink) ->
     if made != listed {
         return Err(ExportError::Mismatch { made, listed });
     }
+    drop(previous);
+    if let Some(record) = record {
+        let rows = catalogue
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let row = rows::Row::new(
+                    harvest.digest[i],
+                    harvest::days(harvest.modified[i]),
+                    at.json[i],
+                    at.csv[i],
+                );
+                (d.index_number.clone(), row)
+            })
+            .collect();
+        rows::store(&record, key, stamp, rows);
+    }
     Ok(())
+}
+
+/// Where a row lies in its file: offset and length.
+type Span = (u64, u32);
+
+/// Where each document's rows were written in catalogue.json and in
+/// catalogue.csv, in the catalogue's order.
+#[derive(Default)]
+struct RowsAt {
+    json: Vec<Span>,
+    csv: Vec<Span>,
 }
 
 /// Makes every export and hands each to `put` as (path, bytes), in the
@@ -89,12 +129,15 @@ fn make_all(
     catalogue: &Catalogue,
     pages: &[String],
     harvest: &Harvest,
+    previous: &rows::Previous,
     put: &mut dyn FnMut(String, Vec<u8>) -> Result<(), ExportError>,
-) -> Result<(), ExportError> {
+) -> Result<RowsAt, ExportError> {
     put(harvest::RECORD.to_owned(), harvest.record(catalogue))?;
-    put("catalogue.json".to_owned(), catalogue_json(catalogue, harvest)?)?;
+    let (json, json_at) = catalogue_json(catalogue, harvest, previous)?;
+    put("catalogue.json".to_owned(), json)?;
     put("catalogue.schema.json".to_owned(), schema(&catalogue.config)?)?;
-    put("catalogue.csv".to_owned(), catalogue_csv(catalogue)?)?;
+    let (csv, csv_at) = catalogue_csv(catalogue, harvest, previous)?;
+    put("catalogue.csv".to_owned(), csv)?;
     let (data, feeds) = rayon::join(
         || to_json(&open_data::data_json(catalogue, harvest)),
         || feeds::feeds(catalogue, pages, harvest),
@@ -116,7 +159,10 @@ fn make_all(
         .concat();
         put(path, bytes)?;
     }
-    Ok(())
+    Ok(RowsAt {
+        json: json_at,
+        csv: csv_at,
+    })
 }
 
 /// The tables of the annual reports, each as the CSV beside its page
@@ -350,7 +396,11 @@ fn document_json<'a>(
     }
 }
 
-fn catalogue_json(catalogue: &Catalogue, harvest: &Harvest) -> Result<Vec<u8>, ExportError> {
+fn catalogue_json(
+    catalogue: &Catalogue,
+    harvest: &Harvest,
+    previous: &rows::Previous,
+) -> Result<(Vec<u8>, Vec<Span>), ExportError> {
     let base = &catalogue.config.base_url;
     let json = CatalogueJson {
         base_url: base,
@@ -369,53 +419,97 @@ fn catalogue_json(catalogue: &Catalogue, harvest: &Harvest) -> Result<Vec<u8>, E
     };
     let frame = to_json(&json)?;
     if catalogue.documents.is_empty() {
-        return Ok(frame);
+        return Ok((frame, Vec::new()));
     }
     // The documents are written into the frame's empty array as the pretty
     // printer would write them there (four spaces in; strings hold no raw
     // newline), made in parallel a slice at a time rather than as one
-    // tree of rows: at a million documents the rows were 0.9 GB.
+    // tree of rows: at a million documents the rows were 0.9 GB. A row the
+    // last build made from the same digest and date is copied from its file.
     const EMPTY: &[u8] = b"\"documents\": []";
     let at = frame
         .windows(EMPTY.len())
         .position(|w| w == EMPTY)
         .map(|i| i + EMPTY.len() - 1)
         .unwrap_or(frame.len());
-    let mut out = Vec::with_capacity(frame.len() + catalogue.documents.len() * 1024);
+    let mut out = Vec::with_capacity(frame.len() + previous.json_len().max(catalogue.documents.len() * 1024));
     out.extend_from_slice(&frame[..at]);
     out.push(b'\n');
     let documents = &catalogue.documents;
-    for first in (0..documents.len()).step_by(JSON_SLICE) {
-        let end = (first + JSON_SLICE).min(documents.len());
-        let rows: Vec<Vec<u8>> = (first..end)
-            .into_par_iter()
-            .map(|i| {
-                let row =
-                    serde_json::to_vec_pretty(&document_json(catalogue, i, &documents[i], Some(harvest)))?;
-                let mut indented = Vec::with_capacity(row.len() + row.len() / 8);
-                indented.extend_from_slice(b"    ");
-                for &b in &row {
-                    indented.push(b);
-                    if b == b'\n' {
-                        indented.extend_from_slice(b"    ");
-                    }
+    let offsets = append_rows(
+        &mut out,
+        documents.len(),
+        b",\n",
+        |i| previous_rows(previous, catalogue, harvest, i).map(|(json, _)| json),
+        |i| {
+            let row = serde_json::to_vec_pretty(&document_json(catalogue, i, &documents[i], Some(harvest)))?;
+            let mut indented = Vec::with_capacity(row.len() + row.len() / 8);
+            indented.extend_from_slice(b"    ");
+            for &b in &row {
+                indented.push(b);
+                if b == b'\n' {
+                    indented.extend_from_slice(b"    ");
                 }
-                Ok(indented)
+            }
+            Ok(indented)
+        },
+    )?;
+    out.extend_from_slice(b"\n  ");
+    out.extend_from_slice(&frame[at..]);
+    Ok((out, offsets))
+}
+
+/// Appends the rows of documents 0..`count` to `out`, in order, with
+/// `separator` between them: each the last build's (`copied`) or made by
+/// `make`, in parallel a slice at a time (never all rows at once: at a
+/// million documents they are gigabytes). Returns where each row lies.
+fn append_rows<'p>(
+    out: &mut Vec<u8>,
+    count: usize,
+    separator: &[u8],
+    copied: impl Fn(usize) -> Option<&'p [u8]> + Sync,
+    make: impl Fn(usize) -> Result<Vec<u8>, ExportError> + Sync,
+) -> Result<Vec<Span>, ExportError> {
+    let mut offsets = Vec::with_capacity(count);
+    for first in (0..count).step_by(JSON_SLICE) {
+        let end = (first + JSON_SLICE).min(count);
+        let rows: Vec<std::borrow::Cow<'p, [u8]>> = (first..end)
+            .into_par_iter()
+            .map(|i| match copied(i) {
+                Some(row) => Ok(row.into()),
+                None => make(i).map(Into::into),
             })
-            .collect::<Result<_, serde_json::Error>>()?;
+            .collect::<Result<_, ExportError>>()?;
         for (j, row) in rows.into_iter().enumerate() {
             if first + j > 0 {
-                out.extend_from_slice(b",\n");
+                out.extend_from_slice(separator);
             }
+            offsets.push((out.len() as u64, row.len() as u32));
             out.extend_from_slice(&row);
         }
     }
-    out.extend_from_slice(b"\n  ");
-    out.extend_from_slice(&frame[at..]);
-    Ok(out)
+    Ok(offsets)
 }
 
-/// Documents of catalogue.json made at once.
+/// Document `i`'s rows as the last build wrote them, when it made them
+/// from the digest and date this build gives the document.
+fn previous_rows<'p>(
+    previous: &'p rows::Previous,
+    catalogue: &Catalogue,
+    harvest: &Harvest,
+    i: usize,
+) -> Option<(&'p [u8], &'p [u8])> {
+    if previous.len() == 0 {
+        return None;
+    }
+    previous.rows(
+        &catalogue.documents[i].index_number,
+        &harvest.digest[i],
+        harvest::days(harvest.modified[i]),
+    )
+}
+
+/// Rows of catalogue.json and catalogue.csv made at once.
 const JSON_SLICE: usize = 4096;
 
 /// The JSON Schema of `catalogue.json`, one description per field; the
@@ -507,75 +601,106 @@ fn schema(config: &crate::site::config::SiteConfig) -> Result<Vec<u8>, ExportErr
 
 /// The catalogue as CSV: a UTF-8 BOM (so Excel and WPS on Chinese Windows
 /// read it as UTF-8), Chinese headers, RFC 4180 quoting and CRLF lines.
-fn catalogue_csv(catalogue: &Catalogue) -> Result<Vec<u8>, ExportError> {
-    let mut out = b"\xEF\xBB\xBF".to_vec();
-    {
-        let mut writer = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(&mut out);
-        let config = &catalogue.config;
-        let mut header: Vec<&str> = vec![
-            "索引号",
-            "信息标题",
-            "发布机构",
-            "信息分类",
-            "成文日期",
-            "发布日期",
-            "施行日期",
-            "文件编号",
-            "有效性",
-            "内容概述",
-            "主题词",
-            "主题分类",
-            "文种",
-            "文件类型",
-            "登记号",
-            "网址",
-        ];
-        header.extend(config.fields.iter().map(|f| f.label.as_str()));
-        writer.write_record(&header)?;
-        for (i, d) in catalogue.documents.iter().enumerate() {
-            let json = document_json(catalogue, i, d, None);
-            let mut record: Vec<String> = vec![
-                d.index_number.clone(),
-                d.title.clone(),
-                json.issuers.join("、"),
-                config.categories[d.category].name.clone(),
-                json.date,
-                json.published,
-                json.effective.unwrap_or_default(),
-                d.doc_number.clone().unwrap_or_default(),
-                d.status.label().to_owned(),
-                d.summary.clone(),
-                d.keywords.join("、"),
-                json.subject.unwrap_or_default(),
-                d.genre.clone().unwrap_or_default(),
-                d.kind.clone().unwrap_or_default(),
-                d.registration.clone().unwrap_or_default(),
-                json.url,
-            ];
-            record.extend(config.fields.iter().map(|f| {
-                match json.fields.get(f.key.as_str()) {
-                    Some(Value::String(s)) => s.clone(),
-                    Some(Value::Array(items)) => items
-                        .iter()
-                        .filter_map(Value::as_str)
-                        .collect::<Vec<_>>()
-                        .join("、"),
-                    Some(Value::Null) | None => String::new(),
-                    Some(other) => other.to_string(),
-                }
-            }));
-            writer.write_record(
-                record
-                    .iter()
-                    .map(|cell| spreadsheet_text(cell))
-                    .map(|c| c.into_owned()),
-            )?;
-        }
-        writer.flush().map_err(csv::Error::from)?;
+fn catalogue_csv(
+    catalogue: &Catalogue,
+    harvest: &Harvest,
+    previous: &rows::Previous,
+) -> Result<(Vec<u8>, Vec<Span>), ExportError> {
+    let config = &catalogue.config;
+    let mut header: Vec<&str> = vec![
+        "索引号",
+        "信息标题",
+        "发布机构",
+        "信息分类",
+        "成文日期",
+        "发布日期",
+        "施行日期",
+        "文件编号",
+        "有效性",
+        "内容概述",
+        "主题词",
+        "主题分类",
+        "文种",
+        "文件类型",
+        "登记号",
+        "网址",
+    ];
+    header.extend(config.fields.iter().map(|f| f.label.as_str()));
+    let mut out = Vec::with_capacity(previous.csv_len().max(catalogue.documents.len() * 512));
+    out.extend_from_slice(b"\xEF\xBB\xBF");
+    csv_rows(&mut out, std::iter::once(header))?;
+    // A record's bytes do not depend on the records before it.
+    let offsets = append_rows(
+        &mut out,
+        catalogue.documents.len(),
+        b"",
+        |i| previous_rows(previous, catalogue, harvest, i).map(|(_, csv)| csv),
+        |i| {
+            let mut row = Vec::new();
+            csv_rows(&mut row, std::iter::once(csv_record(catalogue, i)))?;
+            Ok(row)
+        },
+    )?;
+    Ok((out, offsets))
+}
+
+/// Writes `records` to `out` as catalogue.csv writes them (CRLF, each cell
+/// as a spreadsheet shows it as text).
+fn csv_rows<R, C>(out: &mut Vec<u8>, records: impl Iterator<Item = R>) -> Result<(), ExportError>
+where
+    R: IntoIterator<Item = C>,
+    C: AsRef<str>,
+{
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out);
+    for record in records {
+        writer.write_record(
+            record
+                .into_iter()
+                .map(|cell| spreadsheet_text(cell.as_ref()).into_owned()),
+        )?;
     }
-    Ok(out)
+    writer.flush().map_err(csv::Error::from)?;
+    Ok(())
+}
+
+/// Document `i`'s row of catalogue.csv.
+fn csv_record(catalogue: &Catalogue, i: usize) -> Vec<String> {
+    let config = &catalogue.config;
+    let d = &catalogue.documents[i];
+    let json = document_json(catalogue, i, d, None);
+    let mut record: Vec<String> = vec![
+        d.index_number.clone(),
+        d.title.clone(),
+        json.issuers.join("、"),
+        config.categories[d.category].name.clone(),
+        json.date,
+        json.published,
+        json.effective.unwrap_or_default(),
+        d.doc_number.clone().unwrap_or_default(),
+        d.status.label().to_owned(),
+        d.summary.clone(),
+        d.keywords.join("、"),
+        json.subject.unwrap_or_default(),
+        d.genre.clone().unwrap_or_default(),
+        d.kind.clone().unwrap_or_default(),
+        d.registration.clone().unwrap_or_default(),
+        json.url,
+    ];
+    record.extend(config.fields.iter().map(|f| {
+        match json.fields.get(f.key.as_str()) {
+            Some(Value::String(s)) => s.clone(),
+            Some(Value::Array(items)) => items
+                .iter()
+                .filter_map(Value::as_str)
+                .collect::<Vec<_>>()
+                .join("、"),
+            Some(Value::Null) | None => String::new(),
+            Some(other) => other.to_string(),
+        }
+    }));
+    record
 }
 
 /// A cell that a spreadsheet shows as text: one starting with `=`, `+`,
