@@ -115,7 +115,6 @@ type Span = (u64, u32);
 
 /// Where each document's rows were written in catalogue.json and in
 /// catalogue.csv, in the catalogue's order.
-#[derive(Default)]
 struct RowsAt {
     json: Vec<Span>,
     csv: Vec<Span>,
