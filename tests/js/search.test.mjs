@@ -437,3 +437,29 @@ test('example site: did you mean, from the shown texts or from the title words',
   assert.equal((await index.search({ q: '政务公开' })).suggest, undefined);
   assert.deepEqual((await index.search({ q: '政付 年包' })).suggest, []);
 });
+
+test('generated corpus: a page of documents is read with a request per run of nearby entries, each as read alone', async () => {
+  const site = join(mkdtempSync(join(tmpdir(), 'gongkai-batch-')), 'site');
+  gencorpus(300, 11, site);
+  const { texts } = build(site);
+  const dir = join(site, 'public', 'search');
+  const { texts_per_pack: n } = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  const counting = () => {
+    const requests = [];
+    const load = loader(dir);
+    return { requests, index: new SearchIndex((p, range) => { requests.push([p, range]); return load(p, range); }) };
+  };
+  const ids = [...texts.keys()];
+  // Neighbours, one far away, a repeat, in no order: the answer keeps the order asked.
+  const asked = [ids[5], ids[3], ids[4], ids[ids.length - 1], ids[3], ids[n + 1]];
+  const batch = counting();
+  const together = await batch.index.documents(asked);
+  const alone = await Promise.all(asked.map((id) => counting().index.document(id)));
+  assert.deepEqual(together, alone);
+  asked.forEach((id, i) => assert.equal(together[i].text, texts.get(id), `text of ${id}`));
+  const reads = batch.requests.filter(([p, range]) => p.startsWith('x/') && range[0] > 0);
+  const packs = new Set(asked.map((id) => Math.floor(id / n)));
+  // Entries 3, 4 and 5 of the first pack are one read (they touch).
+  assert.ok(reads.length <= packs.size + 1, `${reads.length} reads for ${asked.length} documents in ${packs.size} packs`);
+  assert.ok(reads.length < new Set(asked).size, `${reads.length} reads`);
+});
