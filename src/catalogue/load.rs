@@ -250,7 +250,7 @@ pub(crate) fn load_with(
         }
     }
 
-    let mut registry = Registry::default();
+    let mut registry = Registry::with_capacity(documents.len());
     for (source, key) in page::sources(&config) {
         registry.add_page(&source, key);
     }

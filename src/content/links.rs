@@ -33,6 +33,16 @@ pub(crate) struct Entry {
 }
 
 impl Registry {
+    /// An empty registry with room for `documents`, so that filling it
+    /// does not rehash its tables at every doubling.
+    pub(crate) fn with_capacity(documents: usize) -> Registry {
+        Registry {
+            by_index: FxHashMap::with_capacity_and_hasher(documents, Default::default()),
+            by_source: FxHashMap::with_capacity_and_hasher(documents, Default::default()),
+            pages: FxHashMap::default(),
+        }
+    }
+
     /// Adds a document.
     pub(crate) fn add(&mut self, source: &Path, index_number: &str, slug: &str, published: bool) {
         let entry = Entry {

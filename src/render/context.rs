@@ -50,18 +50,28 @@ pub(super) enum Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    pub(super) fn hash(&self, hasher: &mut blake3::Hasher) {
-        // Serialising a context cannot fail: it is built from plain values.
-        // A value is serialised whole, then hashed: blake3 is several
-        // times faster on one buffer than on many small writes.
-        let (tag, bytes): (&[u8], Vec<u8>) = match self {
-            Ctx::Value(value) => (b"value", serde_json::to_vec(value).unwrap_or_default()),
-            Ctx::Document(ctx) => (b"document", postcard::to_stdvec(ctx).unwrap_or_default()),
-            Ctx::List(ctx) => (b"list", postcard::to_stdvec(ctx).unwrap_or_default()),
+    /// Appends the context's bytes to a page's fingerprint input: a tag,
+    /// the length, then the context serialised (this cannot fail: it is
+    /// built from plain values).
+    pub(super) fn hash(&self, input: &mut Vec<u8>) {
+        let tag: &[u8] = match self {
+            Ctx::Value(_) => b"value",
+            Ctx::Document(_) => b"document",
+            Ctx::List(_) => b"list",
         };
-        hasher.update(tag);
-        hasher.update(&(bytes.len() as u64).to_le_bytes());
-        hasher.update(&bytes);
+        input.extend_from_slice(tag);
+        let at = input.len();
+        input.extend_from_slice(&[0; 8]);
+        // postcard extends a Vec it owns: the buffer is lent and taken back.
+        let mut bytes = std::mem::take(input);
+        match self {
+            Ctx::Value(value) => drop(serde_json::to_writer(&mut bytes, value)),
+            Ctx::Document(ctx) => bytes = postcard::to_extend(ctx, bytes).unwrap_or_default(),
+            Ctx::List(ctx) => bytes = postcard::to_extend(ctx, bytes).unwrap_or_default(),
+        }
+        let length = (bytes.len() - at - 8) as u64;
+        bytes[at..at + 8].copy_from_slice(&length.to_le_bytes());
+        *input = bytes;
     }
 
     pub(super) fn into_value(self) -> Value {
@@ -102,7 +112,7 @@ pub(super) struct DocumentCtx<'a> {
     pub(super) version_marks: Vec<(bool, bool)>,
     pub(super) attachments: Vec<AttachmentCtx<'a>>,
     /// The document as schema.org JSON-LD ([`super::tags::json_ld`]).
-    pub(super) json_ld: String,
+    pub(super) json_ld: super::tags::JsonLd<'a>,
     /// A portal's copy of a member's document shown as a link: the
     /// member's page, which is also the canonical address.
     pub(super) original: Option<&'a str>,
@@ -204,20 +214,19 @@ impl Cards {
         }
     }
 
-    pub(super) fn hash(&self, hasher: &mut blake3::Hasher, hashes: &[Stamp]) {
+    /// Appends the cards' hashes to a page's fingerprint input.
+    pub(super) fn hash(&self, input: &mut Vec<u8>, hashes: &[Stamp]) {
         match self {
-            Cards::One(None) => {
-                hasher.update(b"none");
-            }
+            Cards::One(None) => input.extend_from_slice(b"none"),
             Cards::One(Some(i)) => {
-                hasher.update(b"one");
-                hasher.update(&hashes[*i]);
+                input.extend_from_slice(b"one");
+                input.extend_from_slice(&hashes[*i]);
             }
             Cards::Many(list) => {
-                hasher.update(b"many");
-                hasher.update(&(list.len() as u64).to_le_bytes());
+                input.extend_from_slice(b"many");
+                input.extend_from_slice(&(list.len() as u64).to_le_bytes());
                 for &i in list {
-                    hasher.update(&hashes[i]);
+                    input.extend_from_slice(&hashes[i]);
                 }
             }
         }

@@ -539,7 +539,7 @@ fn card<'a>(catalogue: &'a Catalogue, i: usize, d: &'a Document) -> Card<'a> {
         more,
         title: &d.title,
         url: d.url(),
-        date: d.published.format("%Y-%m-%d").to_string(),
+        date: d.published.to_string(),
         index_number: &d.index_number,
         doc_number: d.doc_number.as_deref(),
         issuer: if d.joint_issuers.is_empty() {

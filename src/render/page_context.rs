@@ -37,37 +37,39 @@ impl PageContext<'_> {
     /// (the template, the theme, the shared values it reads, the program):
     /// equal fingerprints, equal pages.
     pub(super) fn fingerprint(&self, global: &Stamp, card_hashes: &[Stamp]) -> Stamp {
-        let mut hasher = blake3::Hasher::new();
-        hasher.update(global);
+        // The parts are written into one buffer and hashed at once, not fed
+        // to a hasher piece by piece: blake3 hashes a buffer of several
+        // kilobytes chunks side by side, small writes one block at a time
+        // (that was a tenth of a one-edit rebuild's CPU). The bytes are
+        // those the hasher was fed before, so fingerprints are unchanged.
+        let mut input = Vec::with_capacity(4096);
+        let part = |input: &mut Vec<u8>, bytes: &[u8]| {
+            input.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+            input.extend_from_slice(bytes);
+        };
+        input.extend_from_slice(global);
         // The template's name is in `global`.
-        for part in [&self.path, self.root, self.section] {
-            hasher.update(&(part.len() as u64).to_le_bytes());
-            hasher.update(part.as_bytes());
+        for text in [&self.path, self.root, self.section] {
+            part(&mut input, text.as_bytes());
         }
         for (name, content) in &self.tags {
-            for part in [*name, content.as_str()] {
-                hasher.update(&(part.len() as u64).to_le_bytes());
-                hasher.update(part.as_bytes());
-            }
+            part(&mut input, name.as_bytes());
+            part(&mut input, content.as_bytes());
         }
-        self.ctx.hash(&mut hasher);
+        self.ctx.hash(&mut input);
         for (name, cards) in &self.cards {
-            hasher.update(&(name.len() as u64).to_le_bytes());
-            hasher.update(name.as_bytes());
-            cards.hash(&mut hasher, card_hashes);
+            part(&mut input, name.as_bytes());
+            cards.hash(&mut input, card_hashes);
         }
         match self.body {
-            Some(Body::Html(html)) => {
-                hasher.update(&(html.len() as u64).to_le_bytes());
-                hasher.update(html.as_bytes());
-            }
+            Some(Body::Html(html)) => part(&mut input, html.as_bytes()),
             Some(Body::Document(_, document)) => {
-                hasher.update(b"document body");
-                hasher.update(&document.body_hash);
+                input.extend_from_slice(b"document body");
+                input.extend_from_slice(&document.body_hash);
             }
             None => {}
         }
-        crate::hash::short(&hasher.finalize())
+        crate::hash::short(&blake3::hash(&input))
     }
 
     pub(super) fn render(self, env: &Environment<'_>, shared: &Shared<'_>) -> Result<String, Diagnostic> {
@@ -282,9 +284,9 @@ pub(super) fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a>
                 issuer_url,
                 category_url: facet_url(&catalogue.config, FacetKind::Category, category, 1),
                 year_url: crate::catalogue::url::year_page(year),
-                valid_until: d.valid_until.map(|v| v.format("%Y-%m-%d").to_string()),
-                written: d.date.format("%Y-%m-%d").to_string(),
-                effective: d.effective.map(|v| v.format("%Y-%m-%d").to_string()),
+                valid_until: d.valid_until.map(|v| v.to_string()),
+                written: d.date.to_string(),
+                effective: d.effective.map(|v| v.to_string()),
                 issuers: std::iter::once(&d.issuer)
                     .chain(&d.joint_issuers)
                     .map(|name| Link {
@@ -298,7 +300,10 @@ pub(super) fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a>
                 caption,
                 version_marks,
                 attachments,
-                json_ld: super::tags::json_ld(catalogue, d),
+                json_ld: super::tags::JsonLd {
+                    catalogue,
+                    document: d,
+                },
                 original: original_url(catalogue, d),
                 canonical: original_url(catalogue, d),
             }));
@@ -651,7 +656,7 @@ pub(super) fn field_values<'a>(
     match value {
         FieldValue::Text(t) => vec![shown(t)],
         FieldValue::Date(day) => vec![Shown {
-            text: day.format("%Y-%m-%d").to_string().into(),
+            text: day.to_string().into(),
             url: None,
         }],
         FieldValue::Number(n) => vec![Shown {
