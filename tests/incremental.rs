@@ -372,6 +372,33 @@ fn only_pages_whose_context_changed_are_rendered_again() {
     );
     assert_eq!(patched_for(&summary), Some(1), "{summary}");
 
+    // Keywords, which the page shows in its tags and JSON-LD (made only
+    // when it is rendered, so its fingerprint must still see them): that
+    // page again, with the new words.
+    let keyworded = edited.next().expect("a third published document");
+    fs::write(
+        keyworded,
+        set_field(&read(keyworded), "keywords", "[增量关键词甲, 增量关键词乙]"),
+    )
+    .expect("edit");
+    let summary = build_both(&site, &clean, &[], "");
+    assert!(
+        rendered(&summary).is_some_and(|n| (1..pages / 10).contains(&n)),
+        "{summary}"
+    );
+    let page = tree(&site.join("public"))
+        .into_iter()
+        .filter(|(k, _)| k.starts_with("docs/"))
+        .map(|(_, v)| String::from_utf8_lossy(&v).into_owned())
+        .filter(|html| html.contains("增量关键词甲"))
+        .collect::<Vec<_>>();
+    assert_eq!(page.len(), 1, "one document page holds the new keywords");
+    assert!(
+        page[0].contains(r#"name="Keywords" content="增量关键词甲,增量关键词乙""#)
+            && page[0].contains(r#""keywords":"增量关键词甲,增量关键词乙""#),
+        "the page's tags and JSON-LD name the new keywords"
+    );
+
     // A damaged index file: the index is built again from every text.
     fs::write(site.join("public/search/t/0.bin"), b"\x03").expect("damage");
     fs::write(body, read(body) + "\n又一段正文。\n").expect("edit");

@@ -166,7 +166,11 @@ fn render_job(
     }
     let page = page_context(shared, job);
     let fingerprint = if sink.keeps_files() {
-        page.fingerprint(&globals[page.template], &shared.cards.hashes)
+        page.fingerprint(
+            &globals[page.template],
+            &shared.catalogue.config.text_hash,
+            &shared.cards.hashes,
+        )
     } else {
         Stamp::default()
     };

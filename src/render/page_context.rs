@@ -20,7 +20,14 @@ pub(super) struct PageContext<'a> {
     section: &'a str,
     body: Option<Body<'a>>,
     /// The page tags (《政府网站发展指引》) it carries.
-    tags: super::tags::Tags,
+    tags: PageTags<'a>,
+}
+
+/// A page's tags: made, or for a document page what they are made of
+/// (made when the page is rendered).
+enum PageTags<'a> {
+    Made(super::tags::Tags),
+    Document(super::tags::DocumentTags<'a>),
 }
 
 /// The body of a page: a column page's HTML, or a document's, rendered
@@ -34,14 +41,14 @@ enum Body<'a> {
 
 impl PageContext<'_> {
     /// A hash of everything the page's HTML depends on besides `global`
-    /// (the template, the theme, the shared values it reads, the program):
-    /// equal fingerprints, equal pages.
-    pub(super) fn fingerprint(&self, global: &Stamp, card_hashes: &[Stamp]) -> Stamp {
+    /// (the template, the theme, the shared values it reads, the program)
+    /// and `config_hash` (site.yaml's text): equal fingerprints, equal
+    /// pages.
+    pub(super) fn fingerprint(&self, global: &Stamp, config_hash: &Stamp, card_hashes: &[Stamp]) -> Stamp {
         // The parts are written into one buffer and hashed at once, not fed
         // to a hasher piece by piece: blake3 hashes a buffer of several
         // kilobytes chunks side by side, small writes one block at a time
-        // (that was a tenth of a one-edit rebuild's CPU). The bytes are
-        // those the hasher was fed before, so fingerprints are unchanged.
+        // (that was a tenth of a one-edit rebuild's CPU).
         let mut input = Vec::with_capacity(4096);
         let part = |input: &mut Vec<u8>, bytes: &[u8]| {
             input.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
@@ -52,9 +59,20 @@ impl PageContext<'_> {
         for text in [&self.path, self.root, self.section] {
             part(&mut input, text.as_bytes());
         }
-        for (name, content) in &self.tags {
-            part(&mut input, name.as_bytes());
-            part(&mut input, content.as_bytes());
+        match &self.tags {
+            PageTags::Made(tags) => {
+                for (name, content) in tags {
+                    part(&mut input, name.as_bytes());
+                    part(&mut input, content.as_bytes());
+                }
+            }
+            // The tags are made from these fields, the path (above) and the
+            // site's settings (site.yaml's text, hashed).
+            PageTags::Document(of) => {
+                input.extend_from_slice(b"document tags");
+                input.extend_from_slice(config_hash);
+                input = postcard::to_extend(of, std::mem::take(&mut input)).unwrap_or_default();
+            }
         }
         self.ctx.hash(&mut input);
         for (name, cards) in &self.cards {
@@ -73,7 +91,11 @@ impl PageContext<'_> {
     }
 
     pub(super) fn render(self, env: &Environment<'_>, shared: &Shared<'_>) -> Result<String, Diagnostic> {
-        let base = shared.base(self.root, &self.path, self.section, &self.tags);
+        let tags = match self.tags {
+            PageTags::Made(tags) => tags,
+            PageTags::Document(of) => of.tags(&shared.catalogue.config, &self.path),
+        };
+        let base = shared.base(self.root, &self.path, self.section, &tags);
         let cards: std::collections::BTreeMap<&'static str, Value> = self
             .cards
             .iter()
@@ -504,12 +526,12 @@ pub(super) fn page_context<'a>(shared: &Shared<'a>, job: Job) -> PageContext<'a>
 }
 
 /// The page tags of a job's page at `path`.
-fn job_tags(shared: &Shared<'_>, job: Job, path: &str) -> super::tags::Tags {
-    use super::tags::{Article, Column, tags};
+fn job_tags<'a>(shared: &Shared<'a>, job: Job, path: &str) -> PageTags<'a> {
+    use super::tags::{Article, Column, DocumentTags, tags};
     let catalogue = shared.catalogue;
     let language = &catalogue.config.language;
     let t = |key: &str| crate::render::i18n::get(language, key);
-    let column = |name: &str| tags(catalogue, path, &Column { name }, None);
+    let column = |name: &str| PageTags::Made(tags(&catalogue.config, path, &Column { name }, None));
     match job {
         Job::Home => column(t("home")),
         Job::Search => column(t("search")),
@@ -519,7 +541,7 @@ fn job_tags(shared: &Shared<'_>, job: Job, path: &str) -> super::tags::Tags {
         Job::Library => column(t("library")),
         Job::Overview(kind) => column(kind_title(catalogue, kind)),
         Job::List(kind, f, _) => column(&facet_name(language, kind, &catalogue.facets(kind)[f])),
-        Job::Document(i) => super::tags::document(catalogue, &catalogue.documents[i]),
+        Job::Document(i) => PageTags::Document(DocumentTags::of(&catalogue.documents[i])),
         Job::Page(i) if crate::content::page::STATEMENTS.contains(&catalogue.pages[i].key) => {
             column(&catalogue.pages[i].title)
         }
@@ -532,8 +554,8 @@ fn job_tags(shared: &Shared<'_>, job: Job, path: &str) -> super::tags::Tags {
                 .lines()
                 .find(|l| !l.trim().is_empty())
                 .unwrap_or(&page.title);
-            tags(
-                catalogue,
+            PageTags::Made(tags(
+                &catalogue.config,
                 path,
                 &Column { name: &page.title },
                 Some(&Article {
@@ -543,7 +565,7 @@ fn job_tags(shared: &Shared<'_>, job: Job, path: &str) -> super::tags::Tags {
                     keywords: page.title.clone(),
                     description,
                 }),
-            )
+            ))
         }
     }
 }

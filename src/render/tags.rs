@@ -9,6 +9,7 @@
 use crate::catalogue::Catalogue;
 use crate::content::document::{Document, Validity};
 use crate::render::i18n;
+use crate::site::config::SiteConfig;
 
 /// A page's tags, as (name, content), in the 指引's order.
 pub(super) type Tags = Vec<(&'static str, String)>;
@@ -51,12 +52,11 @@ pub(super) fn site(config: &crate::site::config::SiteConfig) -> Tags {
 /// The tags of a page at `path` in `column`, an article or not (after
 /// the site's own, [`site`]).
 pub(super) fn tags(
-    catalogue: &Catalogue,
+    config: &SiteConfig,
     path: &str,
     column: &Column<'_>,
     article: Option<&Article<'_>>,
 ) -> Tags {
-    let config = &catalogue.config;
     let language = &config.language;
     let disclosure = i18n::get(language, "disclosure_catalogue");
     let mut tags = Tags::new();
@@ -94,31 +94,60 @@ fn short(text: &str, max: usize) -> String {
     }
 }
 
-/// The tags of a document's page.
-pub(super) fn document(catalogue: &Catalogue, d: &Document) -> Tags {
-    let category = &catalogue.config.categories[d.category].name;
-    let keywords = if d.keywords.is_empty() {
-        [category.as_str(), d.issuer.as_str()].join(",")
-    } else {
-        d.keywords.join(",")
-    };
-    let description = if d.summary.is_empty() {
-        &d.title
-    } else {
-        &d.summary
-    };
-    tags(
-        catalogue,
-        &d.url(),
-        &Column { name: category },
-        Some(&Article {
+/// What a document page's tags are made of, besides the site's settings
+/// and the page's path: the tags are made as text only when the page is
+/// rendered, and a page's fingerprint hashes this instead (making the
+/// tags of every page only to hash them was a twentieth of a one-edit
+/// rebuild).
+#[derive(Clone, Copy, serde::Serialize)]
+pub(super) struct DocumentTags<'a> {
+    title: &'a str,
+    published: chrono::NaiveDate,
+    issuer: &'a str,
+    keywords: &'a [String],
+    category: usize,
+    summary: &'a str,
+}
+
+impl<'a> DocumentTags<'a> {
+    pub(super) fn of(d: &'a Document) -> DocumentTags<'a> {
+        DocumentTags {
             title: &d.title,
-            date: Some(d.published.to_string()),
-            source: &d.issuer,
-            keywords,
-            description,
-        }),
-    )
+            published: d.published,
+            issuer: &d.issuer,
+            keywords: &d.keywords,
+            category: d.category,
+            summary: &d.summary,
+        }
+    }
+
+    /// The tags of the document's page at `path`: made from these fields
+    /// and the site's settings only.
+    pub(super) fn tags(&self, config: &SiteConfig, path: &str) -> Tags {
+        let category = &config.categories[self.category].name;
+        let keywords = if self.keywords.is_empty() {
+            [category.as_str(), self.issuer].join(",")
+        } else {
+            self.keywords.join(",")
+        };
+        let description = if self.summary.is_empty() {
+            self.title
+        } else {
+            self.summary
+        };
+        tags(
+            config,
+            path,
+            &Column { name: category },
+            Some(&Article {
+                title: self.title,
+                date: Some(self.published.to_string()),
+                source: self.issuer,
+                keywords,
+                description,
+            }),
+        )
+    }
 }
 
 /// A document page's schema.org `Legislation`, for aggregators and search
