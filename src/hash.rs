@@ -16,6 +16,25 @@ pub(crate) fn hash16(bytes: &[u8]) -> [u8; 16] {
     }
 }
 
+/// Appends what `write` writes to `input`, after its length (8 bytes,
+/// little-endian), so that parts hashed together in one buffer stay
+/// apart. A stamp made of many parts is hashed from one buffer: blake3
+/// hashes a long input's chunks side by side, and many small updates one
+/// 64-byte block at a time.
+pub(crate) fn append_sized(input: &mut Vec<u8>, write: impl FnOnce(&mut Vec<u8>)) {
+    let at = input.len();
+    input.extend_from_slice(&[0; 8]);
+    write(input);
+    let length = (input.len() - at - 8) as u64;
+    input[at..at + 8].copy_from_slice(&length.to_le_bytes());
+}
+
+/// [`append_sized`] with `value` in postcard (which cannot fail on the
+/// plain values stamps are made of; on failure the part stays short).
+pub(crate) fn append_postcard<T: serde::Serialize + ?Sized>(input: &mut Vec<u8>, value: &T) {
+    append_sized(input, |bytes| drop(postcard::to_io(value, bytes)));
+}
+
 /// From this many bytes on, [`hash16`] hashes in parallel (below, the
 /// threads cost more than they save).
 const PARALLEL: usize = 1 << 20;

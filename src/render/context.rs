@@ -60,18 +60,11 @@ impl Ctx<'_> {
             Ctx::List(_) => b"list",
         };
         input.extend_from_slice(tag);
-        let at = input.len();
-        input.extend_from_slice(&[0; 8]);
-        // postcard extends a Vec it owns: the buffer is lent and taken back.
-        let mut bytes = std::mem::take(input);
-        match self {
-            Ctx::Value(value) => drop(serde_json::to_writer(&mut bytes, value)),
-            Ctx::Document(ctx) => bytes = postcard::to_extend(ctx, bytes).unwrap_or_default(),
-            Ctx::List(ctx) => bytes = postcard::to_extend(ctx, bytes).unwrap_or_default(),
-        }
-        let length = (bytes.len() - at - 8) as u64;
-        bytes[at..at + 8].copy_from_slice(&length.to_le_bytes());
-        *input = bytes;
+        crate::hash::append_sized(input, |bytes| match self {
+            Ctx::Value(value) => drop(serde_json::to_writer(bytes, value)),
+            Ctx::Document(ctx) => drop(postcard::to_io(ctx, bytes)),
+            Ctx::List(ctx) => drop(postcard::to_io(ctx, bytes)),
+        });
     }
 
     pub(super) fn into_value(self) -> Value {

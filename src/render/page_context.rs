@@ -45,14 +45,12 @@ impl PageContext<'_> {
     /// and `config_hash` (site.yaml's text): equal fingerprints, equal
     /// pages.
     pub(super) fn fingerprint(&self, global: &Stamp, config_hash: &Stamp, card_hashes: &[Stamp]) -> Stamp {
-        // The parts are written into one buffer and hashed at once, not fed
-        // to a hasher piece by piece: blake3 hashes a buffer of several
-        // kilobytes chunks side by side, small writes one block at a time
-        // (that was a tenth of a one-edit rebuild's CPU).
+        // The parts are written into one buffer and hashed at once (see
+        // [`crate::hash::append_sized`]; fed to a hasher piece by piece
+        // they were a tenth of a one-edit rebuild's CPU).
         let mut input = Vec::with_capacity(4096);
         let part = |input: &mut Vec<u8>, bytes: &[u8]| {
-            input.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
-            input.extend_from_slice(bytes);
+            crate::hash::append_sized(input, |b| b.extend_from_slice(bytes))
         };
         input.extend_from_slice(global);
         // The template's name is in `global`.
@@ -71,7 +69,7 @@ impl PageContext<'_> {
             PageTags::Document(of) => {
                 input.extend_from_slice(b"document tags");
                 input.extend_from_slice(config_hash);
-                input = postcard::to_extend(of, std::mem::take(&mut input)).unwrap_or_default();
+                crate::hash::append_postcard(&mut input, of);
             }
         }
         self.ctx.hash(&mut input);

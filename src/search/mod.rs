@@ -197,8 +197,8 @@ fn indexed_header(document: &Document, body: usize) -> (String, usize) {
 /// Appends to a pack's stamp input what a document's entry in the pack is
 /// made of (see [`indexed_header`] and [`meta_line`]) but the body, whose
 /// text hash stands in for it. The pack's 64 documents are then hashed in
-/// one buffer: blake3 takes a long buffer chunks side by side, a short one
-/// a block at a time (a hash per document was 3 % of a one-edit rebuild).
+/// one buffer (see [`crate::hash::append_sized`]; a hash per document was
+/// 3 % of a one-edit rebuild).
 fn text_stamp_input(input: &mut Vec<u8>, d: &Document, issuer: usize) {
     let fields = (
         &d.title,
@@ -216,15 +216,7 @@ fn text_stamp_input(input: &mut Vec<u8>, d: &Document, issuer: usize) {
         &d.body_text_hash,
         &d.sections,
     );
-    let at = input.len();
-    input.extend_from_slice(&[0; 8]);
-    // postcard extends a Vec it owns (and cannot fail on plain values).
-    let mut bytes = postcard::to_extend(&fields, std::mem::take(input)).unwrap_or_default();
-    let length = (bytes.len().saturating_sub(at + 8)) as u64;
-    if let Some(slot) = bytes.get_mut(at..at + 8) {
-        slot.copy_from_slice(&length.to_le_bytes());
-    }
-    *input = bytes;
+    crate::hash::append_postcard(input, &fields);
 }
 
 /// `text_length` of the text [`indexed_header`] makes, without making it.
