@@ -115,7 +115,8 @@ test('filters narrow the results with counts, and the back button restores them'
   const { page, problems } = await watchedPage(browser, server.origin);
   await page.goto(`${server.origin}/search/index.html?q=${encodeURIComponent('政务公开')}`);
   await page.waitForSelector('#search-results > li');
-  await page.click('#search-filters summary');
+  // Opening the filters searches again, for the counts.
+  await settled(page, () => page.click('#search-filters summary'));
   await page.waitForFunction(() => document.querySelector('#f-year option[value="2017"]').textContent.includes('（2）'));
   await settled(page, () => page.selectOption('#f-year', '2017'));
   assert.equal(await page.$$eval('#search-results > li', (l) => l.length), 2);
@@ -137,7 +138,8 @@ test('a 发布日期 range narrows the results; an empty range offers the query 
   await page.goto(`${server.origin}/search/index.html?q=${encodeURIComponent('政务公开')}`);
   await page.waitForSelector('#search-results > li');
   const all = await page.$$eval('#search-results .meta', (ms) => ms.map((m) => m.textContent.slice(0, 10)));
-  await page.click('#search-filters summary');
+  // Opening the filters searches again, for the counts.
+  await settled(page, () => page.click('#search-filters summary'));
   await settled(page, () => page.fill('#f-from', '2018-01-01'));
   const from = await page.$$eval('#search-results .meta', (ms) => ms.map((m) => m.textContent.slice(0, 10)));
   assert.deepEqual(from.sort(), all.filter((d) => d >= '2018-01-01').sort());
@@ -163,7 +165,8 @@ test('a document number finds its document on top; sorting by date', async () =>
   assert.equal((await titles(page))[0], '关于印发2017年淄川区政务公开工作要点的通知');
   assert.equal(await page.textContent('#search-results > li:first-child .badge-exact'), '编号匹配');
   await searchFor(page, '政务公开');
-  await page.click('#search-filters summary');
+  // Opening the filters searches again, for the counts.
+  await settled(page, () => page.click('#search-filters summary'));
   await settled(page, () => page.selectOption('#f-sort', 'date'));
   assert.equal(new URL(page.url()).searchParams.get('sort'), 'date');
   const dates = await page.$$eval('#search-results .meta', (ms) => ms.map((m) => m.textContent.slice(0, 10)));
