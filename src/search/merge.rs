@@ -9,8 +9,11 @@ use rustc_hash::FxHashMap;
 
 use super::dictionary::{encode_shard, shard_count, shard_of};
 use super::postings::{self, List, Posting};
-use super::terms::{Bucket, Key, doc_terms, numbers_of};
-use super::{Counted, Params, SearchError, ShardSize, Term, impact, in_packs, indexed_text, runs, texts};
+use super::terms::{DocTerms, Key, Part, doc_terms, numbers_of};
+use super::{
+    Counted, Params, SearchError, ShardSize, Term, impact_at, in_packs, indexed_text, length_norm, runs,
+    texts,
+};
 use crate::catalogue::Catalogue;
 use crate::content::body::Bodies;
 use crate::output::Sink;
@@ -57,16 +60,12 @@ impl Accumulator {
     }
 
     /// The postings list as the index stores it: ids with their impacts
-    /// (from each document's length in `lengths`), or ids alone.
-    pub(super) fn encode(&self, lengths: &[u32], average: f32) -> Vec<u8> {
+    /// (from each document's [`length_norm`] in `norms`), or ids alone.
+    pub(super) fn encode(&self, norms: &[f32]) -> Vec<u8> {
         let (mut pos, mut id) = (0, 0);
         if self.presence {
-            let mut ids = Vec::with_capacity(self.df as usize);
-            while let Some(delta) = postings::get_varint(&self.bytes, &mut pos) {
-                id += delta;
-                ids.push(id);
-            }
-            return List::Presence(ids).encode();
+            // Its bytes are the ids' deltas from 0 already.
+            return List::encode_presence(&self.bytes, self.last);
         }
         let mut scored: Vec<Posting> = Vec::with_capacity(self.df as usize);
         while let (Some(delta), Some(title), Some(all)) = (
@@ -75,7 +74,7 @@ impl Accumulator {
             postings::get_varint(&self.bytes, &mut pos),
         ) {
             id += delta;
-            let q = impact(title as u16, all as u16, lengths[id as usize], average);
+            let q = impact_at(title as u16, all as u16, norms[id as usize]);
             scored.push((id, q, title > 0));
         }
         List::new(&scored).encode()
@@ -83,13 +82,13 @@ impl Accumulator {
 }
 
 /// One hash partition of the terms, merged independently of the others:
-/// each term's slot among the accumulators, by kind of term.
+/// each term's accumulator, by kind of term, held in its hash table (one
+/// place to reach per posting, not a slot and then the accumulator).
 #[derive(Default)]
 pub(super) struct Partition {
-    packed: FxHashMap<u64, usize>,
-    trigrams: FxHashMap<u64, usize>,
-    long: FxHashMap<Term, usize>,
-    accumulators: Vec<Accumulator>,
+    packed: FxHashMap<u64, Accumulator>,
+    trigrams: FxHashMap<u64, Accumulator>,
+    long: FxHashMap<Term, Accumulator>,
     /// About the bytes this holds: its postings and, per term, its slot.
     pub(super) held: usize,
 }
@@ -99,61 +98,51 @@ pub(super) struct Partition {
 const TERM_COST: usize = 96;
 
 impl Partition {
-    /// The accumulator of a term, made when the term is new (`presence`:
-    /// a trigram's, of ids alone).
-    fn slot<K: std::hash::Hash + Eq>(
-        slots: &mut FxHashMap<K, usize>,
-        accumulators: &mut Vec<Accumulator>,
-        key: K,
-        presence: bool,
-    ) -> usize {
-        let next = accumulators.len();
-        let slot = *slots.entry(key).or_insert(next);
-        if slot == next {
-            accumulators.push(Accumulator {
-                presence,
-                ..Accumulator::default()
-            });
-        }
-        slot
+    /// How many terms it holds.
+    fn terms(&self) -> usize {
+        self.packed.len() + self.trigrams.len() + self.long.len()
     }
 
     /// Adds document `id`'s terms of this partition.
-    fn add(&mut self, id: u32, bucket: Bucket) {
-        let (terms, postings) = (self.accumulators.len(), bucket.len());
-        for (key, title, all) in bucket.packed {
-            let slot = Self::slot(&mut self.packed, &mut self.accumulators, key, false);
-            self.accumulators[slot].push(id, title, all);
+    fn add(&mut self, id: u32, part: Part<'_>) {
+        let (terms, postings) = (self.terms(), part.len());
+        for &(key, title, all) in part.packed {
+            self.packed.entry(key).or_default().push(id, title, all);
         }
-        for (term, title, all) in bucket.long {
-            let slot = Self::slot(&mut self.long, &mut self.accumulators, term, false);
-            self.accumulators[slot].push(id, title, all);
+        for (term, title, all) in part.long {
+            match self.long.get_mut(term) {
+                Some(acc) => acc.push(id, *title, *all),
+                None => self.long.entry(term.clone()).or_default().push(id, *title, *all),
+            }
         }
-        for key in bucket.trigrams {
-            let slot = Self::slot(&mut self.trigrams, &mut self.accumulators, key, true);
-            self.accumulators[slot].push(id, 0, 0);
+        for &key in part.trigrams {
+            self.trigrams
+                .entry(key)
+                .or_insert_with(|| Accumulator {
+                    presence: true,
+                    ..Accumulator::default()
+                })
+                .push(id, 0, 0);
         }
         // A posting is one to three varints, mostly of one byte each; the
         // lists grow by doubling, so about half as much again is spare.
-        self.held += (self.accumulators.len() - terms) * TERM_COST + postings * 4;
+        self.held += (self.terms() - terms) * TERM_COST + postings * 4;
     }
 
     /// Every term with its postings.
     pub(super) fn into_terms(self) -> Vec<(Term, Accumulator)> {
-        let mut accumulators = self.accumulators;
-        let mut take = |slot: usize| std::mem::take(&mut accumulators[slot]);
-        let mut terms = Vec::with_capacity(self.packed.len() + self.trigrams.len() + self.long.len());
+        let mut terms = Vec::with_capacity(self.terms());
         terms.extend(
             self.packed
                 .into_iter()
-                .map(|(key, slot)| (Key::Packed(key).into_term(), take(slot))),
+                .map(|(key, acc)| (Key::Packed(key).into_term(), acc)),
         );
         terms.extend(
             self.trigrams
                 .into_iter()
-                .map(|(key, slot)| (Key::Trigram(key).into_term(), take(slot))),
+                .map(|(key, acc)| (Key::Trigram(key).into_term(), acc)),
         );
-        terms.extend(self.long.into_iter().map(|(term, slot)| (term, take(slot))));
+        terms.extend(self.long);
         terms
     }
 }
@@ -198,7 +187,7 @@ pub(super) fn build_dictionary<S: Sink, T: Send>(
         out,
         scratch,
     } = *merge;
-    let partitions_count = rayon::current_num_threads().max(1) * 4;
+    let partitions_count = rayon::current_num_threads().max(1) * 16;
     let mut partitions: Vec<Partition> = (0..partitions_count).map(|_| Partition::default()).collect();
     let budget = runs::budget();
     let mut runs: Option<runs::Runs> = None;
@@ -208,7 +197,7 @@ pub(super) fn build_dictionary<S: Sink, T: Send>(
     for first in (0..total).step_by(BATCH) {
         let batch: Vec<T> = items.by_ref().take(BATCH).collect();
         let packs = in_packs(batch);
-        let batch_terms: Vec<Vec<Bucket>> = packs
+        let batch_terms: Vec<DocTerms> = packs
             .into_par_iter()
             .map(|(n, items)| {
                 let n = first / texts::PER_PACK + n;
@@ -232,25 +221,12 @@ pub(super) fn build_dictionary<S: Sink, T: Send>(
             .flatten()
             .collect();
         progress.advance(batch_terms.len());
-        // Each partition takes its lists by value: their terms move into
-        // its slots, and what is left is freed by the worker, not by this
-        // thread between batches while the others wait.
-        let mut by_partition: Vec<Vec<Bucket>> = (0..partitions_count)
-            .map(|_| Vec::with_capacity(batch_terms.len()))
-            .collect();
-        for doc in batch_terms {
-            for (p, list) in doc.into_iter().enumerate() {
-                by_partition[p].push(list);
+        // Each partition reads its part of every document's terms.
+        partitions.par_iter_mut().enumerate().for_each(|(p, partition)| {
+            for (i, doc) in batch_terms.iter().enumerate() {
+                partition.add((first + i) as u32, doc.part(p));
             }
-        }
-        partitions
-            .par_iter_mut()
-            .zip(by_partition)
-            .for_each(|(partition, docs)| {
-                for (i, doc) in docs.into_iter().enumerate() {
-                    partition.add((first + i) as u32, doc);
-                }
-            });
+        });
         // Past the budget, the postings so far go to a run on disk.
         if partitions.iter().map(|p| p.held).sum::<usize>() > budget {
             if runs.is_none() {
@@ -262,9 +238,10 @@ pub(super) fn build_dictionary<S: Sink, T: Send>(
         }
     }
     let average = params.average();
+    let norms: Vec<f32> = lengths.iter().map(|&l| length_norm(l, average)).collect();
     if let Some(runs) = runs {
         let count = runs.count();
-        let (terms, sizes) = runs.finish(partitions, |acc| acc.encode(lengths, average), out)?;
+        let (terms, sizes) = runs.finish(partitions, |acc| acc.encode(&norms), out)?;
         return Ok((terms, sizes, count));
     }
     let mut terms: Vec<(Term, Accumulator)> =
@@ -273,7 +250,7 @@ pub(super) fn build_dictionary<S: Sink, T: Send>(
 
     let encoded: Vec<(Term, u32, Vec<u8>)> = terms
         .into_par_iter()
-        .map(|(term, acc)| (term, acc.df, acc.encode(lengths, average)))
+        .map(|(term, acc)| (term, acc.df, acc.encode(&norms)))
         .collect();
 
     let shards = shard_count(encoded.len());

@@ -150,10 +150,20 @@ impl Params {
 /// that low scores keep some resolution; the browser squares it. 0 for a
 /// term counted in neither (a trigram: its postings hold ids only).
 fn impact(title: u16, all: u16, length: u32, average: f32) -> u8 {
+    impact_at(title, all, length_norm(length, average))
+}
+
+/// BM25's length normalisation of a text of `length` characters, which
+/// [`impact`] divides the counts by: one per document, not per posting.
+fn length_norm(length: u32, average: f32) -> f32 {
+    K1 * (1.0 - B + B * length as f32 / average)
+}
+
+/// [`impact`] from the text's [`length_norm`].
+fn impact_at(title: u16, all: u16, norm: f32) -> u8 {
     if all == 0 && title == 0 {
         return 0;
     }
-    let norm = K1 * (1.0 - B + B * length as f32 / average);
     let (title, all) = (f32::from(title), f32::from(all));
     let part = all * (K1 + 1.0) / (all + norm) + TITLE_WEIGHT * title * (K1 + 1.0) / (title + K1);
     ((part / MAX_TF_PART).sqrt() * 15.0).ceil().clamp(1.0, 15.0) as u8

@@ -146,7 +146,7 @@ pub(super) fn patch<S: Sink>(store: &S, stamp: Stamp, current: &Current<'_>) -> 
         .map(|&id| {
             let mut edits = Vec::new();
             let mut add = |title: &str, text: &str, numbers: &str, length: u32, insert: bool| -> Option<()> {
-                for (term, t, a) in doc_terms(title, text, numbers, 1).pop()?.into_terms() {
+                for (term, t, a) in doc_terms(title, text, numbers, 1).into_terms() {
                     let q = impact(t, a, length, average);
                     edits.push((term.into_term(), insert, (id as u32, q, t > 0)));
                 }

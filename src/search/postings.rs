@@ -276,6 +276,36 @@ impl List {
         out
     }
 
+    /// [`List::Presence`]`(ids).encode()` from the ids already written as
+    /// varint deltas (the first from 0), `last` the last of them: how a
+    /// trigram's postings are gathered, encoded without being decoded
+    /// first when the deltas are the smaller form.
+    pub fn encode_presence(deltas: &[u8], last: u32) -> Vec<u8> {
+        let bitmap_len = if deltas.is_empty() {
+            0
+        } else {
+            last as usize / 8 + 1
+        };
+        let mut length = Vec::new();
+        put_varint(&mut length, bitmap_len as u32);
+        let mut out = Vec::with_capacity(1 + deltas.len().min(length.len() + bitmap_len));
+        if deltas.len() <= length.len() + bitmap_len {
+            out.push(PRESENCE);
+            out.extend_from_slice(deltas);
+            return out;
+        }
+        out.push(PRESENCE | BITMAP);
+        out.extend_from_slice(&length);
+        let start = out.len();
+        out.resize(start + bitmap_len, 0);
+        let (mut pos, mut id) = (0, 0u32);
+        while let Some(delta) = get_varint(deltas, &mut pos) {
+            id += delta;
+            out[start + (id >> 3) as usize] |= 1 << (id & 7);
+        }
+        out
+    }
+
     /// Decodes a blob of `df` postings (the inverse of [`List::encode`]).
     pub fn decode(blob: &[u8], df: usize) -> Option<List> {
         let (&flags, _) = blob.split_first()?;
@@ -320,6 +350,32 @@ impl List {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn presence_lists_encode_alike_from_their_deltas() {
+        let lists: [&[u32]; 6] = [
+            &[0],
+            &[5],
+            &[3, 200, 70_000],
+            &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+            &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 300],
+            &[],
+        ];
+        let dense: Vec<u32> = (0..5000).filter(|i| i % 3 != 1).collect();
+        for ids in lists.iter().copied().chain([dense.as_slice()]) {
+            let mut deltas = Vec::new();
+            put_deltas(&mut deltas, ids.iter().copied());
+            let last = ids.last().copied().unwrap_or(0);
+            let blob = List::encode_presence(&deltas, last);
+            assert_eq!(blob, List::Presence(ids.to_vec()).encode(), "{ids:?}");
+            assert_eq!(List::decode(&blob, ids.len()), Some(List::Presence(ids.to_vec())));
+        }
+        // The dense list took the bitmap, the sparse ones the deltas.
+        let mut deltas = Vec::new();
+        put_deltas(&mut deltas, dense.iter().copied());
+        assert_eq!(List::encode_presence(&deltas, 4999)[0], PRESENCE | BITMAP);
+        assert_eq!(List::encode_presence(&[3], 3)[0], PRESENCE);
+    }
 
     #[test]
     fn sparse_and_dense_lists_round_trip() {

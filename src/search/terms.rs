@@ -37,29 +37,47 @@ impl Key {
 }
 
 /// Which of `partitions` merges a packed or trigram key (any function of
-/// the term will do: the merged terms are sorted).
+/// the term will do: the merged terms are sorted). A multiplication into
+/// the range, not a division: it is asked twice for every term.
 fn partition_of(key: u64, partitions: usize) -> usize {
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize % partitions
+    (((key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) * partitions as u64) >> 32) as usize
 }
 
-/// A document's terms that one partition merges, by kind: packed tokens
-/// and long ones with their counts (title, all), trigrams alone (they
-/// are counted nowhere). Kept apart, each is a plain integer or a short
-/// record rather than one enum for all.
+/// A document's terms, by kind: packed tokens and long ones with their
+/// counts (title, all), trigrams alone (they are counted nowhere). Each
+/// kind is one list grouped by merge partition, partition `p`'s terms at
+/// `at[p]..at[p + 1]`: one allocation per kind and document, however
+/// many partitions.
 #[derive(Debug, Default)]
-pub(super) struct Bucket {
-    pub(super) packed: Vec<(u64, u16, u16)>,
-    pub(super) trigrams: Vec<u64>,
-    pub(super) long: Vec<(Term, u16, u16)>,
+pub(super) struct DocTerms {
+    packed: Vec<(u64, u16, u16)>,
+    trigrams: Vec<u64>,
+    long: Vec<(Term, u16, u16)>,
+    /// Where each partition's terms of each kind start (packed, trigrams,
+    /// long), and the ends.
+    at: Vec<[u32; 3]>,
 }
 
-impl Bucket {
-    /// How many terms it holds.
-    pub(super) fn len(&self) -> usize {
-        self.packed.len() + self.trigrams.len() + self.long.len()
+/// One merge partition's part of a document's terms.
+pub(super) struct Part<'a> {
+    pub(super) packed: &'a [(u64, u16, u16)],
+    pub(super) trigrams: &'a [u64],
+    pub(super) long: &'a [(Term, u16, u16)],
+}
+
+impl DocTerms {
+    /// Partition `p`'s terms.
+    pub(super) fn part(&self, p: usize) -> Part<'_> {
+        let (from, to) = (self.at[p], self.at[p + 1]);
+        let span = |k: usize| from[k] as usize..to[k] as usize;
+        Part {
+            packed: &self.packed[span(0)],
+            trigrams: &self.trigrams[span(1)],
+            long: &self.long[span(2)],
+        }
     }
 
-    /// Every term of the bucket with its counts (a trigram's are 0, 0).
+    /// Every term with its counts (a trigram's are 0, 0).
     pub(super) fn into_terms(self) -> impl Iterator<Item = (Key, u16, u16)> {
         self.packed
             .into_iter()
@@ -67,6 +85,46 @@ impl Bucket {
             .chain(self.trigrams.into_iter().map(|key| (Key::Trigram(key), 0, 0)))
             .chain(self.long.into_iter().map(|(term, t, a)| (Key::Long(term), t, a)))
     }
+}
+
+impl Part<'_> {
+    /// How many terms it holds.
+    pub(super) fn len(&self) -> usize {
+        self.packed.len() + self.trigrams.len() + self.long.len()
+    }
+}
+
+/// `items` grouped by partition `of` each (a counting sort, stable), with
+/// where each partition starts in `at[p][kind]`, for `p` in 0..=partitions.
+fn group<T: Clone + Default>(
+    items: Vec<T>,
+    partitions: usize,
+    kind: usize,
+    at: &mut [[u32; 3]],
+    of: impl Fn(&T) -> usize,
+) -> Vec<T> {
+    let mut next = vec![0u32; partitions + 1];
+    let parts: Vec<u32> = items
+        .iter()
+        .map(|item| {
+            let p = of(item);
+            next[p + 1] += 1;
+            p as u32
+        })
+        .collect();
+    for p in 0..partitions {
+        next[p + 1] += next[p];
+    }
+    for (p, start) in next.iter().enumerate() {
+        at[p][kind] = *start;
+    }
+    let mut grouped = vec![T::default(); items.len()];
+    for (item, p) in items.into_iter().zip(parts) {
+        let slot = &mut next[p as usize];
+        grouped[*slot as usize] = item;
+        *slot += 1;
+    }
+    grouped
 }
 
 /// A token of at most eight bytes as an integer (little-endian, zero-padded).
@@ -106,9 +164,9 @@ pub(super) fn numbers(doc_number: &str, index_number: &str) -> String {
 
 /// The distinct terms of a document with their counts in the title and in
 /// all its text, and its number and title terms ([`NUMBER_MARK`],
-/// [`TITLE_MARK`]), bucketed by
+/// [`TITLE_MARK`]), grouped by
 /// `partitions` partitions ([`Key::partition`]).
-pub(super) fn doc_terms(title: &str, text: &str, numbers: &str, partitions: usize) -> Vec<Bucket> {
+pub(super) fn doc_terms(title: &str, text: &str, numbers: &str, partitions: usize) -> DocTerms {
     let title = tokenizer::normalize(title);
     let text = tokenizer::normalize(text);
     let numbers = tokenizer::normalize(numbers);
@@ -154,31 +212,31 @@ pub(super) fn doc_terms(title: &str, text: &str, numbers: &str, partitions: usiz
             count(&marked, false);
         });
     }
-    // Sized for an even spread and a little more: grown through every power
-    // of two, the buckets cost more than counting the terms did.
     let partitions = partitions.max(1);
-    let room = |n: usize| n / partitions + n / partitions / 4 + 4;
-    let mut buckets: Vec<Bucket> = (0..partitions)
-        .map(|_| Bucket {
-            packed: Vec::with_capacity(room(packed.len())),
-            trigrams: Vec::with_capacity(room(trigrams.len())),
-            long: Vec::new(),
-        })
-        .collect();
-    for (key, (title, all)) in packed {
-        buckets[partition_of(key, partitions)]
-            .packed
-            .push((key, title, all));
+    let mut at = vec![[0u32; 3]; partitions + 1];
+    let packed = group(
+        packed.into_iter().map(|(key, (t, a))| (key, t, a)).collect(),
+        partitions,
+        0,
+        &mut at,
+        |&(key, _, _)| partition_of(key, partitions),
+    );
+    let trigrams = group(trigrams.into_iter().collect(), partitions, 1, &mut at, |&key| {
+        partition_of(key, partitions)
+    });
+    let long = group(
+        long.into_iter().map(|(term, (t, a))| (term, t, a)).collect(),
+        partitions,
+        2,
+        &mut at,
+        |(term, _, _)| fnv1a(term) as usize % partitions,
+    );
+    DocTerms {
+        packed,
+        trigrams,
+        long,
+        at,
     }
-    for key in trigrams {
-        buckets[partition_of(key, partitions)].trigrams.push(key);
-    }
-    for (term, (title, all)) in long {
-        buckets[fnv1a(&term) as usize % partitions]
-            .long
-            .push((term, title, all));
-    }
-    buckets
 }
 
 #[cfg(test)]
@@ -194,12 +252,39 @@ mod tests {
         assert_eq!(pack("abcdefghi"), None);
         assert_ne!(pack("ab"), pack("ba"));
         let long = doc_terms("", "abcdefghijk", "", 3);
-        let keys: Vec<Key> = long
-            .into_iter()
-            .flat_map(Bucket::into_terms)
-            .map(|(k, _, _)| k)
-            .collect();
+        let keys: Vec<Key> = long.into_terms().map(|(k, _, _)| k).collect();
         assert_eq!(keys, [Key::Long(Term::from("abcdefghijk"))]);
+    }
+
+    #[test]
+    fn each_partition_reads_exactly_its_terms() {
+        let text = "关于印发2017年政务公开工作要点的通知 Administration 公开公开";
+        let whole = doc_terms("", text, "川政办字〔2017〕89号", 1);
+        let mut all: Vec<(Key, u16, u16)> = whole.into_terms().collect();
+        for partitions in [1, 3, 8, 32] {
+            let terms = doc_terms("", text, "川政办字〔2017〕89号", partitions);
+            let mut seen = Vec::new();
+            for p in 0..partitions {
+                let part = terms.part(p);
+                for &(key, t, a) in part.packed {
+                    assert_eq!(partition_of(key, partitions), p);
+                    seen.push((Key::Packed(key), t, a));
+                }
+                for &key in part.trigrams {
+                    assert_eq!(partition_of(key, partitions), p);
+                    seen.push((Key::Trigram(key), 0, 0));
+                }
+                for (term, t, a) in part.long {
+                    assert_eq!(fnv1a(term) as usize % partitions, p);
+                    seen.push((Key::Long(term.clone()), *t, *a));
+                }
+            }
+            let order = |k: &(Key, u16, u16)| format!("{k:?}");
+            seen.sort_by_key(order);
+            all.sort_by_key(order);
+            assert_eq!(seen, all, "{partitions} partitions");
+            assert!(seen.iter().any(|(k, _, _)| matches!(k, Key::Long(_))));
+        }
     }
 
     #[test]
@@ -215,8 +300,7 @@ mod tests {
     fn document_terms_count_title_and_text() {
         let buckets = doc_terms("公开", "公开公开", "", 4);
         let mut terms: Vec<(String, u16, u16)> = buckets
-            .into_iter()
-            .flat_map(Bucket::into_terms)
+            .into_terms()
             .map(|(k, t, a)| (k.into_term().to_string(), t, a))
             .collect();
         terms.sort();
@@ -230,16 +314,14 @@ mod tests {
             ("开公开", 0, 0),
         ];
         let numbered: Vec<String> = doc_terms("", "", "川政办字〔2017〕89号 0101-03-2017-000525", 2)
-            .into_iter()
-            .flat_map(Bucket::into_terms)
+            .into_terms()
             .map(|(k, _, _)| k.into_term().to_string())
             .collect();
         for term in ["#川政", "#办字", "#2017", "#89", "#号", "#0101", "#000525"] {
             assert!(numbered.contains(&term.to_owned()), "{term} in {numbered:?}");
         }
         let titled: Vec<String> = doc_terms("政务公开", "", "", 1)
-            .into_iter()
-            .flat_map(Bucket::into_terms)
+            .into_terms()
             .map(|(k, _, _)| k.into_term().to_string())
             .collect();
         for term in ["^政务", "^务公", "^公开"] {
