@@ -57,7 +57,7 @@ pub(crate) trait Sink: Sync {
     /// Publishes the file at `source` (an attachment) at `path`.
     fn copy(&self, path: &str, source: &Path) -> Result<(), OutputError> {
         let bytes = fs::read(source).map_err(io_error("cannot read", source))?;
-        self.write(path, &bytes, None).map(drop)
+        self.write_owned(path, bytes, None).map(drop)
     }
 
     /// Whether files are kept at all: when not (a check), no stamp is worth

@@ -181,7 +181,7 @@ fn render_job(
         let html = page
             .render(env, shared)
             .map_err(|e| RenderError::Template(vec![e]))?;
-        sink.write(&path, html.as_bytes(), Some(&fingerprint))?;
+        sink.write_owned(&path, html.into_bytes(), Some(&fingerprint))?;
         true
     };
     Ok((path, rendered))

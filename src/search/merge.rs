@@ -266,10 +266,11 @@ pub(super) fn build_dictionary<S: Sink, T: Send>(
                 let (term, df, blob) = &encoded[i];
                 (term.as_str(), *df, blob.as_slice())
             }));
-            out.write_shard(shard, &files)?;
+            let packs = files.packs.len() as u32;
+            out.write_shard(shard, files)?;
             Ok(ShardSize {
                 terms: members.len() as u32,
-                packs: files.packs.len() as u32,
+                packs,
             })
         })
         .collect::<Result<_, SearchError>>()?;

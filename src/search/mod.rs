@@ -354,9 +354,11 @@ impl<S: Sink> Counted<'_, S> {
         self.store.stamp(&full) == Some(*stamp) && self.keep(path).is_ok()
     }
 
-    fn write_stamped(&self, path: &str, bytes: &[u8], stamp: &Stamp) -> Result<bool, SearchError> {
+    fn write_stamped(&self, path: &str, bytes: Vec<u8>, stamp: &Stamp) -> Result<bool, SearchError> {
         self.count(bytes.len() as u64);
-        Ok(self.store.write(&format!("{DIR}/{path}"), bytes, Some(stamp))?)
+        Ok(self
+            .store
+            .write_owned(&format!("{DIR}/{path}"), bytes, Some(stamp))?)
     }
 
     fn count(&self, size: u64) {
@@ -364,11 +366,17 @@ impl<S: Sink> Counted<'_, S> {
         self.bytes.fetch_add(size, Ordering::Relaxed);
     }
 
-    fn write_shard(&self, shard: usize, files: &ShardFiles) -> Result<(), SearchError> {
-        for (n, pack) in files.packs.iter().enumerate() {
-            self.write(&pack_path(shard, n + 1), pack)?;
+    /// [`Counted::write`] of bytes the store may keep without a copy.
+    fn write_owned(&self, path: &str, bytes: Vec<u8>) -> Result<bool, SearchError> {
+        self.count(bytes.len() as u64);
+        Ok(self.store.write_owned(&format!("{DIR}/{path}"), bytes, None)?)
+    }
+
+    fn write_shard(&self, shard: usize, files: ShardFiles) -> Result<(), SearchError> {
+        for (n, pack) in files.packs.into_iter().enumerate() {
+            self.write_owned(&pack_path(shard, n + 1), pack)?;
         }
-        self.write(&shard_path(shard), &files.shard).map(drop)
+        self.write_owned(&shard_path(shard), files.shard).map(drop)
     }
 }
 
@@ -447,7 +455,7 @@ pub(crate) fn build<S: Sink>(
             }
             let previous = if compare { out.previous(&path) } else { None };
             let refs: Vec<&[u8]> = entries.iter().map(|(e, _)| e.as_bytes()).collect();
-            let written = out.write_stamped(&path, &texts::encode(&refs), &pack_stamp)?;
+            let written = out.write_stamped(&path, texts::encode(&refs), &pack_stamp)?;
             Ok(entries
                 .into_iter()
                 .enumerate()

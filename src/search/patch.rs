@@ -86,7 +86,7 @@ impl Patched {
                     Ok(*size)
                 }
                 Shard::New(files, size) => {
-                    out.write_shard(s, files)?;
+                    out.write_shard(s, files.clone())?;
                     Ok(*size)
                 }
             })

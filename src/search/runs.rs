@@ -196,10 +196,11 @@ impl Runs {
                         .zip(&blobs)
                         .map(|(&i, blob)| (entries[i].0.as_str(), entries[i].1, blob.as_slice())),
                 );
-                out.write_shard(shard, &files)?;
+                let packs = files.packs.len() as u32;
+                out.write_shard(shard, files)?;
                 Ok(ShardSize {
                     terms: members.len() as u32,
-                    packs: files.packs.len() as u32,
+                    packs,
                 })
             })
             .collect::<Result<_, SearchError>>()?;
