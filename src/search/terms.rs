@@ -94,33 +94,30 @@ impl Part<'_> {
     }
 }
 
-/// `items` grouped by partition `of` each (a counting sort, stable), with
+/// The `len` items of `items` (an iterator read twice: once to count,
+/// once to place) grouped by partition `of` each, a counting sort, with
 /// where each partition starts in `at[p][kind]`, for `p` in 0..=partitions.
 fn group<T: Clone + Default>(
-    items: Vec<T>,
+    items: impl Iterator<Item = T> + Clone,
+    len: usize,
     partitions: usize,
     kind: usize,
     at: &mut [[u32; 3]],
     of: impl Fn(&T) -> usize,
 ) -> Vec<T> {
     let mut next = vec![0u32; partitions + 1];
-    let parts: Vec<u32> = items
-        .iter()
-        .map(|item| {
-            let p = of(item);
-            next[p + 1] += 1;
-            p as u32
-        })
-        .collect();
+    for item in items.clone() {
+        next[of(&item) + 1] += 1;
+    }
     for p in 0..partitions {
         next[p + 1] += next[p];
     }
     for (p, start) in next.iter().enumerate() {
         at[p][kind] = *start;
     }
-    let mut grouped = vec![T::default(); items.len()];
-    for (item, p) in items.into_iter().zip(parts) {
-        let slot = &mut next[p as usize];
+    let mut grouped = vec![T::default(); len];
+    for item in items {
+        let slot = &mut next[of(&item)];
         grouped[*slot as usize] = item;
         *slot += 1;
     }
@@ -170,10 +167,12 @@ pub(super) fn doc_terms(title: &str, text: &str, numbers: &str, partitions: usiz
     let title = tokenizer::normalize(title);
     let text = tokenizer::normalize(text);
     let numbers = tokenizer::normalize(numbers);
-    // About one distinct term per two characters of Chinese text (three
-    // bytes each): sized once instead of growing through every power of two.
+    // At most one bigram per character of Chinese text (three bytes each),
+    // and as many marked terms as the title and numbers make: sized once
+    // for that instead of growing (a table grown once costs more than one
+    // made larger).
     let mut packed: FxHashMap<u64, (u16, u16)> =
-        FxHashMap::with_capacity_and_hasher(text.len() / 6 + 16, Default::default());
+        FxHashMap::with_capacity_and_hasher(text.len() / 3 + 16, Default::default());
     let mut long: FxHashMap<Term, (u16, u16)> = FxHashMap::default();
     let mut count_token = |t: IndexToken<'_>, in_title: bool| {
         let c = match t {
@@ -193,7 +192,7 @@ pub(super) fn doc_terms(title: &str, text: &str, numbers: &str, partitions: usiz
     // A trigram is counted nowhere (0, 0): its postings say only which
     // documents hold it (ids alone, see postings::List::Presence).
     let mut trigrams: FxHashSet<u64> =
-        FxHashSet::with_capacity_and_hasher(text.len() / 4 + 16, Default::default());
+        FxHashSet::with_capacity_and_hasher(text.len() / 3 + 16, Default::default());
     tokenizer::index_tokens(&title, |t| count_token(t, true), |_| {});
     tokenizer::index_tokens(
         &text,
@@ -215,17 +214,24 @@ pub(super) fn doc_terms(title: &str, text: &str, numbers: &str, partitions: usiz
     let partitions = partitions.max(1);
     let mut at = vec![[0u32; 3]; partitions + 1];
     let packed = group(
-        packed.into_iter().map(|(key, (t, a))| (key, t, a)).collect(),
+        packed.iter().map(|(&key, &(t, a))| (key, t, a)),
+        packed.len(),
         partitions,
         0,
         &mut at,
         |&(key, _, _)| partition_of(key, partitions),
     );
-    let trigrams = group(trigrams.into_iter().collect(), partitions, 1, &mut at, |&key| {
-        partition_of(key, partitions)
-    });
+    let trigrams = group(
+        trigrams.iter().copied(),
+        trigrams.len(),
+        partitions,
+        1,
+        &mut at,
+        |&key| partition_of(key, partitions),
+    );
     let long = group(
-        long.into_iter().map(|(term, (t, a))| (term, t, a)).collect(),
+        long.iter().map(|(term, &(t, a))| (term.clone(), t, a)),
+        long.len(),
         partitions,
         2,
         &mut at,
