@@ -229,10 +229,14 @@ impl List {
     /// The blob of this list: ids as deltas or as a bitmap, whichever is
     /// smaller, then the impacts.
     pub fn encode(&self) -> Vec<u8> {
-        let (ids, kind): (Vec<u32>, u8) = match self {
-            List::Each(p) => (p.iter().map(|e| e.0).collect(), 0),
-            List::Coarse { ids, .. } => (ids.clone(), COARSE),
-            List::Presence(ids) => (ids.clone(), PRESENCE),
+        let each: Vec<u32>;
+        let (ids, kind): (&[u32], u8) = match self {
+            List::Each(p) => {
+                each = p.iter().map(|e| e.0).collect();
+                (&each, 0)
+            }
+            List::Coarse { ids, .. } => (ids, COARSE),
+            List::Presence(ids) => (ids, PRESENCE),
         };
         let mut deltas = Vec::with_capacity(ids.len() * 2);
         put_deltas(&mut deltas, ids.iter().copied());
@@ -250,7 +254,7 @@ impl List {
             out.extend_from_slice(&length);
             let start = out.len();
             out.resize(start + bitmap_len, 0);
-            for &id in &ids {
+            for &id in ids {
                 out[start + (id >> 3) as usize] |= 1 << (id & 7);
             }
         }
