@@ -189,8 +189,12 @@ pub(super) fn write_keys<S: Sink>(
         members[fnv1a(key) as usize % shards].insert(key, ids);
     }
     members.par_iter().enumerate().try_for_each(|(shard, map)| {
-        out.write_stamped(&format!("k/{shard}.json"), serde_json::to_vec(map)?, &key_stamp)
-            .map(drop)
+        out.write_owned(
+            &format!("k/{shard}.json"),
+            serde_json::to_vec(map)?,
+            Some(&key_stamp),
+        )
+        .map(drop)
     })?;
     Ok(shards)
 }

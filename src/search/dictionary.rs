@@ -51,7 +51,6 @@ pub fn pack_path(shard: usize, pack: usize) -> String {
 }
 
 /// One shard's files: the shard and its packs (pack `n` at index `n - 1`).
-#[derive(Clone)]
 pub struct ShardFiles {
     /// `t/<s>.bin`.
     pub shard: Vec<u8>,

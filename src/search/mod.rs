@@ -354,29 +354,23 @@ impl<S: Sink> Counted<'_, S> {
         self.store.stamp(&full) == Some(*stamp) && self.keep(path).is_ok()
     }
 
-    fn write_stamped(&self, path: &str, bytes: Vec<u8>, stamp: &Stamp) -> Result<bool, SearchError> {
-        self.count(bytes.len() as u64);
-        Ok(self
-            .store
-            .write_owned(&format!("{DIR}/{path}"), bytes, Some(stamp))?)
-    }
-
     fn count(&self, size: u64) {
         self.files.fetch_add(1, Ordering::Relaxed);
         self.bytes.fetch_add(size, Ordering::Relaxed);
     }
 
-    /// [`Counted::write`] of bytes the store may keep without a copy.
-    fn write_owned(&self, path: &str, bytes: Vec<u8>) -> Result<bool, SearchError> {
+    /// [`Counted::write`] of bytes the store may keep without a copy,
+    /// with the `stamp` they were made from, if any.
+    fn write_owned(&self, path: &str, bytes: Vec<u8>, stamp: Option<&Stamp>) -> Result<bool, SearchError> {
         self.count(bytes.len() as u64);
-        Ok(self.store.write_owned(&format!("{DIR}/{path}"), bytes, None)?)
+        Ok(self.store.write_owned(&format!("{DIR}/{path}"), bytes, stamp)?)
     }
 
     fn write_shard(&self, shard: usize, files: ShardFiles) -> Result<(), SearchError> {
         for (n, pack) in files.packs.into_iter().enumerate() {
-            self.write_owned(&pack_path(shard, n + 1), pack)?;
+            self.write_owned(&pack_path(shard, n + 1), pack, None)?;
         }
-        self.write_owned(&shard_path(shard), files.shard).map(drop)
+        self.write_owned(&shard_path(shard), files.shard, None).map(drop)
     }
 }
 
@@ -455,7 +449,7 @@ pub(crate) fn build<S: Sink>(
             }
             let previous = if compare { out.previous(&path) } else { None };
             let refs: Vec<&[u8]> = entries.iter().map(|(e, _)| e.as_bytes()).collect();
-            let written = out.write_stamped(&path, texts::encode(&refs), &pack_stamp)?;
+            let written = out.write_owned(&path, texts::encode(&refs), Some(&pack_stamp))?;
             Ok(entries
                 .into_iter()
                 .enumerate()

@@ -75,7 +75,7 @@ impl Patched {
     pub(super) fn write<S: Sink>(self, out: &Counted<'_, S>) -> Result<(usize, Vec<ShardSize>), SearchError> {
         let sizes = self
             .shards
-            .par_iter()
+            .into_par_iter()
             .enumerate()
             .map(|(s, shard)| match shard {
                 Shard::Keep(size) => {
@@ -83,11 +83,11 @@ impl Patched {
                         out.keep(&pack_path(s, n))?;
                     }
                     out.keep(&shard_path(s))?;
-                    Ok(*size)
+                    Ok(size)
                 }
                 Shard::New(files, size) => {
-                    out.write_shard(s, files.clone())?;
-                    Ok(*size)
+                    out.write_shard(s, files)?;
+                    Ok(size)
                 }
             })
             .collect::<Result<_, SearchError>>()?;

@@ -68,6 +68,29 @@ fn get_deltas(bytes: &[u8], pos: &mut usize, count: usize) -> Option<Vec<u32>> {
     Some(ids)
 }
 
+/// Writes a blob's flags (`kind`, and [`BITMAP`] when a bitmap is the
+/// smaller form) and its ids, given as varint `deltas` (the first from 0)
+/// with `last` the last id (None for none).
+fn put_ids(out: &mut Vec<u8>, kind: u8, deltas: &[u8], last: Option<u32>) {
+    let bitmap_len = last.map_or(0, |last| last as usize / 8 + 1);
+    let mut length = Vec::new();
+    put_varint(&mut length, bitmap_len as u32);
+    if deltas.len() <= length.len() + bitmap_len {
+        out.push(kind);
+        out.extend_from_slice(deltas);
+        return;
+    }
+    out.push(kind | BITMAP);
+    out.extend_from_slice(&length);
+    let start = out.len();
+    out.resize(start + bitmap_len, 0);
+    let (mut pos, mut id) = (0, 0u32);
+    while let Some(delta) = get_varint(deltas, &mut pos) {
+        id += delta;
+        out[start + (id >> 3) as usize] |= 1 << (id & 7);
+    }
+}
+
 /// One posting: document id, impact 1–15 (0 for a term whose postings
 /// only say which documents hold it), whether the term is in the title.
 pub type Posting = (u32, u8, bool);
@@ -229,35 +252,23 @@ impl List {
     /// The blob of this list: ids as deltas or as a bitmap, whichever is
     /// smaller, then the impacts.
     pub fn encode(&self) -> Vec<u8> {
-        let each: Vec<u32>;
-        let (ids, kind): (&[u32], u8) = match self {
+        let mut deltas = Vec::with_capacity(self.len() * 2);
+        let (kind, last) = match self {
             List::Each(p) => {
-                each = p.iter().map(|e| e.0).collect();
-                (&each, 0)
+                put_deltas(&mut deltas, p.iter().map(|e| e.0));
+                (0, p.last().map(|e| e.0))
             }
-            List::Coarse { ids, .. } => (ids, COARSE),
-            List::Presence(ids) => (ids, PRESENCE),
+            List::Coarse { ids, .. } => {
+                put_deltas(&mut deltas, ids.iter().copied());
+                (COARSE, ids.last().copied())
+            }
+            List::Presence(ids) => {
+                put_deltas(&mut deltas, ids.iter().copied());
+                (PRESENCE, ids.last().copied())
+            }
         };
-        let mut deltas = Vec::with_capacity(ids.len() * 2);
-        put_deltas(&mut deltas, ids.iter().copied());
-        let bitmap_len = ids.last().map_or(0, |&last| last as usize / 8 + 1);
-        let mut flags = kind;
-        let mut out = Vec::with_capacity(8 + deltas.len().min(bitmap_len) + ids.len().div_ceil(2));
-        let mut length = Vec::new();
-        put_varint(&mut length, bitmap_len as u32);
-        if deltas.len() <= length.len() + bitmap_len {
-            out.push(flags);
-            out.extend_from_slice(&deltas);
-        } else {
-            flags |= BITMAP;
-            out.push(flags);
-            out.extend_from_slice(&length);
-            let start = out.len();
-            out.resize(start + bitmap_len, 0);
-            for &id in ids {
-                out[start + (id >> 3) as usize] |= 1 << (id & 7);
-            }
-        }
+        let mut out = Vec::with_capacity(8 + deltas.len() + self.len().div_ceil(2));
+        put_ids(&mut out, kind, &deltas, last);
         match self {
             List::Each(p) => {
                 for pair in p.chunks(2) {
@@ -285,28 +296,8 @@ impl List {
     /// trigram's postings are gathered, encoded without being decoded
     /// first when the deltas are the smaller form.
     pub fn encode_presence(deltas: &[u8], last: u32) -> Vec<u8> {
-        let bitmap_len = if deltas.is_empty() {
-            0
-        } else {
-            last as usize / 8 + 1
-        };
-        let mut length = Vec::new();
-        put_varint(&mut length, bitmap_len as u32);
-        let mut out = Vec::with_capacity(1 + deltas.len().min(length.len() + bitmap_len));
-        if deltas.len() <= length.len() + bitmap_len {
-            out.push(PRESENCE);
-            out.extend_from_slice(deltas);
-            return out;
-        }
-        out.push(PRESENCE | BITMAP);
-        out.extend_from_slice(&length);
-        let start = out.len();
-        out.resize(start + bitmap_len, 0);
-        let (mut pos, mut id) = (0, 0u32);
-        while let Some(delta) = get_varint(deltas, &mut pos) {
-            id += delta;
-            out[start + (id >> 3) as usize] |= 1 << (id & 7);
-        }
+        let mut out = Vec::with_capacity(1 + deltas.len());
+        put_ids(&mut out, PRESENCE, deltas, (!deltas.is_empty()).then_some(last));
         out
     }
 

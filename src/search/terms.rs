@@ -48,7 +48,7 @@ fn partition_of(key: u64, partitions: usize) -> usize {
 /// kind is one list grouped by merge partition, partition `p`'s terms at
 /// `at[p]..at[p + 1]`: one allocation per kind and document, however
 /// many partitions.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(super) struct DocTerms {
     packed: Vec<(u64, u16, u16)>,
     trigrams: Vec<u64>,
@@ -162,7 +162,7 @@ pub(super) fn numbers(doc_number: &str, index_number: &str) -> String {
 /// The distinct terms of a document with their counts in the title and in
 /// all its text, and its number and title terms ([`NUMBER_MARK`],
 /// [`TITLE_MARK`]), grouped by
-/// `partitions` partitions ([`Key::partition`]).
+/// `partitions` partitions ([`partition_of`]).
 pub(super) fn doc_terms(title: &str, text: &str, numbers: &str, partitions: usize) -> DocTerms {
     let title = tokenizer::normalize(title);
     let text = tokenizer::normalize(text);

@@ -151,9 +151,9 @@ fn fold_table() -> &'static FoldTable {
 /// character of combining class 0: then no reordering or composition
 /// crosses it, which a test checks for every pair of them.
 struct AloneTable {
-    /// Each character's form: where it starts in `text` and its length,
-    /// `u32::MAX` for a character that is not here.
-    spans: Vec<(u32, u32)>,
+    /// Each character's form: where it starts in `text` and its length;
+    /// None for a character that is not here.
+    spans: Vec<Option<(u32, u32)>>,
     text: String,
 }
 
@@ -187,11 +187,11 @@ impl AloneTable {
     fn push(&self, piece: &str, out: &mut String) -> bool {
         let start = out.len();
         for c in piece.chars() {
-            match Self::index(c).map(|i| self.spans[i]) {
-                Some((at, len)) if at != u32::MAX => {
+            match Self::index(c).and_then(|i| self.spans[i]) {
+                Some((at, len)) => {
                     out.push_str(&self.text[at as usize..(at + len) as usize]);
                 }
-                _ => {
+                None => {
                     out.truncate(start);
                     return false;
                 }
@@ -210,7 +210,7 @@ fn alone_table() -> &'static AloneTable {
         let fold = fold_table();
         for c in ALONE.iter().flat_map(|&(first, last)| first..=last) {
             let Some(c) = char::from_u32(c) else {
-                table.spans.push((u32::MAX, 0));
+                table.spans.push(None);
                 continue;
             };
             let starts_clean = std::iter::once(c)
@@ -218,7 +218,7 @@ fn alone_table() -> &'static AloneTable {
                 .next()
                 .is_none_or(|d| unicode_normalization::char::canonical_combining_class(d) == 0);
             if !starts_clean {
-                table.spans.push((u32::MAX, 0));
+                table.spans.push(None);
                 continue;
             }
             let at = table.text.len() as u32;
@@ -228,7 +228,7 @@ fn alone_table() -> &'static AloneTable {
                     .flat_map(char::to_lowercase)
                     .map(|c| fold.fold(c)),
             );
-            table.spans.push((at, table.text.len() as u32 - at));
+            table.spans.push(Some((at, table.text.len() as u32 - at)));
         }
         table
     });
