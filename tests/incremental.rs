@@ -205,6 +205,43 @@ fn incremental_builds_equal_clean_builds_after_random_edits_additions_and_deleti
 }
 
 #[test]
+fn a_small_change_makes_the_index_and_exports_side_by_side_with_the_same_output() {
+    // One body edited renders a few pages of hundreds: the search index
+    // (patched) and the exports are made at once. With too little memory
+    // for both, one after the other. Either way, a clean build's output.
+    let (dir, site) = generated_site(300);
+    let root = site.to_string_lossy().into_owned();
+    let epoch = ("SOURCE_DATE_EPOCH", "1700000000");
+    let out = gongkai_env(&["build", "--root", &root], &[epoch]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let published: Vec<PathBuf> = documents(&site)
+        .into_iter()
+        .filter(|p| {
+            let text = read(p);
+            !["draft: true", "依申请公开", "不予公开"]
+                .iter()
+                .any(|t| text.contains(t))
+        })
+        .collect();
+    for (round, memory) in [(1, None), (2, Some("1")), (3, None)] {
+        let path = &published[round * 37];
+        fs::write(path, read(path) + &format!("\n第{round}次补充的一段正文。\n")).expect("edit");
+        let mut env = vec![epoch, ("GONGKAI_TIMINGS", "1")];
+        env.extend(memory.map(|m| ("GONGKAI_MEMORY", m)));
+        let clean = dir.path().join(format!("clean-{round}"));
+        let summary = build_both(&site, &clean, &env, &format!("round {round}"));
+        assert_eq!(patched_for(&summary), Some(1), "{summary}");
+        let together = summary.contains("search+export ");
+        let apart = summary.contains(" search ") && summary.contains(" export ");
+        assert_eq!(
+            (together, apart),
+            (memory.is_none(), memory.is_some()),
+            "{summary}"
+        );
+    }
+}
+
+#[test]
 fn an_unchanged_rebuild_writes_nothing_and_a_damaged_output_is_repaired() {
     let (_dir, site) = fixture_site("stats");
     let root = site.to_string_lossy().into_owned();
