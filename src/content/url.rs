@@ -8,7 +8,16 @@ pub(crate) const DOCS_DIR: &str = "docs";
 
 /// A document's page, relative to the output root: `docs/<slug>.html`.
 pub(crate) fn document_page(slug: &str) -> String {
-    format!("{DOCS_DIR}/{slug}.html")
+    DocumentPage(slug).to_string()
+}
+
+/// [`document_page`] written where it is displayed, without a `String`.
+pub(crate) struct DocumentPage<'a>(pub(crate) &'a str);
+
+impl std::fmt::Display for DocumentPage<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{DOCS_DIR}/{}.html", self.0)
+    }
 }
 
 /// A file published with a document: `docs/<slug>/<name>`.

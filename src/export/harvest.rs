@@ -29,15 +29,54 @@ use crate::catalogue::Catalogue;
 /// The record's path in the output.
 pub(crate) const RECORD: &str = ".gongkai-harvest";
 
-/// What the previous build published, as harvesters saw it.
-#[derive(Debug, Default, Serialize, Deserialize)]
-struct Record {
-    format: u32,
+/// What the previous build published, as harvesters saw it: read in
+/// place (its strings borrowed from the record's bytes, the maps as the
+/// pairs they are written as, sorted by 索引号; see [`by_key`]).
+#[derive(Debug, Default, Deserialize)]
+struct Record<'a> {
+    /// The record's format (1), read past.
+    _format: u32,
     /// 索引号 → what was published under it.
-    documents: BTreeMap<String, Seen>,
+    #[serde(borrow)]
+    documents: Vec<(&'a str, SeenThen<'a>)>,
     /// 索引号 → (its former page, the day it was withdrawn, in days since
     /// 1970-01-01).
-    withdrawn: BTreeMap<String, (String, i32)>,
+    #[serde(borrow)]
+    withdrawn: Vec<(&'a str, (&'a str, i32))>,
+}
+
+/// [`Seen`] as read from a record.
+#[derive(Debug, Deserialize)]
+struct SeenThen<'a> {
+    digest: [u8; 16],
+    modified: i32,
+    path: &'a str,
+}
+
+/// The pairs of a map as read, sorted by key with one pair per key (the
+/// last, as a map keeps it). Records are written so; only one written
+/// otherwise is sorted here.
+fn by_key<V>(mut pairs: Vec<(&str, V)>) -> Vec<(&str, V)> {
+    if pairs.windows(2).all(|w| w[0].0 < w[1].0) {
+        return pairs;
+    }
+    pairs.sort_by(|a, b| a.0.cmp(b.0));
+    let mut kept: Vec<(&str, V)> = Vec::with_capacity(pairs.len());
+    for pair in pairs {
+        match kept.last_mut() {
+            Some(last) if last.0 == pair.0 => *last = pair,
+            _ => kept.push(pair),
+        }
+    }
+    kept
+}
+
+/// The value of `key` in pairs sorted by [`by_key`].
+fn find<'p, V>(pairs: &'p [(&str, V)], key: &str) -> Option<&'p V> {
+    pairs
+        .binary_search_by(|(k, _)| (*k).cmp(key))
+        .ok()
+        .map(|i| &pairs[i].1)
 }
 
 /// A [`Record`] as written: its documents already in the map's order.
@@ -58,7 +97,7 @@ impl Serialize for Pairs<'_> {
 }
 
 /// A published document, as the record keeps it.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize)]
 struct Seen {
     digest: [u8; 16],
     /// Days since 1970-01-01.
@@ -132,9 +171,11 @@ impl Harvest {
         previous: Option<&[u8]>,
         today: NaiveDate,
     ) -> Harvest {
-        let previous: Record = previous
+        let mut previous: Record<'_> = previous
             .and_then(|bytes| postcard::from_bytes(bytes).ok())
             .unwrap_or_default();
+        previous.documents = by_key(std::mem::take(&mut previous.documents));
+        previous.withdrawn = by_key(std::mem::take(&mut previous.withdrawn));
         let (digest, modified): (Vec<[u8; 16]>, Vec<NaiveDate>) = catalogue
             .documents
             .par_iter()
@@ -145,7 +186,7 @@ impl Harvest {
                 hasher.update(&d.body_hash);
                 let digest = crate::hash::short(&hasher.finalize());
                 let dated = dated(catalogue, i, today);
-                let modified = match previous.documents.get(&d.index_number) {
+                let modified = match find(&previous.documents, &d.index_number) {
                     Some(seen) if seen.digest == digest => dated.max(date(seen.modified)),
                     Some(_) => dated.max(today),
                     None => dated,
@@ -161,10 +202,10 @@ impl Harvest {
         let mut tombstones: Vec<Tombstone> = previous
             .withdrawn
             .iter()
-            .filter(|(number, _)| !published.contains(number.as_str()))
+            .filter(|(number, _)| !published.contains(number))
             .map(|(number, (path, when))| Tombstone {
-                index_number: number.clone(),
-                path: path.clone(),
+                index_number: (*number).to_owned(),
+                path: (*path).to_owned(),
                 withdrawn: date(*when),
             })
             .collect();
@@ -172,10 +213,10 @@ impl Harvest {
             previous
                 .documents
                 .iter()
-                .filter(|(number, _)| !published.contains(number.as_str()))
+                .filter(|(number, _)| !published.contains(number))
                 .map(|(number, seen)| Tombstone {
-                    index_number: number.clone(),
-                    path: seen.path.clone(),
+                    index_number: (*number).to_owned(),
+                    path: seen.path.to_owned(),
                     withdrawn: today,
                 }),
         );
@@ -229,5 +270,55 @@ impl Harvest {
                 .collect(),
         };
         postcard::to_stdvec(&record).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_record_is_read_in_place_as_the_map_it_was_written_as() {
+        // Written as a map (sorted, one pair per key); read as its pairs.
+        let mut documents = BTreeMap::new();
+        for (number, digest) in [("b-2", 2u8), ("a-1", 1), ("c-3", 3)] {
+            documents.insert(
+                number.to_owned(),
+                Seen {
+                    digest: [digest; 16],
+                    modified: i32::from(digest),
+                    path: format!("docs/{number}.html"),
+                },
+            );
+        }
+        let withdrawn: BTreeMap<String, (String, i32)> =
+            [("z-9".to_owned(), ("docs/z-9.html".to_owned(), 7))].into();
+        #[derive(Serialize)]
+        struct AsMaps {
+            format: u32,
+            documents: BTreeMap<String, Seen>,
+            withdrawn: BTreeMap<String, (String, i32)>,
+        }
+        let bytes = postcard::to_stdvec(&AsMaps {
+            format: 1,
+            documents,
+            withdrawn,
+        })
+        .expect("postcard");
+        let record: Record<'_> = postcard::from_bytes(&bytes).expect("read");
+        let documents = by_key(record.documents);
+        assert_eq!(
+            find(&documents, "b-2").map(|s| (s.digest[0], s.modified, s.path)),
+            Some((2, 2, "docs/b-2.html"))
+        );
+        assert!(find(&documents, "a-1").is_some() && find(&documents, "c-3").is_some());
+        assert!(find(&documents, "d-4").is_none());
+        assert_eq!(record.withdrawn, vec![("z-9", ("docs/z-9.html", 7))]);
+
+        // Pairs out of order, a key twice: sorted, the last kept.
+        let pairs = by_key(vec![("b", 1), ("a", 2), ("b", 3), ("c", 4)]);
+        assert_eq!(pairs, vec![("a", 2), ("b", 3), ("c", 4)]);
+        assert_eq!(find(&pairs, "b"), Some(&3));
+        assert_eq!(find(&pairs, "x"), None);
     }
 }

@@ -287,12 +287,12 @@ struct DocumentJson<'a> {
     attachments: Vec<AttachmentJson<'a>>,
     category: &'a str,
     category_code: &'a str,
-    date: String,
+    date: Day,
     #[serde(skip_serializing_if = "Option::is_none")]
     digest: Option<String>,
     disclosure: &'static str,
     doc_number: Option<&'a str>,
-    effective: Option<String>,
+    effective: Option<Day>,
     fields: std::collections::BTreeMap<&'a str, Value>,
     genre: Option<&'a str>,
     index_number: &'a str,
@@ -303,8 +303,8 @@ struct DocumentJson<'a> {
     keywords: &'a [String],
     kind: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    modified: Option<String>,
-    published: String,
+    modified: Option<Day>,
+    published: Day,
     registration: Option<&'a str>,
     replaced_by: Option<&'a str>,
     revises: Option<&'a str>,
@@ -313,8 +313,8 @@ struct DocumentJson<'a> {
     subject_code: Option<&'a str>,
     summary: &'a str,
     title: &'a str,
-    url: String,
-    valid_until: Option<String>,
+    url: Address<'a>,
+    valid_until: Option<Day>,
 }
 
 #[derive(serde::Serialize)]
@@ -351,11 +351,11 @@ fn document_json<'a>(
             .collect(),
         category: &category.name,
         category_code: &category.code,
-        date: day(d.date),
+        date: Day(d.date),
         digest: harvest.map(|h| hex(&h.digest[i])),
         disclosure: d.disclosure.label(),
         doc_number: d.doc_number.as_deref(),
-        effective: d.effective.map(day),
+        effective: d.effective.map(Day),
         fields: d
             .extra
             .iter()
@@ -375,8 +375,8 @@ fn document_json<'a>(
             .collect(),
         keywords: &d.keywords,
         kind: d.kind.as_deref(),
-        modified: harvest.map(|h| day(h.modified[i])),
-        published: day(d.published),
+        modified: harvest.map(|h| Day(h.modified[i])),
+        published: Day(d.published),
         registration: d.registration.as_deref(),
         replaced_by: relations.replaced_by.map(index_of),
         revises: relations.revises.map(index_of),
@@ -390,8 +390,8 @@ fn document_json<'a>(
         }),
         summary: &d.summary,
         title: &d.title,
-        url: format!("{base}{}", d.url()),
-        valid_until: d.valid_until.map(|v| v.format("%Y-%m-%d").to_string()),
+        url: Address { base, slug: &d.slug },
+        valid_until: d.valid_until.map(Day),
     }
 }
 
@@ -524,6 +524,55 @@ fn subject_label(
     match s.sub.and_then(|j| subject.children.get(usize::from(j))) {
         Some(child) => format!("{}/{}", subject.name, child.name),
         None => subject.name.clone(),
+    }
+}
+
+/// A date in a row, written as [`day`] writes it without making a
+/// `String` (a row is made for every document at every build, to hash it).
+#[derive(Clone, Copy)]
+struct Day(chrono::NaiveDate);
+
+impl serde::Serialize for Day {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use chrono::Datelike;
+        let (year, month, date) = (self.0.year(), self.0.month(), self.0.day());
+        let Ok(year) = u32::try_from(year) else {
+            return serializer.collect_str(&self.0);
+        };
+        if year > 9999 {
+            return serializer.collect_str(&self.0);
+        }
+        let mut text = *b"0000-00-00";
+        for (at, value, digits) in [(0, year, 4), (5, month, 2), (8, date, 2)] {
+            let mut value = value;
+            for place in (at..at + digits).rev() {
+                text[place] = b'0' + (value % 10) as u8;
+                value /= 10;
+            }
+        }
+        match std::str::from_utf8(&text) {
+            Ok(text) => serializer.serialize_str(text),
+            Err(_) => serializer.collect_str(&self.0),
+        }
+    }
+}
+
+/// A document page's address in a row, `<base_url>docs/<slug>.html`,
+/// written without making a `String`.
+struct Address<'a> {
+    base: &'a str,
+    slug: &'a str,
+}
+
+impl std::fmt::Display for Address<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}{}", self.base, crate::content::url::DocumentPage(self.slug))
+    }
+}
+
+impl serde::Serialize for Address<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
     }
 }
 
@@ -674,9 +723,9 @@ fn csv_record(catalogue: &Catalogue, i: usize) -> Vec<String> {
         d.title.clone(),
         json.issuers.join("、"),
         config.categories[d.category].name.clone(),
-        json.date,
-        json.published,
-        json.effective.unwrap_or_default(),
+        day(d.date),
+        day(d.published),
+        d.effective.map(day).unwrap_or_default(),
         d.doc_number.clone().unwrap_or_default(),
         d.status.label().to_owned(),
         d.summary.clone(),
@@ -685,7 +734,7 @@ fn csv_record(catalogue: &Catalogue, i: usize) -> Vec<String> {
         d.genre.clone().unwrap_or_default(),
         d.kind.clone().unwrap_or_default(),
         d.registration.clone().unwrap_or_default(),
-        json.url,
+        json.url.to_string(),
     ];
     record.extend(config.fields.iter().map(|f| {
         match json.fields.get(f.key.as_str()) {
@@ -721,6 +770,39 @@ mod tests {
         let d = chrono::NaiveDate::from_ymd_opt(2017, 3, 5).expect("a valid date");
         assert_eq!(super::day(d), d.format("%Y-%m-%d").to_string());
         assert_eq!(super::day(d), "2017-03-05");
+        // A row's dates and address, made without a String, are the same
+        // text in catalogue.json and the same bytes in the digest's input.
+        for (y, m, d) in [
+            (2017, 3, 5),
+            (1, 1, 1),
+            (999, 12, 31),
+            (9999, 12, 31),
+            (10000, 1, 1),
+            (-1, 6, 1),
+        ] {
+            let date = chrono::NaiveDate::from_ymd_opt(y, m, d).expect("a valid date");
+            let json = serde_json::to_string(&super::Day(date)).expect("json");
+            assert_eq!(json, serde_json::to_string(&super::day(date)).expect("json"));
+            let bytes = postcard::to_stdvec(&super::Day(date)).expect("postcard");
+            assert_eq!(bytes, postcard::to_stdvec(&super::day(date)).expect("postcard"));
+        }
+        let address = super::Address {
+            base: "https://example.gov.cn/\"\u{2028}",
+            slug: "0101-03-2017-000525",
+        };
+        let made = format!(
+            "https://example.gov.cn/\"\u{2028}{}",
+            crate::content::url::document_page("0101-03-2017-000525")
+        );
+        assert_eq!(address.to_string(), made);
+        assert_eq!(
+            serde_json::to_string(&address).expect("json"),
+            serde_json::to_string(&made).expect("json")
+        );
+        assert_eq!(
+            postcard::to_stdvec(&address).expect("postcard"),
+            postcard::to_stdvec(&made).expect("postcard")
+        );
         let bytes = [0x00, 0x0f, 0xa5, 0xff];
         let once: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
         assert_eq!(super::hex(&bytes), once);
