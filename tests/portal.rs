@@ -452,6 +452,57 @@ fn a_member_that_fails_keeps_its_last_good_copy_and_the_portal_builds() {
 }
 
 #[test]
+fn a_members_first_copy_is_written_beside_and_moved_in_whole() {
+    // A build killed while writing the county's first copy left a half
+    // copy beside where the build reads: it is never read, and is replaced.
+    let p = portal();
+    let fresh = p.root.join(".gongkai/sources/.fresh-county");
+    fs::create_dir_all(&fresh).expect("mkdir");
+    fs::write(
+        fresh.join("county-half.md"),
+        doc("C-2024-99", "半截的副本", "", "写到一半"),
+    )
+    .expect("leftover");
+    build_portal(&p.root);
+    let sources = p.root.join(".gongkai/sources");
+    assert!(!fresh.exists(), "the leftover is gone");
+    let names = |dir: &Path| -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .expect("a folder")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(
+        names(&sources).iter().filter(|n| n.starts_with('.')).count(),
+        0,
+        "{:?}",
+        names(&sources)
+    );
+    let county = names(&sources.join("county"));
+    assert!(county.iter().all(|n| !n.ends_with(".tmp")), "{county:?}");
+    assert_eq!(
+        county.iter().filter(|n| n.ends_with(".md")).count(),
+        2,
+        "{county:?}"
+    );
+    let catalogue = read(&p.root.join("public/catalogue.json"));
+    assert!(catalogue.contains("county-C-2024-01") && !catalogue.contains("半截的副本"));
+
+    // Later changes are written into the copy, each file whole.
+    fs::write(
+        p.county.join("content/policy.md"),
+        doc("C-2024-01", "县级政策文件（修订）", "", "修订后的正文。"),
+    )
+    .expect("edit");
+    build_member(&p.county);
+    build_portal(&p.root);
+    assert_eq!(names(&sources.join("county")), county);
+    assert!(read(&p.root.join("public/catalogue.json")).contains("县级政策文件（修订）"));
+}
+
+#[test]
 fn sources_are_checked_with_line_and_field() {
     let dir = tempfile::tempdir().expect("tempdir");
     let root = dir.path();
