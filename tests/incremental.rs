@@ -60,6 +60,18 @@ fn generated_site(n: usize) -> (tempfile::TempDir, PathBuf) {
     (dir, site)
 }
 
+/// The build date of these tests' builds.
+const EPOCH: (&str, &str) = ("SOURCE_DATE_EPOCH", "1700000000");
+
+/// [`generated_site`] built once; with the site folder as a string.
+fn built_site(n: usize) -> (tempfile::TempDir, PathBuf, String) {
+    let (dir, site) = generated_site(n);
+    let root = site.to_string_lossy().into_owned();
+    let out = gongkai_env(&["build", "--root", &root], &[EPOCH]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    (dir, site, root)
+}
+
 /// One round of random changes: body and title edits, a moved date, a
 /// changed category, a withdrawn document, deletions and additions.
 fn mutate(site: &Path, rng: &mut Lcg, round: usize) -> Vec<String> {
@@ -209,11 +221,8 @@ fn a_small_change_makes_the_index_and_exports_side_by_side_with_the_same_output(
     // One body edited renders a few pages of hundreds: the search index
     // (patched) and the exports are made at once. With too little memory
     // for both, one after the other. Either way, a clean build's output.
-    let (dir, site) = generated_site(300);
-    let root = site.to_string_lossy().into_owned();
-    let epoch = ("SOURCE_DATE_EPOCH", "1700000000");
-    let out = gongkai_env(&["build", "--root", &root], &[epoch]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    let (dir, site, _) = built_site(300);
+    let epoch = EPOCH;
     let published: Vec<PathBuf> = documents(&site)
         .into_iter()
         .filter(|p| {
@@ -239,6 +248,81 @@ fn a_small_change_makes_the_index_and_exports_side_by_side_with_the_same_output(
             "{summary}"
         );
     }
+}
+
+#[test]
+fn a_file_touched_but_not_changed_is_not_parsed_again() {
+    // A fresh checkout gives every file a new modification time: a file
+    // whose bytes are those the parse cache recorded is taken from it.
+    let (dir, site, root) = built_site(60);
+    let epoch = EPOCH;
+    let docs = documents(&site);
+    let later = |seconds: u64| std::time::SystemTime::now() + std::time::Duration::from_secs(seconds);
+    let set_time = |path: &Path, when: std::time::SystemTime| {
+        fs::File::options()
+            .write(true)
+            .open(path)
+            .and_then(|f| f.set_modified(when))
+            .expect("touch");
+    };
+    for path in &docs {
+        set_time(path, later(60));
+    }
+    let name = |path: &Path| path.file_name().expect("a name").to_string_lossy().into_owned();
+    // Debug builds panic when a file named by GONGKAI_FAIL=parse:… is parsed.
+    let fail = format!("parse:{}", name(&docs[5]));
+    let out = gongkai_env(&["build", "--root", &root], &[epoch, ("GONGKAI_FAIL", &fail)]);
+    assert!(
+        out.status.success(),
+        "a touched file was parsed again: {}",
+        stderr(&out)
+    );
+    assert_same_files(
+        &site.join("public"),
+        &{
+            let clean = dir.path().join("clean-1");
+            let out = gongkai_env(
+                &[
+                    "build",
+                    "--clean",
+                    "--root",
+                    &root,
+                    "--out",
+                    &clean.to_string_lossy(),
+                ],
+                &[epoch],
+            );
+            assert!(out.status.success(), "{}", stderr(&out));
+            clean
+        },
+        "touched",
+    );
+
+    // The same size and another time, but other bytes (a full stop of the
+    // body made a comma, both three bytes): parsed again, and built as a
+    // clean build builds it.
+    let text = read(&docs[5]);
+    let body_at = text.find("\n---\n").expect("front-matter") + 5;
+    let stop = body_at + text[body_at..].find('。').expect("a full stop in the body");
+    let changed = format!("{}，{}", &text[..stop], &text[stop + '。'.len_utf8()..]);
+    assert_eq!(changed.len(), text.len());
+    fs::write(&docs[5], &changed).expect("edit");
+    set_time(&docs[5], later(120));
+    if cfg!(debug_assertions) {
+        let out = gongkai_env(&["build", "--root", &root], &[epoch, ("GONGKAI_FAIL", &fail)]);
+        assert!(
+            !out.status.success() && stderr(&out).contains("GONGKAI_FAIL"),
+            "a changed file was taken from the cache: {}",
+            stderr(&out)
+        );
+    }
+    let summary = build_both(
+        &site,
+        &dir.path().join("clean-2"),
+        &[epoch],
+        "same size, other bytes",
+    );
+    assert!(!summary.contains("(0 rendered)"), "{summary}");
 }
 
 #[test]

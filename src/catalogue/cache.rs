@@ -2,7 +2,9 @@
 //! `.gongkai/cache/documents-NN.bin` (16 shards) for the next build.
 //!
 //! A file whose size and modification time are those recorded is not read
-//! again: its document (front-matter validated, attachments checked, the
+//! again; one with the recorded size but another modification time (a fresh
+//! checkout in CI, a copy) is read and hashed, and when its bytes are those
+//! recorded it is not parsed again. Either way its document (front-matter validated, attachments checked, the
 //! hashes of its body's HTML and text, its summary) comes from the cache.
 //! What depends on other files is checked again every build: each link of
 //! the body is resolved again and must give what it gave (so a link to a
@@ -25,7 +27,7 @@ use crate::content::markdown::{AnchorRef, LinkRewrite};
 use crate::diagnostic::Problem;
 
 const FILE: &str = "documents";
-const FORMAT: &[u8] = b"gongkai parse cache 4\0";
+const FORMAT: &[u8] = b"gongkai parse cache 5\0";
 
 /// What resolving one link gave.
 pub(crate) type Outcome = Result<Option<LinkRewrite>, Problem>;
@@ -68,6 +70,8 @@ pub(crate) struct Entry {
     pub path: PathBuf,
     /// Its stamp when it was read.
     pub stamp: FileStamp,
+    /// The hash of its bytes.
+    pub content: crate::hash::Stamp,
     /// The document, before the catalogue derived anything from others.
     pub document: Document,
     /// The anchors of its body.
@@ -79,6 +83,30 @@ pub(crate) struct Entry {
 }
 
 impl Entry {
+    /// The entry again for the file at `path` that now has `stamp`, when
+    /// that file is the one it was made from: the same stamp, or the same
+    /// size and bytes (then with the new stamp, and `true`, so that it is
+    /// stored again). None when the file changed or cannot be read.
+    pub(crate) fn reuse(
+        mut self: Box<Self>,
+        stamp: Option<FileStamp>,
+        path: &Path,
+    ) -> Option<(Box<Self>, bool)> {
+        let stamp = stamp?;
+        if self.stamp == stamp {
+            return Some((self, false));
+        }
+        if self.stamp.size != stamp.size {
+            return None;
+        }
+        let bytes = fs::read(path).ok()?;
+        if bytes.len() as u64 != stamp.size || crate::hash::hash16(&bytes) != self.content {
+            return None;
+        }
+        self.stamp = stamp;
+        Some((self, true))
+    }
+
     /// Whether what the entry depends on beyond its own file is as it was:
     /// every link resolves as before, every attachment is there with its size.
     pub(crate) fn still_valid(&self, root: &Path, resolver: &Resolver<'_>) -> bool {
@@ -178,11 +206,10 @@ impl Cache {
         self.file.clone()
     }
 
-    /// Takes the entry of `path` out when the file still has the stamp it
-    /// was read with.
-    pub(crate) fn take(&mut self, path: &Path, stamp: Option<FileStamp>) -> Option<Box<Entry>> {
-        let entry = self.entries.remove(path.as_os_str())?;
-        (Some(entry.stamp) == stamp).then_some(entry)
+    /// Takes the entry of `path` out, to be checked against the file
+    /// ([`Entry::reuse`]).
+    pub(crate) fn take(&mut self, path: &Path) -> Option<Box<Entry>> {
+        self.entries.remove(path.as_os_str())
     }
 }
 

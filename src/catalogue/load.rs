@@ -18,6 +18,7 @@ use crate::content::links::Registry;
 use crate::content::source::{self, SourceFile};
 use crate::diagnostic::{self, Diagnostic, Problem};
 use crate::error::{BuildError, content_error};
+use crate::hash::Stamp;
 use crate::lang::Text;
 use crate::msg;
 use crate::progress::Progress;
@@ -59,11 +60,14 @@ pub(crate) struct LoadedSite {
 
 /// A file as the first phase leaves it.
 enum Loaded {
-    /// Taken from the cache; checked against the other files later.
-    Cached(Box<Entry>),
-    /// Read and parsed, with the stamp the file had; its Markdown, when
-    /// the budget did not keep it, is read again to be rendered.
-    Parsed(Box<Parsed>, Option<FileStamp>, Option<Dropped>),
+    /// Taken from the cache (true when given the file's new stamp: its
+    /// bytes are those it was made from); checked against the other files
+    /// later.
+    Cached(Box<Entry>, bool),
+    /// Read and parsed, with the stamp the file had and the hash of its
+    /// bytes; its Markdown, when the budget did not keep it, is read again
+    /// to be rendered.
+    Parsed(Box<Parsed>, Option<FileStamp>, Stamp, Option<Dropped>),
 }
 
 /// A body not kept: its length (the end of the file's text) and hash.
@@ -101,7 +105,7 @@ fn admit_body(parsed: &mut Parsed, budget: &AtomicUsize) -> Option<Dropped> {
 fn reread_body(file: &SourceFile, parsed: &mut Parsed, dropped: &Dropped) -> Result<(), Vec<Diagnostic>> {
     let changed =
         || vec![Diagnostic::error(&file.rel_path, msg!("body.changed")).hint(msg!("body.changed.hint"))];
-    let (text, _) = read_file(file)?;
+    let (text, _, _) = read_file(file)?;
     let body = text
         .len()
         .checked_sub(dropped.len)
@@ -206,11 +210,7 @@ pub(crate) fn load_with(
                 .or_else(|| FileStamp::of(&f.abs_path))
         })
         .collect();
-    let hits: Vec<Option<Box<Entry>>> = files
-        .iter()
-        .zip(&stamps)
-        .map(|(f, stamp)| cache.take(&f.rel_path, *stamp))
-        .collect();
+    let hits: Vec<Option<Box<Entry>>> = files.iter().map(|f| cache.take(&f.rel_path)).collect();
     drop(cache);
     // Markdown bodies held between the two phases: past the budget, a
     // body is read again when it is rendered (a province's portal reads
@@ -221,14 +221,14 @@ pub(crate) fn load_with(
         .zip(stamps)
         .zip(hits)
         .map(|((file, stamp), hit)| {
-            let loaded = match hit {
-                Some(entry) => Ok(Loaded::Cached(entry)),
+            let loaded = match hit.and_then(|entry| entry.reuse(stamp, &file.abs_path)) {
+                Some((entry, restamped)) => Ok(Loaded::Cached(entry, restamped)),
                 None => crate::diagnostic::panics::guard(&file.rel_path, "reading", || {
                     parse_file(root, &config, file)
                 })
-                .map(|mut p| {
+                .map(|(mut p, content)| {
                     let dropped = admit_body(&mut p, &source_budget);
-                    Loaded::Parsed(Box::new(p), stamp, dropped)
+                    Loaded::Parsed(Box::new(p), stamp, content, dropped)
                 }),
             };
             progress.advance(1);
@@ -256,7 +256,7 @@ pub(crate) fn load_with(
     }
     for (_, loaded) in &documents {
         let d = match loaded {
-            Loaded::Cached(entry) => &entry.document,
+            Loaded::Cached(entry, _) => &entry.document,
             Loaded::Parsed(p, ..) => &p.document,
         };
         registry.add(&d.source, &d.index_number, &d.slug, d.is_published());
@@ -265,21 +265,31 @@ pub(crate) fn load_with(
     let done: Vec<(Done, Option<body::Loaded>)> = documents
         .into_par_iter()
         .map(|(file, loaded)| match loaded {
-            Loaded::Cached(entry) if entry.still_valid(root, &bodies.resolver(&entry.document)) => {
-                (Done::Cacheable { entry, fresh: false }, None)
+            Loaded::Cached(entry, restamped)
+                if entry.still_valid(root, &bodies.resolver(&entry.document)) =>
+            {
+                (
+                    Done::Cacheable {
+                        entry,
+                        fresh: restamped,
+                    },
+                    None,
+                )
             }
             // Unchanged, but what its links point to changed: read it again.
-            Loaded::Cached(_) => {
+            Loaded::Cached(..) => {
                 match crate::diagnostic::panics::guard(&file.rel_path, "reading", || {
                     parse_file(root, &config, file)
                 }) {
-                    Ok(parsed) => render_parsed(&bodies, parsed, FileStamp::of(&file.abs_path)),
+                    Ok((parsed, content)) => {
+                        render_parsed(&bodies, parsed, FileStamp::of(&file.abs_path), content)
+                    }
                     Err(problems) => unread(problems),
                 }
             }
-            Loaded::Parsed(mut parsed, stamp, dropped) => {
+            Loaded::Parsed(mut parsed, stamp, content, dropped) => {
                 match dropped.map_or(Ok(()), |dropped| reread_body(file, &mut parsed, &dropped)) {
-                    Ok(()) => render_parsed(&bodies, *parsed, stamp),
+                    Ok(()) => render_parsed(&bodies, *parsed, stamp, content),
                     Err(problems) => unread(problems),
                 }
             }
@@ -468,6 +478,7 @@ fn render_parsed(
     bodies: &Bodies,
     mut parsed: Parsed,
     stamp: Option<FileStamp>,
+    content: Stamp,
 ) -> (Done, Option<body::Loaded>) {
     let notices = std::mem::take(&mut parsed.notices);
     let found = std::mem::take(&mut parsed.problems);
@@ -554,6 +565,7 @@ fn render_parsed(
             entry: Box::new(Entry {
                 path: source,
                 stamp,
+                content,
                 document: parsed.document,
                 anchors,
                 foreign_anchors,
@@ -573,20 +585,28 @@ fn render_parsed(
 }
 
 /// A file's text, decoded, with the notices decoding gave.
-fn read_file(file: &SourceFile) -> Result<(String, Vec<Diagnostic>), Vec<Diagnostic>> {
+/// The file's text, notices about it, and the hash of its bytes.
+fn read_file(file: &SourceFile) -> Result<(String, Vec<Diagnostic>, Stamp), Vec<Diagnostic>> {
     let bytes = std::fs::read(&file.abs_path).map_err(|e| {
         vec![Diagnostic::error(
             &file.rel_path,
             msg!("error.unreadable", error = e),
         )]
     })?;
-    source::read_text(&file.rel_path, &bytes).map_err(|d| vec![d])
+    let content = crate::hash::hash16(&bytes);
+    let (text, notices) = source::read_text(&file.rel_path, &bytes).map_err(|d| vec![d])?;
+    Ok((text, notices, content))
 }
 
-/// Reads, decodes and validates one file's front-matter and attachments.
-fn parse_file(root: &Path, config: &SiteConfig, file: &SourceFile) -> Result<Parsed, Vec<Diagnostic>> {
+/// Reads, decodes and validates one file's front-matter and attachments;
+/// with the hash of the file's bytes.
+fn parse_file(
+    root: &Path,
+    config: &SiteConfig,
+    file: &SourceFile,
+) -> Result<(Parsed, Stamp), Vec<Diagnostic>> {
     crate::diagnostic::panics::fail_point("parse", &file.rel_path);
-    let (text, controls) = read_file(file)?;
+    let (text, controls, content) = read_file(file)?;
     let mut parsed = document::parse(config, &file.rel_path, &text)?;
     let mut problems = std::mem::take(&mut parsed.problems);
     if parsed.document.is_published() {
@@ -653,5 +673,5 @@ fn parse_file(root: &Path, config: &SiteConfig, file: &SourceFile) -> Result<Par
         }
     }
     parsed.problems = problems;
-    Ok(parsed)
+    Ok((parsed, content))
 }
