@@ -38,7 +38,13 @@ if [ ! -f "$work/members.done" ]; then
   touch "$work/members.done"
 fi
 portal="$work/portal"
-rm -rf "$portal"
+if [ -d "$portal" ]; then
+  # Creating files on ext4 right after deleting a large output is several
+  # times slower here (bench/RESULTS.md): let the disk settle first.
+  rm -rf "$portal"
+  sync
+  sleep "${SETTLE:-90}"
+fi
 mkdir -p "$portal/content"
 {
   echo "title: 某省政务公开"
