@@ -2,10 +2,11 @@
 //! `.gongkai/cache/documents-NN.bin` (16 shards) for the next build.
 //!
 //! A file whose size and modification time are those recorded is not read
-//! again; one with the recorded size but another modification time (a fresh
-//! checkout in CI, a copy) is read and hashed, and when its bytes are those
-//! recorded it is not parsed again. Either way its document (front-matter validated, attachments checked, the
-//! hashes of its body's HTML and text, its summary) comes from the cache.
+//! again; one with the recorded size but another modification time (a
+//! fresh checkout in CI, a copy) is read and hashed, and when its bytes are
+//! those recorded it is not parsed again. Either way its document
+//! (front-matter validated, attachments checked, the hashes of its body's
+//! HTML and text, its summary) comes from the cache.
 //! What depends on other files is checked again every build: each link of
 //! the body is resolved again and must give what it gave (so a link to a
 //! document since deleted or withdrawn is still reported), each attachment

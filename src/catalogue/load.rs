@@ -584,8 +584,8 @@ fn render_parsed(
     (done, body)
 }
 
-/// A file's text, decoded, with the notices decoding gave.
-/// The file's text, notices about it, and the hash of its bytes.
+/// A file's text, decoded, with the notices decoding gave and the hash of
+/// its bytes.
 fn read_file(file: &SourceFile) -> Result<(String, Vec<Diagnostic>, Stamp), Vec<Diagnostic>> {
     let bytes = std::fs::read(&file.abs_path).map_err(|e| {
         vec![Diagnostic::error(
