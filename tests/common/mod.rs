@@ -2,6 +2,7 @@
 //! run the real binary, read back the written files.
 #![allow(dead_code, unreachable_pub, missing_docs)]
 
+pub mod rebuild;
 pub mod scan;
 
 use std::collections::BTreeMap;
